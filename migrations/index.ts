@@ -1,0 +1,4 @@
+import { SocialeKaart1763800000000 } from "./1763800000000-SocialeKaart.js";
+
+/** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
+export const migrations = [SocialeKaart1763800000000];

@@ -1,0 +1,150 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { DataSource, EntityManager } from "typeorm";
+import {
+  parsePostcodeAreasCsv,
+  upsertPostcodeAreas,
+} from "../server/geography/geography.service.js";
+import { insertOffering } from "../server/offering/offering.service.js";
+import { insertLocation, insertOrganization } from "../server/organization/organization.service.js";
+import { repoRoot } from "../server/paths.js";
+import type {
+  Channel,
+  DeliveredBy,
+  LifeDomain,
+  OfferingStatus,
+  OrganizationKind,
+  PaletteLevel,
+  Phase,
+  ServiceModule,
+  TargetGroup,
+} from "../server/taxonomy/taxonomy.js";
+
+/** The demo region: real gemeenten and PC4 areas, fictional organisations and offerings. */
+const demoDir = path.join(repoRoot, "seeds", "demo-region");
+
+interface ContactPersonSeed {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+interface OrganizationSeed {
+  key: string;
+  name: string;
+  kind: OrganizationKind;
+  description: string;
+  gemeenten: string[];
+  contactPoint: {
+    phone?: string;
+    email?: string;
+    address?: string;
+    openingHours?: string;
+    walkInHours?: string;
+  };
+  website: string | null;
+  nvvkMember: boolean;
+  coordinator: ContactPersonSeed | null;
+  locations: Array<{
+    key: string;
+    name: string | null;
+    street: string;
+    postcode: string;
+    city: string;
+    latitude: number;
+    longitude: number;
+  }>;
+  offerings: Array<{
+    title: string;
+    description: string;
+    module: ServiceModule;
+    phases: Phase[];
+    paletteLevel: PaletteLevel | null;
+    lifeDomains: LifeDomain[];
+    targetGroups: TargetGroup[];
+    channels: Channel[];
+    deliveredBy: DeliveredBy[];
+    frequency: string | null;
+    duration: string | null;
+    costs: string | null;
+    waitingTime: string | null;
+    capacity: { available: number; total: number | null } | null;
+    documentsNeeded: boolean;
+    documentsNote: string | null;
+    languages: string[];
+    locations: string[];
+    gemeenten: string[];
+    contactPerson: ContactPersonSeed | null;
+    status: OfferingStatus;
+    lastVerifiedDaysAgo: number;
+  }>;
+}
+
+/** Seeds the demo region into an empty database; returns whether it did. */
+export async function seedDemoRegionIfEmpty(db: DataSource): Promise<boolean> {
+  return db.transaction(async (manager) => {
+    // Serialises concurrent seeders that bypass the startup lock (db:seed while running).
+    await manager.query("LOCK TABLE region IN EXCLUSIVE MODE");
+    const [{ count }] = (await manager.query("SELECT count(*)::int AS count FROM region")) as [
+      { count: number },
+    ];
+    if (count > 0) return false;
+    await seedDemoRegion(manager);
+    return true;
+  });
+}
+
+async function seedDemoRegion(manager: EntityManager): Promise<void> {
+  const region = JSON.parse(await readFile(path.join(demoDir, "region.json"), "utf8")) as {
+    code: string;
+    name: string;
+    gemeenten: Array<{ code: string; name: string }>;
+  };
+  const [{ id: regionId }] = (await manager.query(
+    "INSERT INTO region (code, name) VALUES ($1, $2) RETURNING id",
+    [region.code, region.name],
+  )) as [{ id: string }];
+  await manager.query(
+    `INSERT INTO gemeente (code, name, region_id)
+     SELECT code, name, $3 FROM unnest($1::text[], $2::text[]) AS g(code, name)`,
+    [region.gemeenten.map((g) => g.code), region.gemeenten.map((g) => g.name), regionId],
+  );
+  const areas = parsePostcodeAreasCsv(
+    await readFile(path.join(demoDir, "postcode-areas.csv"), "utf8"),
+  );
+  await upsertPostcodeAreas(manager, areas);
+
+  const organizationsDir = path.join(demoDir, "organizations");
+  const files = (await readdir(organizationsDir)).filter((f) => f.endsWith(".json")).sort();
+  const now = Date.now();
+  const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+
+  for (const file of files) {
+    const seed = JSON.parse(
+      await readFile(path.join(organizationsDir, file), "utf8"),
+    ) as OrganizationSeed;
+    const organizationId = await insertOrganization(manager, {
+      ...seed,
+      gemeenteCodes: seed.gemeenten,
+    });
+    const locationIds = new Map<string, string>();
+    for (const location of seed.locations) {
+      locationIds.set(location.key, await insertLocation(manager, organizationId, location));
+    }
+    for (const offering of seed.offerings) {
+      const verifiedAt = daysAgo(offering.lastVerifiedDaysAgo);
+      await insertOffering(manager, {
+        ...offering,
+        organizationId,
+        capacity: offering.capacity && { ...offering.capacity, updatedAt: verifiedAt },
+        gemeenteCodes: offering.gemeenten,
+        locationIds: offering.locations.map((key) => {
+          const id = locationIds.get(key);
+          if (!id) throw new Error(`${file}: "${offering.title}" names unknown location ${key}`);
+          return id;
+        }),
+        lastVerifiedAt: verifiedAt,
+      });
+    }
+  }
+}

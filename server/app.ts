@@ -1,0 +1,93 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import type { Context } from "./common/context.js";
+import { formatError } from "./common/errors.js";
+import { createLoaders } from "./common/loaders.js";
+import { logger } from "./logger.js";
+import { buildKetenkaartSchema } from "./schema.js";
+
+export interface App {
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * The API at /graphql and the built web client at /, on one port. Nothing is kept in memory
+ * between requests, so any number of instances can stand behind a load balancer.
+ */
+export async function createApp(db: DataSource, clientDir: string): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildKetenkaartSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // Method, path and status only: query variables may hold client data.
+      logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.get("/health", async (_req, res) => {
+    try {
+      await db.query("SELECT 1");
+      res.json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "database unavailable" });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async () => ({ db, loaders: createLoaders(db) }),
+    }),
+  );
+
+  if (existsSync(path.join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    // Client-side routes (/aanbod/…) all load the single page app.
+    app.get("/{*path}", (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(clientDir, "index.html"));
+    });
+  } else {
+    logger.warn({ clientDir }, "web client not built; serving the API only");
+  }
+
+  return {
+    httpServer,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+import { logger } from "../logger.js";
+
+/** Input a user can correct: a Dutch message that names the field. */
+export class UserInputError extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: "BAD_USER_INPUT", field } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: "NOT_FOUND" } });
+  }
+}
+
+const passThroughCodes = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * The one place where errors leave the server: known errors keep their code and message,
+ * class-validator failures become a Dutch message per field, everything else is masked and
+ * logged (without variables, which may hold client data).
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof ArgumentValidationError) {
+    const [first] = flattenValidationErrors(original.extensions.validationErrors);
+    return {
+      message: first?.message ?? "Ongeldige invoer",
+      path: formatted.path,
+      extensions: { code: "BAD_USER_INPUT", field: first?.field },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && passThroughCodes.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
+  return {
+    message: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
+}
+
+// `field` is the name of the input field itself (e.g. "text"), as the messages name it.
+function flattenValidationErrors(
+  errors: ValidationError[],
+): Array<{ field: string; message: string }> {
+  return errors.flatMap((error) => [
+    ...Object.values(error.constraints ?? {}).map((message) => ({
+      field: error.property,
+      message,
+    })),
+    ...flattenValidationErrors(error.children ?? []),
+  ]);
+}

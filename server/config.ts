@@ -1,0 +1,36 @@
+import path from "node:path";
+import { repoRoot } from "./paths.js";
+
+export interface Config {
+  port: number;
+  /** A real PostgreSQL; without it an embedded one is started (development and demo). */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data between runs. */
+  embeddedDataDir: string;
+  embeddedPort: number;
+  /** Seed the demo region into an empty database. */
+  seedDemoRegion: boolean;
+  production: boolean;
+  logLevel: string;
+  clientDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: integer(env.PORT, 4000, "PORT"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),
+    embeddedPort: integer(env.EMBEDDED_PG_PORT, 54329, "EMBEDDED_PG_PORT"),
+    seedDemoRegion: (env.SEED_DEMO_REGION ?? "true") !== "false",
+    production: env.NODE_ENV === "production",
+    logLevel: env.LOG_LEVEL ?? "info",
+    clientDir: path.join(repoRoot, "dist", "client"),
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number`);
+  return parsed;
+}

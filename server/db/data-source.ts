@@ -1,0 +1,43 @@
+import { DataSource } from "typeorm";
+import { migrations } from "../../migrations/index.js";
+import { Gemeente } from "../geography/gemeente.entity.js";
+import { PostcodeArea } from "../geography/postcode-area.entity.js";
+import { Region } from "../geography/region.entity.js";
+import { Offering } from "../offering/offering.entity.js";
+import { Location } from "../organization/location.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+
+export const entities = [Region, Gemeente, PostcodeArea, Organization, Location, Offering];
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url,
+    entities,
+    migrations,
+    // The schema is owned by the reviewed SQL migrations, never by the entities.
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: "each",
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+  });
+}
+
+// All instances that start against one database take this lock before migrating or seeding,
+// so a rolling deploy of several instances applies each migration once.
+const startupLockKey = 7_252_024;
+
+export async function withStartupLock<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query("SELECT pg_advisory_lock($1)", [startupLockKey]);
+    return await work();
+  } finally {
+    await runner.query("SELECT pg_advisory_unlock($1)", [startupLockKey]).catch(() => undefined);
+    await runner.release();
+  }
+}

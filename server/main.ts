@@ -1,0 +1,43 @@
+import "reflect-metadata";
+import { seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { withStartupLock } from "./db/data-source.js";
+import { openDatabase } from "./db/open-database.js";
+import { logger } from "./logger.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, close } = await openDatabase(config);
+  await withStartupLock(db, async () => {
+    const applied = await db.runMigrations({ transaction: "each" });
+    if (applied.length > 0)
+      logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+    if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(db)))
+      logger.info("demo region seeded");
+  });
+
+  const app = await createApp(db, config.clientDir);
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
+  const address = app.httpServer.address();
+  const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;
+  logger.info({ url }, "Ketenkaart is running");
+  console.warn(`\n  Ketenkaart draait op ${url}  (API: ${url}/graphql)\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await app.stop();
+    await close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "Ketenkaart could not start");
+  process.exit(1);
+});

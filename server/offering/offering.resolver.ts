@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../common/context.js";
+import { isUuid } from "../common/ids.js";
+import { Gemeente } from "../geography/gemeente.entity.js";
+import { Location } from "../organization/location.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+import { presentGemeenten } from "../organization/organization.resolver.js";
+import { OfferingsArgs } from "./offering-search.inputs.js";
+import { searchOfferings } from "./offering-search.service.js";
+import { OfferingConnection } from "./offering-search.types.js";
+import { Capacity, Offering } from "./offering.entity.js";
+
+/** A sociale kaart is only useful while it is actual: older than this is marked stale. */
+export const staleAfterDays = 183;
+
+@Resolver(() => Offering)
+export class OfferingResolver {
+  @Query(() => OfferingConnection, {
+    description: "Zoek in het actieve aanbod van de sociale kaart (openbaar)",
+  })
+  offerings(@Args() { search, first, after }: OfferingsArgs, @Ctx() { db, loaders }: Context) {
+    return searchOfferings(db, loaders, search ?? {}, first, after);
+  }
+
+  @Query(() => Offering, { nullable: true })
+  offering(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Offering | null> | null {
+    return isUuid(id) ? loaders.offeringById.load(id) : null;
+  }
+
+  @FieldResolver(() => Capacity, {
+    nullable: true,
+    description: "Leeg als de aanbieder geen plekken bijhoudt",
+  })
+  capacity(@Root() offering: Offering): Capacity | null {
+    if (offering.capacityAvailable === null) return null;
+    return {
+      available: offering.capacityAvailable,
+      total: offering.capacityTotal,
+      updatedAt: offering.capacityUpdatedAt ?? offering.lastVerifiedAt,
+    };
+  }
+
+  @FieldResolver(() => Boolean, { description: "Langer dan zes maanden niet gecontroleerd" })
+  isStale(@Root() offering: Offering): boolean {
+    return Date.now() - offering.lastVerifiedAt.getTime() > staleAfterDays * 86_400_000;
+  }
+
+  @FieldResolver(() => Organization)
+  organization(
+    @Root() offering: Offering,
+    @Ctx() { loaders }: Context,
+  ): Promise<Organization | null> {
+    return loaders.organizationById.load(offering.organizationId);
+  }
+
+  @FieldResolver(() => [Location])
+  locations(@Root() offering: Offering, @Ctx() { loaders }: Context): Promise<Location[]> {
+    return loaders.locationsByOfferingId.load(offering.id);
+  }
+
+  @FieldResolver(() => [Gemeente], { description: "Gemeenten waar het aanbod te gebruiken is" })
+  async gemeenten(@Root() offering: Offering, @Ctx() { loaders }: Context): Promise<Gemeente[]> {
+    return presentGemeenten(await loaders.gemeenteByCode.loadMany(offering.gemeenteCodes));
+  }
+}

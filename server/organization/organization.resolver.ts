@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../common/context.js";
+import { Gemeente } from "../geography/gemeente.entity.js";
+import { Offering } from "../offering/offering.entity.js";
+import { isUuid } from "../common/ids.js";
+import { Location } from "./location.entity.js";
+import { Organization } from "./organization.entity.js";
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => [Organization], { description: "Alle ketenpartners, op naam" })
+  organizations(@Ctx() { db }: Context): Promise<Organization[]> {
+    return db.getRepository(Organization).find({ order: { name: "ASC" } });
+  }
+
+  @Query(() => Organization, { nullable: true })
+  organization(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Organization | null> | null {
+    return isUuid(id) ? loaders.organizationById.load(id) : null;
+  }
+
+  @FieldResolver(() => [Gemeente], { description: "Gemeenten waarvoor de organisatie werkt" })
+  async gemeenten(
+    @Root() organization: Organization,
+    @Ctx() { loaders }: Context,
+  ): Promise<Gemeente[]> {
+    return presentGemeenten(await loaders.gemeenteByCode.loadMany(organization.gemeenteCodes));
+  }
+
+  @FieldResolver(() => [Location])
+  locations(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Location[]> {
+    return loaders.locationsByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => [Offering], { description: "Al het aanbod van de organisatie, op titel" })
+  offerings(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Offering[]> {
+    return loaders.offeringsByOrganizationId.load(organization.id);
+  }
+}
+
+@Resolver(() => Location)
+export class LocationResolver {
+  @FieldResolver(() => Gemeente, { nullable: true })
+  gemeente(
+    @Root() location: Location,
+    @Ctx() { loaders }: Context,
+  ): Promise<Gemeente | null> | null {
+    return location.gemeenteCode ? loaders.gemeenteByCode.load(location.gemeenteCode) : null;
+  }
+}
+
+/** Gemeenten in name order, leaving out codes that are not (or no longer) known. */
+export function presentGemeenten(loaded: Array<Gemeente | null | Error>): Gemeente[] {
+  return loaded
+    .filter((g): g is Gemeente => g instanceof Object && !(g instanceof Error))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+}

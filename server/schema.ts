@@ -1,0 +1,28 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import {
+  GemeenteResolver,
+  PostcodeAreaResolver,
+  RegionResolver,
+} from "./geography/geography.resolver.js";
+import { OfferingResolver } from "./offering/offering.resolver.js";
+import { LocationResolver, OrganizationResolver } from "./organization/organization.resolver.js";
+import { TaxonomyResolver } from "./taxonomy/taxonomy.resolver.js";
+
+export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      TaxonomyResolver,
+      RegionResolver,
+      GemeenteResolver,
+      PostcodeAreaResolver,
+      OrganizationResolver,
+      LocationResolver,
+      OfferingResolver,
+    ],
+    // class-validator on every input, with forbidUnknownValues off because inputs are plain
+    // GraphQL objects turned into instances by type-graphql.
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,17 @@
+import "reflect-metadata";
+import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
+import { loadConfig } from "../config.js";
+import { withStartupLock } from "../db/data-source.js";
+import { openDatabase } from "../db/open-database.js";
+import { logger } from "../logger.js";
+
+const { db, close } = await openDatabase(loadConfig());
+try {
+  await withStartupLock(db, async () => {
+    await db.runMigrations({ transaction: "each" });
+    const seeded = await seedDemoRegionIfEmpty(db);
+    logger.info(seeded ? "demo region seeded" : "database already has a region; nothing seeded");
+  });
+} finally {
+  await close();
+}

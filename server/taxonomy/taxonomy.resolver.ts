@@ -1,0 +1,113 @@
+import { Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  channelLabels,
+  deliveredByLabels,
+  lifeDomainLabels,
+  offeringStatusLabels,
+  organizationKindLabels,
+  PaletteLevel,
+  paletteIntensity,
+  paletteLevelLabels,
+  PaletteMode,
+  paletteMode,
+  paletteModeLabels,
+  phaseLabels,
+  serviceModuleLabels,
+  targetGroupLabels,
+} from "./taxonomy.js";
+
+@ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
+export class TaxonomyValue {
+  @Field()
+  value: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => Int)
+  order: number;
+}
+
+@ObjectType()
+export class PaletteLevelInfo {
+  @Field(() => PaletteLevel)
+  value: PaletteLevel;
+
+  @Field()
+  label: string;
+
+  @Field(() => PaletteMode)
+  mode: PaletteMode;
+
+  @Field()
+  modeLabel: string;
+
+  @Field(() => Int, { description: "1 = meest passief, 13 = meest intensief" })
+  intensity: number;
+}
+
+@ObjectType()
+export class Taxonomy {
+  @Field(() => [TaxonomyValue])
+  organizationKinds: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  modules: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  phases: TaxonomyValue[];
+
+  @Field(() => [PaletteLevelInfo])
+  paletteLevels: PaletteLevelInfo[];
+
+  @Field(() => [TaxonomyValue])
+  lifeDomains: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  targetGroups: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  channels: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  deliveredBy: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  offeringStatuses: TaxonomyValue[];
+}
+
+export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
+  return Object.entries(labels).map(([value, label], index) => ({
+    value,
+    label,
+    order: index + 1,
+  }));
+}
+
+const taxonomy: Taxonomy = {
+  organizationKinds: taxonomyValues(organizationKindLabels),
+  modules: taxonomyValues(serviceModuleLabels),
+  phases: taxonomyValues(phaseLabels),
+  paletteLevels: Object.values(PaletteLevel).map((value) => ({
+    value,
+    label: paletteLevelLabels[value],
+    mode: paletteMode(value),
+    modeLabel: paletteModeLabels[paletteMode(value)],
+    intensity: paletteIntensity(value),
+  })),
+  lifeDomains: taxonomyValues(lifeDomainLabels),
+  targetGroups: taxonomyValues(targetGroupLabels),
+  channels: taxonomyValues(channelLabels),
+  deliveredBy: taxonomyValues(deliveredByLabels),
+  offeringStatuses: taxonomyValues(offeringStatusLabels),
+};
+
+@Resolver()
+export class TaxonomyResolver {
+  @Query(() => Taxonomy, {
+    description: "Alle classificaties met Nederlandse labels, in vaste volgorde",
+  })
+  taxonomy(): Taxonomy {
+    return taxonomy;
+  }
+}

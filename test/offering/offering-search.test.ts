@@ -1,0 +1,427 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { graphql, query } from "../support/api.js";
+import {
+  buildLocation,
+  buildOffering,
+  buildOrganization,
+  uniqueWord,
+} from "../support/factories.js";
+import {
+  Channel,
+  DeliveredBy,
+  PaletteLevel,
+  Phase,
+  ServiceModule,
+} from "../../server/taxonomy/taxonomy.js";
+
+const search = `
+  query Search($search: OfferingSearchInput, $first: Int, $after: String) {
+    offerings(search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        distanceKm
+        node {
+          id title module channels paletteLevel gemeenten { code }
+          locations { latitude longitude }
+          organization { name }
+        }
+      }
+      facets { field values { value label count } }
+    }
+  }`;
+
+interface Edge {
+  cursor: string;
+  distanceKm: number | null;
+  node: {
+    id: string;
+    title: string;
+    module: string;
+    channels: string[];
+    paletteLevel: string | null;
+    gemeenten: Array<{ code: string }>;
+    locations: Array<{ latitude: number; longitude: number }>;
+    organization: { name: string };
+  };
+}
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Edge[];
+  facets: Array<{ field: string; values: Array<{ value: string; label: string; count: number }> }>;
+}
+
+async function offerings(searchInput: Record<string, unknown>, first = 100, after?: string) {
+  const data = await query<{ offerings: Connection }>(search, {
+    search: searchInput,
+    first,
+    after,
+  });
+  return data.offerings;
+}
+
+const titles = (connection: Connection) => connection.edges.map((e) => e.node.title).sort();
+
+describe("text search", () => {
+  it("finds Dutch word forms: a singular finds the plural and the other way round", async () => {
+    const word = uniqueWord();
+    await buildOffering({
+      title: `Maatjes voor gezinnen ${word}`,
+      description: "Wij helpen bij schulden en betalingsachterstanden.",
+    });
+    expect(titles(await offerings({ text: `schuld ${word}` }))).toEqual([
+      `Maatjes voor gezinnen ${word}`,
+    ]);
+    expect(titles(await offerings({ text: `gezin ${word}` }))).toEqual([
+      `Maatjes voor gezinnen ${word}`,
+    ]);
+    expect(titles(await offerings({ text: `betalingsachterstand ${word}` }))).toHaveLength(1);
+  });
+
+  it("ignores accents in both directions", async () => {
+    const word = uniqueWord();
+    await buildOffering({
+      title: `Financiële ondersteuning ${word}`,
+      description: "Voor een café-eigenaar.",
+    });
+    expect(titles(await offerings({ text: `financiele ${word}` }))).toEqual([
+      `Financiële ondersteuning ${word}`,
+    ]);
+    expect(titles(await offerings({ text: `FINANCIËLE ${word}` }))).toHaveLength(1);
+    expect(titles(await offerings({ text: `cafe ${word}` }))).toHaveLength(1);
+  });
+
+  it("tolerates small typos", async () => {
+    const word = uniqueWord();
+    await buildOffering({
+      title: `Budgetbeheer met een maatje ${word}`,
+      description: "Ondersteuning na schuldhulpverlening.",
+    });
+    expect(titles(await offerings({ text: `budgetbeher ${word}` }))).toHaveLength(1);
+    expect(titles(await offerings({ text: `schuldhulpverlenign ${word}` }))).toHaveLength(1);
+    expect(titles(await offerings({ text: `maatej ${word}` }))).toHaveLength(1);
+  });
+
+  it("requires every word: a word that matches nothing finds nothing", async () => {
+    const word = uniqueWord();
+    await buildOffering({ title: `Thuisadministratie ${word}` });
+    expect((await offerings({ text: `${word} zeppelinhangar` })).totalCount).toBe(0);
+  });
+
+  it("ranks a match in the title above a match in the description", async () => {
+    const word = uniqueWord();
+    await buildOffering({
+      title: `Spreekuur ${word}`,
+      description: "Inloop zonder afspraak, ook voor waakvlamcontact.",
+    });
+    await buildOffering({
+      title: `Waakvlamcontact ${word}`,
+      description: "Elke twee maanden een belletje.",
+    });
+    const result = await offerings({ text: `waakvlamcontact ${word}` });
+    expect(result.edges.map((e) => e.node.title)).toEqual([
+      `Waakvlamcontact ${word}`,
+      `Spreekuur ${word}`,
+    ]);
+  });
+
+  it("finds offerings by their organisation's name", async () => {
+    const word = uniqueWord();
+    const organizationId = await buildOrganization({ name: `Kredietbank ${word}` });
+    await buildOffering({ organizationId, title: "Herfinanciering van schulden" });
+    const result = await offerings({ text: `kredietbank ${word}` });
+    expect(result.edges.map((e) => e.node.organization.name)).toEqual([`Kredietbank ${word}`]);
+  });
+
+  it("lists every active offering when the text is empty, and never paused or ended ones", async () => {
+    const word = uniqueWord();
+    await buildOffering({ title: `Gepauzeerd ${word}`, status: "PAUSED" as never });
+    await buildOffering({ title: `Beëindigd ${word}`, status: "ENDED" as never });
+    const all = await offerings({});
+    const empty = await offerings({ text: "   " });
+    expect(empty.totalCount).toBe(all.totalCount);
+    expect(all.totalCount).toBeGreaterThanOrEqual(120);
+    expect((await offerings({ text: word })).totalCount).toBe(0);
+  });
+});
+
+describe("filters", () => {
+  let word: string;
+
+  beforeAll(async () => {
+    word = uniqueWord();
+    const fixtures: Array<[string, ServiceModule, Channel[]]> = [
+      ["telefoon waakvlam", ServiceModule.WAAKVLAM_NAZORG, [Channel.TELEFOON]],
+      ["whatsapp waakvlam", ServiceModule.WAAKVLAM_NAZORG, [Channel.WHATSAPP]],
+      ["inloop budgetcoaching", ServiceModule.BUDGETCOACHING, [Channel.INLOOP]],
+      [
+        "telefoon en huisbezoek coaching",
+        ServiceModule.BUDGETCOACHING,
+        [Channel.TELEFOON, Channel.HUISBEZOEK],
+      ],
+    ];
+    for (const [title, module, channels] of fixtures) {
+      await buildOffering({ title: `${title} ${word}`, module, channels });
+    }
+  });
+
+  it("combines the values of one filter with OR", async () => {
+    const result = await offerings({ text: word, channels: ["WHATSAPP", "INLOOP"] });
+    expect(titles(result)).toEqual([`inloop budgetcoaching ${word}`, `whatsapp waakvlam ${word}`]);
+  });
+
+  it("combines different filters with AND", async () => {
+    const result = await offerings({
+      text: word,
+      channels: ["TELEFOON"],
+      modules: ["BUDGETCOACHING"],
+    });
+    expect(titles(result)).toEqual([`telefoon en huisbezoek coaching ${word}`]);
+  });
+
+  it("counts each facet value with all other filters applied but not its own", async () => {
+    const result = await offerings({
+      text: word,
+      channels: ["TELEFOON"],
+      modules: ["WAAKVLAM_NAZORG"],
+    });
+    expect(result.totalCount).toBe(1);
+    const channels = result.facets.find((f) => f.field === "channels")!;
+    const count = (value: string) => channels.values.find((v) => v.value === value)!.count;
+    // Within WAAKVLAM_NAZORG, ignoring the channel filter: one by phone, one by WhatsApp.
+    expect(count("TELEFOON")).toBe(1);
+    expect(count("WHATSAPP")).toBe(1);
+    expect(count("INLOOP")).toBe(0);
+    const modules = result.facets.find((f) => f.field === "module")!;
+    // By phone, ignoring the module filter: one waakvlam, one budgetcoaching.
+    expect(modules.values.find((v) => v.value === "BUDGETCOACHING")!.count).toBe(1);
+    expect(modules.values.find((v) => v.value === "WAAKVLAM_NAZORG")!.count).toBe(1);
+  });
+
+  it("gives facet counts equal to the total of the search with that value chosen", async () => {
+    const base = { channels: ["TELEFOON", "HUISBEZOEK"], phases: ["NAZORG"] };
+    const inputFieldOf: Record<string, string> = {
+      module: "modules",
+      phases: "phases",
+      paletteLevel: "paletteLevels",
+      lifeDomains: "lifeDomains",
+      targetGroups: "targetGroups",
+      channels: "channels",
+      deliveredBy: "deliveredBy",
+      gemeenten: "gemeenten",
+    };
+    const result = await offerings(base, 1);
+    expect(result.facets.map((f) => f.field)).toEqual(Object.keys(inputFieldOf));
+    for (const facet of result.facets) {
+      for (const value of facet.values) {
+        const narrowed = await offerings(
+          { ...base, [inputFieldOf[facet.field]!]: [value.value] },
+          1,
+        );
+        expect(narrowed.totalCount, `${facet.field}=${value.value}`).toBe(value.count);
+      }
+    }
+  });
+
+  it("labels facet values in Dutch, in the order of the taxonomy", async () => {
+    const result = await offerings({}, 1);
+    const palette = result.facets.find((f) => f.field === "paletteLevel")!;
+    expect(palette.values.map((v) => v.value)).toEqual(Object.values(PaletteLevel));
+    expect(palette.values.find((v) => v.value === "A7")!.label).toBe(
+      "Waakvlamcontacten door vrijwilligers",
+    );
+    const gemeenten = result.facets.find((f) => f.field === "gemeenten")!;
+    expect(gemeenten.values.find((v) => v.value === "GM0202")!.label).toBe("Arnhem");
+  });
+
+  it("filters on palette level, phase, delivered by and free capacity", async () => {
+    const own = uniqueWord();
+    await buildOffering({
+      title: `Spaarkring ${own}`,
+      paletteLevel: PaletteLevel.A9,
+      deliveredBy: [DeliveredBy.ERVARINGSDESKUNDIGE],
+      capacity: { available: 3, total: 10, updatedAt: new Date() },
+    });
+    await buildOffering({
+      title: `Budgetcursus ${own}`,
+      paletteLevel: PaletteLevel.A4,
+      phases: [Phase.ONTWIKKELING, Phase.NAZORG],
+      capacity: { available: 0, total: 12, updatedAt: new Date() },
+    });
+    expect(titles(await offerings({ text: own, paletteLevels: ["A9"] }))).toEqual([
+      `Spaarkring ${own}`,
+    ]);
+    expect(titles(await offerings({ text: own, phases: ["ONTWIKKELING"] }))).toEqual([
+      `Budgetcursus ${own}`,
+    ]);
+    expect(titles(await offerings({ text: own, deliveredBy: ["ERVARINGSDESKUNDIGE"] }))).toEqual([
+      `Spaarkring ${own}`,
+    ]);
+    expect(titles(await offerings({ text: own, withCapacityOnly: true }))).toEqual([
+      `Spaarkring ${own}`,
+    ]);
+  });
+
+  it("filters on the gemeenten an offering serves, including those of its locations", async () => {
+    const own = uniqueWord();
+    const organizationId = await buildOrganization();
+    const renkum = await buildLocation(organizationId, {
+      postcode: "6871 AA",
+      city: "Renkum",
+      latitude: 51.9756,
+      longitude: 5.7339,
+    });
+    await buildOffering({
+      organizationId,
+      title: `Inloop Renkum ${own}`,
+      locationIds: [renkum],
+      gemeenteCodes: [],
+    });
+    await buildOffering({
+      organizationId,
+      title: `Huisbezoek Arnhem ${own}`,
+      gemeenteCodes: ["GM0202"],
+    });
+    expect(titles(await offerings({ text: own, gemeenten: ["GM0274"] }))).toEqual([
+      `Inloop Renkum ${own}`,
+    ]);
+    expect(titles(await offerings({ text: own, gemeenten: ["GM0202", "GM0274"] }))).toHaveLength(2);
+  });
+});
+
+/** Great-circle distance on the mean earth radius, computed independently of the server. */
+function haversineKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+) {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const dLat = radians(b.latitude - a.latitude);
+  const dLon = radians(b.longitude - a.longitude);
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+describe("near a postcode", () => {
+  async function centroid(code: string) {
+    const data = await query<{
+      postcodeArea: { latitude: number; longitude: number; gemeente: { code: string } };
+    }>(
+      `query ($code: String!) { postcodeArea(code: $code) { latitude longitude gemeente { code } } }`,
+      { code },
+    );
+    return data.postcodeArea;
+  }
+
+  it("gives each result the distance to its nearest location and sorts by it", async () => {
+    const origin = await centroid("6821");
+    const result = await offerings({ near: "6821 AB" });
+    expect(result.edges.length).toBeGreaterThan(20);
+    let previous = 0;
+    for (const edge of result.edges) {
+      if (edge.node.locations.length === 0) {
+        // Offerings without a place match because they serve the postcode's gemeente.
+        expect(edge.distanceKm).toBeNull();
+        expect(edge.node.gemeenten.map((g) => g.code)).toContain(origin.gemeente.code);
+        continue;
+      }
+      const expected = Math.min(...edge.node.locations.map((l) => haversineKm(origin, l)));
+      expect(edge.distanceKm).toBeCloseTo(expected, 6);
+      expect(edge.distanceKm!).toBeGreaterThanOrEqual(previous);
+      previous = edge.distanceKm!;
+    }
+  });
+
+  it("keeps only offerings within the maximum distance, and all of them", async () => {
+    const everything: Edge[] = [];
+    let after: string | undefined;
+    do {
+      const page = await offerings({ near: "6871" }, 100, after);
+      everything.push(...page.edges);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+    } while (after);
+    const within = await offerings({ near: "6871", maxDistanceKm: 5 });
+    const expected = everything.filter((e) => e.distanceKm === null || e.distanceKm <= 5);
+    expect(within.totalCount).toBe(expected.length);
+    expect(within.edges.map((e) => e.node.id).sort()).toEqual(
+      expected.map((e) => e.node.id).sort(),
+    );
+    expect(within.totalCount).toBeLessThan(everything.length);
+  });
+
+  it("finds an offering without a location only in the gemeenten it serves", async () => {
+    const own = uniqueWord();
+    await buildOffering({ title: `Thuisbezoek Duiven ${own}`, gemeenteCodes: ["GM0226"] });
+    expect((await offerings({ text: own, near: "6921" })).totalCount).toBe(1);
+    expect((await offerings({ text: own, near: "6811" })).totalCount).toBe(0);
+  });
+});
+
+describe("paging", () => {
+  it("visits every match exactly once, in the same order as one large page", async () => {
+    for (const input of [{}, { text: "schulden" }, { near: "6828" }]) {
+      const all = await offerings(input, 100);
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await offerings(input, 7, after);
+        seen.push(...page.edges.map((e) => e.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+      } while (after);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(all.totalCount);
+      expect(seen.slice(0, all.edges.length)).toEqual(all.edges.map((e) => e.node.id));
+    }
+  });
+});
+
+describe("bad input", () => {
+  async function expectUserError(variables: Record<string, unknown>, field: string) {
+    const result = await graphql(search, variables);
+    expect(result.status).not.toBe(500);
+    expect(result.errors, JSON.stringify(result.errors)).toHaveLength(1);
+    const [error] = result.errors!;
+    expect(error!.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(error!.extensions?.field).toBe(field);
+    expect(error!.message).toContain(`'${field}'`);
+    expect(error!.extensions).not.toHaveProperty("stacktrace");
+    return error!;
+  }
+
+  it("rejects an invalid postcode", async () => {
+    const error = await expectUserError({ search: { near: "68111" } }, "near");
+    expect(error.message).toMatch(/postcode/i);
+  });
+
+  it("rejects an unknown postcode", async () => {
+    const error = await expectUserError({ search: { near: "9999 ZZ" } }, "near");
+    expect(error.message).toContain("9999");
+  });
+
+  it("rejects more than 100 results per page", async () => {
+    await expectUserError({ first: 101 }, "first");
+  });
+
+  it("rejects a cursor it did not hand out", async () => {
+    await expectUserError({ after: "bm90LWEtY3Vyc29y" }, "after");
+    await expectUserError({ after: "%%%" }, "after");
+  });
+
+  it("rejects an over-long text", async () => {
+    await expectUserError({ search: { text: "schuld ".repeat(40) } }, "text");
+  });
+
+  it("rejects a maximum distance without a postcode", async () => {
+    await expectUserError({ search: { maxDistanceKm: 5 } }, "maxDistanceKm");
+  });
+
+  it("rejects an unknown filter value with a validation error, not a crash", async () => {
+    const result = await graphql(search, { search: { channels: ["POSTDUIF"] } });
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

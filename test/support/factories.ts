@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { DataSource } from "typeorm";
+import { inject } from "vitest";
+import { insertOffering, type NewOffering } from "../../server/offering/offering.service.js";
+import {
+  insertLocation,
+  insertOrganization,
+  type NewLocation,
+  type NewOrganization,
+} from "../../server/organization/organization.service.js";
+import {
+  Channel,
+  DeliveredBy,
+  OfferingStatus,
+  OrganizationKind,
+  ServiceModule,
+  PaletteLevel,
+  Phase,
+} from "../../server/taxonomy/taxonomy.js";
+
+let connection: DataSource | undefined;
+
+/** Direct database access for arranging test data, through the same services the app uses. */
+export async function database(): Promise<DataSource> {
+  if (!connection) {
+    connection = new DataSource({ type: "postgres", url: inject("databaseUrl"), entities: [] });
+    await connection.initialize();
+  }
+  return connection;
+}
+
+/** A made-up word that occurs in no other offering, to find exactly the test's own fixtures. */
+export function uniqueWord(): string {
+  const letters = [...randomBytes(8)].map((b) => "bcdfghjklmnpqrstvwxz"[b % 20]).join("");
+  return `kk${letters}`;
+}
+
+export async function buildOrganization(overrides: Partial<NewOrganization> = {}): Promise<string> {
+  return insertOrganization(await database(), {
+    name: `Testorganisatie ${uniqueWord()}`,
+    kind: OrganizationKind.VRIJWILLIGERSORGANISATIE,
+    gemeenteCodes: ["GM0202"],
+    contactPoint: { phone: "026 123 45 67", email: "loket@test.example" },
+    nvvkMember: false,
+    ...overrides,
+  });
+}
+
+export async function buildLocation(
+  organizationId: string,
+  overrides: Partial<NewLocation> = {},
+): Promise<string> {
+  return insertLocation(await database(), organizationId, {
+    name: "Testlocatie",
+    street: "Teststraat 1",
+    postcode: "6811 AA",
+    city: "Arnhem",
+    latitude: 51.98,
+    longitude: 5.91,
+    ...overrides,
+  });
+}
+
+export async function buildOffering(overrides: Partial<NewOffering> = {}): Promise<string> {
+  return insertOffering(await database(), {
+    organizationId: overrides.organizationId ?? (await buildOrganization()),
+    title: `Testaanbod ${uniqueWord()}`,
+    description: "Een aanbod om mee te testen.",
+    module: ServiceModule.WAAKVLAM_NAZORG,
+    phases: [Phase.NAZORG],
+    paletteLevel: PaletteLevel.A7,
+    lifeDomains: [],
+    targetGroups: [],
+    channels: [Channel.TELEFOON],
+    deliveredBy: [DeliveredBy.VRIJWILLIGER],
+    documentsNeeded: false,
+    languages: ["nl"],
+    locationIds: [],
+    gemeenteCodes: ["GM0202"],
+    status: OfferingStatus.ACTIVE,
+    lastVerifiedAt: new Date(),
+    ...overrides,
+  });
+}
