@@ -56,10 +56,15 @@ export async function createApp(db: DataSource, clientDir: string): Promise<App>
     next();
   });
 
-  app.get("/health", async (_req, res) => {
+  // Liveness for the process, readiness for the load balancer: database reachable and no
+  // migration pending.
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
     try {
-      await db.query("SELECT 1");
-      res.json({ status: "ok" });
+      const pending = await db.showMigrations();
+      res.status(pending ? 503 : 200).json({ status: pending ? "migrations pending" : "ready" });
     } catch {
       res.status(503).json({ status: "database unavailable" });
     }

@@ -88,7 +88,7 @@ async function waitUntilHealthy(baseUrl: string, server: ChildProcess): Promise<
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return;
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return;
     } catch {
       // not listening yet
     }

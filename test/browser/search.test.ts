@@ -1,0 +1,62 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Flags for a closed network and running as root in CI.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = await browser.newPage({ locale: "nl-NL" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function expectNoAccessibilityViolations() {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+describe("the sociale kaart in a browser", () => {
+  it("searches, narrows by postcode and opens an offering", async () => {
+    await page.goto(inject("baseUrl"));
+    await page.getByLabel("Zoek in het aanbod").fill("budgetcoaching");
+    await page.getByLabel("Postcode").fill("6811 AB");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("budgetcoaching");
+    const results = page.getByRole("article");
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/\d+ resultat?en?/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/km|In uw gemeente/).first().isVisible()).toBe(true);
+    await expectNoAccessibilityViolations();
+
+    const firstLink = results.first().getByRole("link").first();
+    const title = (await firstLink.textContent())!.trim();
+    await firstLink.click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await expectNoAccessibilityViolations();
+  });
+
+  it("restores a shared search from its URL", async () => {
+    await page.goto(`${inject("baseUrl")}/?q=schulden&palet=A7`);
+    await page.getByRole("article").first().waitFor();
+    expect(await page.getByLabel("Zoek in het aanbod").inputValue()).toBe("schulden");
+  });
+
+  it("shows a Dutch message for an unknown postcode", async () => {
+    await page.goto(`${inject("baseUrl")}/?postcode=9999`);
+    await expect.poll(() => page.getByText(/9999/).first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/kennen we niet/).first().isVisible()).toBe(true);
+  });
+});
