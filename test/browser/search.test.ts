@@ -10,7 +10,13 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     // Flags for a closed network and running as root in CI.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   page = await browser.newPage({ locale: "nl-NL" });
 });
@@ -20,7 +26,9 @@ afterAll(async () => {
 });
 
 async function expectNoAccessibilityViolations() {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
@@ -37,8 +45,22 @@ describe("the sociale kaart in a browser", () => {
     const results = page.getByRole("article");
     await results.first().waitFor();
     expect(await results.count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText(/\d+ resultat?en?/).first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/km|In uw gemeente/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/\d+ resultat?en?/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/km|In uw gemeente/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await expectNoAccessibilityViolations();
 
     const firstLink = results.first().getByRole("link").first();
@@ -57,6 +79,13 @@ describe("the sociale kaart in a browser", () => {
   it("shows a Dutch message for an unknown postcode", async () => {
     await page.goto(`${inject("baseUrl")}/?postcode=9999`);
     await expect.poll(() => page.getByText(/9999/).first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/kennen we niet/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/kennen we niet/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
   });
 });
