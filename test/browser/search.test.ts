@@ -18,7 +18,9 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  page = await browser.newPage({ locale: "nl-NL" });
+  // axe-core needs a page from an explicit context.
+  const context = await browser.newContext({ locale: "nl-NL" });
+  page = await context.newPage();
 });
 
 afterAll(async () => {
@@ -48,16 +50,16 @@ describe("the sociale kaart in a browser", () => {
     await expect
       .poll(() =>
         page
-          .getByText(/\d+ resultat?en?/)
-          .first()
+          .getByRole("status")
+          .getByText(/^\d+ resultaten?$/)
           .isVisible(),
       )
       .toBe(true);
     await expect
       .poll(() =>
-        page
-          .getByText(/km|In uw gemeente/)
+        results
           .first()
+          .getByText(/\d,\d km|In uw gemeente/)
           .isVisible(),
       )
       .toBe(true);

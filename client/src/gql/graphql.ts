@@ -1,0 +1,261 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Kanaal waarlangs het aanbod loopt */
+export type Channel =
+  /** E-mail */
+  | 'EMAIL'
+  /** Groep */
+  | 'GROEP'
+  /** Huisbezoek */
+  | 'HUISBEZOEK'
+  /** Inloop */
+  | 'INLOOP'
+  /** Op kantoor */
+  | 'OP_KANTOOR'
+  /** Telefoon */
+  | 'TELEFOON'
+  /** Video of online */
+  | 'VIDEO'
+  /** WhatsApp */
+  | 'WHATSAPP';
+
+/** Wie het aanbod uitvoert */
+export type DeliveredBy =
+  /** Beroepskracht */
+  | 'BEROEPSKRACHT'
+  /** Ervaringsdeskundige */
+  | 'ERVARINGSDESKUNDIGE'
+  /** Vrijwilliger */
+  | 'VRIJWILLIGER';
+
+/** Leefgebied */
+export type LifeDomain =
+  /** Financiën */
+  | 'FINANCIEN'
+  /** Huishouding */
+  | 'HUISHOUDING'
+  /** Lichamelijke gezondheid */
+  | 'LICHAMELIJKE_GEZONDHEID'
+  /** Onderwijs */
+  | 'ONDERWIJS'
+  /** Opvoeding */
+  | 'OPVOEDING'
+  /** Psychische gezondheid */
+  | 'PSYCHISCHE_GEZONDHEID'
+  /** Sociale contacten en relaties */
+  | 'SOCIALE_CONTACTEN'
+  /** Veiligheid */
+  | 'VEILIGHEID'
+  /** Voeding */
+  | 'VOEDING'
+  /** Werk en dagbesteding */
+  | 'WERK_DAGBESTEDING'
+  /** Wonen */
+  | 'WONEN'
+  /** Zingeving */
+  | 'ZINGEVING';
+
+/** Zoekvraag op de sociale kaart. Waarden binnen één filter combineren met OF, verschillende filters met EN. */
+export type OfferingSearchInput = {
+  channels?: Array<Channel> | null | undefined;
+  deliveredBy?: Array<DeliveredBy> | null | undefined;
+  /** CBS-codes, bijvoorbeeld GM0202 */
+  gemeenten?: Array<string> | null | undefined;
+  lifeDomains?: Array<LifeDomain> | null | undefined;
+  /** Alleen aanbod binnen zoveel km van `near` */
+  maxDistanceKm?: number | null | undefined;
+  modules?: Array<ServiceModule> | null | undefined;
+  /** Postcode, "6811" of "6811 AB": sorteert op afstand */
+  near?: string | null | undefined;
+  paletteLevels?: Array<PaletteLevel> | null | undefined;
+  phases?: Array<Phase> | null | undefined;
+  targetGroups?: Array<TargetGroup> | null | undefined;
+  /** Vrije tekst; Nederlandse woordvormen, zonder accenten, met tikfouten */
+  text?: string | null | undefined;
+  /** Alleen aanbod met vrije plekken */
+  withCapacityOnly?: boolean | null | undefined;
+};
+
+/** Status van het aanbod */
+export type OfferingStatus =
+  /** Actief */
+  | 'ACTIVE'
+  /** Beëindigd */
+  | 'ENDED'
+  /** Gepauzeerd */
+  | 'PAUSED';
+
+/** Soort ketenpartner */
+export type OrganizationKind =
+  /** Bewindvoering en budgetbeheer */
+  | 'BEWINDVOERDER'
+  /** Gemeentelijke schuldhulpverlening */
+  | 'GEMEENTELIJKE_SCHULDHULP'
+  /** Kredietbank */
+  | 'KREDIETBANK'
+  /** Maatschappelijk werk */
+  | 'MAATSCHAPPELIJK_WERK'
+  /** Overig */
+  | 'OVERIG'
+  /** Sociaal raadslieden */
+  | 'SOCIAAL_RAADSLIEDEN'
+  /** Vrijwilligersorganisatie */
+  | 'VRIJWILLIGERSORGANISATIE'
+  /** Wijkteam */
+  | 'WIJKTEAM'
+  /** Woningcorporatie */
+  | 'WONINGCORPORATIE'
+  /** Zorg en GGZ */
+  | 'ZORG_GGZ';
+
+/** Plek op het palet van nazorg, van passief naar actief */
+export type PaletteLevel =
+  /** Terugbellen of WhatsApp-contact na 3, 6 of 12 maanden */
+  | 'A1'
+  /** Actief benaderen met financiële educatie bij life events */
+  | 'A2'
+  /** Huisbezoek na 3 of 6 maanden */
+  | 'A3'
+  /** Budgetcursus of training */
+  | 'A4'
+  /** Digitale hulpmiddelen met ondersteuning */
+  | 'A5'
+  /** Sociaal netwerk betrekken */
+  | 'A6'
+  /** Waakvlamcontacten door vrijwilligers */
+  | 'A7'
+  /** Maandelijkse thuisadministratie */
+  | 'A8'
+  /** Spaarkringen, lotgenotencontact en zelfhulpgroepen */
+  | 'A9'
+  /** Budgetbeheer, budgetcoaching of bewindvoering als nazorg */
+  | 'A10'
+  /** Open uitnodiging: u mag altijd bellen */
+  | 'P1'
+  /** Verwijzing naar inloop en spreekuur */
+  | 'P2'
+  /** Verwijzing naar formele zorgteams of andere diensten */
+  | 'P3';
+
+/** Passieve of actieve nazorg */
+export type PaletteMode =
+  /** Actieve nazorg */
+  | 'ACTIVE'
+  /** Passieve nazorg */
+  | 'PASSIVE';
+
+/** Fase van het traject */
+export type Phase =
+  /** Nazorg */
+  | 'NAZORG'
+  /** Ontwikkeling */
+  | 'ONTWIKKELING'
+  /** Stabilisatie */
+  | 'STABILISATIE';
+
+/** Dienstverleningsmodule */
+export type ServiceModule =
+  /** Beschermingsbewind */
+  | 'BESCHERMINGSBEWIND'
+  /** Onderzoek betalingsregeling en herfinanciering */
+  | 'BETALINGSREGELING'
+  /** Budgetbeheer */
+  | 'BUDGETBEHEER'
+  /** Budgetcoaching (veranderings- en competentiegerichte begeleiding) */
+  | 'BUDGETCOACHING'
+  /** Casemanagement */
+  | 'CASEMANAGEMENT'
+  /** Crisishulpverlening */
+  | 'CRISISHULP'
+  /** Financiële (nood)hulp */
+  | 'FINANCIELE_NOODHULP'
+  /** Informatie en advies, thuisadministratie en regelingen */
+  | 'INFORMATIE_ADVIES'
+  /** Intake en vraagverheldering */
+  | 'INTAKE'
+  /** Inventarisatie */
+  | 'INVENTARISATIE'
+  /** Schuldregeling */
+  | 'SCHULDREGELING'
+  /** Vroegsignalering en toeleiding */
+  | 'VROEGSIGNALERING'
+  /** Waakvlamcontacten en nazorg */
+  | 'WAAKVLAM_NAZORG';
+
+/** Doelgroep */
+export type TargetGroup =
+  /** Anderstaligen en statushouders */
+  | 'ANDERSTALIGEN'
+  /** Gezinnen */
+  | 'GEZINNEN'
+  /** Jongeren */
+  | 'JONGEREN'
+  /** Laaggeletterden */
+  | 'LAAGGELETTERD'
+  /** Licht verstandelijke beperking (LVB) */
+  | 'LVB'
+  /** Niet-aangeboren hersenletsel (NAH) */
+  | 'NAH'
+  /** Ondernemers */
+  | 'ONDERNEMERS'
+  /** Ouderen */
+  | 'OUDEREN'
+  /** Werkenden */
+  | 'WERKENDEN'
+  /** Zorgmijders */
+  | 'ZORGMIJDERS';
+
+export type OfferingPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OfferingPageQuery = { offering: { id: string, title: string, description: string, module: ServiceModule, phases: Array<Phase>, paletteLevel: PaletteLevel | null, lifeDomains: Array<LifeDomain>, targetGroups: Array<TargetGroup>, channels: Array<Channel>, deliveredBy: Array<DeliveredBy>, frequency: string | null, duration: string | null, costs: string | null, waitingTime: string | null, documentsNeeded: boolean, documentsNote: string | null, languages: Array<string>, status: OfferingStatus, lastVerifiedAt: string, isStale: boolean, capacity: { available: number, total: number | null, updatedAt: string } | null, contactPerson: { name: string, phone: string | null, email: string | null } | null, locations: Array<{ id: string, name: string | null, street: string, postcode: string, city: string }>, gemeenten: Array<{ code: string, name: string }>, organization: (
+      { id: string, name: string }
+      & { ' $fragmentRefs'?: { 'ContactPoint_OrganizationFragment': ContactPoint_OrganizationFragment } }
+    ) } | null };
+
+export type OrganizationPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizationPageQuery = { organization: (
+    { id: string, name: string, kind: OrganizationKind, description: string | null, nvvkMember: boolean, coordinator: { name: string, phone: string | null, email: string | null } | null, gemeenten: Array<{ code: string, name: string }>, locations: Array<{ id: string, name: string | null, street: string, postcode: string, city: string }>, offerings: Array<(
+      { id: string, status: OfferingStatus }
+      & { ' $fragmentRefs'?: { 'ResultCard_OfferingFragment': ResultCard_OfferingFragment } }
+    )> }
+    & { ' $fragmentRefs'?: { 'ContactPoint_OrganizationFragment': ContactPoint_OrganizationFragment } }
+  ) | null };
+
+export type ResultCard_OfferingFragment = { id: string, title: string, paletteLevel: PaletteLevel | null, channels: Array<Channel>, isStale: boolean, lastVerifiedAt: string, capacity: { available: number } | null, organization: { id: string, name: string } } & { ' $fragmentName'?: 'ResultCard_OfferingFragment' };
+
+export type SearchOfferingsQueryVariables = Exact<{
+  search?: OfferingSearchInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchOfferingsQuery = { offerings: { totalCount: number, edges: Array<{ cursor: string, distanceKm: number | null, node: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'ResultCard_OfferingFragment': ResultCard_OfferingFragment } }
+      ) }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: Array<{ field: string, values: Array<{ value: string, label: string, count: number }> }> } };
+
+export type ContactPoint_OrganizationFragment = { website: string | null, contactPoint: { phone: string | null, email: string | null, address: string | null, openingHours: string | null, walkInHours: string | null } } & { ' $fragmentName'?: 'ContactPoint_OrganizationFragment' };
+
+export type TaxonomyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TaxonomyQuery = { taxonomy: { modules: Array<{ value: string, label: string }>, phases: Array<{ value: string, label: string }>, paletteLevels: Array<{ value: PaletteLevel, label: string, mode: PaletteMode, modeLabel: string, intensity: number }>, lifeDomains: Array<{ value: string, label: string }>, targetGroups: Array<{ value: string, label: string }>, channels: Array<{ value: string, label: string }>, deliveredBy: Array<{ value: string, label: string }>, organizationKinds: Array<{ value: string, label: string }>, offeringStatuses: Array<{ value: string, label: string }> } };
+
+export const ResultCard_OfferingFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResultCard_offering"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Offering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paletteLevel"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"isStale"}},{"kind":"Field","name":{"kind":"Name","value":"lastVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ResultCard_OfferingFragment, unknown>;
+export const ContactPoint_OrganizationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContactPoint_organization"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactPoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"openingHours"}},{"kind":"Field","name":{"kind":"Name","value":"walkInHours"}}]}}]}}]} as unknown as DocumentNode<ContactPoint_OrganizationFragment, unknown>;
+export const OfferingPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OfferingPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offering"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"module"}},{"kind":"Field","name":{"kind":"Name","value":"phases"}},{"kind":"Field","name":{"kind":"Name","value":"paletteLevel"}},{"kind":"Field","name":{"kind":"Name","value":"lifeDomains"}},{"kind":"Field","name":{"kind":"Name","value":"targetGroups"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredBy"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"costs"}},{"kind":"Field","name":{"kind":"Name","value":"waitingTime"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documentsNeeded"}},{"kind":"Field","name":{"kind":"Name","value":"documentsNote"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"contactPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isStale"}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gemeenten"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContactPoint_organization"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContactPoint_organization"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactPoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"openingHours"}},{"kind":"Field","name":{"kind":"Name","value":"walkInHours"}}]}}]}}]} as unknown as DocumentNode<OfferingPageQuery, OfferingPageQueryVariables>;
+export const OrganizationPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"nvvkMember"}},{"kind":"Field","name":{"kind":"Name","value":"coordinator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gemeenten"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offerings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResultCard_offering"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContactPoint_organization"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResultCard_offering"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Offering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paletteLevel"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"isStale"}},{"kind":"Field","name":{"kind":"Name","value":"lastVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContactPoint_organization"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"contactPoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"openingHours"}},{"kind":"Field","name":{"kind":"Name","value":"walkInHours"}}]}}]}}]} as unknown as DocumentNode<OrganizationPageQuery, OrganizationPageQueryVariables>;
+export const SearchOfferingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchOfferings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OfferingSearchInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offerings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"distanceKm"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ResultCard_offering"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"values"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ResultCard_offering"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Offering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paletteLevel"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"isStale"}},{"kind":"Field","name":{"kind":"Name","value":"lastVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SearchOfferingsQuery, SearchOfferingsQueryVariables>;
+export const TaxonomyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Taxonomy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taxonomy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"phases"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paletteLevels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"modeLabel"}},{"kind":"Field","name":{"kind":"Name","value":"intensity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifeDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"targetGroups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"channels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deliveredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offeringStatuses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}}]} as unknown as DocumentNode<TaxonomyQuery, TaxonomyQueryVariables>;

@@ -1,0 +1,44 @@
+import "@utrecht/component-library-css/dist/index.css";
+import "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
+import "./styles.css";
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloProvider } from "@apollo/client/react";
+import { relayStylePagination } from "@apollo/client/utilities";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { Layout, NotFoundPage } from "./shared/Layout";
+import { OfferingPage } from "./offering/OfferingPage";
+import { OrganizationPage } from "./organization/OrganizationPage";
+import { SearchPage } from "./search/SearchPage";
+
+const client = new ApolloClient({
+  link: new HttpLink({ uri: "/graphql" }),
+  cache: new InMemoryCache({
+    typePolicies: {
+      // "Meer laden" appends the next page of the same search.
+      Query: { fields: { offerings: relayStylePagination(["search"]) } },
+      Taxonomy: { merge: true },
+    },
+  }),
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: "/", element: <SearchPage /> },
+      { path: "/aanbod/:id", element: <OfferingPage /> },
+      { path: "/organisaties/:id", element: <OrganizationPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <RouterProvider router={router} />
+    </ApolloProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,232 @@
+import { useQuery } from "@apollo/client/react";
+import { Link, useParams } from "react-router";
+import { graphql } from "../gql";
+import { CapacityStatus, PaletteBadge, VerifiedStatus } from "../shared/badges";
+import { ContactPointDetails, Item } from "../shared/ContactPoint";
+import { formatDate, formatList, languageName } from "../shared/format";
+import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+
+const OfferingPageQuery = graphql(`
+  query OfferingPage($id: ID!) {
+    offering(id: $id) {
+      id
+      title
+      description
+      module
+      phases
+      paletteLevel
+      lifeDomains
+      targetGroups
+      channels
+      deliveredBy
+      frequency
+      duration
+      costs
+      waitingTime
+      capacity {
+        available
+        total
+        updatedAt
+      }
+      documentsNeeded
+      documentsNote
+      languages
+      contactPerson {
+        name
+        phone
+        email
+      }
+      status
+      lastVerifiedAt
+      isStale
+      locations {
+        id
+        name
+        street
+        postcode
+        city
+      }
+      gemeenten {
+        code
+        name
+      }
+      organization {
+        id
+        name
+        ...ContactPoint_organization
+      }
+    }
+  }
+`);
+
+export function OfferingPage() {
+  const { id = "" } = useParams();
+  const { data, loading, error } = useQuery(OfferingPageQuery, { variables: { id } });
+  const labels = useTaxonomyLabels();
+  const offering = data?.offering;
+  useDocumentTitle(offering?.title ?? (data ? "Aanbod niet gevonden" : undefined));
+
+  if (loading)
+    return (
+      <p className="utrecht-paragraph" role="status">
+        Bezig met laden…
+      </p>
+    );
+  if (error) {
+    return (
+      <div className="utrecht-alert utrecht-alert--error" role="alert">
+        <h1 className="utrecht-heading-1">Er ging iets mis</h1>
+        <p className="utrecht-paragraph">
+          Het aanbod kon niet worden geladen. Probeer het later opnieuw.
+        </p>
+      </div>
+    );
+  }
+  if (!offering) {
+    return (
+      <>
+        <h1 className="utrecht-heading-1">Aanbod niet gevonden</h1>
+        <p className="utrecht-paragraph">
+          Dit aanbod bestaat niet (meer). <Link to="/">Zoek ander aanbod</Link>.
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <article className="kk-detail">
+      <p className="utrecht-paragraph kk-breadcrumb">
+        <Link className="utrecht-link" to="/">
+          Sociale kaart
+        </Link>{" "}
+        ›{" "}
+        <Link className="utrecht-link" to={`/organisaties/${offering.organization.id}`}>
+          {offering.organization.name}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{offering.title}</h1>
+      {offering.status !== "ACTIVE" ? (
+        <div className="utrecht-alert utrecht-alert--warning">
+          <p className="utrecht-paragraph">
+            Dit aanbod is{" "}
+            {labels?.offeringStatuses[offering.status]?.toLowerCase() ?? offering.status}.
+          </p>
+        </div>
+      ) : null}
+      <p className="utrecht-paragraph kk-lead">
+        Door{" "}
+        <Link className="utrecht-link" to={`/organisaties/${offering.organization.id}`}>
+          {offering.organization.name}
+        </Link>
+      </p>
+      <p className="utrecht-paragraph">
+        <VerifiedStatus lastVerifiedAt={offering.lastVerifiedAt} isStale={offering.isStale} />
+      </p>
+      {offering.paletteLevel ? (
+        <p className="utrecht-paragraph">
+          <PaletteBadge
+            level={offering.paletteLevel}
+            label={labels?.paletteLevels[offering.paletteLevel]}
+          />
+        </p>
+      ) : null}
+      <p className="utrecht-paragraph kk-description">{offering.description}</p>
+
+      <div className="kk-detail-columns">
+        <section aria-labelledby="over-het-aanbod">
+          <h2 id="over-het-aanbod" className="utrecht-heading-2">
+            Over het aanbod
+          </h2>
+          <dl className="utrecht-data-list kk-data-list">
+            <Item term="Dienstverlening">
+              {labels?.modules[offering.module] ?? offering.module}
+            </Item>
+            <Item term="Fase">{formatList(labelsOf(offering.phases, labels?.phases))}</Item>
+            {offering.lifeDomains.length > 0 ? (
+              <Item term="Levensgebieden">
+                {formatList(labelsOf(offering.lifeDomains, labels?.lifeDomains))}
+              </Item>
+            ) : null}
+            <Item term="Voor wie">
+              {offering.targetGroups.length > 0
+                ? formatList(labelsOf(offering.targetGroups, labels?.targetGroups))
+                : "Voor iedereen"}
+            </Item>
+            <Item term="Kanalen">{formatList(labelsOf(offering.channels, labels?.channels))}</Item>
+            <Item term="Uitgevoerd door">
+              {formatList(labelsOf(offering.deliveredBy, labels?.deliveredBy))}
+            </Item>
+            {offering.frequency ? <Item term="Hoe vaak">{offering.frequency}</Item> : null}
+            {offering.duration ? <Item term="Hoe lang">{offering.duration}</Item> : null}
+            {offering.costs ? <Item term="Kosten">{offering.costs}</Item> : null}
+            {offering.waitingTime ? <Item term="Wachttijd">{offering.waitingTime}</Item> : null}
+            {offering.capacity ? (
+              <Item term="Plekken">
+                <CapacityStatus available={offering.capacity.available} />
+                {offering.capacity.total ? ` van ${offering.capacity.total}` : ""} (bijgewerkt op{" "}
+                {formatDate(offering.capacity.updatedAt)})
+              </Item>
+            ) : null}
+            <Item term="Documenten">
+              {offering.documentsNeeded
+                ? "Nodig voor een eerste gesprek"
+                : "Geen documentplicht voor een eerste gesprek"}
+              {offering.documentsNote ? `. ${offering.documentsNote}` : ""}
+            </Item>
+            <Item term="Talen">{formatList(offering.languages.map(languageName))}</Item>
+            {offering.gemeenten.length > 0 ? (
+              <Item term="Beschikbaar in">{formatList(offering.gemeenten.map((g) => g.name))}</Item>
+            ) : null}
+          </dl>
+        </section>
+
+        <section aria-labelledby="contact">
+          <h2 id="contact" className="utrecht-heading-2">
+            Contact
+          </h2>
+          {offering.contactPerson ? (
+            <>
+              <h3 className="utrecht-heading-3">Contactpersoon</h3>
+              <dl className="utrecht-data-list kk-data-list">
+                <Item term="Naam">{offering.contactPerson.name}</Item>
+                {offering.contactPerson.phone ? (
+                  <Item term="Telefoon">
+                    <a
+                      className="utrecht-link"
+                      href={`tel:${offering.contactPerson.phone.replace(/\s/g, "")}`}
+                    >
+                      {offering.contactPerson.phone}
+                    </a>
+                  </Item>
+                ) : null}
+                {offering.contactPerson.email ? (
+                  <Item term="E-mail">
+                    <a className="utrecht-link" href={`mailto:${offering.contactPerson.email}`}>
+                      {offering.contactPerson.email}
+                    </a>
+                  </Item>
+                ) : null}
+              </dl>
+            </>
+          ) : null}
+          <h3 className="utrecht-heading-3">Loket van {offering.organization.name}</h3>
+          <ContactPointDetails organization={offering.organization} />
+          {offering.locations.length > 0 ? (
+            <>
+              <h3 className="utrecht-heading-3">Locaties</h3>
+              <ul className="utrecht-unordered-list kk-locations">
+                {offering.locations.map((location) => (
+                  <li key={location.id}>
+                    {location.name ? <strong>{location.name}: </strong> : null}
+                    {location.street}, {location.postcode} {location.city}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      </div>
+    </article>
+  );
+}

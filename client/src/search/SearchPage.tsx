@@ -1,0 +1,320 @@
+import { CombinedGraphQLErrors } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { useSearchParams } from "react-router";
+import { graphql } from "../gql";
+import type { OfferingSearchInput } from "../gql/graphql";
+import { normalizePostcode } from "../shared/format";
+import { useTaxonomyLabels } from "../shared/taxonomy";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { FilterGroup, type FilterOption } from "./FilterGroup";
+import { ResultCard } from "./ResultCard";
+import {
+  hasFilters,
+  type ListFilter,
+  paramsFromSearch,
+  searchFromParams,
+  toggleValue,
+} from "./searchParams";
+
+const SearchOfferingsQuery = graphql(`
+  query SearchOfferings($search: OfferingSearchInput, $first: Int, $after: String) {
+    offerings(search: $search, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        distanceKm
+        node {
+          id
+          ...ResultCard_offering
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      facets {
+        field
+        values {
+          value
+          label
+          count
+        }
+      }
+    }
+  }
+`);
+
+const pageSize = 20;
+
+/** The filters in display order: facet field, its input field and its legend. */
+const filters: Array<{ facet: string; input: ListFilter; legend: string }> = [
+  { facet: "gemeenten", input: "gemeenten", legend: "Gemeente" },
+  { facet: "paletteLevel", input: "paletteLevels", legend: "Palet van nazorg" },
+  { facet: "module", input: "modules", legend: "Dienstverlening" },
+  { facet: "phases", input: "phases", legend: "Fase" },
+  { facet: "lifeDomains", input: "lifeDomains", legend: "Levensgebied" },
+  { facet: "targetGroups", input: "targetGroups", legend: "Doelgroep" },
+  { facet: "channels", input: "channels", legend: "Kanaal" },
+  { facet: "deliveredBy", input: "deliveredBy", legend: "Uitgevoerd door" },
+];
+
+const distances = [2, 5, 10, 25];
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const search = searchFromParams(params);
+  const labels = useTaxonomyLabels();
+  useDocumentTitle(search.text ? `Zoeken naar ${search.text}` : "Zoeken in het aanbod");
+
+  const { data, previousData, loading, error, fetchMore } = useQuery(SearchOfferingsQuery, {
+    variables: { search, first: pageSize },
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const connection = (data ?? previousData)?.offerings;
+
+  const fieldErrors = userErrorsByField(error);
+  const generalError = error && Object.keys(fieldErrors).length === 0;
+
+  const update = (next: OfferingSearchInput) => setParams(paramsFromSearch(next));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const postcode = normalizePostcode(String(form.get("postcode") ?? ""));
+    const distance = Number(form.get("afstand"));
+    update({
+      ...search,
+      text: String(form.get("q") ?? "").trim() || undefined,
+      near: postcode || undefined,
+      maxDistanceKm: postcode && distance > 0 ? distance : undefined,
+    });
+  };
+
+  const loadMore = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const facetOptions = (facetField: string): FilterOption[] => {
+    const facet = connection?.facets.find((f) => f.field === facetField);
+    if (!facet) return [];
+    if (facetField !== "paletteLevel") return facet.values;
+    // The palette reads from passive to active; label each part once.
+    return facet.values.map((value, index) => {
+      const mode = value.value.startsWith("P") ? "Passieve nazorg" : "Actieve nazorg";
+      const previous = facet.values[index - 1];
+      const previousMode =
+        previous && (previous.value.startsWith("P") ? "Passieve nazorg" : "Actieve nazorg");
+      return {
+        ...value,
+        label: `${value.value} · ${value.label}`,
+        groupLabel: mode !== previousMode ? mode : undefined,
+      };
+    });
+  };
+
+  return (
+    <div className="kk-search">
+      <h1 className="utrecht-heading-1">Zoek aanbod voor schuldhulp en nazorg</h1>
+      <form className="kk-search-form" role="search" onSubmit={onSubmit} key={params.toString()}>
+        <div className="utrecht-form-field kk-field-text">
+          <label className="utrecht-form-label" htmlFor="zoek-tekst">
+            Zoek in het aanbod
+          </label>
+          <input
+            id="zoek-tekst"
+            name="q"
+            type="search"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            defaultValue={search.text ?? ""}
+            maxLength={200}
+            aria-invalid={fieldErrors.text ? true : undefined}
+            aria-describedby={fieldErrors.text ? "zoek-tekst-fout" : undefined}
+          />
+          {fieldErrors.text ? <FieldError id="zoek-tekst-fout" message={fieldErrors.text} /> : null}
+        </div>
+        <div className="utrecht-form-field kk-field-postcode">
+          <label className="utrecht-form-label" htmlFor="zoek-postcode">
+            Postcode
+          </label>
+          <input
+            id="zoek-postcode"
+            name="postcode"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            defaultValue={search.near ?? ""}
+            autoComplete="postal-code"
+            maxLength={8}
+            aria-invalid={fieldErrors.near ? true : undefined}
+            aria-describedby={fieldErrors.near ? "zoek-postcode-fout" : "zoek-postcode-uitleg"}
+          />
+          <p id="zoek-postcode-uitleg" className="utrecht-form-field-description">
+            Bijvoorbeeld 6811 of 6811 AB
+          </p>
+          {fieldErrors.near ? (
+            <FieldError id="zoek-postcode-fout" message={fieldErrors.near} />
+          ) : null}
+        </div>
+        <div className="utrecht-form-field kk-field-distance">
+          <label className="utrecht-form-label" htmlFor="zoek-afstand">
+            Maximale afstand
+          </label>
+          <select
+            id="zoek-afstand"
+            name="afstand"
+            className="utrecht-select utrecht-select--html-select"
+            defaultValue={search.maxDistanceKm ? String(search.maxDistanceKm) : ""}
+          >
+            <option value="">Geen maximum</option>
+            {distances.map((km) => (
+              <option key={km} value={km}>
+                {km} km
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action kk-submit">
+          Zoeken
+        </button>
+      </form>
+
+      <div className="kk-search-layout">
+        <aside className="kk-filters" aria-label="Filters">
+          <h2 className="utrecht-heading-2">Filters</h2>
+          <div className="utrecht-form-field utrecht-form-field--checkbox kk-filter-option">
+            <input
+              id="alleen-vrij"
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={Boolean(search.withCapacityOnly)}
+              onChange={(event) =>
+                update({ ...search, withCapacityOnly: event.target.checked || undefined })
+              }
+            />
+            <label
+              htmlFor="alleen-vrij"
+              className="utrecht-form-label utrecht-form-label--checkbox"
+            >
+              Alleen met vrije plekken
+            </label>
+          </div>
+          {hasFilters(search) ? (
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--subtle kk-clear"
+              onClick={() =>
+                update({
+                  text: search.text,
+                  near: search.near,
+                  maxDistanceKm: search.maxDistanceKm,
+                })
+              }
+            >
+              Wis alle filters
+            </button>
+          ) : null}
+          {filters.map((filter) => (
+            <FilterGroup
+              key={filter.facet}
+              legend={filter.legend}
+              options={facetOptions(filter.facet)}
+              selected={(search[filter.input] as string[] | null | undefined) ?? []}
+              onToggle={(value) => update(toggleValue(search, filter.input, value))}
+            />
+          ))}
+        </aside>
+
+        <section className="kk-results" aria-labelledby="resultaten-kop">
+          <h2 id="resultaten-kop" className="utrecht-heading-2">
+            Resultaten
+          </h2>
+          <p className="utrecht-paragraph kk-result-count" role="status" aria-live="polite">
+            {loading && !loadingMore
+              ? "Zoeken…"
+              : connection
+                ? `${connection.totalCount} ${connection.totalCount === 1 ? "resultaat" : "resultaten"}`
+                : ""}
+          </p>
+          {generalError ? (
+            <div className="utrecht-alert utrecht-alert--error" role="alert">
+              <p className="utrecht-paragraph">
+                Het zoeken is niet gelukt. Controleer uw verbinding en probeer het opnieuw.
+              </p>
+            </div>
+          ) : null}
+          {Object.keys(fieldErrors).length > 0 ? (
+            <div className="utrecht-alert utrecht-alert--error" role="alert">
+              {Object.values(fieldErrors).map((message) => (
+                <p key={message} className="utrecht-paragraph">
+                  {message}
+                </p>
+              ))}
+            </div>
+          ) : null}
+          {connection && !error && connection.totalCount === 0 ? (
+            <div className="kk-empty">
+              <p className="utrecht-paragraph">
+                <strong>Geen aanbod gevonden.</strong>
+              </p>
+              <p className="utrecht-paragraph">
+                Probeer minder of andere woorden, een grotere afstand, of zet filters uit.
+              </p>
+            </div>
+          ) : null}
+          {connection && !error ? (
+            <ol className="kk-result-list">
+              {connection.edges.map((edge) => (
+                <li key={edge.node.id}>
+                  <ResultCard
+                    offering={edge.node}
+                    distanceKm={edge.distanceKm ?? null}
+                    nearSearched={Boolean(search.near)}
+                    labels={labels}
+                  />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {connection?.pageInfo.hasNextPage && !error ? (
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--secondary-action"
+              onClick={loadMore}
+              disabled={loadingMore}
+              aria-busy={loadingMore}
+            >
+              {loadingMore ? "Bezig met laden…" : "Meer laden"}
+            </button>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p id={id} className="utrecht-form-field-error-message">
+      {message}
+    </p>
+  );
+}
+
+/** The server names the input field of a user error in `extensions.field`. */
+function userErrorsByField(error: unknown): Record<string, string> {
+  if (!CombinedGraphQLErrors.is(error)) return {};
+  const result: Record<string, string> = {};
+  for (const graphQLError of error.errors) {
+    const field = graphQLError.extensions?.field;
+    if (graphQLError.extensions?.code === "BAD_USER_INPUT" && typeof field === "string") {
+      result[field] = graphQLError.message;
+    }
+  }
+  return result;
+}

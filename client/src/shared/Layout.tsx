@@ -1,0 +1,58 @@
+import { useEffect, useRef } from "react";
+import { Link, Outlet, useLocation } from "react-router";
+
+/**
+ * Skip link, landmarks and focus management: after client-side navigation focus moves to the
+ * page's main heading, as a screen reader user expects from a page load.
+ */
+export function Layout() {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = main.current?.querySelector("h1");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+  }, [location.pathname]);
+
+  return (
+    <div className="utrecht-document utrecht-page kk-page">
+      <a className="utrecht-skip-link kk-skip-link" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="utrecht-page-header kk-header">
+        <Link to="/" className="kk-logo">
+          Ketenkaart
+        </Link>
+        <span className="kk-tagline">Sociale kaart schuldhulp en nazorg</span>
+      </header>
+      <main id="inhoud" ref={main} className="utrecht-page-content kk-main">
+        <Outlet />
+      </main>
+      <footer className="utrecht-page-footer kk-footer">
+        <p className="utrecht-paragraph">
+          Ketenkaart – samen werken aan nazorg in de regio. Gegevens worden door de aanbieders zelf
+          bijgehouden.
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Pagina niet gevonden</h1>
+      <p className="utrecht-paragraph">
+        Deze pagina bestaat niet (meer). <Link to="/">Zoek in het aanbod</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQuery } from "@apollo/client/react";
+import { graphql } from "../gql";
+
+const TaxonomyQuery = graphql(`
+  query Taxonomy {
+    taxonomy {
+      modules {
+        value
+        label
+      }
+      phases {
+        value
+        label
+      }
+      paletteLevels {
+        value
+        label
+        mode
+        modeLabel
+        intensity
+      }
+      lifeDomains {
+        value
+        label
+      }
+      targetGroups {
+        value
+        label
+      }
+      channels {
+        value
+        label
+      }
+      deliveredBy {
+        value
+        label
+      }
+      organizationKinds {
+        value
+        label
+      }
+      offeringStatuses {
+        value
+        label
+      }
+    }
+  }
+`);
+
+export type Labels = Record<string, string>;
+
+export interface TaxonomyLabels {
+  modules: Labels;
+  phases: Labels;
+  paletteLevels: Labels;
+  lifeDomains: Labels;
+  targetGroups: Labels;
+  channels: Labels;
+  deliveredBy: Labels;
+  organizationKinds: Labels;
+  offeringStatuses: Labels;
+}
+
+const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
+  Object.fromEntries(values.map((v) => [v.value, v.label]));
+
+/** Dutch labels of every classification, fetched once and cached by Apollo. */
+export function useTaxonomyLabels(): TaxonomyLabels | undefined {
+  const { data } = useQuery(TaxonomyQuery);
+  if (!data) return undefined;
+  const t = data.taxonomy;
+  return {
+    modules: toLabels(t.modules),
+    phases: toLabels(t.phases),
+    paletteLevels: toLabels(t.paletteLevels),
+    lifeDomains: toLabels(t.lifeDomains),
+    targetGroups: toLabels(t.targetGroups),
+    channels: toLabels(t.channels),
+    deliveredBy: toLabels(t.deliveredBy),
+    organizationKinds: toLabels(t.organizationKinds),
+    offeringStatuses: toLabels(t.offeringStatuses),
+  };
+}
+
+/** The labels of some values, in the order given. */
+export function labelsOf(values: readonly string[], labels: Labels | undefined): string[] {
+  return values.map((value) => labels?.[value] ?? value);
+}
