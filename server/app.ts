@@ -46,7 +46,7 @@ export async function createApp(db: DataSource, clientDir: string): Promise<App>
       logger.info(
         {
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split("?")[0],
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },

@@ -89,8 +89,11 @@ type SortKey = [distance: number, negativeRank: number, titleKey: string, id: st
 interface SearchRow {
   total: number;
   page: Array<{ id: string; distanceKm: number | null; key: SortKey }>;
-  facets: Array<{ field: string; value: string; count: number }>;
+  fixedCounts: number[];
+  gemeenteCounts: Array<{ value: string; count: number }>;
 }
+
+type FacetCount = { field: string; value: string; count: number };
 
 class SqlParameters {
   readonly values: unknown[] = [];
@@ -207,16 +210,20 @@ export async function searchOfferings(
     : "";
   const limit = sql.add(first + 1, "int");
 
-  const facetQueries = facetDefinitions.map((facet) => {
-    const field = `'${facet.field}'`;
-    return facet.isArray
-      ? `SELECT ${field} AS field, v AS value, count(*)::int AS count
-           FROM flagged CROSS JOIN unnest(${facet.column}) AS v
-          WHERE ${allFlags(facet.field)} GROUP BY v`
-      : `SELECT ${field} AS field, ${facet.column} AS value, count(*)::int AS count
-           FROM flagged WHERE ${allFlags(facet.field)} AND ${facet.column} IS NOT NULL
-          GROUP BY ${facet.column}`;
+  // Facets with a fixed list of values are counted in a single pass over the matches, one
+  // filtered count per value; gemeenten, whose values come from the data, by unnesting.
+  const fixedValues = facetDefinitions.flatMap((facet) =>
+    Object.keys(facet.labels ?? {}).map((value) => ({ facet, value })),
+  );
+  const fixedCounts = fixedValues.map(({ facet, value }) => {
+    // Our own enum values, checked, so they can stand in the SQL as literals.
+    if (!/^[A-Z0-9_]+$/.test(value)) throw new Error(`unexpected facet value ${value}`);
+    const test = facet.isArray
+      ? `'${value}' = ANY (${facet.column})`
+      : `${facet.column} = '${value}'`;
+    return `count(*) FILTER (WHERE ${allFlags(facet.field)} AND ${test})`;
   });
+  const gemeenteFacet = facetDefinitions.find((facet) => !facet.labels)!;
 
   const statement = `
     WITH ${[
@@ -229,26 +236,28 @@ export async function searchOfferings(
                coalesce(${distanceExpression}, 0) AS sort_distance,
                -(${rankExpression}) AS sort_rank,
                lower(o.title) AS title_key
+               ${flags.map((f) => `, ${f.expression}`).join("")}
           FROM offering o ${joins.join(" ")}
          WHERE ${conditions.join(" AND ")}
       )`,
       `
-      flagged AS (SELECT matched.* ${flags.map((f) => `, ${f.expression}`).join("")} FROM matched)`,
-      `
       page AS (
-        SELECT id, distance_km, sort_distance, sort_rank, title_key FROM flagged
+        SELECT id, distance_km, sort_distance, sort_rank, title_key FROM matched
          WHERE ${allFlags()} ${keyset}
          ORDER BY sort_distance, sort_rank, title_key, id
          LIMIT ${limit}
       )`,
     ].join(",")}
     SELECT
-      (SELECT count(*)::int FROM flagged WHERE ${allFlags()}) AS total,
+      (SELECT count(*)::int FROM matched WHERE ${allFlags()}) AS total,
       (SELECT coalesce(json_agg(json_build_object(
                 'id', id, 'distanceKm', distance_km,
                 'key', json_build_array(sort_distance, sort_rank, title_key, id))
               ORDER BY sort_distance, sort_rank, title_key, id), '[]'::json) FROM page) AS page,
-      (SELECT coalesce(json_agg(f), '[]'::json) FROM (${facetQueries.join(" UNION ALL ")}) f) AS facets`;
+      (SELECT ARRAY[${fixedCounts.join(", ")}]::int[] FROM matched) AS "fixedCounts",
+      (SELECT coalesce(json_agg(g), '[]'::json) FROM (
+         SELECT v AS value, count(*)::int AS count FROM matched CROSS JOIN unnest(${gemeenteFacet.column}) AS v
+          WHERE ${allFlags(gemeenteFacet.field)} GROUP BY v) g) AS "gemeenteCounts"`;
 
   const [row] = (await db.query(statement, sql.values)) as [SearchRow];
   const pageRows = row.page.slice(0, first);
@@ -268,7 +277,14 @@ export async function searchOfferings(
       hasNextPage: row.page.length > first,
       endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
     },
-    facets: await facetsWithLabels(loaders, search, row.facets),
+    facets: await facetsWithLabels(loaders, search, [
+      ...fixedValues.map(({ facet, value }, index) => ({
+        field: facet.field,
+        value,
+        count: row.fixedCounts[index]!,
+      })),
+      ...row.gemeenteCounts.map((g) => ({ field: gemeenteFacet.field, ...g })),
+    ]),
   };
 }
 
@@ -284,7 +300,7 @@ function searchWords(text: string): string[] {
 async function facetsWithLabels(
   loaders: Loaders,
   search: OfferingSearchInput,
-  counted: SearchRow["facets"],
+  counted: FacetCount[],
 ): Promise<Facet[]> {
   const counts = new Map(counted.map((c) => [`${c.field}:${c.value}`, c.count]));
   const countOf = (field: string, value: string) => counts.get(`${field}:${value}`) ?? 0;
