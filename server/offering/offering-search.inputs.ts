@@ -20,6 +20,7 @@ import {
 
 export const maxSearchTextLength = 200;
 export const maxPageSize = 100;
+export const defaultPageSize = 20;
 
 const listLimit = (field: string) =>
   ArrayMaxSize(50, { message: `Kies hoogstens 50 waarden bij '${field}'.` });
@@ -108,12 +109,13 @@ export class OfferingsArgs {
   @ValidateNested()
   search?: OfferingSearchInput;
 
-  @Field(() => Int, { defaultValue: 20, nullable: true })
+  @Field(() => Int, { defaultValue: defaultPageSize, nullable: true })
+  @IsOptional()
   @Min(1, { message: "Het aantal resultaten ('first') moet minstens 1 zijn." })
   @Max(maxPageSize, {
     message: `Het aantal resultaten ('first') mag hoogstens ${maxPageSize} zijn.`,
   })
-  first: number;
+  first?: number | null;
 
   @Field({ nullable: true, description: "endCursor van de vorige pagina" })
   @IsOptional()

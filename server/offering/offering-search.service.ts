@@ -124,34 +124,13 @@ export async function searchOfferings(
   let rankExpression = "0::real";
   const joins: string[] = [];
 
-  const words = searchWords(search.text ?? "");
-  if (words.length > 0) {
-    // Each word may match as typed (as a prefix, for Dutch compounds) or, when it occurs in no
-    // offering, as one of the closest words that do ("budgetbeher" -> "budgetbeheer").
-    ctes.push(`
-      terms AS (
-        SELECT t.ord, n.word, (
-          SELECT string_agg(s.word, ' | ')
-            FROM (SELECT w.word FROM search_word w
-                   WHERE length(n.word) >= 5 AND w.word % n.word
-                     AND NOT EXISTS (SELECT 1 FROM search_word e WHERE e.word = n.word)
-                   ORDER BY similarity(w.word, n.word) DESC, w.word
-                   LIMIT 3) s
-        ) AS alternatives
-        FROM unnest(${sql.add(words, "text[]")}) WITH ORDINALITY AS t(raw, ord)
-        CROSS JOIN LATERAL (SELECT lower(unaccent(t.raw)) AS word) n
-      ),
-      query AS (
-        SELECT to_tsquery('ketenkaart_nl', string_agg(
-          '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
-              || coalesce(' | ' || alternatives, '') || ')',
-          ' & ' ORDER BY ord)) AS q
-        FROM terms
-      )`);
-    joins.push("CROSS JOIN query");
-    // A query of only stop words ("de", "van") constrains nothing.
-    conditions.push("(numnode(query.q) = 0 OR o.search_vector @@ query.q)");
-    rankExpression = "ts_rank_cd(o.search_vector, query.q)";
+  const textQuery = await buildTextQuery(db, search.text ?? "");
+  if (textQuery) {
+    // A parameter rather than a subquery, so the planner sees the words and can choose the
+    // GIN index for rare ones and a scan only for very common ones.
+    const query = sql.add(textQuery, "tsquery");
+    conditions.push(`o.search_vector @@ ${query}`);
+    rankExpression = `ts_rank_cd(o.search_vector, ${query})`;
   }
 
   if (search.maxDistanceKm !== undefined && search.maxDistanceKm !== null && !search.near) {
@@ -288,9 +267,37 @@ export async function searchOfferings(
   };
 }
 
-/** Words of the search text; the tsquery is built from these, so nothing else gets through. */
-function searchWords(text: string): string[] {
-  return (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+/**
+ * The Dutch tsquery for a search text, or null when it constrains nothing (no words, or only
+ * stop words like "de" and "van"). Every word must match: as typed, as a prefix (Dutch
+ * compounds: "schuld" finds "schuldhulpverlening") or, when it occurs in no offering, as one of
+ * the closest words that do ("budgetbeher" finds "budgetbeheer"). Only letters and digits reach
+ * the query, so no tsquery syntax can be injected.
+ */
+async function buildTextQuery(db: DataSource, text: string): Promise<string | null> {
+  const words = (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  if (words.length === 0) return null;
+  const [{ query }] = (await db.query(
+    `WITH terms AS (
+       SELECT t.ord, n.word, (
+         SELECT string_agg(s.word, ' | ')
+           FROM (SELECT w.word FROM search_word w
+                  WHERE length(n.word) >= 5 AND w.word % n.word
+                    AND NOT EXISTS (SELECT 1 FROM search_word e WHERE e.word = n.word)
+                  ORDER BY similarity(w.word, n.word) DESC, w.word
+                  LIMIT 3) s
+       ) AS alternatives
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ord)
+       CROSS JOIN LATERAL (SELECT lower(unaccent(t.raw)) AS word) n
+     )
+     SELECT to_tsquery('ketenkaart_nl', string_agg(
+              '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
+                  || coalesce(' | ' || alternatives, '') || ')',
+              ' & ' ORDER BY ord))::text AS query
+       FROM terms`,
+    [words],
+  )) as [{ query: string }];
+  return query === "" ? null : query;
 }
 
 /**

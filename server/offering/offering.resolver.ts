@@ -5,7 +5,7 @@ import { Gemeente } from "../geography/gemeente.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { presentGemeenten } from "../organization/organization.resolver.js";
-import { OfferingsArgs } from "./offering-search.inputs.js";
+import { defaultPageSize, OfferingsArgs } from "./offering-search.inputs.js";
 import { searchOfferings } from "./offering-search.service.js";
 import { OfferingConnection } from "./offering-search.types.js";
 import { Capacity, Offering } from "./offering.entity.js";
@@ -19,7 +19,7 @@ export class OfferingResolver {
     description: "Zoek in het actieve aanbod van de sociale kaart (openbaar)",
   })
   offerings(@Args() { search, first, after }: OfferingsArgs, @Ctx() { db, loaders }: Context) {
-    return searchOfferings(db, loaders, search ?? {}, first, after);
+    return searchOfferings(db, loaders, search ?? {}, first ?? defaultPageSize, after);
   }
 
   @Query(() => Offering, { nullable: true })
