@@ -3,6 +3,8 @@ import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
 import { CapacityStatus, PaletteBadge, VerifiedStatus } from "../shared/badges";
 import { ContactPointDetails, Item } from "../shared/ContactPoint";
+import { LocationList } from "../shared/LocationList";
+import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { formatDate, formatList, languageName } from "../shared/format";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -41,11 +43,7 @@ const OfferingPageQuery = graphql(`
       lastVerifiedAt
       isStale
       locations {
-        id
-        name
-        street
-        postcode
-        city
+        ...LocationList_location
       }
       gemeenten {
         code
@@ -67,30 +65,11 @@ export function OfferingPage() {
   const offering = data?.offering;
   useDocumentTitle(offering?.title ?? (data ? "Aanbod niet gevonden" : undefined));
 
-  if (loading)
-    return (
-      <p className="utrecht-paragraph" role="status">
-        Bezig met laden…
-      </p>
-    );
-  if (error) {
-    return (
-      <div className="utrecht-alert utrecht-alert--error" role="alert">
-        <h1 className="utrecht-heading-1">Er ging iets mis</h1>
-        <p className="utrecht-paragraph">
-          Het aanbod kon niet worden geladen. Probeer het later opnieuw.
-        </p>
-      </div>
-    );
-  }
+  if (loading) return <PageLoading />;
+  if (error) return <PageError what="Het aanbod" />;
   if (!offering) {
     return (
-      <>
-        <h1 className="utrecht-heading-1">Aanbod niet gevonden</h1>
-        <p className="utrecht-paragraph">
-          Dit aanbod bestaat niet (meer). <Link to="/">Zoek ander aanbod</Link>.
-        </p>
-      </>
+      <PageNotFound title="Aanbod niet gevonden">Dit aanbod bestaat niet (meer).</PageNotFound>
     );
   }
 
@@ -212,19 +191,7 @@ export function OfferingPage() {
           ) : null}
           <h3 className="utrecht-heading-3">Loket van {offering.organization.name}</h3>
           <ContactPointDetails organization={offering.organization} />
-          {offering.locations.length > 0 ? (
-            <>
-              <h3 className="utrecht-heading-3">Locaties</h3>
-              <ul className="utrecht-unordered-list kk-locations">
-                {offering.locations.map((location) => (
-                  <li key={location.id}>
-                    {location.name ? <strong>{location.name}: </strong> : null}
-                    {location.street}, {location.postcode} {location.city}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <LocationList locations={offering.locations} />
         </section>
       </div>
     </article>

@@ -2,6 +2,9 @@ import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
 import { ContactPointDetails, Item } from "../shared/ContactPoint";
+import { LocationList } from "../shared/LocationList";
+import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
+import type { TaxonomyLabels } from "../shared/taxonomy";
 import { formatList } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -25,11 +28,7 @@ const OrganizationPageQuery = graphql(`
         name
       }
       locations {
-        id
-        name
-        street
-        postcode
-        city
+        ...LocationList_location
       }
       offerings {
         id
@@ -48,30 +47,13 @@ export function OrganizationPage() {
   const organization = data?.organization;
   useDocumentTitle(organization?.name ?? (data ? "Organisatie niet gevonden" : undefined));
 
-  if (loading)
-    return (
-      <p className="utrecht-paragraph" role="status">
-        Bezig met laden…
-      </p>
-    );
-  if (error) {
-    return (
-      <div className="utrecht-alert utrecht-alert--error" role="alert">
-        <h1 className="utrecht-heading-1">Er ging iets mis</h1>
-        <p className="utrecht-paragraph">
-          De organisatie kon niet worden geladen. Probeer het later opnieuw.
-        </p>
-      </div>
-    );
-  }
+  if (loading) return <PageLoading />;
+  if (error) return <PageError what="De organisatie" />;
   if (!organization) {
     return (
-      <>
-        <h1 className="utrecht-heading-1">Organisatie niet gevonden</h1>
-        <p className="utrecht-paragraph">
-          Deze organisatie bestaat niet (meer). <Link to="/">Zoek in het aanbod</Link>.
-        </p>
-      </>
+      <PageNotFound title="Organisatie niet gevonden">
+        Deze organisatie bestaat niet (meer).
+      </PageNotFound>
     );
   }
 
@@ -112,55 +94,41 @@ export function OrganizationPage() {
               </Item>
             ) : null}
           </dl>
-          {organization.locations.length > 0 ? (
-            <>
-              <h3 className="utrecht-heading-3">Locaties</h3>
-              <ul className="utrecht-unordered-list kk-locations">
-                {organization.locations.map((location) => (
-                  <li key={location.id}>
-                    {location.name ? <strong>{location.name}: </strong> : null}
-                    {location.street}, {location.postcode} {location.city}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <LocationList locations={organization.locations} />
         </section>
         <section aria-labelledby="aanbod">
           <h2 id="aanbod" className="utrecht-heading-2">
             Aanbod ({active.length})
           </h2>
-          <ul className="kk-result-list">
-            {active.map((offering) => (
-              <li key={offering.id}>
-                <ResultCard
-                  offering={offering}
-                  distanceKm={null}
-                  nearSearched={false}
-                  labels={labels}
-                />
-              </li>
-            ))}
-          </ul>
+          <OfferingList offerings={active} labels={labels} />
           {inactive.length > 0 ? (
             <>
               <h3 className="utrecht-heading-3">Gepauzeerd of beëindigd</h3>
-              <ul className="kk-result-list">
-                {inactive.map((offering) => (
-                  <li key={offering.id}>
-                    <ResultCard
-                      offering={offering}
-                      distanceKm={null}
-                      nearSearched={false}
-                      labels={labels}
-                    />
-                  </li>
-                ))}
-              </ul>
+              <OfferingList offerings={inactive} labels={labels} />
             </>
           ) : null}
         </section>
       </div>
     </div>
+  );
+}
+
+function OfferingList(props: {
+  offerings: Array<{ id: string } & React.ComponentProps<typeof ResultCard>["offering"]>;
+  labels: TaxonomyLabels | undefined;
+}) {
+  return (
+    <ul className="kk-result-list">
+      {props.offerings.map((offering) => (
+        <li key={offering.id}>
+          <ResultCard
+            offering={offering}
+            distanceKm={null}
+            nearSearched={false}
+            labels={props.labels}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }

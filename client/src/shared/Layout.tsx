@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import { PageNotFound } from "./PageStates";
 
 /**
  * Skip link, landmarks and focus management: after client-side navigation focus moves to the
@@ -47,12 +48,5 @@ export function Layout() {
 }
 
 export function NotFoundPage() {
-  return (
-    <>
-      <h1 className="utrecht-heading-1">Pagina niet gevonden</h1>
-      <p className="utrecht-paragraph">
-        Deze pagina bestaat niet (meer). <Link to="/">Zoek in het aanbod</Link>.
-      </p>
-    </>
-  );
+  return <PageNotFound title="Pagina niet gevonden">Deze pagina bestaat niet (meer).</PageNotFound>;
 }
