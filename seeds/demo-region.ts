@@ -7,6 +7,8 @@ import {
 } from "../server/geography/geography.service.js";
 import { insertOffering } from "../server/offering/offering.service.js";
 import { insertLocation, insertOrganization } from "../server/organization/organization.service.js";
+import { hashPassword } from "../server/auth/password.js";
+import type { Role } from "../server/auth/role.js";
 import { repoRoot } from "../server/paths.js";
 import type {
   Channel,
@@ -80,8 +82,28 @@ interface OrganizationSeed {
   }>;
 }
 
-/** Seeds the demo region into an empty database; returns whether it did. */
-export async function seedDemoRegionIfEmpty(db: DataSource): Promise<boolean> {
+/** Every demo account has this password; never seeded in production. */
+export const demoPassword = "ketenkaart-demo";
+
+interface DemoUser {
+  organization: string;
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+export async function demoUsers(): Promise<DemoUser[]> {
+  return JSON.parse(await readFile(path.join(demoDir, "users.json"), "utf8")) as DemoUser[];
+}
+
+/**
+ * Seeds the demo region into an empty database; returns whether it did. Demo accounts come
+ * along unless `withDemoUsers` is false (production).
+ */
+export async function seedDemoRegionIfEmpty(
+  db: DataSource,
+  withDemoUsers: boolean,
+): Promise<boolean> {
   return db.transaction(async (manager) => {
     // Serialises concurrent seeders that bypass the startup lock (db:seed while running).
     await manager.query("LOCK TABLE region IN EXCLUSIVE MODE");
@@ -89,12 +111,27 @@ export async function seedDemoRegionIfEmpty(db: DataSource): Promise<boolean> {
       { count: number },
     ];
     if (count > 0) return false;
-    await seedDemoRegion(manager);
+    const organizationIds = await seedDemoRegion(manager);
+    if (withDemoUsers) await seedDemoUsers(manager, organizationIds);
     return true;
   });
 }
 
-async function seedDemoRegion(manager: EntityManager): Promise<void> {
+async function seedDemoUsers(manager: EntityManager, organizationIds: Map<string, string>) {
+  const passwordHash = await hashPassword(demoPassword);
+  for (const user of await demoUsers()) {
+    const organizationId = organizationIds.get(user.organization);
+    if (!organizationId)
+      throw new Error(`users.json names unknown organisation ${user.organization}`);
+    await manager.query(
+      `INSERT INTO app_user (organization_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5)`,
+      [organizationId, user.email, user.name, passwordHash, user.roles],
+    );
+  }
+}
+
+/** Returns the ids of the organisations by their key in the seed files. */
+async function seedDemoRegion(manager: EntityManager): Promise<Map<string, string>> {
   const region = JSON.parse(await readFile(path.join(demoDir, "region.json"), "utf8")) as {
     code: string;
     name: string;
@@ -119,6 +156,7 @@ async function seedDemoRegion(manager: EntityManager): Promise<void> {
   const now = Date.now();
   const daysAgo = (days: number) => new Date(now - days * 86_400_000);
 
+  const organizationIds = new Map<string, string>();
   for (const file of files) {
     const seed = JSON.parse(
       await readFile(path.join(organizationsDir, file), "utf8"),
@@ -127,6 +165,7 @@ async function seedDemoRegion(manager: EntityManager): Promise<void> {
       ...seed,
       gemeenteCodes: seed.gemeenten,
     });
+    organizationIds.set(seed.key, organizationId);
     const locationIds = new Map<string, string>();
     for (const location of seed.locations) {
       locationIds.set(location.key, await insertLocation(manager, organizationId, location));
@@ -147,4 +186,5 @@ async function seedDemoRegion(manager: EntityManager): Promise<void> {
       });
     }
   }
+  return organizationIds;
 }

@@ -2,12 +2,15 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import cookieParser from "cookie-parser";
 import express from "express";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { DataSource } from "typeorm";
+import { findViewer, sessionToken } from "./auth/session.service.js";
 import type { Context } from "./common/context.js";
+import type { Config } from "./config.js";
 import { formatError } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { logger } from "./logger.js";
@@ -22,7 +25,8 @@ export interface App {
  * The API at /graphql and the built web client at /, on one port. Nothing is kept in memory
  * between requests, so any number of instances can stand behind a load balancer.
  */
-export async function createApp(db: DataSource, clientDir: string): Promise<App> {
+export async function createApp(db: DataSource, config: Config): Promise<App> {
+  const { clientDir } = config;
   const app = express();
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
@@ -73,8 +77,22 @@ export async function createApp(db: DataSource, clientDir: string): Promise<App>
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    cookieParser(),
     expressMiddleware(apollo, {
-      context: async () => ({ db, loaders: createLoaders(db) }),
+      context: async ({ req, res }) => {
+        const token = sessionToken(
+          req.headers.authorization,
+          req.cookies as Record<string, string>,
+        );
+        return {
+          db,
+          config,
+          loaders: createLoaders(db),
+          viewer: token ? await findViewer(db, token) : null,
+          request: req,
+          response: res,
+        };
+      },
     }),
   );
 

@@ -12,6 +12,8 @@ export interface Config {
   seedDemoRegion: boolean;
   production: boolean;
   logLevel: string;
+  /** How long a login lasts: a working day by default. */
+  sessionTtlHours: number;
   clientDir: string;
 }
 
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoRegion: (env.SEED_DEMO_REGION ?? "true") !== "false",
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
+    sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),
     clientDir: path.join(repoRoot, "dist", "client"),
   };
 }

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
+import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { withStartupLock } from "./db/data-source.js";
@@ -13,16 +13,23 @@ async function main(): Promise<void> {
     const applied = await db.runMigrations({ transaction: "each" });
     if (applied.length > 0)
       logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-    if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(db)))
+    if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(db, !config.production)))
       logger.info("demo region seeded");
   });
 
-  const app = await createApp(db, config.clientDir);
+  const app = await createApp(db, config);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;
   logger.info({ url }, "Ketenkaart is running");
   console.warn(`\n  Ketenkaart draait op ${url}  (API: ${url}/graphql)\n`);
+  if (!config.production) {
+    console.warn(`  Demo-accounts (wachtwoord: ${demoPassword}):`);
+    for (const user of await demoUsers()) {
+      console.warn(`    ${user.email.padEnd(56)} ${user.roles.join(", ")}`);
+    }
+    console.warn("");
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,8 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authChecker } from "./auth/auth-checker.js";
+import { AuthResolver } from "./auth/auth.resolver.js";
 import {
   GemeenteResolver,
   PostcodeAreaResolver,
@@ -20,7 +22,9 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       LocationResolver,
       OfferingResolver,
+      AuthResolver,
     ],
+    authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain
     // GraphQL objects turned into instances by type-graphql.
     validate: { forbidUnknownValues: false },

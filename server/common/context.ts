@@ -1,7 +1,15 @@
+import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/session.service.js";
+import type { Config } from "../config.js";
 import type { Loaders } from "./loaders.js";
 
 export interface Context {
   db: DataSource;
   loaders: Loaders;
+  config: Config;
+  /** The logged-in user's session, or null for the public sociale kaart. */
+  viewer: Viewer | null;
+  request: Request;
+  response: Response;
 }

@@ -10,6 +10,20 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+/** No (valid) session: log in first. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = "U bent niet (meer) ingelogd. Log opnieuw in.") {
+    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+  }
+}
+
+/** Logged in, but this is not yours to see or do. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message = "U heeft geen toestemming voor deze actie.") {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: "NOT_FOUND" } });
@@ -19,6 +33,8 @@ export class NotFoundError extends GraphQLError {
 const passThroughCodes = new Set([
   "BAD_USER_INPUT",
   "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
+import { User } from "../auth/user.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -29,6 +30,10 @@ export function createLoaders(db: DataSource) {
           .getRepository(PostcodeArea)
           .find({ where: { gemeenteCode: In(codes) }, order: { code: "ASC" } }),
       (p) => p.gemeenteCode,
+    ),
+    userById: oneByKey(
+      (ids) => db.getRepository(User).findBy({ id: In(ids) }),
+      (u) => u.id,
     ),
     organizationById: oneByKey(
       (ids) => db.getRepository(Organization).findBy({ id: In(ids) }),

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { migrations } from "../../migrations/index.js";
+import { User } from "../auth/user.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -7,7 +8,7 @@ import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 
-export const entities = [Region, Gemeente, PostcodeArea, Organization, Location, Offering];
+export const entities = [Region, Gemeente, PostcodeArea, Organization, Location, Offering, User];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

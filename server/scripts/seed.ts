@@ -5,11 +5,12 @@ import { withStartupLock } from "../db/data-source.js";
 import { openDatabase } from "../db/open-database.js";
 import { logger } from "../logger.js";
 
-const { db, close } = await openDatabase(loadConfig());
+const config = loadConfig();
+const { db, close } = await openDatabase(config);
 try {
   await withStartupLock(db, async () => {
     await db.runMigrations({ transaction: "each" });
-    const seeded = await seedDemoRegionIfEmpty(db);
+    const seeded = await seedDemoRegionIfEmpty(db, !config.production);
     logger.info(seeded ? "demo region seeded" : "database already has a region; nothing seeded");
   });
 } finally {

@@ -2,6 +2,7 @@ import { inject } from "vitest";
 
 export interface GraphQLResponse<T> {
   status: number;
+  headers: Headers;
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
@@ -10,15 +11,19 @@ export interface GraphQLResponse<T> {
 export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(`${inject("baseUrl")}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
-  return { status: response.status, ...body };
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
+  return { status: response.status, headers: response.headers, ...body };
 }
+
+/** Headers that make a request as the holder of this session token. */
+export const asBearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The data of a request that must succeed; fails the test with the errors otherwise. */
 export async function query<T = Record<string, unknown>>(

@@ -18,6 +18,9 @@ import {
   Phase,
 } from "../../server/taxonomy/taxonomy.js";
 
+import { hashPassword } from "../../server/auth/password.js";
+import { Role } from "../../server/auth/role.js";
+
 let connection: DataSource | undefined;
 
 /** Direct database access for arranging test data, through the same services the app uses. */
@@ -81,4 +84,28 @@ export async function buildOffering(overrides: Partial<NewOffering> = {}): Promi
     lastVerifiedAt: new Date(),
     ...overrides,
   });
+}
+
+export const testPassword = "een-lang-testwachtwoord";
+
+/** A user with a known password; returns the id and e-mail address. */
+export async function buildUser(
+  overrides: { organizationId?: string; roles?: Role[]; name?: string } = {},
+): Promise<{ id: string; email: string; organizationId: string }> {
+  const organizationId = overrides.organizationId ?? (await buildOrganization());
+  const email = `${uniqueWord()}@test.example`;
+  const [{ id }] = (await (
+    await database()
+  ).query(
+    `INSERT INTO app_user (organization_id, email, name, password_hash, roles)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [
+      organizationId,
+      email,
+      overrides.name ?? "Test Medewerker",
+      await hashPassword(testPassword),
+      overrides.roles ?? [Role.MEDEWERKER],
+    ],
+  )) as [{ id: string }];
+  return { id, email, organizationId };
 }

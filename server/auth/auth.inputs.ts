@@ -1,0 +1,28 @@
+import { IsEmail, MaxLength, MinLength } from "class-validator";
+import { Field, InputType, ObjectType } from "type-graphql";
+import { User } from "./user.entity.js";
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsEmail({}, { message: "Vul een geldig e-mailadres in ('email')." })
+  @MaxLength(254, { message: "Het e-mailadres ('email') is te lang." })
+  email: string;
+
+  @Field()
+  @MinLength(1, { message: "Vul uw wachtwoord in ('password')." })
+  @MaxLength(200, { message: "Het wachtwoord ('password') is te lang." })
+  password: string;
+}
+
+@ObjectType()
+export class LoginResult {
+  @Field({ description: "Voor API-koppelingen: stuur mee als `Authorization: Bearer …`" })
+  token: string;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}

@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../common/context.js";
+import { UnauthenticatedError } from "../common/errors.js";
+import { Organization } from "../organization/organization.entity.js";
+import { LoginInput, LoginResult } from "./auth.inputs.js";
+import { unknownUserHash, verifyPassword } from "./password.js";
+import { createSession, revokeSession, sessionCookieName } from "./session.service.js";
+import { User } from "./user.entity.js";
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: "De ingelogde gebruiker, of null" })
+  me(@Ctx() { viewer, loaders }: Context): Promise<User | null> | null {
+    return viewer ? loaders.userById.load(viewer.userId) : null;
+  }
+
+  @Mutation(() => LoginResult, {
+    description:
+      "Inloggen: zet een sessiecookie voor de webclient en geeft een token voor API-koppelingen",
+  })
+  async login(
+    @Arg("input") { email, password }: LoginInput,
+    @Ctx() context: Context,
+  ): Promise<LoginResult> {
+    const user = await context.db
+      .getRepository(User)
+      .createQueryBuilder("user")
+      .where("lower(user.email) = lower(:email)", { email })
+      .andWhere("user.disabled_at IS NULL")
+      .getOne();
+    const valid = await verifyPassword(user?.passwordHash ?? unknownUserHash, password);
+    if (!user || !valid) throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+
+    const session = await createSession(context.db, user.id, context.config.sessionTtlHours);
+    context.response.cookie(sessionCookieName, session.token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: context.config.production,
+      path: "/",
+      expires: session.expiresAt,
+    });
+    return { token: session.token, expiresAt: session.expiresAt, user };
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Uitloggen: de sessie vervalt meteen, op elke server" })
+  async logout(@Ctx() { db, viewer, response }: Context): Promise<boolean> {
+    await revokeSession(db, viewer!.sessionId);
+    response.clearCookie(sessionCookieName, { path: "/" });
+    return true;
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() user: User, @Ctx() { loaders }: Context): Promise<Organization | null> {
+    return loaders.organizationById.load(user.organizationId);
+  }
+}

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Queryable } from "../common/queryable.js";
+import type { Role } from "./role.js";
+
+export const sessionCookieName = "kk_session";
+
+/** Who is making the request: the user of a valid, unexpired, unrevoked session. */
+export interface Viewer {
+  sessionId: string;
+  sessionExpiresAt: Date;
+  userId: string;
+  organizationId: string;
+  roles: Role[];
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest();
+
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const [{ expiresAt }] = (await db.query(
+    `INSERT INTO user_session (user_id, token_hash, expires_at)
+     VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at AS "expiresAt"`,
+    [userId, hashToken(token), ttlHours],
+  )) as [{ expiresAt: Date }];
+  return { token, expiresAt };
+}
+
+export async function findViewer(db: Queryable, token: string): Promise<Viewer | null> {
+  const rows = (await db.query(
+    `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
+            u.organization_id AS "organizationId", u.roles
+       FROM user_session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+        AND u.disabled_at IS NULL`,
+    [hashToken(token)],
+  )) as Viewer[];
+  return rows[0] ?? null;
+}
+
+export async function revokeSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.query(
+    "UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
+    [sessionId],
+  );
+}
+
+/** The session token of a request: `Authorization: Bearer …` for API clients, else the cookie. */
+export function sessionToken(
+  authorization: string | undefined,
+  cookies: Record<string, string> | undefined,
+): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+  return bearer ?? cookies?.[sessionCookieName];
+}
