@@ -1,4 +1,23 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { OfferingStatus } from "../taxonomy/taxonomy.js";
+import {
+  createOffering,
+  editOffering,
+  markOfferingVerified,
+  setOfferingStatus,
+} from "./offering-editing.service.js";
+import { OfferingInput } from "./offering.inputs.js";
 import type { Context } from "../common/context.js";
 import { isUuid } from "../common/ids.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
@@ -28,6 +47,54 @@ export class OfferingResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Offering | null> | null {
     return isUuid(id) ? loaders.offeringById.load(id) : null;
+  }
+
+  @Authorized()
+  @Mutation(() => Offering, {
+    description:
+      "Nieuw aanbod van de eigen organisatie (een regiobeheerder mag een organisatie kiezen)",
+  })
+  async createOffering(
+    @Arg("input") input: OfferingInput,
+    @Arg("organizationId", () => ID, { nullable: true }) organizationId: string | undefined,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Offering | null> {
+    const id = await createOffering(db, viewer!, input, organizationId ?? undefined);
+    return loaders.offeringById.load(id);
+  }
+
+  @Authorized()
+  @Mutation(() => Offering, {
+    description: "Wijzig aanbod; opslaan geldt ook als 'gegevens gecontroleerd'",
+  })
+  async updateOffering(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: OfferingInput,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Offering | null> {
+    await editOffering(db, viewer!, id, input);
+    return loaders.offeringById.load(id);
+  }
+
+  @Authorized()
+  @Mutation(() => Offering, { description: "Pauzeer, beëindig of heropen aanbod" })
+  async setOfferingStatus(
+    @Arg("id", () => ID) id: string,
+    @Arg("status", () => OfferingStatus) status: OfferingStatus,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Offering | null> {
+    await setOfferingStatus(db, viewer!, id, status);
+    return loaders.offeringById.load(id);
+  }
+
+  @Authorized()
+  @Mutation(() => Offering, { description: "Gegevens gecontroleerd: het aanbod klopt nog" })
+  async markOfferingVerified(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Offering | null> {
+    await markOfferingVerified(db, viewer!, id);
+    return loaders.offeringById.load(id);
   }
 
   @FieldResolver(() => Capacity, {

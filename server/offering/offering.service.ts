@@ -11,8 +11,8 @@ import type {
   TargetGroup,
 } from "../taxonomy/taxonomy.js";
 
-export interface NewOffering {
-  organizationId: string;
+/** Everything a partner describes about an offering. */
+export interface OfferingFields {
   title: string;
   description: string;
   module: ServiceModule;
@@ -34,59 +34,91 @@ export interface NewOffering {
   /** Gemeenten covered besides those of the locations. */
   gemeenteCodes: string[];
   contactPerson?: ContactPerson | null;
+}
+
+export interface NewOffering extends OfferingFields {
+  organizationId: string;
   status: OfferingStatus;
   lastVerifiedAt: Date;
 }
 
+/** Column → value for the described fields, shared by insert and update. */
+function columnValues(fields: OfferingFields): Array<[string, unknown]> {
+  return [
+    ["title", fields.title],
+    ["description", fields.description],
+    ["module", fields.module],
+    ["phases", fields.phases],
+    ["palette_level", fields.paletteLevel],
+    ["life_domains", fields.lifeDomains],
+    ["target_groups", fields.targetGroups],
+    ["channels", fields.channels],
+    ["delivered_by", fields.deliveredBy],
+    ["frequency", fields.frequency ?? null],
+    ["duration", fields.duration ?? null],
+    ["costs", fields.costs ?? null],
+    ["waiting_time", fields.waitingTime ?? null],
+    ["capacity_available", fields.capacity?.available ?? null],
+    ["capacity_total", fields.capacity?.total ?? null],
+    ["capacity_updated_at", fields.capacity?.updatedAt ?? null],
+    ["documents_needed", fields.documentsNeeded],
+    ["documents_note", fields.documentsNote ?? null],
+    ["languages", fields.languages],
+    ["contact_person", fields.contactPerson ?? null],
+  ];
+}
+
+// The gemeenten where an offering can be used always include those of its locations, so a
+// search by gemeente never misses an offering that has a place there.
+const servedGemeenten = (covered: string, locations: string) => `ARRAY(
+  SELECT DISTINCT code FROM (
+    SELECT unnest(${covered}::text[]) AS code
+    UNION SELECT gemeente_code FROM location WHERE id = ANY (${locations}::uuid[]) AND gemeente_code IS NOT NULL
+  ) c ORDER BY code)`;
+
 export async function insertOffering(db: Queryable, input: NewOffering): Promise<string> {
-  // The gemeenten where it can be used always include those of its locations, so a search by
-  // gemeente never misses an offering that has a place there.
+  const columns: Array<[string, unknown]> = [
+    ["organization_id", input.organizationId],
+    ...columnValues(input),
+    ["status", input.status],
+    ["last_verified_at", input.lastVerifiedAt],
+  ];
+  const values = columns.map((_, index) => `$${index + 1}`);
   const [{ id }] = (await db.query(
-    `INSERT INTO offering (organization_id, title, description, module, phases, palette_level,
-       life_domains, target_groups, channels, delivered_by, frequency, duration, costs,
-       waiting_time, capacity_available, capacity_total, capacity_updated_at, documents_needed,
-       documents_note, languages, gemeente_codes, contact_person, status, last_verified_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-       $20,
-       ARRAY(SELECT DISTINCT code FROM (
-         SELECT unnest($21::text[]) AS code
-         UNION SELECT gemeente_code FROM location WHERE id = ANY($22::uuid[]) AND gemeente_code IS NOT NULL
-       ) c ORDER BY code),
-       $23, $24, $25)
+    `INSERT INTO offering (${columns.map(([column]) => column).join(", ")}, gemeente_codes)
+     VALUES (${values.join(", ")}, ${servedGemeenten(`$${columns.length + 1}`, `$${columns.length + 2}`)})
      RETURNING id`,
-    [
-      input.organizationId,
-      input.title,
-      input.description,
-      input.module,
-      input.phases,
-      input.paletteLevel,
-      input.lifeDomains,
-      input.targetGroups,
-      input.channels,
-      input.deliveredBy,
-      input.frequency ?? null,
-      input.duration ?? null,
-      input.costs ?? null,
-      input.waitingTime ?? null,
-      input.capacity?.available ?? null,
-      input.capacity?.total ?? null,
-      input.capacity?.updatedAt ?? null,
-      input.documentsNeeded,
-      input.documentsNote ?? null,
-      input.languages,
-      input.gemeenteCodes,
-      input.locationIds,
-      input.contactPerson ?? null,
-      input.status,
-      input.lastVerifiedAt,
-    ],
+    [...columns.map(([, value]) => value), input.gemeenteCodes, input.locationIds],
   )) as [{ id: string }];
-  if (input.locationIds.length > 0) {
-    await db.query(
-      `INSERT INTO offering_location (offering_id, location_id) SELECT $1, unnest($2::uuid[])`,
-      [id, input.locationIds],
-    );
-  }
+  await linkLocations(db, id, input.locationIds);
   return id;
+}
+
+/** Replaces what the partner describes; status and verification have their own operations. */
+export async function updateOffering(
+  db: Queryable,
+  id: string,
+  fields: OfferingFields,
+): Promise<void> {
+  const columns = columnValues(fields);
+  await db.query(
+    `UPDATE offering
+        SET ${columns.map(([column], index) => `${column} = $${index + 2}`).join(", ")},
+            gemeente_codes = ${servedGemeenten(`$${columns.length + 2}`, `$${columns.length + 3}`)},
+            updated_at = now(),
+            -- Saving the description is checking it: the entry is verified as of now.
+            last_verified_at = now()
+      WHERE id = $1`,
+    [id, ...columns.map(([, value]) => value), fields.gemeenteCodes, fields.locationIds],
+  );
+  await db.query("DELETE FROM offering_location WHERE offering_id = $1", [id]);
+  await linkLocations(db, id, fields.locationIds);
+}
+
+async function linkLocations(db: Queryable, offeringId: string, locationIds: string[]) {
+  if (locationIds.length === 0) return;
+  await db.query(
+    `INSERT INTO offering_location (offering_id, location_id) SELECT $1, unnest($2::uuid[])`,
+    [offeringId, locationIds],
+  );
 }

@@ -1,4 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { OrganizationInput } from "./organization.inputs.js";
+import { updateOrganization } from "./organization.service.js";
 import type { Context } from "../common/context.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Offering } from "../offering/offering.entity.js";
@@ -19,6 +31,19 @@ export class OrganizationResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Organization | null> | null {
     return isUuid(id) ? loaders.organizationById.load(id) : null;
+  }
+
+  @Authorized()
+  @Mutation(() => Organization, {
+    description: "Wijzig de eigen organisatie (beheerder) of elke organisatie (regiobeheerder)",
+  })
+  async updateOrganization(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: OrganizationInput,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Organization | null> {
+    await updateOrganization(db, viewer!, id, input);
+    return loaders.organizationById.load(id);
   }
 
   @FieldResolver(() => [Gemeente], { description: "Gemeenten waarvoor de organisatie werkt" })

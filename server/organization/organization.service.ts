@@ -1,4 +1,10 @@
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/session.service.js";
+import { NotFoundError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
+import type { OrganizationInput } from "./organization.inputs.js";
+import { assertAllowed, mayEditOrganization } from "./organization.policy.js";
 import type { OrganizationKind } from "../taxonomy/taxonomy.js";
 import type { ContactPerson } from "./contact.types.js";
 import { parsePostcode } from "../geography/postcode.js";
@@ -75,4 +81,52 @@ export async function insertLocation(
     ],
   )) as [{ id: string }];
   return id;
+}
+
+/** A partner's beheerder (or the region's) keeps the organisation's own details actual. */
+export async function updateOrganization(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+  input: OrganizationInput,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const exists = isUuid(id)
+      ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1 FOR UPDATE", [
+          id,
+        ])) as unknown[])
+      : [];
+    if (exists.length === 0) throw new NotFoundError("Deze organisatie bestaat niet (meer).");
+    assertAllowed(mayEditOrganization(viewer, id));
+    const known = (await manager.query("SELECT code FROM gemeente WHERE code = ANY ($1)", [
+      input.gemeenten,
+    ])) as unknown[];
+    if (known.length !== new Set(input.gemeenten).size) {
+      throw new UserInputError(
+        "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
+        "gemeenten",
+      );
+    }
+    await manager.query(
+      `UPDATE organization
+          SET name = $2, description = $3, gemeente_codes = $4, contact_phone = $5, contact_email = $6,
+              contact_address = $7, opening_hours = $8, walk_in_hours = $9, website = $10,
+              nvvk_member = $11, coordinator = $12, updated_at = now()
+        WHERE id = $1`,
+      [
+        id,
+        input.name,
+        input.description ?? null,
+        [...new Set(input.gemeenten)],
+        input.contactPoint.phone ?? null,
+        input.contactPoint.email ?? null,
+        input.contactPoint.address ?? null,
+        input.contactPoint.openingHours ?? null,
+        input.contactPoint.walkInHours ?? null,
+        input.website ?? null,
+        input.nvvkMember,
+        input.coordinator ? { ...input.coordinator } : null,
+      ],
+    );
+  });
 }

@@ -1,0 +1,152 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../auth/session.service.js";
+import { NotFoundError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.policy.js";
+import { OfferingStatus, Phase } from "../taxonomy/taxonomy.js";
+import type { OfferingInput } from "./offering.inputs.js";
+import { insertOffering, type OfferingFields, updateOffering } from "./offering.service.js";
+
+/**
+ * Partners keep their own offerings actual: create, edit, pause, end and mark as checked.
+ * Each operation checks the policy, validates what the database cannot say in Dutch, and runs
+ * in one transaction.
+ */
+export async function createOffering(
+  db: DataSource,
+  viewer: Viewer,
+  input: OfferingInput,
+  organizationId = viewer.organizationId,
+): Promise<string> {
+  assertAllowed(mayEditOfferingsOf(viewer, organizationId));
+  return db.transaction(async (manager) => {
+    const fields = await checkedFields(manager, organizationId, input);
+    return insertOffering(manager, {
+      ...fields,
+      organizationId,
+      status: OfferingStatus.ACTIVE,
+      lastVerifiedAt: new Date(),
+    });
+  });
+}
+
+export async function editOffering(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+  input: OfferingInput,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const organizationId = await lockOwnedOffering(manager, viewer, id);
+    await updateOffering(manager, id, await checkedFields(manager, organizationId, input));
+  });
+}
+
+export async function setOfferingStatus(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+  status: OfferingStatus,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    await lockOwnedOffering(manager, viewer, id);
+    await manager.query("UPDATE offering SET status = $2, updated_at = now() WHERE id = $1", [
+      id,
+      status,
+    ]);
+  });
+}
+
+/** "Gegevens gecontroleerd": the partner confirms the entry is still right. */
+export async function markOfferingVerified(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    await lockOwnedOffering(manager, viewer, id);
+    await manager.query("UPDATE offering SET last_verified_at = now() WHERE id = $1", [id]);
+  });
+}
+
+/** The owning organisation of an offering the viewer may edit, locked for this transaction. */
+async function lockOwnedOffering(
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<string> {
+  const rows = isUuid(id)
+    ? ((await manager.query("SELECT organization_id FROM offering WHERE id = $1 FOR UPDATE", [
+        id,
+      ])) as Array<{
+        organization_id: string;
+      }>)
+    : [];
+  if (rows.length === 0) throw new NotFoundError("Dit aanbod bestaat niet (meer).");
+  assertAllowed(mayEditOfferingsOf(viewer, rows[0]!.organization_id));
+  return rows[0]!.organization_id;
+}
+
+async function checkedFields(
+  manager: EntityManager,
+  organizationId: string,
+  input: OfferingInput,
+): Promise<OfferingFields> {
+  const isNazorg = input.phases.includes(Phase.NAZORG);
+  if (isNazorg && !input.paletteLevel) {
+    throw new UserInputError(
+      "Kies bij nazorgaanbod een plek op het palet van nazorg ('paletteLevel').",
+      "paletteLevel",
+    );
+  }
+  if (
+    input.capacity &&
+    input.capacity.total != null &&
+    input.capacity.available > input.capacity.total
+  ) {
+    throw new UserInputError(
+      "Er kunnen niet meer vrije plekken ('available') zijn dan plekken in totaal.",
+      "available",
+    );
+  }
+  if (input.locationIds.length === 0 && input.gemeenten.length === 0) {
+    throw new UserInputError(
+      "Geef aan waar het aanbod te gebruiken is: kies een locatie of een gemeente ('gemeenten').",
+      "gemeenten",
+    );
+  }
+  const ownLocations = (await manager.query(
+    "SELECT id FROM location WHERE organization_id = $1 AND id = ANY ($2::uuid[])",
+    [organizationId, input.locationIds.filter(isUuid)],
+  )) as Array<{ id: string }>;
+  if (ownLocations.length !== new Set(input.locationIds).size) {
+    throw new UserInputError(
+      "Kies alleen locaties van uw eigen organisatie ('locationIds').",
+      "locationIds",
+    );
+  }
+  const knownGemeenten = (await manager.query("SELECT code FROM gemeente WHERE code = ANY ($1)", [
+    input.gemeenten,
+  ])) as Array<{ code: string }>;
+  if (knownGemeenten.length !== new Set(input.gemeenten).size) {
+    throw new UserInputError(
+      "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
+      "gemeenten",
+    );
+  }
+  return {
+    ...input,
+    // Only nazorg has a place on the palette.
+    paletteLevel: isNazorg ? (input.paletteLevel ?? null) : null,
+    capacity: input.capacity
+      ? {
+          available: input.capacity.available,
+          total: input.capacity.total ?? null,
+          updatedAt: new Date(),
+        }
+      : null,
+    gemeenteCodes: [...new Set(input.gemeenten)],
+    locationIds: [...new Set(input.locationIds)],
+    contactPerson: input.contactPerson ? { ...input.contactPerson } : null,
+  };
+}

@@ -1,0 +1,28 @@
+import { graphql, asBearer } from "./api.js";
+import { buildUser, testPassword } from "./factories.js";
+import type { Role } from "../../server/auth/role.js";
+
+/** Logs in through the API and returns headers that act as that user. */
+export async function sessionHeaders(
+  email: string,
+  password = testPassword,
+): Promise<Record<string, string>> {
+  const result = await graphql<{ login: { token: string } }>(
+    `
+      mutation ($input: LoginInput!) {
+        login(input: $input) {
+          token
+        }
+      }
+    `,
+    { input: { email, password } },
+  );
+  if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+  return asBearer(result.data.login.token);
+}
+
+/** A new user of the organisation (a new organisation by default), logged in. */
+export async function loggedInUser(overrides: { organizationId?: string; roles?: Role[] } = {}) {
+  const user = await buildUser(overrides);
+  return { ...user, headers: await sessionHeaders(user.email) };
+}
