@@ -120,7 +120,9 @@ export class SocialeKaart1763800000000 implements MigrationInterface {
         documents_needed boolean NOT NULL DEFAULT false,
         documents_note text,
         languages text[] NOT NULL DEFAULT '{nl}',
-        -- Where the offering can be used; always includes the gemeenten of its locations.
+        -- The gemeenten the partner says it covers, and (derived, for search) those plus the
+        -- gemeenten of its locations: where the offering can be used.
+        covered_gemeente_codes text[] NOT NULL DEFAULT '{}',
         gemeente_codes text[] NOT NULL DEFAULT '{}',
         contact_person jsonb,
         status text NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE', 'PAUSED', 'ENDED')),

@@ -117,6 +117,10 @@ export class Offering {
   @Column("text", { name: "gemeente_codes", array: true })
   gemeenteCodes: string[];
 
+  /** CBS codes of the gemeenten the partner says it covers. */
+  @Column("text", { name: "covered_gemeente_codes", array: true })
+  coveredGemeenteCodes: string[];
+
   @Field(() => ContactPerson, { nullable: true })
   @Column("jsonb", { name: "contact_person", nullable: true })
   contactPerson: ContactPerson | null;

@@ -132,4 +132,14 @@ export class OfferingResolver {
   async gemeenten(@Root() offering: Offering, @Ctx() { loaders }: Context): Promise<Gemeente[]> {
     return presentGemeenten(await loaders.gemeenteByCode.loadMany(offering.gemeenteCodes));
   }
+
+  @FieldResolver(() => [Gemeente], {
+    description: "Gemeenten die de aanbieder zelf opgeeft (zonder die van de locaties)",
+  })
+  async coveredGemeenten(
+    @Root() offering: Offering,
+    @Ctx() { loaders }: Context,
+  ): Promise<Gemeente[]> {
+    return presentGemeenten(await loaders.gemeenteByCode.loadMany(offering.coveredGemeenteCodes));
+  }
 }

@@ -65,16 +65,29 @@ function columnValues(fields: OfferingFields): Array<[string, unknown]> {
     ["documents_note", fields.documentsNote ?? null],
     ["languages", fields.languages],
     ["contact_person", fields.contactPerson ?? null],
+    ["covered_gemeente_codes", fields.gemeenteCodes],
   ];
 }
 
-// The gemeenten where an offering can be used always include those of its locations, so a
-// search by gemeente never misses an offering that has a place there.
-const servedGemeenten = (covered: string, locations: string) => `ARRAY(
-  SELECT DISTINCT code FROM (
-    SELECT unnest(${covered}::text[]) AS code
-    UNION SELECT gemeente_code FROM location WHERE id = ANY (${locations}::uuid[]) AND gemeente_code IS NOT NULL
-  ) c ORDER BY code)`;
+/**
+ * Recomputes where offerings can be used: the gemeenten they cover plus those of their
+ * locations, so a search by gemeente never misses an offering that has a place there. Called
+ * whenever coverage or a location changes.
+ */
+export async function refreshServedGemeenten(db: Queryable, offeringIds: string[]): Promise<void> {
+  if (offeringIds.length === 0) return;
+  await db.query(
+    `UPDATE offering o
+        SET gemeente_codes = ARRAY(
+          SELECT DISTINCT code FROM (
+            SELECT unnest(o.covered_gemeente_codes) AS code
+            UNION SELECT l.gemeente_code FROM offering_location link JOIN location l ON l.id = link.location_id
+                   WHERE link.offering_id = o.id AND l.gemeente_code IS NOT NULL
+          ) c ORDER BY code)
+      WHERE o.id = ANY ($1::uuid[])`,
+    [offeringIds],
+  );
+}
 
 export async function insertOffering(db: Queryable, input: NewOffering): Promise<string> {
   const columns: Array<[string, unknown]> = [
@@ -83,14 +96,14 @@ export async function insertOffering(db: Queryable, input: NewOffering): Promise
     ["status", input.status],
     ["last_verified_at", input.lastVerifiedAt],
   ];
-  const values = columns.map((_, index) => `$${index + 1}`);
   const [{ id }] = (await db.query(
-    `INSERT INTO offering (${columns.map(([column]) => column).join(", ")}, gemeente_codes)
-     VALUES (${values.join(", ")}, ${servedGemeenten(`$${columns.length + 1}`, `$${columns.length + 2}`)})
+    `INSERT INTO offering (${columns.map(([column]) => column).join(", ")})
+     VALUES (${columns.map((_, index) => `$${index + 1}`).join(", ")})
      RETURNING id`,
-    [...columns.map(([, value]) => value), input.gemeenteCodes, input.locationIds],
+    columns.map(([, value]) => value),
   )) as [{ id: string }];
   await linkLocations(db, id, input.locationIds);
+  await refreshServedGemeenten(db, [id]);
   return id;
 }
 
@@ -104,15 +117,15 @@ export async function updateOffering(
   await db.query(
     `UPDATE offering
         SET ${columns.map(([column], index) => `${column} = $${index + 2}`).join(", ")},
-            gemeente_codes = ${servedGemeenten(`$${columns.length + 2}`, `$${columns.length + 3}`)},
             updated_at = now(),
             -- Saving the description is checking it: the entry is verified as of now.
             last_verified_at = now()
       WHERE id = $1`,
-    [id, ...columns.map(([, value]) => value), fields.gemeenteCodes, fields.locationIds],
+    [id, ...columns.map(([, value]) => value)],
   );
   await db.query("DELETE FROM offering_location WHERE offering_id = $1", [id]);
   await linkLocations(db, id, fields.locationIds);
+  await refreshServedGemeenten(db, [id]);
 }
 
 async function linkLocations(db: Queryable, offeringId: string, locationIds: string[]) {

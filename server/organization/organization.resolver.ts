@@ -9,6 +9,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
+import { LocationInput } from "./location.inputs.js";
+import { createLocation, deleteLocation, editLocation } from "./location.service.js";
 import { OrganizationInput } from "./organization.inputs.js";
 import { updateOrganization } from "./organization.service.js";
 import type { Context } from "../common/context.js";
@@ -67,6 +69,40 @@ export class OrganizationResolver {
 
 @Resolver(() => Location)
 export class LocationResolver {
+  @Authorized()
+  @Mutation(() => Location, { description: "Nieuwe locatie van de eigen organisatie" })
+  async createLocation(
+    @Arg("input") input: LocationInput,
+    @Arg("organizationId", () => ID, { nullable: true }) organizationId: string | undefined,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Location | null> {
+    const id = await createLocation(db, viewer!, input, organizationId ?? undefined);
+    return db.getRepository(Location).findOneBy({ id });
+  }
+
+  @Authorized()
+  @Mutation(() => Location)
+  async updateLocation(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: LocationInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Location | null> {
+    await editLocation(db, viewer!, id, input);
+    return db.getRepository(Location).findOneBy({ id });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: "Verwijder een locatie; het aanbod blijft, zonder deze plek",
+  })
+  async deleteLocation(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<boolean> {
+    await deleteLocation(db, viewer!, id);
+    return true;
+  }
+
   @FieldResolver(() => Gemeente, { nullable: true })
   gemeente(
     @Root() location: Location,

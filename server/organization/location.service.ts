@@ -1,0 +1,105 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../auth/session.service.js";
+import { NotFoundError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import { findPostcodeArea } from "../geography/geography.service.js";
+import { parsePostcode } from "../geography/postcode.js";
+import { refreshServedGemeenten } from "../offering/offering.service.js";
+import type { LocationInput } from "./location.inputs.js";
+import { insertLocation } from "./organization.service.js";
+import { assertAllowed, mayEditOfferingsOf } from "./organization.policy.js";
+
+// Locations belong to an organisation and are where its offerings are given. Whoever may edit
+// the organisation's offerings may maintain its locations.
+
+export async function createLocation(
+  db: DataSource,
+  viewer: Viewer,
+  input: LocationInput,
+  organizationId = viewer.organizationId,
+): Promise<string> {
+  assertAllowed(mayEditOfferingsOf(viewer, organizationId));
+  return db.transaction(async (manager) =>
+    insertLocation(manager, organizationId, await withCoordinates(manager, input)),
+  );
+}
+
+export async function editLocation(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+  input: LocationInput,
+) {
+  await db.transaction(async (manager) => {
+    await lockOwnedLocation(manager, viewer, id);
+    const located = await withCoordinates(manager, input);
+    const postcode = parsePostcode(located.postcode, "postcode");
+    await manager.query(
+      `UPDATE location SET name = $2, street = $3, postcode = $4, city = $5, latitude = $6, longitude = $7,
+              gemeente_code = (SELECT gemeente_code FROM postcode_area WHERE code = $8)
+        WHERE id = $1`,
+      [
+        id,
+        located.name ?? null,
+        located.street,
+        postcode.full ?? located.postcode,
+        located.city,
+        located.latitude,
+        located.longitude,
+        postcode.pc4,
+      ],
+    );
+    // A move to another gemeente changes where its offerings can be used.
+    await refreshServedGemeenten(manager, await offeringsAt(manager, id));
+  });
+}
+
+export async function deleteLocation(db: DataSource, viewer: Viewer, id: string): Promise<void> {
+  await db.transaction(async (manager) => {
+    await lockOwnedLocation(manager, viewer, id);
+    const offerings = await offeringsAt(manager, id);
+    await manager.query("DELETE FROM location WHERE id = $1", [id]);
+    await refreshServedGemeenten(manager, offerings);
+  });
+}
+
+async function lockOwnedLocation(
+  manager: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<void> {
+  const rows = isUuid(id)
+    ? ((await manager.query("SELECT organization_id FROM location WHERE id = $1 FOR UPDATE", [
+        id,
+      ])) as Array<{
+        organization_id: string;
+      }>)
+    : [];
+  if (rows.length === 0) throw new NotFoundError("Deze locatie bestaat niet (meer).");
+  assertAllowed(mayEditOfferingsOf(viewer, rows[0]!.organization_id));
+}
+
+async function offeringsAt(manager: EntityManager, locationId: string): Promise<string[]> {
+  const rows = (await manager.query(
+    "SELECT offering_id FROM offering_location WHERE location_id = $1",
+    [locationId],
+  )) as Array<{ offering_id: string }>;
+  return rows.map((row) => row.offering_id);
+}
+
+/** Without coordinates a location is placed at the middle of its PC4 area. */
+async function withCoordinates(manager: EntityManager, input: LocationInput) {
+  const hasLatitude = input.latitude != null;
+  if (hasLatitude !== (input.longitude != null)) {
+    throw new UserInputError(
+      "Geef breedte- en lengtegraad allebei, of geen van beide ('latitude').",
+      "latitude",
+    );
+  }
+  const area = await findPostcodeArea(manager, input.postcode, "postcode");
+  return {
+    ...input,
+    latitude: input.latitude ?? area.latitude,
+    longitude: input.longitude ?? area.longitude,
+  };
+}
