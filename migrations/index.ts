@@ -1,5 +1,10 @@
 import { SocialeKaart1763800000000 } from "./1763800000000-SocialeKaart.js";
 import { AccountsAndSessions1763900000000 } from "./1763900000000-AccountsAndSessions.js";
+import { ClientsCasesAndRegie1764000000000 } from "./1764000000000-ClientsCasesAndRegie.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
-export const migrations = [SocialeKaart1763800000000, AccountsAndSessions1763900000000];
+export const migrations = [
+  SocialeKaart1763800000000,
+  AccountsAndSessions1763900000000,
+  ClientsCasesAndRegie1764000000000,
+];

@@ -84,11 +84,12 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           req.headers.authorization,
           req.cookies as Record<string, string>,
         );
+        const viewer = token ? await findViewer(db, token) : null;
         return {
           db,
           config,
-          loaders: createLoaders(db),
-          viewer: token ? await findViewer(db, token) : null,
+          loaders: createLoaders(db, viewer),
+          viewer,
           request: req,
           response: res,
         };

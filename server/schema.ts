@@ -4,6 +4,12 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth/auth-checker.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import {
+  CaseMemberResolver,
+  CaseResolver,
+  ClientResolver,
+  RegieAssignmentResolver,
+} from "./case/case.resolver.js";
+import {
   GemeenteResolver,
   PostcodeAreaResolver,
   RegionResolver,
@@ -23,6 +29,10 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       LocationResolver,
       OfferingResolver,
       AuthResolver,
+      CaseResolver,
+      CaseMemberResolver,
+      RegieAssignmentResolver,
+      ClientResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

@@ -66,7 +66,17 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  logger.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
+  // Name, code and message only: a database error carries the query's parameters, which may
+  // be client data, and those never go to stdout.
+  const {
+    name,
+    message,
+    code: errorCode,
+  } = (original ?? {}) as { name?: string; message?: string; code?: string };
+  logger.error(
+    { error: { name, code: errorCode, message }, path: formatted.path },
+    "unexpected error in GraphQL request",
+  );
   return {
     message: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
     path: formatted.path,

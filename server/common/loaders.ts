@@ -1,6 +1,9 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
+import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
+import { CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -9,8 +12,36 @@ import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 
 /** One loader per relation, created per request so nothing is cached across users. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, viewer: Viewer | null) {
   return {
+    /** Whether the viewer's organisation is on the team of a case. */
+    isCaseMember: new DataLoader<string, boolean>(async (caseIds) => {
+      if (!viewer) return caseIds.map(() => false);
+      const rows = (await db.query(
+        "SELECT case_id FROM case_member WHERE organization_id = $1 AND case_id = ANY ($2::uuid[])",
+        [viewer.organizationId, caseIds],
+      )) as Array<{ case_id: string }>;
+      const member = new Set(rows.map((row) => row.case_id));
+      return caseIds.map((id) => member.has(id));
+    }),
+    clientById: oneByKey(
+      (ids) => db.getRepository(Client).findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
+    caseMembersByCaseId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(CaseMember)
+          .find({ where: { caseId: In(ids) }, order: { joinedAt: "ASC" } }),
+      (m) => m.caseId,
+    ),
+    regieHistoryByCaseId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(RegieAssignment)
+          .find({ where: { caseId: In(ids) }, order: { startedAt: "ASC", id: "ASC" } }),
+      (r) => r.caseId,
+    ),
     regionById: oneByKey(
       (ids) => db.getRepository(Region).findBy({ id: In(ids) }),
       (r) => r.id,

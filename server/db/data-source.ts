@@ -1,6 +1,8 @@
 import { DataSource } from "typeorm";
 import { migrations } from "../../migrations/index.js";
 import { User } from "../auth/user.entity.js";
+import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -8,7 +10,19 @@ import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 
-export const entities = [Region, Gemeente, PostcodeArea, Organization, Location, Offering, User];
+export const entities = [
+  Region,
+  Gemeente,
+  PostcodeArea,
+  Organization,
+  Location,
+  Offering,
+  User,
+  Client,
+  CareCase,
+  CaseMember,
+  RegieAssignment,
+];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({

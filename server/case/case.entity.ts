@@ -1,0 +1,89 @@
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+
+export enum CasePhase {
+  STABILISATIE = "STABILISATIE",
+  ONTWIKKELING = "ONTWIKKELING",
+  NAZORG = "NAZORG",
+  AFGESLOTEN = "AFGESLOTEN",
+}
+
+registerEnumType(CasePhase, {
+  name: "CasePhase",
+  description: "Fase van de casus",
+  valuesConfig: {
+    STABILISATIE: { description: "Stabilisatie" },
+    ONTWIKKELING: { description: "Ontwikkeling" },
+    NAZORG: { description: "Nazorg" },
+    AFGESLOTEN: { description: "Afgesloten" },
+  },
+});
+
+@ObjectType({ description: "Casus: het traject van één inwoner in de keten" })
+@Entity({ name: "care_case" })
+export class CareCase {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "client_id" })
+  clientId: string;
+
+  @Field(() => CasePhase)
+  @Column("text")
+  phase: CasePhase;
+
+  @Field()
+  @Column("timestamptz", { name: "created_at" })
+  createdAt: Date;
+}
+
+@ObjectType({ description: "Een organisatie in het casusteam, met haar rol" })
+@Entity({ name: "case_member" })
+export class CaseMember {
+  @PrimaryColumn("uuid", { name: "case_id" })
+  caseId: string;
+
+  @PrimaryColumn("uuid", { name: "organization_id" })
+  organizationId: string;
+
+  @Field({ description: "Rol in deze casus, bijvoorbeeld schuldhulpverlening of nazorg" })
+  @Column("text")
+  role: string;
+
+  @Field()
+  @Column("timestamptz", { name: "joined_at" })
+  joinedAt: Date;
+}
+
+@ObjectType({ description: "Wie de regie had, sinds wanneer, wie dat besloot en waarom" })
+@Entity({ name: "regie_assignment" })
+export class RegieAssignment {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "case_id" })
+  caseId: string;
+
+  @Column("uuid", { name: "organization_id" })
+  organizationId: string;
+
+  @Column("uuid", { name: "user_id", nullable: true })
+  userId: string | null;
+
+  @Field()
+  @Column("timestamptz", { name: "started_at" })
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "Leeg: heeft nu de regie" })
+  @Column("timestamptz", { name: "ended_at", nullable: true })
+  endedAt: Date | null;
+
+  @Column("uuid", { name: "decided_by_user_id" })
+  decidedByUserId: string;
+
+  @Field()
+  @Column("text")
+  reason: string;
+}

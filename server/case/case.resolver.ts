@@ -1,0 +1,148 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { logAccess } from "../access-log/access-log.service.js";
+import { User } from "../auth/user.entity.js";
+import { Client } from "../client/client.entity.js";
+import type { Context } from "../common/context.js";
+import type { Loaders } from "../common/loaders.js";
+import { Gemeente } from "../geography/gemeente.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+import { CareCase, CaseMember, RegieAssignment } from "./case.entity.js";
+import { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
+import { caseNotFound } from "./case.policy.js";
+import { addCaseMember, openCase, readCase, readOwnCases, transferRegie } from "./case.service.js";
+
+@Resolver(() => CareCase)
+export class CaseResolver {
+  @Authorized()
+  @Query(() => CareCase, { nullable: true, description: "Een casus van het eigen casusteam" })
+  case(@Arg("id", () => ID) id: string, @Ctx() { db, viewer }: Context) {
+    return readCase(db, viewer!, id);
+  }
+
+  @Authorized()
+  @Query(() => [CareCase], { description: "Mijn casussen: de casussen van de eigen organisatie" })
+  myCases(@Ctx() { db, viewer }: Context) {
+    return readOwnCases(db, viewer!);
+  }
+
+  @Authorized()
+  @Mutation(() => CareCase, {
+    description: "Open een casus voor een inwoner; de eigen organisatie krijgt de regie",
+  })
+  async openCase(@Arg("input") input: OpenCaseInput, @Ctx() { db, viewer }: Context) {
+    return readCase(db, viewer!, await openCase(db, viewer!, input));
+  }
+
+  @Authorized()
+  @Mutation(() => CareCase, {
+    description: "Draag de regie over aan een organisatie uit het casusteam",
+  })
+  async transferRegie(@Arg("input") input: TransferRegieInput, @Ctx() { db, viewer }: Context) {
+    await transferRegie(db, viewer!, input);
+    return readCase(db, viewer!, input.caseId);
+  }
+
+  @Authorized()
+  @Mutation(() => CareCase, { description: "Voeg een organisatie toe aan het casusteam" })
+  async addCaseMember(
+    @Arg("caseId", () => ID) caseId: string,
+    @Arg("organizationId", () => ID) organizationId: string,
+    @Arg("role") role: string,
+    @Ctx() { db, viewer }: Context,
+  ) {
+    await addCaseMember(db, viewer!, caseId, organizationId, role);
+    return readCase(db, viewer!, caseId);
+  }
+
+  // Nested fields check team membership again: a case reached through any other path must not
+  // open its client data.
+  @FieldResolver(() => Client)
+  async client(
+    @Root() careCase: CareCase,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Client | null> {
+    if (!viewer || !(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
+    await logAccess(
+      db,
+      viewer,
+      "READ",
+      { type: "CLIENT", id: careCase.clientId, clientId: careCase.clientId },
+      "CASE_TEAM",
+    );
+    return loaders.clientById.load(careCase.clientId);
+  }
+
+  @FieldResolver(() => [CaseMember], { description: "Het casusteam" })
+  async team(@Root() careCase: CareCase, @Ctx() { loaders }: Context): Promise<CaseMember[]> {
+    if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
+    return loaders.caseMembersByCaseId.load(careCase.id);
+  }
+
+  @FieldResolver(() => RegieAssignment, { description: "Wie nu de regie heeft" })
+  async regieHolder(
+    @Root() careCase: CareCase,
+    @Ctx() { loaders }: Context,
+  ): Promise<RegieAssignment> {
+    // The database guarantees exactly one current assignment.
+    return (await regieHistoryOf(careCase, loaders)).find(
+      (assignment) => assignment.endedAt === null,
+    )!;
+  }
+
+  @FieldResolver(() => [RegieAssignment], { description: "De regiegeschiedenis, oudste eerst" })
+  regieHistory(
+    @Root() careCase: CareCase,
+    @Ctx() { loaders }: Context,
+  ): Promise<RegieAssignment[]> {
+    return regieHistoryOf(careCase, loaders);
+  }
+}
+
+async function regieHistoryOf(careCase: CareCase, loaders: Loaders): Promise<RegieAssignment[]> {
+  if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
+  return loaders.regieHistoryByCaseId.load(careCase.id);
+}
+
+@Resolver(() => CaseMember)
+export class CaseMemberResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() member: CaseMember, @Ctx() { loaders }: Context) {
+    return loaders.organizationById.load(member.organizationId);
+  }
+}
+
+@Resolver(() => RegieAssignment)
+export class RegieAssignmentResolver {
+  @FieldResolver(() => Organization)
+  organization(@Root() assignment: RegieAssignment, @Ctx() { loaders }: Context) {
+    return loaders.organizationById.load(assignment.organizationId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "De casemanager of procesregisseur" })
+  user(@Root() assignment: RegieAssignment, @Ctx() { loaders }: Context) {
+    return assignment.userId ? loaders.userById.load(assignment.userId) : null;
+  }
+
+  @FieldResolver(() => User, { description: "Wie het besluit vastlegde" })
+  decidedBy(@Root() assignment: RegieAssignment, @Ctx() { loaders }: Context) {
+    return loaders.userById.load(assignment.decidedByUserId);
+  }
+}
+
+@Resolver(() => Client)
+export class ClientResolver {
+  @FieldResolver(() => Gemeente, { nullable: true })
+  gemeente(@Root() client: Client, @Ctx() { loaders }: Context) {
+    return client.gemeenteCode ? loaders.gemeenteByCode.load(client.gemeenteCode) : null;
+  }
+}

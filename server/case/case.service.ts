@@ -1,0 +1,205 @@
+import type { DataSource } from "typeorm";
+import { logAccess } from "../access-log/access-log.service.js";
+import type { Viewer } from "../auth/session.service.js";
+import { UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import type { CasePhase } from "./case.entity.js";
+import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
+import { assertCaseMember, caseNotFound } from "./case.policy.js";
+
+const teamBasis = "CASE_TEAM";
+
+/**
+ * Opens a case for a new client: the worker's organisation forms the case team and holds regie,
+ * with the worker as the named regie holder. Client, case, team and regie are one transaction.
+ */
+export async function openCase(
+  db: DataSource,
+  viewer: Viewer,
+  input: OpenCaseInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    const { client } = input;
+    const [{ id: clientId }] = (await manager.query(
+      `INSERT INTO client (display_name, birth_year, postcode_area, gemeente_code, contact_preferences,
+         language_needs, created_by_organization_id)
+       VALUES ($1, $2, $3, (SELECT gemeente_code FROM postcode_area WHERE code = $3), $4, $5, $6)
+       RETURNING id`,
+      [
+        client.displayName,
+        client.birthYear ?? null,
+        client.postcodeArea ?? null,
+        [...new Set(client.contactPreferences)],
+        client.languageNeeds ?? null,
+        viewer.organizationId,
+      ],
+    )) as [{ id: string }];
+    const [{ id: caseId }] = (await manager.query(
+      "INSERT INTO care_case (client_id, phase) VALUES ($1, $2) RETURNING id",
+      [clientId, input.phase],
+    )) as [{ id: string }];
+    await manager.query(
+      "INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)",
+      [caseId, viewer.organizationId, input.role],
+    );
+    await manager.query(
+      `INSERT INTO regie_assignment (case_id, organization_id, user_id, decided_by_user_id, reason)
+       VALUES ($1, $2, $3, $3, 'Casus geopend')`,
+      [caseId, viewer.organizationId, viewer.userId],
+    );
+    await logAccess(
+      manager,
+      viewer,
+      "CREATE",
+      { type: "CLIENT", id: clientId, clientId },
+      teamBasis,
+    );
+    await logAccess(manager, viewer, "CREATE", { type: "CASE", id: caseId, clientId }, teamBasis);
+    return caseId;
+  });
+}
+
+/** A case the viewer's organisation is on the team of, logged as read; else null. */
+export async function readCase(db: DataSource, viewer: Viewer, caseId: string) {
+  if (!isUuid(caseId)) return null;
+  const rows = (await db.query(
+    `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
+       FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $2
+      WHERE c.id = $1`,
+    [caseId, viewer.organizationId],
+  )) as Array<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>;
+  const found = rows[0];
+  if (!found) return null;
+  await logAccess(
+    db,
+    viewer,
+    "READ",
+    { type: "CASE", id: found.id, clientId: found.clientId },
+    teamBasis,
+  );
+  return found;
+}
+
+/** "Mijn casussen": the cases of the viewer's organisation, newest first, each logged as read. */
+export async function readOwnCases(db: DataSource, viewer: Viewer) {
+  const rows = (await db.query(
+    `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
+       FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
+      ORDER BY c.created_at DESC, c.id
+      LIMIT 500`,
+    [viewer.organizationId],
+  )) as Array<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>;
+  for (const row of rows) {
+    await logAccess(
+      db,
+      viewer,
+      "READ",
+      { type: "CASE", id: row.id, clientId: row.clientId },
+      teamBasis,
+    );
+  }
+  return rows;
+}
+
+/**
+ * Hands regie to another member of the case team (and usually a named worker there). The case
+ * row is locked, so concurrent transfers run one after the other and exactly one holder remains.
+ */
+export async function transferRegie(
+  db: DataSource,
+  viewer: Viewer,
+  input: TransferRegieInput,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const locked = isUuid(input.caseId)
+      ? ((await manager.query("SELECT client_id FROM care_case WHERE id = $1 FOR UPDATE", [
+          input.caseId,
+        ])) as Array<{
+          client_id: string;
+        }>)
+      : [];
+    if (locked.length === 0) throw caseNotFound();
+    await assertCaseMember(manager, viewer, input.caseId);
+
+    const onTeam = isUuid(input.toOrganizationId)
+      ? ((await manager.query(
+          "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+          [input.caseId, input.toOrganizationId],
+        )) as unknown[])
+      : [];
+    if (onTeam.length === 0) {
+      throw new UserInputError(
+        "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
+        "toOrganizationId",
+      );
+    }
+    if (input.toUserId) {
+      const worker = isUuid(input.toUserId)
+        ? ((await manager.query(
+            "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
+            [input.toUserId, input.toOrganizationId],
+          )) as unknown[])
+        : [];
+      if (worker.length === 0) {
+        throw new UserInputError(
+          "Kies een medewerker van die organisatie ('toUserId').",
+          "toUserId",
+        );
+      }
+    }
+    await manager.query(
+      "UPDATE regie_assignment SET ended_at = clock_timestamp() WHERE case_id = $1 AND ended_at IS NULL",
+      [input.caseId],
+    );
+    await manager.query(
+      `INSERT INTO regie_assignment (case_id, organization_id, user_id, decided_by_user_id, reason, started_at)
+       VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
+      [input.caseId, input.toOrganizationId, input.toUserId ?? null, viewer.userId, input.reason],
+    );
+    await manager.query("UPDATE care_case SET updated_at = now() WHERE id = $1", [input.caseId]);
+    await logAccess(
+      manager,
+      viewer,
+      "UPDATE",
+      { type: "CASE", id: input.caseId, clientId: locked[0]!.client_id },
+      teamBasis,
+    );
+  });
+}
+
+/** Adds an organisation to the case team (or changes its role). */
+export async function addCaseMember(
+  db: DataSource,
+  viewer: Viewer,
+  caseId: string,
+  organizationId: string,
+  role: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    await assertCaseMember(manager, viewer, caseId);
+    const exists = isUuid(organizationId)
+      ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1", [
+          organizationId,
+        ])) as unknown[])
+      : [];
+    if (exists.length === 0) {
+      throw new UserInputError(
+        "Deze organisatie kennen we niet ('organizationId').",
+        "organizationId",
+      );
+    }
+    if (role.trim().length < 2 || role.length > 200) {
+      throw new UserInputError("Beschrijf de rol van de organisatie in de casus ('role').", "role");
+    }
+    const [{ client_id: clientId }] = (await manager.query(
+      "SELECT client_id FROM care_case WHERE id = $1",
+      [caseId],
+    )) as [{ client_id: string }];
+    await manager.query(
+      `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
+      [caseId, organizationId, role.trim()],
+    );
+    await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
+  });
+}
