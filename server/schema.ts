@@ -3,12 +3,8 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth/auth-checker.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
-import {
-  CaseMemberResolver,
-  CaseResolver,
-  ClientResolver,
-  RegieAssignmentResolver,
-} from "./case/case.resolver.js";
+import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
+import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
 import {
   GemeenteResolver,
   PostcodeAreaResolver,
@@ -33,6 +29,7 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       CaseMemberResolver,
       RegieAssignmentResolver,
       ClientResolver,
+      ConsentResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

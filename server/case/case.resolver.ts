@@ -14,7 +14,6 @@ import { User } from "../auth/user.entity.js";
 import { Client } from "../client/client.entity.js";
 import type { Context } from "../common/context.js";
 import type { Loaders } from "../common/loaders.js";
-import { Gemeente } from "../geography/gemeente.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "./case.entity.js";
 import { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
@@ -136,13 +135,5 @@ export class RegieAssignmentResolver {
   @FieldResolver(() => User, { description: "Wie het besluit vastlegde" })
   decidedBy(@Root() assignment: RegieAssignment, @Ctx() { loaders }: Context) {
     return loaders.userById.load(assignment.decidedByUserId);
-  }
-}
-
-@Resolver(() => Client)
-export class ClientResolver {
-  @FieldResolver(() => Gemeente, { nullable: true })
-  gemeente(@Root() client: Client, @Ctx() { loaders }: Context) {
-    return client.gemeenteCode ? loaders.gemeenteByCode.load(client.gemeenteCode) : null;
   }
 }

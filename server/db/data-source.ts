@@ -3,6 +3,7 @@ import { migrations } from "../../migrations/index.js";
 import { User } from "../auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { Client } from "../client/client.entity.js";
+import { Consent } from "../client/consent.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -22,6 +23,7 @@ export const entities = [
   CareCase,
   CaseMember,
   RegieAssignment,
+  Consent,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,0 +1,115 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { logAccess } from "../access-log/access-log.service.js";
+import type { Viewer } from "../auth/session.service.js";
+import { NotFoundError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import type { Queryable } from "../common/queryable.js";
+import type { ConsentInput } from "./consent.inputs.js";
+
+const clientNotFound = () =>
+  new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
+
+/** Client data is for organisations on the team of one of the client's cases. */
+export async function isOnClientTeam(
+  db: Queryable,
+  viewer: Viewer,
+  clientId: string,
+): Promise<boolean> {
+  if (!isUuid(clientId)) return false;
+  const rows = (await db.query(
+    `SELECT 1 FROM care_case c JOIN case_member m ON m.case_id = c.id
+      WHERE c.client_id = $1 AND m.organization_id = $2 LIMIT 1`,
+    [clientId, viewer.organizationId],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+/** Records the client's consent as the worker heard or received it. */
+export async function recordConsent(
+  db: DataSource,
+  viewer: Viewer,
+  clientId: string,
+  input: ConsentInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    if (!(await isOnClientTeam(manager, viewer, clientId))) throw clientNotFound();
+    if (input.validUntil < input.givenOn) {
+      throw new UserInputError(
+        "De einddatum ('validUntil') ligt vóór de datum van de toestemming.",
+        "validUntil",
+      );
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    if (input.givenOn > today) {
+      throw new UserInputError(
+        "De datum van de toestemming ('givenOn') ligt in de toekomst.",
+        "givenOn",
+      );
+    }
+    await assertOrganizationsExist(manager, input.recipientOrganizationIds);
+    const [{ id }] = (await manager.query(
+      `INSERT INTO consent (client_id, recipient_organization_ids, purpose, data_categories, method, given_on,
+         valid_until, recorded_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        clientId,
+        [...new Set(input.recipientOrganizationIds)],
+        input.purpose,
+        [...new Set(input.dataCategories)],
+        input.method,
+        input.givenOn,
+        input.validUntil,
+        viewer.userId,
+      ],
+    )) as [{ id: string }];
+    await logAccess(manager, viewer, "CREATE", { type: "CONSENT", id, clientId }, "CASE_TEAM");
+    return id;
+  });
+}
+
+/** From the moment of withdrawal nothing more is shared on this consent's basis. */
+export async function withdrawConsent(
+  db: DataSource,
+  viewer: Viewer,
+  consentId: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const rows = isUuid(consentId)
+      ? ((await manager.query(
+          "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",
+          [consentId],
+        )) as Array<{ client_id: string; withdrawn_at: Date | null }>)
+      : [];
+    const consent = rows[0];
+    if (!consent || !(await isOnClientTeam(manager, viewer, consent.client_id))) {
+      throw new NotFoundError("Deze toestemming bestaat niet of u heeft geen toegang.");
+    }
+    if (consent.withdrawn_at) {
+      throw new UserInputError("Deze toestemming is al ingetrokken.", "consentId");
+    }
+    await manager.query(
+      "UPDATE consent SET withdrawn_at = now(), withdrawn_by_user_id = $2 WHERE id = $1",
+      [consentId, viewer.userId],
+    );
+    await logAccess(
+      manager,
+      viewer,
+      "UPDATE",
+      { type: "CONSENT", id: consentId, clientId: consent.client_id },
+      "CASE_TEAM",
+    );
+  });
+}
+
+async function assertOrganizationsExist(manager: EntityManager, ids: string[]): Promise<void> {
+  const valid = ids.filter(isUuid);
+  const found = (await manager.query("SELECT id FROM organization WHERE id = ANY ($1::uuid[])", [
+    valid,
+  ])) as unknown[];
+  if (valid.length !== ids.length || found.length !== new Set(ids).size) {
+    throw new UserInputError(
+      "Een van de gekozen organisaties kennen we niet ('recipientOrganizationIds').",
+      "recipientOrganizationIds",
+    );
+  }
+}
