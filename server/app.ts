@@ -14,6 +14,7 @@ import type { Config } from "./config.js";
 import { formatError } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { logger } from "./logger.js";
+import { WorkingDayCalendar } from "./referral/working-days.js";
 import { buildKetenkaartSchema } from "./schema.js";
 
 export interface App {
@@ -27,6 +28,7 @@ export interface App {
  */
 export async function createApp(db: DataSource, config: Config): Promise<App> {
   const { clientDir } = config;
+  const calendar = new WorkingDayCalendar(config.holidays);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
@@ -88,6 +90,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
         return {
           db,
           config,
+          calendar,
           loaders: createLoaders(db, viewer),
           viewer,
           request: req,

@@ -12,6 +12,10 @@ export interface Config {
   seedDemoRegion: boolean;
   production: boolean;
   logLevel: string;
+  /** Which optional days off count for the working-day norms. */
+  holidays: { goodFriday: boolean; liberationDay: "always" | "lustrum" | "never" };
+  /** Response norm in working days for crisis referrals (NVVK: 2 for others). */
+  crisisResponseWorkingDays: number;
   /** How long a login lasts: a working day by default. */
   sessionTtlHours: number;
   clientDir: string;
@@ -27,6 +31,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
     sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),
+    holidays: {
+      goodFriday: env.HOLIDAY_GOOD_FRIDAY === "true",
+      liberationDay: liberationDay(env.HOLIDAY_LIBERATION_DAY),
+    },
+    crisisResponseWorkingDays: integer(
+      env.CRISIS_RESPONSE_WORKING_DAYS,
+      1,
+      "CRISIS_RESPONSE_WORKING_DAYS",
+    ),
     clientDir: path.join(repoRoot, "dist", "client"),
   };
 }
@@ -36,4 +49,10 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number`);
   return parsed;
+}
+
+function liberationDay(value: string | undefined): "always" | "lustrum" | "never" {
+  if (value === undefined || value === "") return "lustrum";
+  if (value === "always" || value === "lustrum" || value === "never") return value;
+  throw new Error("HOLIDAY_LIBERATION_DAY must be always, lustrum or never");
 }

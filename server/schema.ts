@@ -5,6 +5,7 @@ import { authChecker } from "./auth/auth-checker.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
 import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
+import { ReferralEventResolver, ReferralResolver } from "./referral/referral.resolver.js";
 import {
   GemeenteResolver,
   PostcodeAreaResolver,
@@ -30,6 +31,8 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       RegieAssignmentResolver,
       ClientResolver,
       ConsentResolver,
+      ReferralResolver,
+      ReferralEventResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

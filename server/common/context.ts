@@ -2,12 +2,14 @@ import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import type { Config } from "../config.js";
+import type { WorkingDayCalendar } from "../referral/working-days.js";
 import type { Loaders } from "./loaders.js";
 
 export interface Context {
   db: DataSource;
   loaders: Loaders;
   config: Config;
+  calendar: WorkingDayCalendar;
   /** The logged-in user's session, or null for the public sociale kaart. */
   viewer: Viewer | null;
   request: Request;

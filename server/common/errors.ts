@@ -24,6 +24,13 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/** Someone else changed the object first: reload and try again. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: "CONFLICT" } });
+  }
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: "NOT_FOUND" } });
@@ -35,6 +42,7 @@ const passThroughCodes = new Set([
   "NOT_FOUND",
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  "CONFLICT",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

@@ -4,6 +4,7 @@ import { User } from "../auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { Client } from "../client/client.entity.js";
 import { Consent } from "../client/consent.entity.js";
+import { Referral, ReferralEvent } from "../referral/referral.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -24,6 +25,8 @@ export const entities = [
   CaseMember,
   RegieAssignment,
   Consent,
+  Referral,
+  ReferralEvent,
 ];
 
 export function createDataSource(url: string): DataSource {

@@ -1,0 +1,148 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { In } from "typeorm";
+import { User } from "../auth/user.entity.js";
+import type { Context } from "../common/context.js";
+import { Offering } from "../offering/offering.entity.js";
+import { Organization } from "../organization/organization.entity.js";
+import { Referral, ReferralEvent, ReferralState } from "./referral.entity.js";
+import { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
+import {
+  inboxReferralIds,
+  outboxReferralIds,
+  readReferral,
+  startReferral,
+  transitionReferral,
+} from "./referral.service.js";
+
+async function referralsById(context: Context, ids: string[]): Promise<Referral[]> {
+  const found = await context.db.getRepository(Referral).findBy({ id: In(ids) });
+  const byId = new Map(found.map((referral) => [referral.id, referral]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+@Resolver(() => Referral)
+export class ReferralResolver {
+  @Authorized()
+  @Query(() => Referral, {
+    nullable: true,
+    description: "Een overdracht van of aan de eigen organisatie",
+  })
+  async referral(
+    @Arg("id", () => ID) id: string,
+    @Ctx() context: Context,
+  ): Promise<Referral | null> {
+    const visible = await readReferral(context.db, context.viewer!, id);
+    return visible ? ((await referralsById(context, [visible]))[0] ?? null) : null;
+  }
+
+  @Authorized()
+  @Query(() => [Referral], { description: "Inkomende overdrachten, de eerste deadline bovenaan" })
+  async referralInbox(@Ctx() context: Context): Promise<Referral[]> {
+    return referralsById(context, await inboxReferralIds(context.db, context.viewer!));
+  }
+
+  @Authorized()
+  @Query(() => [Referral], { description: "Uitgaande overdrachten, nieuwste eerst" })
+  async referralOutbox(@Ctx() context: Context): Promise<Referral[]> {
+    return referralsById(context, await outboxReferralIds(context.db, context.viewer!));
+  }
+
+  @Authorized()
+  @Mutation(() => Referral, {
+    description: "Start een warme overdracht (concept) vanaf een aanbod",
+  })
+  async startReferral(
+    @Arg("input") input: StartReferralInput,
+    @Ctx() context: Context,
+  ): Promise<Referral | null> {
+    const id = await startReferral(context.db, context.viewer!, input);
+    return (await referralsById(context, [id]))[0] ?? null;
+  }
+
+  @Authorized()
+  @Mutation(() => Referral, { description: "Zet een overdracht in de volgende status" })
+  async transitionReferral(
+    @Arg("input") input: ReferralTransitionInput,
+    @Ctx() context: Context,
+  ): Promise<Referral | null> {
+    await transitionReferral(context.db, context.viewer!, input, context.calendar, context.config);
+    return (await referralsById(context, [input.referralId]))[0] ?? null;
+  }
+
+  @FieldResolver(() => Offering)
+  offering(@Root() referral: Referral, @Ctx() { loaders }: Context) {
+    return loaders.offeringById.load(referral.offeringId);
+  }
+
+  @FieldResolver(() => Organization, { description: "De verwijzende organisatie" })
+  sender(@Root() referral: Referral, @Ctx() { loaders }: Context) {
+    return loaders.organizationById.load(referral.senderOrganizationId);
+  }
+
+  @FieldResolver(() => User, { description: "De verwijzende medewerker" })
+  senderUser(@Root() referral: Referral, @Ctx() { loaders }: Context) {
+    return loaders.userById.load(referral.senderUserId);
+  }
+
+  @FieldResolver(() => Organization, { description: "De ontvangende organisatie" })
+  receiver(@Root() referral: Referral, @Ctx() { loaders }: Context) {
+    return loaders.organizationById.load(referral.receiverOrganizationId);
+  }
+
+  @FieldResolver(() => ID, { description: "De casus waaruit verwezen is" })
+  caseId(@Root() referral: Referral): string {
+    return referral.caseId;
+  }
+
+  @FieldResolver(() => [ReferralEvent], {
+    description: "De tijdlijn: elke stap met wie, wanneer en toelichting",
+  })
+  events(@Root() referral: Referral, @Ctx() { db }: Context): Promise<ReferralEvent[]> {
+    return db
+      .getRepository(ReferralEvent)
+      .find({ where: { referralId: referral.id }, order: { id: "ASC" } });
+  }
+
+  @FieldResolver(() => Boolean, { description: "Verstuurd en niet binnen de norm beantwoord" })
+  isResponseOverdue(@Root() referral: Referral): boolean {
+    return (
+      referral.state === ReferralState.SENT &&
+      referral.responseDueAt !== null &&
+      referral.responseDueAt < new Date()
+    );
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Geaccepteerd maar de kennismaking niet binnen de norm gepland",
+  })
+  isIntakeOverdue(@Root() referral: Referral): boolean {
+    return (
+      (referral.state === ReferralState.SENT || referral.state === ReferralState.ACCEPTED) &&
+      referral.intakeDueAt !== null &&
+      referral.intakeDueAt < new Date()
+    );
+  }
+}
+
+@Resolver(() => ReferralEvent)
+export class ReferralEventResolver {
+  @FieldResolver(() => User)
+  user(@Root() event: ReferralEvent, @Ctx() { loaders }: Context) {
+    return loaders.userById.load(event.userId);
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() event: ReferralEvent, @Ctx() { loaders }: Context) {
+    return loaders.organizationById.load(event.organizationId);
+  }
+}

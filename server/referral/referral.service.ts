@@ -1,0 +1,305 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { logAccess } from "../access-log/access-log.service.js";
+import type { Viewer } from "../auth/session.service.js";
+import { assertCaseMember } from "../case/case.policy.js";
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import type { Queryable } from "../common/queryable.js";
+import type { Config } from "../config.js";
+import { ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
+import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
+import { type Side, transitionFor } from "./referral.transitions.js";
+import type { WorkingDayCalendar } from "./working-days.js";
+
+/** NVVK Belofte: respond within 2 working days, plan the intake within 10. */
+const responseWorkingDays = 2;
+const intakeWorkingDays = 10;
+
+const conflict = () =>
+  new ConflictError(
+    "Iemand anders heeft deze overdracht net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+  );
+
+const referralNotFound = () =>
+  new NotFoundError("Deze overdracht bestaat niet of u heeft er geen toegang toe.");
+
+interface ReferralRow {
+  id: string;
+  case_id: string;
+  client_id: string;
+  state: ReferralState;
+  urgency: Urgency;
+  sender_organization_id: string;
+  receiver_organization_id: string;
+  consent_id: string | null;
+  consent_valid: boolean;
+  offering_title: string;
+}
+
+async function referralRow(db: Queryable, id: string): Promise<ReferralRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = (await db.query(
+    `SELECT r.id, r.case_id, c.client_id, r.state, r.urgency, r.sender_organization_id,
+            r.receiver_organization_id, r.consent_id, o.title AS offering_title,
+            coalesce(k.withdrawn_at IS NULL AND k.valid_until >= current_date
+                     AND r.receiver_organization_id = ANY (k.recipient_organization_ids), false) AS consent_valid
+       FROM referral r
+       JOIN care_case c ON c.id = r.case_id
+       JOIN offering o ON o.id = r.offering_id
+       LEFT JOIN consent k ON k.id = r.consent_id
+      WHERE r.id = $1`,
+    [id],
+  )) as ReferralRow[];
+  return rows[0];
+}
+
+/**
+ * Which side of the referral the viewer is on, or null when it is none of theirs. The receiver
+ * sees a referral from SENT on, and only while the consent it rests on holds: withdrawing the
+ * consent cuts the receiver off.
+ */
+function sideOf(viewer: Viewer, referral: ReferralRow): Side | null {
+  if (viewer.organizationId === referral.sender_organization_id) return "SENDER";
+  if (
+    viewer.organizationId === referral.receiver_organization_id &&
+    referral.state !== ReferralState.DRAFT &&
+    referral.consent_valid
+  ) {
+    return "RECEIVER";
+  }
+  return null;
+}
+
+/** Starts a referral (a draft) from an offering for the client of one of the viewer's cases. */
+export async function startReferral(
+  db: DataSource,
+  viewer: Viewer,
+  input: StartReferralInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    await assertCaseMember(manager, viewer, input.caseId);
+    const offerings = isUuid(input.offeringId)
+      ? ((await manager.query("SELECT organization_id, status FROM offering WHERE id = $1", [
+          input.offeringId,
+        ])) as Array<{
+          organization_id: string;
+          status: string;
+        }>)
+      : [];
+    const offering = offerings[0];
+    if (!offering || offering.status !== "ACTIVE") {
+      throw new UserInputError(
+        "Kies een actief aanbod op de sociale kaart ('offeringId').",
+        "offeringId",
+      );
+    }
+    const [{ client_id: clientId }] = (await manager.query(
+      "SELECT client_id FROM care_case WHERE id = $1",
+      [input.caseId],
+    )) as [{ client_id: string }];
+    if (input.consentId) await assertConsentOfClient(manager, input.consentId, clientId);
+    const [{ id }] = (await manager.query(
+      `INSERT INTO referral (case_id, offering_id, sender_organization_id, sender_user_id, receiver_organization_id,
+         consent_id, question, handover_summary, life_domains, urgency, contact_preferences, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'DRAFT') RETURNING id`,
+      [
+        input.caseId,
+        input.offeringId,
+        viewer.organizationId,
+        viewer.userId,
+        offering.organization_id,
+        input.consentId ?? null,
+        input.question,
+        input.handoverSummary,
+        [...new Set(input.lifeDomains)],
+        input.urgency,
+        [...new Set(input.contactPreferences)],
+      ],
+    )) as [{ id: string }];
+    await recordEvent(manager, viewer, id, null, ReferralState.DRAFT, null);
+    await logAccess(manager, viewer, "CREATE", { type: "REFERRAL", id, clientId }, "CASE_TEAM");
+    return id;
+  });
+}
+
+/**
+ * Moves a referral to its next state, if the transition exists and the viewer's side may make
+ * it. Two workers acting at once: the update only applies to the state both saw, so exactly one
+ * wins and the other gets CONFLICT, with nothing half-written.
+ */
+export async function transitionReferral(
+  db: DataSource,
+  viewer: Viewer,
+  input: ReferralTransitionInput,
+  calendar: WorkingDayCalendar,
+  config: Config,
+): Promise<void> {
+  const referral = await referralRow(db, input.referralId);
+  const side = referral && sideOf(viewer, referral);
+  if (!referral || !side) throw referralNotFound();
+
+  if (
+    (input.expectedState && input.expectedState !== referral.state) ||
+    (input.to === referral.state && !transitionFor(referral.state, input.to))
+  ) {
+    throw conflict();
+  }
+  const rule = transitionFor(referral.state, input.to);
+  if (!rule) {
+    throw new UserInputError(
+      `Een overdracht met status '${referralStateLabels[referral.state]}' kan niet naar '${referralStateLabels[input.to]}' ('to').`,
+      "to",
+    );
+  }
+  if (rule.by !== "EITHER" && rule.by !== side) {
+    throw new ForbiddenError(
+      rule.by === "RECEIVER"
+        ? "Alleen de ontvangende organisatie kan deze stap zetten."
+        : "Alleen de verwijzer kan deze stap zetten.",
+    );
+  }
+  const note = input.note?.trim() || null;
+  if ((rule.requires === "reason" || rule.requires === "outcome") && !note) {
+    throw new UserInputError(
+      rule.requires === "outcome"
+        ? "Meld de uitkomst terug aan de verwijzer ('note')."
+        : "Geef een reden op ('note').",
+      "note",
+    );
+  }
+  if (rule.requires === "introductionAt" && !input.introductionAt) {
+    throw new UserInputError(
+      "Kies datum en tijd van de kennismaking ('introductionAt').",
+      "introductionAt",
+    );
+  }
+  if (input.to === ReferralState.SENT && !referral.consent_valid) {
+    throw new UserInputError(
+      "Versturen kan alleen op een geldige toestemming van de inwoner voor deze organisatie ('consentId').",
+      "consentId",
+    );
+  }
+
+  await db.transaction(async (manager) => {
+    const now = new Date();
+    const sets = ["state = $3", "updated_at = now()"];
+    const values: unknown[] = [referral.id, referral.state, input.to];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (input.to === ReferralState.SENT) {
+      const responseDays =
+        referral.urgency === Urgency.CRISIS
+          ? config.crisisResponseWorkingDays
+          : responseWorkingDays;
+      set("sent_at", now);
+      set("response_due_at", calendar.deadline(now, responseDays));
+      set("intake_due_at", calendar.deadline(now, intakeWorkingDays));
+    }
+    if (input.to === ReferralState.INTRO_PLANNED) set("introduction_at", input.introductionAt);
+    if (input.to === ReferralState.COMPLETED) set("outcome", note);
+    const updated = (await manager.query(
+      `UPDATE referral SET ${sets.join(", ")} WHERE id = $1 AND state = $2 RETURNING id`,
+      values,
+    )) as unknown[];
+    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
+    const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
+    if (rows.length === 0) {
+      throw new ConflictError(
+        "Iemand anders heeft deze overdracht net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+      );
+    }
+    if (input.to === ReferralState.ACCEPTED) {
+      // Accepting makes the receiver part of the case team.
+      await manager.query(
+        `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (case_id, organization_id) DO NOTHING`,
+        [referral.case_id, referral.receiver_organization_id, referral.offering_title],
+      );
+    }
+    await recordEvent(manager, viewer, referral.id, referral.state, input.to, note);
+    await logAccess(
+      manager,
+      viewer,
+      "UPDATE",
+      { type: "REFERRAL", id: referral.id, clientId: referral.client_id },
+      side === "SENDER" ? "CASE_TEAM" : `CONSENT:${referral.consent_id}`,
+    );
+  });
+}
+
+/** Reads a referral the viewer may see; the receiver opening it is recorded (receivedAt). */
+export async function readReferral(
+  db: DataSource,
+  viewer: Viewer,
+  id: string,
+): Promise<string | null> {
+  const referral = await referralRow(db, id);
+  const side = referral && sideOf(viewer, referral);
+  if (!referral || !side) return null;
+  if (side === "RECEIVER") {
+    await db.query(
+      "UPDATE referral SET received_at = now() WHERE id = $1 AND received_at IS NULL",
+      [id],
+    );
+  }
+  await logAccess(
+    db,
+    viewer,
+    "READ",
+    { type: "REFERRAL", id, clientId: referral.client_id },
+    side === "SENDER" ? "CASE_TEAM" : `CONSENT:${referral.consent_id}`,
+  );
+  return referral.id;
+}
+
+/** Incoming referrals with a valid consent, the most urgent deadline first. */
+export async function inboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT r.id FROM referral r JOIN consent k ON k.id = r.consent_id
+      WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
+        AND k.withdrawn_at IS NULL AND k.valid_until >= current_date
+        AND r.receiver_organization_id = ANY (k.recipient_organization_ids)
+      ORDER BY (r.state IN ('SENT', 'ACCEPTED')) DESC, r.response_due_at, r.id
+      LIMIT 500`,
+    [viewer.organizationId],
+  )) as Array<{ id: string }>;
+  return rows.map((row) => row.id);
+}
+
+/** Referrals the viewer's organisation sent, newest first. */
+export async function outboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {
+  const rows = (await db.query(
+    `SELECT id FROM referral WHERE sender_organization_id = $1 ORDER BY created_at DESC, id LIMIT 500`,
+    [viewer.organizationId],
+  )) as Array<{ id: string }>;
+  return rows.map((row) => row.id);
+}
+
+async function assertConsentOfClient(manager: EntityManager, consentId: string, clientId: string) {
+  const rows = isUuid(consentId)
+    ? ((await manager.query("SELECT 1 FROM consent WHERE id = $1 AND client_id = $2", [
+        consentId,
+        clientId,
+      ])) as unknown[])
+    : [];
+  if (rows.length === 0) {
+    throw new UserInputError("Kies een toestemming van deze inwoner ('consentId').", "consentId");
+  }
+}
+
+async function recordEvent(
+  manager: EntityManager,
+  viewer: Viewer,
+  referralId: string,
+  from: ReferralState | null,
+  to: ReferralState,
+  note: string | null,
+) {
+  await manager.query(
+    `INSERT INTO referral_event (referral_id, from_state, to_state, user_id, organization_id, note)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [referralId, from, to, viewer.userId, viewer.organizationId, note],
+  );
+}

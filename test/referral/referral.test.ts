@@ -1,0 +1,337 @@
+import { describe, expect, it } from "vitest";
+import { WorkingDayCalendar } from "../../server/referral/working-days.js";
+import { graphql } from "../support/api.js";
+import { buildOffering, buildOrganization, database } from "../support/factories.js";
+import { loggedInUser } from "../support/session.js";
+
+const referralFields = `
+  id state question urgency sentAt receivedAt responseDueAt intakeDueAt introductionAt outcome caseId
+  isResponseOverdue isIntakeOverdue receiver { id } sender { id }
+  events { fromState toState note user { id } organization { id } }`;
+const startReferral = `mutation ($input: StartReferralInput!) { startReferral(input: $input) { ${referralFields} } }`;
+const transition = `mutation ($input: ReferralTransitionInput!) { transitionReferral(input: $input) { ${referralFields} } }`;
+const readReferral = `query ($id: ID!) { referral(id: $id) { ${referralFields} } }`;
+
+interface ReferralData {
+  id: string;
+  state: string;
+  sentAt: string | null;
+  receivedAt: string | null;
+  responseDueAt: string | null;
+  intakeDueAt: string | null;
+  outcome: string | null;
+  events: Array<{
+    fromState: string | null;
+    toState: string;
+    note: string | null;
+    user: { id: string };
+  }>;
+}
+
+type Headers = Record<string, string>;
+
+/** A wijkteam case with a client, a partner's offering and the client's consent to share with it. */
+async function chain(options: { urgency?: string; consentFor?: "partner" | "other" } = {}) {
+  const sender = await loggedInUser();
+  const partnerOrganization = await buildOrganization({ name: "Kredietbank Testregio" });
+  const receiver = await loggedInUser({ organizationId: partnerOrganization });
+  const offeringId = await buildOffering({
+    organizationId: partnerOrganization,
+    title: "Schuldregeling",
+  });
+  const opened = await graphql<{ openCase: { id: string; client: { id: string } } }>(
+    `
+      mutation ($input: OpenCaseInput!) {
+        openCase(input: $input) {
+          id
+          client {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: {
+        client: { displayName: "M. Yilmaz", contactPreferences: ["WHATSAPP"] },
+        role: "Wijkteam",
+      },
+    },
+    sender.headers,
+  );
+  const caseId = opened.data!.openCase.id;
+  const recipient =
+    options.consentFor === "other" ? await buildOrganization() : partnerOrganization;
+  const consent = await graphql<{ recordConsent: { id: string } }>(
+    `
+      mutation ($clientId: ID!, $input: ConsentInput!) {
+        recordConsent(clientId: $clientId, input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      clientId: opened.data!.openCase.client.id,
+      input: {
+        recipientOrganizationIds: [recipient],
+        purpose: "Warme overdracht voor schuldregeling",
+        dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
+        method: "SCHRIFTELIJK",
+        givenOn: new Date().toISOString().slice(0, 10),
+        validUntil: "2099-12-31",
+      },
+    },
+    sender.headers,
+  );
+  const started = await graphql<{ startReferral: ReferralData }>(
+    startReferral,
+    {
+      input: {
+        caseId,
+        offeringId,
+        question: "Hulp bij een schuldregeling",
+        handoverSummary: "Huurachterstand van drie maanden, inkomen uit bijstand, gemotiveerd.",
+        lifeDomains: ["FINANCIEN", "WONEN"],
+        urgency: options.urgency ?? "NORMAAL",
+        contactPreferences: ["WHATSAPP"],
+        consentId: consent.data!.recordConsent.id,
+      },
+    },
+    sender.headers,
+  );
+  if (!started.data) throw new Error(JSON.stringify(started.errors));
+  return {
+    sender,
+    receiver,
+    caseId,
+    consentId: consent.data!.recordConsent.id,
+    referral: started.data.startReferral,
+  };
+}
+
+async function move(
+  headers: Headers,
+  referralId: string,
+  to: string,
+  extra: Record<string, unknown> = {},
+) {
+  return graphql<{ transitionReferral: ReferralData }>(
+    transition,
+    { input: { referralId, to, ...extra } },
+    headers,
+  );
+}
+
+describe("a warm handover from start to outcome", () => {
+  it("goes draft, sent, received, accepted, introduced, in progress and completed, with a timeline", async () => {
+    const { sender, receiver, caseId, referral } = await chain();
+    expect(referral.state).toBe("DRAFT");
+    expect(
+      (await graphql<{ referral: null }>(readReferral, { id: referral.id }, receiver.headers)).data!
+        .referral,
+    ).toBeNull();
+
+    const sent = await move(sender.headers, referral.id, "SENT");
+    expect(sent.data!.transitionReferral).toMatchObject({ state: "SENT", receivedAt: null });
+    const inbox = await graphql<{ referralInbox: Array<{ id: string }> }>(
+      `
+        {
+          referralInbox {
+            id
+          }
+        }
+      `,
+      {},
+      receiver.headers,
+    );
+    expect(inbox.data!.referralInbox.map((r) => r.id)).toContain(referral.id);
+
+    const opened = await graphql<{ referral: ReferralData }>(
+      readReferral,
+      { id: referral.id },
+      receiver.headers,
+    );
+    expect(opened.data!.referral.receivedAt).not.toBeNull();
+    // Not on the case team yet: the case itself stays closed until the receiver accepts.
+    const caseBefore = await graphql<{ case: null }>(
+      `
+        query ($id: ID!) {
+          case(id: $id) {
+            id
+          }
+        }
+      `,
+      { id: caseId },
+      receiver.headers,
+    );
+    expect(caseBefore.data!.case).toBeNull();
+
+    expect(
+      (await move(receiver.headers, referral.id, "ACCEPTED")).data!.transitionReferral.state,
+    ).toBe("ACCEPTED");
+    const caseAfter = await graphql<{ case: { team: Array<{ organization: { id: string } }> } }>(
+      `
+        query ($id: ID!) {
+          case(id: $id) {
+            team {
+              organization {
+                id
+              }
+            }
+          }
+        }
+      `,
+      { id: caseId },
+      receiver.headers,
+    );
+    expect(caseAfter.data!.case.team.map((m) => m.organization.id)).toContain(
+      receiver.organizationId,
+    );
+
+    const introductionAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    expect(
+      (await move(sender.headers, referral.id, "INTRO_PLANNED", { introductionAt })).data!
+        .transitionReferral.state,
+    ).toBe("INTRO_PLANNED");
+    await move(receiver.headers, referral.id, "IN_PROGRESS");
+    const completed = await move(receiver.headers, referral.id, "COMPLETED", {
+      note: "Schuldregeling gestart per 1 december",
+    });
+    expect(completed.data!.transitionReferral).toMatchObject({
+      state: "COMPLETED",
+      outcome: "Schuldregeling gestart per 1 december",
+    });
+    expect(completed.data!.transitionReferral.events.map((e) => [e.fromState, e.toState])).toEqual([
+      [null, "DRAFT"],
+      ["DRAFT", "SENT"],
+      ["SENT", "ACCEPTED"],
+      ["ACCEPTED", "INTRO_PLANNED"],
+      ["INTRO_PLANNED", "IN_PROGRESS"],
+      ["IN_PROGRESS", "COMPLETED"],
+    ]);
+  });
+
+  it("is declined only with a reason, which the sender gets back", async () => {
+    const { sender, receiver, referral } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    const withoutReason = await move(receiver.headers, referral.id, "DECLINED");
+    expect(withoutReason.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "note",
+    });
+    await move(receiver.headers, referral.id, "DECLINED", {
+      note: "Geen plek: wachtlijst tot maart",
+    });
+    const seen = await graphql<{ referral: ReferralData }>(
+      readReferral,
+      { id: referral.id },
+      sender.headers,
+    );
+    expect(seen.data!.referral.state).toBe("DECLINED");
+    expect(seen.data!.referral.events.at(-1)!.note).toBe("Geen plek: wachtlijst tot maart");
+  });
+});
+
+describe("the rules of the handover", () => {
+  it("refuses sending without a consent for the receiving organisation", async () => {
+    const { sender, referral } = await chain({ consentFor: "other" });
+    const result = await move(sender.headers, referral.id, "SENT");
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "consentId",
+    });
+  });
+
+  it("refuses transitions that do not exist and steps that are the other side's", async () => {
+    const { sender, receiver, referral } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    const skip = await move(receiver.headers, referral.id, "COMPLETED", { note: "Klaar" });
+    expect(skip.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
+    expect(skip.errors?.[0]?.message).toMatch(/Verstuurd.*Afgerond/);
+    const senderAccepts = await move(sender.headers, referral.id, "ACCEPTED");
+    expect(senderAccepts.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const outsider = await loggedInUser();
+    const stranger = await move(outsider.headers, referral.id, "CANCELLED", { note: "Weg ermee" });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("lets exactly one of many simultaneous accepts win", async () => {
+    const { sender, receiver, referral } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        move(receiver.headers, referral.id, "ACCEPTED", { expectedState: "SENT" }),
+      ),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === "CONFLICT")).toHaveLength(9);
+    const events = (await (
+      await database()
+    ).query(
+      "SELECT count(*)::int AS n FROM referral_event WHERE referral_id = $1 AND to_state = 'ACCEPTED'",
+      [referral.id],
+    )) as Array<{ n: number }>;
+    expect(events[0]!.n).toBe(1);
+  });
+
+  it("cuts the receiver off when the client withdraws consent", async () => {
+    const { sender, receiver, referral, consentId } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    await graphql(
+      `
+        mutation ($id: ID!) {
+          withdrawConsent(consentId: $id) {
+            id
+          }
+        }
+      `,
+      { id: consentId },
+      sender.headers,
+    );
+    expect(
+      (await graphql<{ referral: null }>(readReferral, { id: referral.id }, receiver.headers)).data!
+        .referral,
+    ).toBeNull();
+    const inbox = await graphql<{ referralInbox: Array<{ id: string }> }>(
+      `
+        {
+          referralInbox {
+            id
+          }
+        }
+      `,
+      {},
+      receiver.headers,
+    );
+    expect(inbox.data!.referralInbox.map((r) => r.id)).not.toContain(referral.id);
+  });
+});
+
+describe("response norms", () => {
+  const calendar = new WorkingDayCalendar({ goodFriday: false, liberationDay: "lustrum" });
+
+  it("gives 2 working days to respond and 10 to plan the intake; a crisis 1", async () => {
+    for (const [urgency, days] of [
+      ["NORMAAL", 2],
+      ["CRISIS", 1],
+    ] as const) {
+      const { sender, referral } = await chain({ urgency });
+      const sent = (await move(sender.headers, referral.id, "SENT")).data!.transitionReferral;
+      const sentAt = new Date(sent.sentAt!);
+      expect(sent.responseDueAt).toBe(calendar.deadline(sentAt, days).toISOString());
+      expect(sent.intakeDueAt).toBe(calendar.deadline(sentAt, 10).toISOString());
+    }
+  });
+
+  it("logs every read of the receiver on the basis of the consent", async () => {
+    const { sender, receiver, referral, consentId } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    await graphql(readReferral, { id: referral.id }, receiver.headers);
+    const log = (await (
+      await database()
+    ).query(
+      "SELECT basis FROM access_log WHERE object_id = $1 AND user_id = $2 AND action = 'READ'",
+      [referral.id, receiver.id],
+    )) as Array<{ basis: string }>;
+    expect(log).toEqual([{ basis: `CONSENT:${consentId}` }]);
+  });
+});
