@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
@@ -33,6 +34,7 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       ConsentResolver,
       ReferralResolver,
       ReferralEventResolver,
+      AccessLogResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

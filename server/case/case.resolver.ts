@@ -18,7 +18,16 @@ import { Organization } from "../organization/organization.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "./case.entity.js";
 import { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
 import { caseNotFound } from "./case.policy.js";
-import { addCaseMember, openCase, readCase, readOwnCases, transferRegie } from "./case.service.js";
+import {
+  addCaseMember,
+  openCase,
+  readCase,
+  readOwnCases,
+  setCasePhase,
+  transferRegie,
+} from "./case.service.js";
+import { CasePhase } from "./case.entity.js";
+import { Referral } from "../referral/referral.entity.js";
 
 @Resolver(() => CareCase)
 export class CaseResolver {
@@ -61,6 +70,30 @@ export class CaseResolver {
   ) {
     await addCaseMember(db, viewer!, caseId, organizationId, role);
     return readCase(db, viewer!, caseId);
+  }
+
+  @Authorized()
+  @Mutation(() => CareCase, { description: "Zet de casus in een andere fase" })
+  async setCasePhase(
+    @Arg("caseId", () => ID) caseId: string,
+    @Arg("phase", () => CasePhase) phase: CasePhase,
+    @Ctx() { db, viewer }: Context,
+  ) {
+    await setCasePhase(db, viewer!, caseId, phase);
+    return readCase(db, viewer!, caseId);
+  }
+
+  @FieldResolver(() => [Referral], {
+    description: "De overdrachten vanuit deze casus, nieuwste eerst",
+  })
+  async referrals(
+    @Root() careCase: CareCase,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<Referral[]> {
+    if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
+    return db
+      .getRepository(Referral)
+      .find({ where: { caseId: careCase.id }, order: { createdAt: "DESC" } });
   }
 
   // Nested fields check team membership again: a case reached through any other path must not

@@ -3,6 +3,7 @@ import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
+import { returnedRows } from "../common/queryable.js";
 import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
 import { assertCaseMember, caseNotFound } from "./case.policy.js";
@@ -199,6 +200,25 @@ export async function addCaseMember(
       `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (case_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
       [caseId, organizationId, role.trim()],
+    );
+    await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
+  });
+}
+
+/** Moves the case to another phase (stabilisatie, ontwikkeling, nazorg, afgesloten). */
+export async function setCasePhase(
+  db: DataSource,
+  viewer: Viewer,
+  caseId: string,
+  phase: CasePhase,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    await assertCaseMember(manager, viewer, caseId);
+    const [{ client_id: clientId }] = returnedRows<{ client_id: string }>(
+      await manager.query(
+        "UPDATE care_case SET phase = $2, updated_at = now() WHERE id = $1 RETURNING client_id",
+        [caseId, phase],
+      ),
     );
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });

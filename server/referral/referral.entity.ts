@@ -130,6 +130,10 @@ export class Referral {
   @Field(() => String, { nullable: true, description: "De uitkomst, teruggemeld aan de verwijzer" })
   @Column("text", { nullable: true })
   outcome: string | null;
+
+  @Field()
+  @Column("timestamptz", { name: "created_at" })
+  createdAt: Date;
 }
 
 @ObjectType({ description: "Een stap in de tijdlijn van een overdracht" })

@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember } from "../case/case.policy.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
 import type { Config } from "../config.js";
 import { ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
 import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
@@ -199,12 +199,12 @@ export async function transitionReferral(
     }
     if (input.to === ReferralState.INTRO_PLANNED) set("introduction_at", input.introductionAt);
     if (input.to === ReferralState.COMPLETED) set("outcome", note);
-    const updated = (await manager.query(
-      `UPDATE referral SET ${sets.join(", ")} WHERE id = $1 AND state = $2 RETURNING id`,
-      values,
-    )) as unknown[];
-    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
-    const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE referral SET ${sets.join(", ")} WHERE id = $1 AND state = $2 RETURNING id`,
+        values,
+      ),
+    );
     if (rows.length === 0) {
       throw new ConflictError(
         "Iemand anders heeft deze overdracht net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",

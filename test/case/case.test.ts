@@ -309,3 +309,61 @@ describe("regie", () => {
     ).rejects.toThrow(/regie_assignment_one_current_idx/);
   });
 });
+
+describe("phase and access log", () => {
+  it("moves a case to nazorg", async () => {
+    const owner = await loggedInUser();
+    const opened = await openCaseAs(owner);
+    const result = await graphql<{ setCasePhase: { phase: string } }>(
+      `
+        mutation ($id: ID!) {
+          setCasePhase(caseId: $id, phase: NAZORG) {
+            phase
+          }
+        }
+      `,
+      { id: opened.id },
+      owner.headers,
+    );
+    expect(result.data?.setCasePhase.phase).toBe("NAZORG");
+  });
+
+  it("shows a beheerder of the case team who accessed the client's data, and nobody else", async () => {
+    const worker = await loggedInUser();
+    const opened = await openCaseAs(worker);
+    const clientId = (
+      await graphql<{ case: { client: { id: string } } }>(
+        `
+          query ($id: ID!) {
+            case(id: $id) {
+              client {
+                id
+              }
+            }
+          }
+        `,
+        { id: opened.id },
+        worker.headers,
+      )
+    ).data!.case.client.id;
+    const accessLog = `query ($id: ID!) { clientAccessLog(clientId: $id) { userName organizationName action objectType basis } }`;
+
+    const beheerder = await loggedInUser({
+      organizationId: worker.organizationId,
+      roles: ["BEHEERDER"] as never,
+    });
+    const entries = await graphql<{
+      clientAccessLog: Array<{ userName: string; action: string; objectType: string }>;
+    }>(accessLog, { id: clientId }, beheerder.headers);
+    expect(entries.data!.clientAccessLog.map((e) => `${e.action} ${e.objectType}`)).toEqual(
+      expect.arrayContaining(["CREATE CLIENT", "CREATE CASE", "READ CLIENT"]),
+    );
+    expect(entries.data!.clientAccessLog.every((e) => e.userName === "Test Medewerker")).toBe(true);
+
+    const plainWorker = await graphql(accessLog, { id: clientId }, worker.headers);
+    expect(plainWorker.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const otherBeheerder = await loggedInUser({ roles: ["BEHEERDER"] as never });
+    const foreign = await graphql(accessLog, { id: clientId }, otherBeheerder.headers);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});
