@@ -7,6 +7,11 @@ import { relayStylePagination } from "@apollo/client/utilities";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
+import { LoginPage } from "./auth/LoginPage";
+import { RequireLogin } from "./auth/RequireLogin";
+import { CasePage } from "./cases/CasePage";
+import { CasesPage } from "./cases/CasesPage";
+import { ReferralsPage } from "./referrals/ReferralsPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
@@ -30,6 +35,31 @@ const router = createBrowserRouter([
       { path: "/", element: <SearchPage /> },
       { path: "/aanbod/:id", element: <OfferingPage /> },
       { path: "/organisaties/:id", element: <OrganizationPage /> },
+      { path: "/inloggen", element: <LoginPage /> },
+      {
+        path: "/casussen",
+        element: (
+          <RequireLogin>
+            <CasesPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/casussen/:id",
+        element: (
+          <RequireLogin>
+            <CasePage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/overdrachten",
+        element: (
+          <RequireLogin>
+            <ReferralsPage />
+          </RequireLogin>
+        ),
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -8,15 +8,19 @@ export enum CasePhase {
   AFGESLOTEN = "AFGESLOTEN",
 }
 
+export const casePhaseLabels: Record<CasePhase, string> = {
+  STABILISATIE: "Stabilisatie",
+  ONTWIKKELING: "Ontwikkeling",
+  NAZORG: "Nazorg",
+  AFGESLOTEN: "Afgesloten",
+};
+
 registerEnumType(CasePhase, {
   name: "CasePhase",
   description: "Fase van de casus",
-  valuesConfig: {
-    STABILISATIE: { description: "Stabilisatie" },
-    ONTWIKKELING: { description: "Ontwikkeling" },
-    NAZORG: { description: "Nazorg" },
-    AFGESLOTEN: { description: "Afgesloten" },
-  },
+  valuesConfig: Object.fromEntries(
+    Object.values(CasePhase).map((phase) => [phase, { description: casePhaseLabels[phase] }]),
+  ) as never,
 });
 
 @ObjectType({ description: "Casus: het traject van één inwoner in de keten" })

@@ -15,6 +15,8 @@ import {
   serviceModuleLabels,
   targetGroupLabels,
 } from "./taxonomy.js";
+import { casePhaseLabels } from "../case/case.entity.js";
+import { referralStateLabels } from "../referral/referral.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {
@@ -74,6 +76,12 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   offeringStatuses: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  casePhases: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  referralStates: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -100,6 +108,8 @@ const taxonomy: Taxonomy = {
   channels: taxonomyValues(channelLabels),
   deliveredBy: taxonomyValues(deliveredByLabels),
   offeringStatuses: taxonomyValues(offeringStatusLabels),
+  casePhases: taxonomyValues(casePhaseLabels),
+  referralStates: taxonomyValues(referralStateLabels),
 };
 
 @Resolver()

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import { UserMenu } from "../auth/UserMenu";
 import { PageNotFound } from "./PageStates";
 
 /**
@@ -33,6 +34,7 @@ export function Layout() {
           Ketenkaart
         </Link>
         <span className="kk-tagline">Sociale kaart schuldhulp en nazorg</span>
+        <UserMenu />
       </header>
       <main id="inhoud" ref={main} className="utrecht-page-content kk-main">
         <Outlet />

@@ -43,6 +43,14 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      casePhases {
+        value
+        label
+      }
+      referralStates {
+        value
+        label
+      }
     }
   }
 `);
@@ -59,6 +67,8 @@ export interface TaxonomyLabels {
   deliveredBy: Labels;
   organizationKinds: Labels;
   offeringStatuses: Labels;
+  casePhases: Labels;
+  referralStates: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -79,6 +89,8 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     deliveredBy: toLabels(t.deliveredBy),
     organizationKinds: toLabels(t.organizationKinds),
     offeringStatuses: toLabels(t.offeringStatuses),
+    casePhases: toLabels(t.casePhases),
+    referralStates: toLabels(t.referralStates),
   };
 }
 

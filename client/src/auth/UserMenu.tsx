@@ -1,0 +1,57 @@
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import { Link, useNavigate } from "react-router";
+import { graphql } from "../gql";
+import { useMe } from "./session";
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Navigation for professionals, and who is logged in. */
+export function UserMenu() {
+  const me = useMe();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [logout] = useMutation(LogoutMutation);
+
+  if (!me) {
+    return (
+      <nav aria-label="Account" className="kk-user-menu">
+        <Link className="utrecht-link" to="/inloggen">
+          Inloggen
+        </Link>
+      </nav>
+    );
+  }
+  return (
+    <nav aria-label="Hoofdmenu" className="kk-user-menu">
+      <Link className="utrecht-link" to="/">
+        Sociale kaart
+      </Link>
+      <Link className="utrecht-link" to="/casussen">
+        Mijn casussen
+      </Link>
+      <Link className="utrecht-link" to="/overdrachten">
+        Overdrachten
+      </Link>
+      <span className="kk-user">
+        {me.name} · {me.organization.name}
+      </span>
+      <button
+        type="button"
+        className="utrecht-button utrecht-button--subtle"
+        onClick={async () => {
+          await logout();
+          // Nothing of the session stays in the browser's cache.
+          await client.clearStore();
+          await client.refetchQueries({ include: "active" });
+          navigate("/");
+        }}
+      >
+        Uitloggen
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,320 @@
+import { CombinedGraphQLErrors } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { useParams } from "react-router";
+import { graphql } from "../gql";
+import { Item } from "../shared/ContactPoint";
+import { formatDate } from "../shared/format";
+import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { useTaxonomyLabels } from "../shared/taxonomy";
+
+const CasePageQuery = graphql(`
+  query CasePage($id: ID!) {
+    case(id: $id) {
+      id
+      phase
+      client {
+        id
+        displayName
+        birthYear
+        postcodeArea
+        languageNeeds
+        gemeente {
+          name
+        }
+        consents {
+          id
+          purpose
+          validUntil
+          isValid
+          withdrawnAt
+          recipients {
+            id
+            name
+          }
+        }
+      }
+      team {
+        role
+        organization {
+          id
+          name
+        }
+      }
+      regieHolder {
+        startedAt
+        reason
+        organization {
+          name
+        }
+        user {
+          name
+        }
+      }
+      regieHistory {
+        startedAt
+        endedAt
+        reason
+        organization {
+          name
+        }
+        user {
+          name
+        }
+        decidedBy {
+          name
+        }
+      }
+      referrals {
+        id
+        state
+        createdAt
+        offering {
+          title
+        }
+        receiver {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const TransferRegieMutation = graphql(`
+  mutation TransferRegie($input: TransferRegieInput!) {
+    transferRegie(input: $input) {
+      id
+    }
+  }
+`);
+
+/** One case: who holds regie (prominently) and since when, its history, team, consents, referrals. */
+export function CasePage() {
+  const { id = "" } = useParams();
+  const { data, loading, error } = useQuery(CasePageQuery, { variables: { id } });
+  const careCase = data?.case;
+  const labels = useTaxonomyLabels();
+  useDocumentTitle(careCase ? `Casus ${careCase.client.displayName}` : undefined);
+
+  if (loading && !data) return <PageLoading />;
+  if (error) return <PageError what="De casus" />;
+  if (!careCase) {
+    return (
+      <PageNotFound title="Casus niet gevonden">
+        Deze casus bestaat niet of u heeft er geen toegang toe.
+      </PageNotFound>
+    );
+  }
+
+  const holder = careCase.regieHolder;
+  return (
+    <div className="kk-detail">
+      <h1 className="utrecht-heading-1">Casus {careCase.client.displayName}</h1>
+      <p className="utrecht-paragraph kk-lead">
+        Fase: {labels?.casePhases[careCase.phase] ?? careCase.phase}
+      </p>
+
+      <section className="kk-regie" aria-labelledby="regie">
+        <h2 id="regie" className="utrecht-heading-2">
+          Regie
+        </h2>
+        <p className="utrecht-paragraph">
+          <strong>
+            {holder.organization.name}
+            {holder.user ? `, ${holder.user.name}` : ""}
+          </strong>{" "}
+          heeft de regie sinds {formatDate(holder.startedAt)}.
+        </p>
+        <p className="utrecht-paragraph">Reden: {holder.reason}</p>
+        <TransferRegieForm caseId={careCase.id} team={careCase.team} />
+      </section>
+
+      <div className="kk-detail-columns">
+        <section aria-labelledby="inwoner">
+          <h2 id="inwoner" className="utrecht-heading-2">
+            Inwoner
+          </h2>
+          <dl className="utrecht-data-list kk-data-list">
+            <Item term="Naam">{careCase.client.displayName}</Item>
+            {careCase.client.birthYear ? (
+              <Item term="Geboortejaar">{careCase.client.birthYear}</Item>
+            ) : null}
+            {careCase.client.postcodeArea ? (
+              <Item term="Postcode">
+                {careCase.client.postcodeArea}
+                {careCase.client.gemeente ? ` (${careCase.client.gemeente.name})` : ""}
+              </Item>
+            ) : null}
+            {careCase.client.languageNeeds ? (
+              <Item term="Taal">{careCase.client.languageNeeds}</Item>
+            ) : null}
+          </dl>
+          <h3 className="utrecht-heading-3">Toestemmingen</h3>
+          {careCase.client.consents.length === 0 ? (
+            <p className="utrecht-paragraph">Nog geen toestemming vastgelegd.</p>
+          ) : (
+            <ul className="utrecht-unordered-list">
+              {careCase.client.consents.map((consent) => (
+                <li key={consent.id}>
+                  {consent.purpose} — voor {consent.recipients.map((r) => r.name).join(", ")}.{" "}
+                  {consent.withdrawnAt
+                    ? `Ingetrokken op ${formatDate(consent.withdrawnAt)}.`
+                    : consent.isValid
+                      ? `Geldig tot en met ${formatDate(consent.validUntil)}.`
+                      : "Verlopen."}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="team">
+          <h2 id="team" className="utrecht-heading-2">
+            Casusteam
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {careCase.team.map((member) => (
+              <li key={member.organization.id}>
+                {member.organization.name}: {member.role}
+              </li>
+            ))}
+          </ul>
+          <h2 className="utrecht-heading-2">Overdrachten</h2>
+          {careCase.referrals.length === 0 ? (
+            <p className="utrecht-paragraph">Nog geen overdrachten.</p>
+          ) : (
+            <ul className="utrecht-unordered-list">
+              {careCase.referrals.map((referral) => (
+                <li key={referral.id}>
+                  {referral.offering.title} bij {referral.receiver.name}:{" "}
+                  <strong>{labels?.referralStates[referral.state] ?? referral.state}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="regiegeschiedenis">
+        <h2 id="regiegeschiedenis" className="utrecht-heading-2">
+          Regiegeschiedenis
+        </h2>
+        <table className="kk-table">
+          <thead>
+            <tr>
+              <th scope="col">Regiehouder</th>
+              <th scope="col">Van</th>
+              <th scope="col">Tot</th>
+              <th scope="col">Besloten door</th>
+              <th scope="col">Reden</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...careCase.regieHistory].reverse().map((assignment) => (
+              <tr key={assignment.startedAt}>
+                <td>
+                  {assignment.organization.name}
+                  {assignment.user ? ` (${assignment.user.name})` : ""}
+                </td>
+                <td>{formatDate(assignment.startedAt)}</td>
+                <td>{assignment.endedAt ? formatDate(assignment.endedAt) : "nu"}</td>
+                <td>{assignment.decidedBy.name}</td>
+                <td>{assignment.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function TransferRegieForm(props: {
+  caseId: string;
+  team: Array<{ organization: { id: string; name: string } }>;
+}) {
+  const [transfer, { loading }] = useMutation(TransferRegieMutation, {
+    refetchQueries: [CasePageQuery],
+  });
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    try {
+      await transfer({
+        variables: {
+          input: {
+            caseId: props.caseId,
+            toOrganizationId: String(form.get("organisatie")),
+            reason: String(form.get("reden")),
+          },
+        },
+      });
+      formElement.reset();
+      setMessage({ kind: "ok", text: "De regie is overgedragen." });
+    } catch (caught) {
+      setMessage({
+        kind: "error",
+        text:
+          CombinedGraphQLErrors.is(caught) && caught.errors[0]
+            ? caught.errors[0].message
+            : "Overdragen is niet gelukt. Probeer het opnieuw.",
+      });
+    }
+  };
+
+  return (
+    <details>
+      <summary>Regie overdragen</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        {message ? (
+          <div
+            className={`utrecht-alert utrecht-alert--${message.kind === "ok" ? "ok" : "error"}`}
+            role="status"
+          >
+            <p className="utrecht-paragraph">{message.text}</p>
+          </div>
+        ) : null}
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="regie-organisatie">
+            Naar organisatie uit het casusteam
+          </label>
+          <select
+            id="regie-organisatie"
+            name="organisatie"
+            className="utrecht-select utrecht-select--html-select"
+            required
+          >
+            {props.team.map((member) => (
+              <option key={member.organization.id} value={member.organization.id}>
+                {member.organization.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor="regie-reden">
+            Reden (bijvoorbeeld het besluit van het zorgoverleg)
+          </label>
+          <textarea
+            id="regie-reden"
+            name="reden"
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            required
+            minLength={3}
+            maxLength={1000}
+          />
+        </div>
+        <button
+          type="submit"
+          className="utrecht-button utrecht-button--primary-action"
+          disabled={loading}
+        >
+          Regie overdragen
+        </button>
+      </form>
+    </details>
+  );
+}
