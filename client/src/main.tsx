@@ -12,6 +12,7 @@ import { RequireLogin } from "./auth/RequireLogin";
 import { CasePage } from "./cases/CasePage";
 import { CasesPage } from "./cases/CasesPage";
 import { ReferralsPage } from "./referrals/ReferralsPage";
+import { ReferralWizard } from "./referrals/ReferralWizard";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
@@ -35,6 +36,14 @@ const router = createBrowserRouter([
       { path: "/", element: <SearchPage /> },
       { path: "/aanbod/:id", element: <OfferingPage /> },
       { path: "/organisaties/:id", element: <OrganizationPage /> },
+      {
+        path: "/aanbod/:id/verwijzen",
+        element: (
+          <RequireLogin>
+            <ReferralWizard />
+          </RequireLogin>
+        ),
+      },
       { path: "/inloggen", element: <LoginPage /> },
       {
         path: "/casussen",

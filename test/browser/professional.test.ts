@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { graphql, query } from "../support/api.js";
+import { graphql } from "../support/api.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
@@ -50,26 +50,14 @@ async function logIn(page: Page, email: string) {
   await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
 }
 
-/** Through the API: a wijkteam case with consent and a referral sent to the kredietbank. */
-async function sentReferral(clientName: string) {
+/** Through the API: a wijkteam case for a new client, still without consent or referral. */
+async function openCase(clientName: string) {
   const wijkteam = await sessionHeaders(wijkteamWorker, demoPassword);
-  const kredietbank = (
-    await query<{
-      organizations: Array<{
-        id: string;
-        name: string;
-        offerings: Array<{ id: string; status: string }>;
-      }>;
-    }>(`{ organizations { id name offerings { id status } } }`)
-  ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
-  const opened = await graphql<{ openCase: { id: string; client: { id: string } } }>(
+  const opened = await graphql<{ openCase: { id: string } }>(
     `
       mutation ($input: OpenCaseInput!) {
         openCase(input: $input) {
           id
-          client {
-            id
-          }
         }
       }
     `,
@@ -81,67 +69,37 @@ async function sentReferral(clientName: string) {
     },
     wijkteam,
   );
-  const consent = await graphql<{ recordConsent: { id: string } }>(
-    `
-      mutation ($clientId: ID!, $input: ConsentInput!) {
-        recordConsent(clientId: $clientId, input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      clientId: opened.data!.openCase.client.id,
-      input: {
-        recipientOrganizationIds: [kredietbank.id],
-        purpose: "Overdracht voor een schuldregeling",
-        dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
-        method: "MONDELING",
-        givenOn: new Date().toISOString().slice(0, 10),
-        validUntil: "2099-12-31",
-      },
-    },
-    wijkteam,
-  );
-  const started = await graphql<{ startReferral: { id: string } }>(
-    `
-      mutation ($input: StartReferralInput!) {
-        startReferral(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        caseId: opened.data!.openCase.id,
-        offeringId: kredietbank.offerings.find((o) => o.status === "ACTIVE")!.id,
-        question: "Schuldregeling na huurachterstand",
-        handoverSummary: "Drie maanden huurachterstand, vaste baan, wil graag verder.",
-        lifeDomains: ["FINANCIEN"],
-        urgency: "NORMAAL",
-        contactPreferences: ["TELEFOON"],
-        consentId: consent.data!.recordConsent.id,
-      },
-    },
-    wijkteam,
-  );
-  await graphql(
-    `
-      mutation ($input: ReferralTransitionInput!) {
-        transitionReferral(input: $input) {
-          id
-        }
-      }
-    `,
-    { input: { referralId: started.data!.startReferral.id, to: "SENT" } },
-    wijkteam,
-  );
-  return { caseId: opened.data!.openCase.id };
+  return opened.data!.openCase.id;
 }
 
 describe("professionals in a browser", () => {
-  it("the partner accepts a referral from the inbox and the wijkteam sees it on the case", async () => {
-    const { caseId } = await sentReferral("K. Jansen");
+  it("a wijkteam worker refers with consent, the partner accepts, the case shows it", async () => {
+    const caseId = await openCase("K. Jansen");
 
+    // The wijkteam worker finds the kredietbank's offering on the sociale kaart and refers.
+    const wijkteam = await newPage();
+    await logIn(wijkteam, wijkteamWorker);
+    await wijkteam.goto(`${inject("baseUrl")}/?q=saneringskrediet`);
+    await wijkteam
+      .getByRole("link", { name: "Saneringskrediet: uw schulden in één keer afgelost" })
+      .click();
+    await wijkteam.getByRole("link", { name: "Verwijzen naar dit aanbod" }).click();
+    await wijkteam.getByLabel("Voor welke inwoner").selectOption({ label: "K. Jansen" });
+    await wijkteam.getByLabel(/De inwoner geeft nu toestemming/).check();
+    await wijkteam
+      .getByLabel("Hulpvraag", { exact: true })
+      .fill("Schuldregeling na huurachterstand");
+    await wijkteam
+      .getByLabel("Overdrachtssamenvatting", { exact: true })
+      .fill("Drie maanden huurachterstand, vaste baan, wil graag verder.");
+    await wijkteam.getByLabel("Financiën", { exact: true }).check();
+    await expectAccessible(wijkteam);
+    await wijkteam.getByRole("button", { name: "Overdracht versturen" }).click();
+    await wijkteam.getByRole("heading", { level: 1, name: "Casus K. Jansen" }).waitFor();
+    await expect.poll(() => wijkteam.getByText("Verstuurd").isVisible()).toBe(true);
+    expect(new URL(wijkteam.url()).pathname).toBe(`/casussen/${caseId}`);
+
+    // The kredietbank accepts from its inbox, within the response norm.
     const partner = await newPage();
     await logIn(partner, kredietbankWorker);
     await partner.getByRole("link", { name: "Overdrachten" }).click();
@@ -154,20 +112,14 @@ describe("professionals in a browser", () => {
     await incoming.getByRole("button", { name: "Accepteren" }).click();
     await expect.poll(() => incoming.getByText("Geaccepteerd").isVisible()).toBe(true);
 
-    const wijkteam = await newPage();
-    await logIn(wijkteam, wijkteamWorker);
-    await expect
-      .poll(() => wijkteam.getByRole("link", { name: "K. Jansen" }).isVisible())
-      .toBe(true);
-    await expectAccessible(wijkteam);
-    await wijkteam.goto(`${inject("baseUrl")}/casussen/${caseId}`);
+    // The wijkteam worker sees the acceptance, the new team member and who holds regie.
+    await wijkteam.reload();
     await wijkteam.getByRole("heading", { level: 1, name: "Casus K. Jansen" }).waitFor();
     const regie = wijkteam.getByRole("region", { name: "Regie" });
     await expect
       .poll(() => regie.getByText(/Wijkteam Arnhem-Noord, Sanne de Vries/).isVisible())
       .toBe(true);
     await expect.poll(() => wijkteam.getByText("Geaccepteerd").isVisible()).toBe(true);
-    // The kredietbank joined the case team by accepting.
     const team = wijkteam.getByRole("region", { name: "Casusteam" });
     await expect
       .poll(() => team.getByText(/^Kredietbank Rijn en Veluwezoom: /).isVisible())

@@ -1,5 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { Link, useParams } from "react-router";
+import { useMe } from "../auth/session";
 import { graphql } from "../gql";
 import { CapacityStatus, PaletteBadge, VerifiedStatus } from "../shared/badges";
 import { ContactPointDetails, Item } from "../shared/ContactPoint";
@@ -62,6 +63,7 @@ export function OfferingPage() {
   const { id = "" } = useParams();
   const { data, loading, error } = useQuery(OfferingPageQuery, { variables: { id } });
   const labels = useTaxonomyLabels();
+  const me = useMe();
   const offering = data?.offering;
   useDocumentTitle(offering?.title ?? (data ? "Aanbod niet gevonden" : undefined));
 
@@ -111,6 +113,16 @@ export function OfferingPage() {
         </p>
       ) : null}
       <p className="utrecht-paragraph kk-description">{offering.description}</p>
+      {me && offering.status === "ACTIVE" ? (
+        <p className="utrecht-paragraph">
+          <Link
+            className="utrecht-button-link utrecht-button-link--primary-action"
+            to={`/aanbod/${offering.id}/verwijzen`}
+          >
+            Verwijzen naar dit aanbod
+          </Link>
+        </p>
+      ) : null}
 
       <div className="kk-detail-columns">
         <section aria-labelledby="over-het-aanbod">

@@ -1,0 +1,310 @@
+import { CombinedGraphQLErrors } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { graphql } from "../gql";
+import type { ConsentMethod, LifeDomain } from "../gql/graphql";
+import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
+import { useTaxonomyLabels } from "../shared/taxonomy";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+
+const WizardQuery = graphql(`
+  query ReferralWizard($offeringId: ID!) {
+    offering(id: $offeringId) {
+      id
+      title
+      organization {
+        id
+        name
+      }
+    }
+    myCases {
+      id
+      client {
+        id
+        displayName
+        contactPreferences
+        consents {
+          id
+          purpose
+          isValid
+          recipients {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const RecordConsentMutation = graphql(`
+  mutation WizardRecordConsent($clientId: ID!, $input: ConsentInput!) {
+    recordConsent(clientId: $clientId, input: $input) {
+      id
+    }
+  }
+`);
+
+const StartReferralMutation = graphql(`
+  mutation WizardStartReferral($input: StartReferralInput!) {
+    startReferral(input: $input) {
+      id
+      caseId
+    }
+  }
+`);
+
+const SendReferralMutation = graphql(`
+  mutation WizardSendReferral($input: ReferralTransitionInput!) {
+    transitionReferral(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Warme overdracht from an offering: choose the case, rest it on the client's consent (or
+ * record it now), describe the question and send it.
+ */
+export function ReferralWizard() {
+  const { id = "" } = useParams();
+  const navigate = useNavigate();
+  const labels = useTaxonomyLabels();
+  const { data, loading, error } = useQuery(WizardQuery, { variables: { offeringId: id } });
+  const [caseId, setCaseId] = useState<string>("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recordConsent] = useMutation(RecordConsentMutation);
+  const [startReferral] = useMutation(StartReferralMutation);
+  const [sendReferral] = useMutation(SendReferralMutation);
+  useDocumentTitle(data?.offering ? `Verwijzen naar ${data.offering.title}` : undefined);
+
+  if (loading) return <PageLoading />;
+  if (error || !data) return <PageError what="Het verwijsformulier" />;
+  const offering = data.offering;
+  if (!offering)
+    return (
+      <PageNotFound title="Aanbod niet gevonden">Dit aanbod bestaat niet (meer).</PageNotFound>
+    );
+
+  const chosenCase = data.myCases.find((c) => c.id === caseId) ?? data.myCases[0];
+  const validConsents =
+    chosenCase?.client.consents.filter(
+      (consent) =>
+        consent.isValid && consent.recipients.some((r) => r.id === offering.organization.id),
+    ) ?? [];
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!chosenCase) return;
+    const form = new FormData(event.currentTarget);
+    setProblem(null);
+    setBusy(true);
+    try {
+      let consentId = String(form.get("toestemming") ?? "");
+      if (consentId === "nieuw" || !consentId) {
+        const validUntil = new Date();
+        validUntil.setFullYear(validUntil.getFullYear() + 1);
+        const recorded = await recordConsent({
+          variables: {
+            clientId: chosenCase.client.id,
+            input: {
+              recipientOrganizationIds: [offering.organization.id],
+              purpose: `Warme overdracht naar ${offering.organization.name}: ${offering.title}`,
+              dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
+              method: String(form.get("methode")) as ConsentMethod,
+              givenOn: isoDate(new Date()),
+              validUntil: isoDate(validUntil),
+            },
+          },
+        });
+        consentId = recorded.data!.recordConsent.id;
+      }
+      const started = await startReferral({
+        variables: {
+          input: {
+            caseId: chosenCase.id,
+            offeringId: offering.id,
+            question: String(form.get("hulpvraag")),
+            handoverSummary: String(form.get("samenvatting")),
+            lifeDomains: form.getAll("levensgebied").map(String) as LifeDomain[],
+            urgency: form.get("crisis") ? "CRISIS" : "NORMAAL",
+            contactPreferences: chosenCase.client.contactPreferences,
+            consentId,
+          },
+        },
+      });
+      const referral = started.data!.startReferral;
+      await sendReferral({
+        variables: { input: { referralId: referral.id, to: "SENT", expectedState: "DRAFT" } },
+      });
+      navigate(`/casussen/${referral.caseId}`);
+    } catch (caught) {
+      setProblem(
+        CombinedGraphQLErrors.is(caught) && caught.errors[0]
+          ? caught.errors[0].message
+          : "Versturen is niet gelukt. Probeer het opnieuw.",
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="kk-narrow kk-wide-form">
+      <h1 className="utrecht-heading-1">Verwijzen naar {offering.title}</h1>
+      <p className="utrecht-paragraph kk-lead">
+        Warme overdracht naar {offering.organization.name}
+      </p>
+      {data.myCases.length === 0 ? (
+        <p className="utrecht-paragraph">
+          Uw organisatie heeft nog geen casussen. <Link to="/casussen">Naar mijn casussen</Link>.
+        </p>
+      ) : (
+        <form onSubmit={onSubmit} className="kk-stack">
+          {problem ? (
+            <div className="utrecht-alert utrecht-alert--error" role="alert">
+              <p className="utrecht-paragraph">{problem}</p>
+            </div>
+          ) : null}
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="verwijs-casus">
+              Voor welke inwoner
+            </label>
+            <select
+              id="verwijs-casus"
+              className="utrecht-select utrecht-select--html-select"
+              value={chosenCase?.id}
+              onChange={(event) => setCaseId(event.target.value)}
+            >
+              {data.myCases.map((careCase) => (
+                <option key={careCase.id} value={careCase.id}>
+                  {careCase.client.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+              Toestemming van de inwoner
+            </legend>
+            {validConsents.map((consent, index) => (
+              <div key={consent.id} className="kk-filter-option">
+                <input
+                  id={`toestemming-${consent.id}`}
+                  type="radio"
+                  name="toestemming"
+                  value={consent.id}
+                  defaultChecked={index === 0}
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                />
+                <label htmlFor={`toestemming-${consent.id}`} className="utrecht-form-label">
+                  {consent.purpose}
+                </label>
+              </div>
+            ))}
+            <div className="kk-filter-option">
+              <input
+                id="toestemming-nieuw"
+                type="radio"
+                name="toestemming"
+                value="nieuw"
+                defaultChecked={validConsents.length === 0}
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+              />
+              <label htmlFor="toestemming-nieuw" className="utrecht-form-label">
+                De inwoner geeft nu toestemming om contactgegevens en hulpvraag te delen met{" "}
+                {offering.organization.name} (één jaar geldig)
+              </label>
+            </div>
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="verwijs-methode">
+                Hoe is de toestemming gegeven
+              </label>
+              <select
+                id="verwijs-methode"
+                name="methode"
+                className="utrecht-select utrecht-select--html-select"
+              >
+                <option value="MONDELING">Mondeling</option>
+                <option value="SCHRIFTELIJK">Schriftelijk</option>
+              </select>
+            </div>
+          </fieldset>
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="verwijs-hulpvraag">
+              Hulpvraag
+            </label>
+            <textarea
+              id="verwijs-hulpvraag"
+              name="hulpvraag"
+              required
+              minLength={3}
+              maxLength={2000}
+              className="utrecht-textarea utrecht-textarea--html-textarea"
+            />
+          </div>
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="verwijs-samenvatting">
+              Overdrachtssamenvatting
+            </label>
+            <textarea
+              id="verwijs-samenvatting"
+              name="samenvatting"
+              required
+              minLength={3}
+              maxLength={5000}
+              className="utrecht-textarea utrecht-textarea--html-textarea"
+            />
+          </div>
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+              Levensgebieden
+            </legend>
+            {Object.entries(labels?.lifeDomains ?? {}).map(([value, label]) => (
+              <div key={value} className="kk-filter-option">
+                <input
+                  id={`levensgebied-${value}`}
+                  type="checkbox"
+                  name="levensgebied"
+                  value={value}
+                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                />
+                <label
+                  htmlFor={`levensgebied-${value}`}
+                  className="utrecht-form-label utrecht-form-label--checkbox"
+                >
+                  {label}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="kk-filter-option">
+            <input
+              id="verwijs-crisis"
+              type="checkbox"
+              name="crisis"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+            />
+            <label
+              htmlFor="verwijs-crisis"
+              className="utrecht-form-label utrecht-form-label--checkbox"
+            >
+              Crisis: dreigende huisuitzetting of afsluiting van energie
+            </label>
+          </div>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={busy}
+          >
+            {busy ? "Bezig met versturen…" : "Overdracht versturen"}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
