@@ -9,16 +9,23 @@ export enum ContactPreference {
   LIEVER_NIET_BELLEN = "LIEVER_NIET_BELLEN",
 }
 
+export const contactPreferenceLabels: Record<ContactPreference, string> = {
+  TELEFOON: "Telefoon",
+  WHATSAPP: "WhatsApp",
+  EMAIL: "E-mail",
+  BRIEF: "Brief",
+  LIEVER_NIET_BELLEN: "Liever niet bellen",
+};
+
 registerEnumType(ContactPreference, {
   name: "ContactPreference",
   description: "Hoe de inwoner benaderd wil worden",
-  valuesConfig: {
-    TELEFOON: { description: "Telefoon" },
-    WHATSAPP: { description: "WhatsApp" },
-    EMAIL: { description: "E-mail" },
-    BRIEF: { description: "Brief" },
-    LIEVER_NIET_BELLEN: { description: "Liever niet bellen" },
-  },
+  valuesConfig: Object.fromEntries(
+    Object.values(ContactPreference).map((value) => [
+      value,
+      { description: contactPreferenceLabels[value] },
+    ]),
+  ) as never,
 });
 
 /** The inwoner: only what the chain needs (no BSN, no financial details). */

@@ -16,6 +16,7 @@ import {
   targetGroupLabels,
 } from "./taxonomy.js";
 import { casePhaseLabels } from "../case/case.entity.js";
+import { contactPreferenceLabels } from "../client/client.entity.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
@@ -82,6 +83,9 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   referralStates: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  contactPreferences: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -110,6 +114,7 @@ const taxonomy: Taxonomy = {
   offeringStatuses: taxonomyValues(offeringStatusLabels),
   casePhases: taxonomyValues(casePhaseLabels),
   referralStates: taxonomyValues(referralStateLabels),
+  contactPreferences: taxonomyValues(contactPreferenceLabels),
 };
 
 @Resolver()

@@ -1,8 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { graphql } from "../support/api.js";
-import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
@@ -50,35 +48,21 @@ async function logIn(page: Page, email: string) {
   await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
 }
 
-/** Through the API: a wijkteam case for a new client, still without consent or referral. */
-async function openCase(clientName: string) {
-  const wijkteam = await sessionHeaders(wijkteamWorker, demoPassword);
-  const opened = await graphql<{ openCase: { id: string } }>(
-    `
-      mutation ($input: OpenCaseInput!) {
-        openCase(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        client: { displayName: clientName, postcodeArea: "6821", contactPreferences: ["TELEFOON"] },
-        role: "Wijkteam",
-      },
-    },
-    wijkteam,
-  );
-  return opened.data!.openCase.id;
-}
-
 describe("professionals in a browser", () => {
   it("a wijkteam worker refers with consent, the partner accepts, the case shows it", async () => {
-    const caseId = await openCase("K. Jansen");
-
-    // The wijkteam worker finds the kredietbank's offering on the sociale kaart and refers.
+    // The wijkteam worker opens a case for a new client …
     const wijkteam = await newPage();
     await logIn(wijkteam, wijkteamWorker);
+    await wijkteam.getByText("Nieuwe casus").click();
+    await wijkteam.getByLabel("Naam of initialen").fill("K. Jansen");
+    await wijkteam.getByLabel(/Postcode/).fill("6821");
+    await wijkteam.getByLabel("WhatsApp").check();
+    await expectAccessible(wijkteam);
+    await wijkteam.getByRole("button", { name: "Casus openen" }).click();
+    await wijkteam.getByRole("heading", { level: 1, name: "Casus K. Jansen" }).waitFor();
+    const caseId = new URL(wijkteam.url()).pathname.split("/").at(-1);
+
+    // … finds the kredietbank's offering on the sociale kaart and refers.
     await wijkteam.goto(`${inject("baseUrl")}/?q=saneringskrediet`);
     await wijkteam
       .getByRole("link", { name: "Saneringskrediet: uw schulden in één keer afgelost" })

@@ -4,6 +4,7 @@ import { graphql } from "../gql";
 import { formatDate } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { OpenCaseForm } from "./OpenCaseForm";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const MyCasesQuery = graphql(`
@@ -42,6 +43,7 @@ export function CasesPage() {
   return (
     <>
       <h1 className="utrecht-heading-1">Mijn casussen</h1>
+      <OpenCaseForm />
       {cases.length === 0 ? (
         <p className="utrecht-paragraph">Uw organisatie heeft nog geen casussen.</p>
       ) : (

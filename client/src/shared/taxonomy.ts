@@ -51,6 +51,10 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      contactPreferences {
+        value
+        label
+      }
     }
   }
 `);
@@ -69,6 +73,7 @@ export interface TaxonomyLabels {
   offeringStatuses: Labels;
   casePhases: Labels;
   referralStates: Labels;
+  contactPreferences: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -91,6 +96,7 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     offeringStatuses: toLabels(t.offeringStatuses),
     casePhases: toLabels(t.casePhases),
     referralStates: toLabels(t.referralStates),
+    contactPreferences: toLabels(t.contactPreferences),
   };
 }
 
