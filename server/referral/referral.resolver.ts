@@ -2,13 +2,16 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Field,
   FieldResolver,
   ID,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
+import { stepsFor } from "./referral.transitions.js";
 import { In } from "typeorm";
 import { User } from "../auth/user.entity.js";
 import type { Context } from "../common/context.js";
@@ -28,6 +31,18 @@ async function referralsById(context: Context, ids: string[]): Promise<Referral[
   const found = await context.db.getRepository(Referral).findBy({ id: In(ids) });
   const byId = new Map(found.map((referral) => [referral.id, referral]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+@ObjectType({ description: "Een stap die de ingelogde gebruiker nu kan zetten" })
+export class ReferralStep {
+  @Field(() => ReferralState)
+  to: ReferralState;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "reason, outcome of introductionAt: wat de stap vraagt",
+  })
+  requires: string | null;
 }
 
 @Resolver(() => Referral)
@@ -111,6 +126,20 @@ export class ReferralResolver {
     return db
       .getRepository(ReferralEvent)
       .find({ where: { referralId: referral.id }, order: { id: "ASC" } });
+  }
+
+  @FieldResolver(() => [ReferralStep], {
+    description: "Wat de eigen organisatie nu met deze overdracht kan doen (leeg: niets)",
+  })
+  nextSteps(@Root() referral: Referral, @Ctx() { viewer }: Context): ReferralStep[] {
+    if (!viewer) return [];
+    const side =
+      viewer.organizationId === referral.senderOrganizationId
+        ? "SENDER"
+        : viewer.organizationId === referral.receiverOrganizationId
+          ? "RECEIVER"
+          : null;
+    return side ? stepsFor(referral.state, side) : [];
   }
 
   @FieldResolver(() => Boolean, { description: "Verstuurd en niet binnen de norm beantwoord" })

@@ -1,7 +1,7 @@
 import { ReferralState as S } from "./referral.entity.js";
 
 export type Side = "SENDER" | "RECEIVER" | "EITHER";
-type Requirement = "reason" | "outcome" | "introductionAt";
+export type Requirement = "reason" | "outcome" | "introductionAt";
 
 interface Transition {
   by: Side;
@@ -47,4 +47,16 @@ export const transitions: Partial<Record<S, Partial<Record<S, Transition>>>> = {
 
 export function transitionFor(from: S, to: S): Transition | undefined {
   return transitions[from]?.[to];
+}
+
+/** The steps one side may take from a state, in the table's order. */
+export function stepsFor(
+  from: S,
+  side: "SENDER" | "RECEIVER",
+): Array<{ to: S; requires: Requirement | null }> {
+  return Object.entries(transitions[from] ?? {}).flatMap(([to, transition]) =>
+    transition && (transition.by === "EITHER" || transition.by === side)
+      ? [{ to: to as S, requires: transition.requires ?? null }]
+      : [],
+  );
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "nl-NL" });
+  const context = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
   return context.newPage();
 }
 
@@ -95,6 +95,14 @@ describe("professionals in a browser", () => {
     await expectAccessible(partner);
     await incoming.getByRole("button", { name: "Accepteren" }).click();
     await expect.poll(() => incoming.getByText("Geaccepteerd").isVisible()).toBe(true);
+    // … and plans the joint introduction of client, sender and receiver.
+    await incoming.getByRole("button", { name: "Kennismaking plannen…" }).click();
+    await incoming.getByLabel("Datum en tijd van de kennismaking").fill("2026-12-03T10:00");
+    await incoming.getByRole("button", { name: "Kennismaking plannen", exact: true }).click();
+    await expect.poll(() => incoming.getByText("Kennismaking gepland").isVisible()).toBe(true);
+    await expect
+      .poll(() => incoming.getByText("Kennismaking: 3 december 2026 om 10:00").isVisible())
+      .toBe(true);
 
     // The wijkteam worker sees the acceptance, the new team member and who holds regie.
     await wijkteam.reload();
@@ -103,7 +111,7 @@ describe("professionals in a browser", () => {
     await expect
       .poll(() => regie.getByText(/Wijkteam Arnhem-Noord, Sanne de Vries/).isVisible())
       .toBe(true);
-    await expect.poll(() => wijkteam.getByText("Geaccepteerd").isVisible()).toBe(true);
+    await expect.poll(() => wijkteam.getByText("Kennismaking gepland").isVisible()).toBe(true);
     const team = wijkteam.getByRole("region", { name: "Casusteam" });
     await expect
       .poll(() => team.getByText(/^Kredietbank Rijn en Veluwezoom: /).isVisible())

@@ -254,6 +254,27 @@ describe("the rules of the handover", () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
+  it("tells each side which steps it can take now", async () => {
+    const { sender, receiver, referral } = await chain();
+    await move(sender.headers, referral.id, "SENT");
+    const steps = `query ($id: ID!) { referral(id: $id) { nextSteps { to requires } } }`;
+    const forReceiver = await graphql<{
+      referral: { nextSteps: Array<{ to: string; requires: string | null }> };
+    }>(steps, { id: referral.id }, receiver.headers);
+    expect(forReceiver.data!.referral.nextSteps).toEqual([
+      { to: "ACCEPTED", requires: null },
+      { to: "DECLINED", requires: "reason" },
+      { to: "ON_HOLD", requires: null },
+      { to: "CANCELLED", requires: "reason" },
+    ]);
+    const forSender = await graphql<{ referral: { nextSteps: Array<{ to: string }> } }>(
+      steps,
+      { id: referral.id },
+      sender.headers,
+    );
+    expect(forSender.data!.referral.nextSteps.map((step) => step.to)).toEqual(["CANCELLED"]);
+  });
+
   it("lets exactly one of many simultaneous accepts win", async () => {
     const { sender, receiver, referral } = await chain();
     await move(sender.headers, referral.id, "SENT");

@@ -3,9 +3,9 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import type { ReferralState } from "../gql/graphql";
-import { formatDate } from "../shared/format";
+import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
-import { type TaxonomyLabels, useTaxonomyLabels } from "../shared/taxonomy";
+import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 const ReferralsQuery = graphql(`
@@ -19,6 +19,11 @@ const ReferralsQuery = graphql(`
       responseDueAt
       isResponseOverdue
       isIntakeOverdue
+      introductionAt
+      nextSteps {
+        to
+        requires
+      }
       sender {
         name
       }
@@ -29,6 +34,10 @@ const ReferralsQuery = graphql(`
     referralOutbox {
       id
       state
+      nextSteps {
+        to
+        requires
+      }
       responseDueAt
       isResponseOverdue
       receiver {
@@ -89,7 +98,16 @@ export function ReferralsPage() {
                   <strong>Hulpvraag:</strong> {referral.question}
                 </p>
                 <p className="utrecht-paragraph">{referral.handoverSummary}</p>
-                <ReferralActions referralId={referral.id} state={referral.state} labels={labels} />
+                {referral.introductionAt ? (
+                  <p className="utrecht-paragraph">
+                    Kennismaking: {formatDateTime(referral.introductionAt)}
+                  </p>
+                ) : null}
+                <ReferralActions
+                  referralId={referral.id}
+                  state={referral.state}
+                  steps={referral.nextSteps}
+                />
               </article>
             </li>
           ))}
@@ -128,25 +146,54 @@ function Deadline(props: { dueAt: string | null; overdue: boolean; state: string
   );
 }
 
-/** Accept, or decline with a reason: the receiver's first response. */
+/** What the viewer may do now, as the server says; each step asks what it needs. */
+const stepLabels: Record<ReferralState, string> = {
+  DRAFT: "Concept",
+  SENT: "Versturen",
+  ACCEPTED: "Accepteren",
+  DECLINED: "Afwijzen",
+  INTRO_PLANNED: "Kennismaking plannen",
+  IN_PROGRESS: "In behandeling nemen",
+  COMPLETED: "Afronden",
+  FAILED: "Niet gelukt",
+  ON_HOLD: "In de wacht zetten",
+  CANCELLED: "Annuleren",
+};
+
+const requirementLabels: Record<string, string> = {
+  reason: "Reden (de andere partij ziet deze)",
+  outcome: "Uitkomst, teruggemeld aan de verwijzer",
+  introductionAt: "Datum en tijd van de kennismaking",
+};
+
 function ReferralActions(props: {
   referralId: string;
   state: ReferralState;
-  labels: TaxonomyLabels | undefined;
+  steps: Array<{ to: ReferralState; requires?: string | null }>;
 }) {
   const [transition, { loading }] = useMutation(TransitionMutation, {
     refetchQueries: [ReferralsQuery],
   });
-  const [declining, setDeclining] = useState(false);
+  const [open, setOpen] = useState<ReferralState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  if (props.state !== "SENT") return null;
+  if (props.steps.length === 0) return null;
 
-  const act = async (to: ReferralState, note?: string) => {
+  const act = async (to: ReferralState, form?: FormData) => {
     setMessage(null);
+    const when = form?.get("introductionAt");
     try {
       await transition({
-        variables: { input: { referralId: props.referralId, to, note, expectedState: "SENT" } },
+        variables: {
+          input: {
+            referralId: props.referralId,
+            to,
+            expectedState: props.state,
+            note: form ? String(form.get("note") ?? "") || null : null,
+            introductionAt: when ? new Date(String(when)).toISOString() : null,
+          },
+        },
       });
+      setOpen(null);
     } catch (caught) {
       setMessage(
         CombinedGraphQLErrors.is(caught) && caught.errors[0]
@@ -155,10 +202,11 @@ function ReferralActions(props: {
       );
     }
   };
-  const onDecline = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (to: ReferralState) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void act("DECLINED", String(new FormData(event.currentTarget).get("reden")));
+    void act(to, new FormData(event.currentTarget));
   };
+  const openStep = props.steps.find((step) => step.to === open);
 
   return (
     <div className="kk-stack">
@@ -168,42 +216,49 @@ function ReferralActions(props: {
         </div>
       ) : null}
       <div className="utrecht-button-group">
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-          onClick={() => void act("ACCEPTED")}
-        >
-          Accepteren
-        </button>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() => setDeclining(true)}
-        >
-          Afwijzen…
-        </button>
+        {props.steps.map((step, index) => (
+          <button
+            key={step.to}
+            type="button"
+            className={`utrecht-button ${index === 0 ? "utrecht-button--primary-action" : "utrecht-button--secondary-action"}`}
+            disabled={loading}
+            onClick={() => (step.requires ? setOpen(step.to) : void act(step.to))}
+          >
+            {stepLabels[step.to]}
+            {step.requires ? "…" : ""}
+          </button>
+        ))}
       </div>
-      {declining ? (
-        <form onSubmit={onDecline} className="kk-stack">
+      {openStep?.requires ? (
+        <form onSubmit={onSubmit(openStep.to)} className="kk-stack">
           <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`reden-${props.referralId}`}>
-              Reden van afwijzen (de verwijzer ziet deze)
+            <label className="utrecht-form-label" htmlFor={`stap-${props.referralId}`}>
+              {requirementLabels[openStep.requires]}
             </label>
-            <textarea
-              id={`reden-${props.referralId}`}
-              name="reden"
-              required
-              minLength={3}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-            />
+            {openStep.requires === "introductionAt" ? (
+              <input
+                id={`stap-${props.referralId}`}
+                name="introductionAt"
+                type="datetime-local"
+                required
+                className="utrecht-textbox utrecht-textbox--html-input"
+              />
+            ) : (
+              <textarea
+                id={`stap-${props.referralId}`}
+                name="note"
+                required
+                minLength={3}
+                className="utrecht-textarea utrecht-textarea--html-textarea"
+              />
+            )}
           </div>
           <button
             type="submit"
-            className="utrecht-button utrecht-button--secondary-action"
+            className="utrecht-button utrecht-button--primary-action"
             disabled={loading}
           >
-            Afwijzen
+            {stepLabels[openStep.to]}
           </button>
         </form>
       ) : null}

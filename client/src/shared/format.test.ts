@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCapacity,
   formatDate,
+  formatDateTime,
   formatDistance,
   formatList,
   languageName,
@@ -17,6 +18,10 @@ describe("Dutch formats", () => {
 
   it("writes dates the Dutch way", () => {
     expect(formatDate("2026-03-12T10:00:00.000Z")).toBe("12 maart 2026");
+  });
+
+  it("writes a date and time in Amsterdam time", () => {
+    expect(formatDateTime("2026-03-12T13:30:00.000Z")).toBe("12 maart 2026 om 14:30");
   });
 
   it("normalises postcodes to 6811 AB", () => {

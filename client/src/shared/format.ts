@@ -16,6 +16,20 @@ export function formatDistance(km: number): string {
   return km < 0.05 ? "minder dan 0,1 km" : `${kilometres.format(km)} km`;
 }
 
+const dateTime = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Amsterdam",
+});
+
+/** "12 maart 2026 om 14:30" */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
 /** "12 maart 2026" */
 export function formatDate(iso: string): string {
   return longDate.format(new Date(iso));
