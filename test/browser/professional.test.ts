@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
 
 // Demo accounts of the seeded region (README).
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
@@ -10,35 +10,14 @@ const demoPassword = "ketenkaart-demo";
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-  return context.newPage();
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
+const newPage = () => dutchPage(browser);
 
 async function logIn(page: Page, email: string) {
   await page.goto(`${inject("baseUrl")}/inloggen`);

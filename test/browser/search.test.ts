@@ -1,40 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    // Flags for a closed network and running as root in CI.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  // axe-core needs a page from an explicit context.
-  const context = await browser.newContext({ locale: "nl-NL" });
-  page = await context.newPage();
+  browser = await launchBrowser();
+  page = await dutchPage(browser);
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-async function expectNoAccessibilityViolations() {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
 
 describe("the sociale kaart in a browser", () => {
   it("searches, narrows by postcode and opens an offering", async () => {
@@ -63,13 +42,13 @@ describe("the sociale kaart in a browser", () => {
           .isVisible(),
       )
       .toBe(true);
-    await expectNoAccessibilityViolations();
+    await expectAccessible(page);
 
     const firstLink = results.first().getByRole("link").first();
     const title = (await firstLink.textContent())!.trim();
     await firstLink.click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
-    await expectNoAccessibilityViolations();
+    await expectAccessible(page);
   });
 
   it("restores a shared search from its URL", async () => {

@@ -1,8 +1,8 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
+import { errorMessage } from "../shared/errors";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MeQuery } from "./session";
 
@@ -41,11 +41,7 @@ export function LoginPage() {
       const next = params.get("terug");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/casussen");
     } catch (caught) {
-      setError(
-        CombinedGraphQLErrors.is(caught) && caught.errors[0]
-          ? caught.errors[0].message
-          : "Inloggen is niet gelukt. Probeer het opnieuw.",
-      );
+      setError(errorMessage(caught, "Inloggen is niet gelukt. Probeer het opnieuw."));
     }
   };
 

@@ -1,8 +1,8 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
 import { graphql } from "../gql";
+import { errorMessage } from "../shared/errors";
 import { Item } from "../shared/ContactPoint";
 import { formatDate } from "../shared/format";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
@@ -257,10 +257,7 @@ function TransferRegieForm(props: {
     } catch (caught) {
       setMessage({
         kind: "error",
-        text:
-          CombinedGraphQLErrors.is(caught) && caught.errors[0]
-            ? caught.errors[0].message
-            : "Overdragen is niet gelukt. Probeer het opnieuw.",
+        text: errorMessage(caught, "Overdragen is niet gelukt. Probeer het opnieuw."),
       });
     }
   };

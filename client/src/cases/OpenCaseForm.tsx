@@ -1,9 +1,10 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { graphql } from "../gql";
+import { errorMessage } from "../shared/errors";
 import type { ContactPreference } from "../gql/graphql";
+import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const OpenCaseMutation = graphql(`
@@ -43,11 +44,7 @@ export function OpenCaseForm() {
       });
       navigate(`/casussen/${result.data!.openCase.id}`);
     } catch (caught) {
-      setProblem(
-        CombinedGraphQLErrors.is(caught) && caught.errors[0]
-          ? caught.errors[0].message
-          : "Opslaan is niet gelukt. Probeer het opnieuw.",
-      );
+      setProblem(errorMessage(caught, "Opslaan is niet gelukt. Probeer het opnieuw."));
     }
   };
 
@@ -97,28 +94,11 @@ export function OpenCaseForm() {
             className="utrecht-textbox utrecht-textbox--html-input"
           />
         </div>
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-            Contactvoorkeur
-          </legend>
-          {Object.entries(labels?.contactPreferences ?? {}).map(([value, label]) => (
-            <div key={value} className="kk-filter-option">
-              <input
-                id={`contact-${value}`}
-                type="checkbox"
-                name="contact"
-                value={value}
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-              />
-              <label
-                htmlFor={`contact-${value}`}
-                className="utrecht-form-label utrecht-form-label--checkbox"
-              >
-                {label}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend="Contactvoorkeur"
+          name="contact"
+          labels={labels?.contactPreferences}
+        />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="casus-taal">
             Taal- of leesbehoefte (niet verplicht)

@@ -1,10 +1,11 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { graphql } from "../gql";
+import { errorMessage } from "../shared/errors";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
+import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
@@ -143,11 +144,7 @@ export function ReferralWizard() {
       });
       navigate(`/casussen/${referral.caseId}`);
     } catch (caught) {
-      setProblem(
-        CombinedGraphQLErrors.is(caught) && caught.errors[0]
-          ? caught.errors[0].message
-          : "Versturen is niet gelukt. Probeer het opnieuw.",
-      );
+      setProblem(errorMessage(caught, "Versturen is niet gelukt. Probeer het opnieuw."));
     } finally {
       setBusy(false);
     }
@@ -260,28 +257,7 @@ export function ReferralWizard() {
               className="utrecht-textarea utrecht-textarea--html-textarea"
             />
           </div>
-          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-              Levensgebieden
-            </legend>
-            {Object.entries(labels?.lifeDomains ?? {}).map(([value, label]) => (
-              <div key={value} className="kk-filter-option">
-                <input
-                  id={`levensgebied-${value}`}
-                  type="checkbox"
-                  name="levensgebied"
-                  value={value}
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                />
-                <label
-                  htmlFor={`levensgebied-${value}`}
-                  className="utrecht-form-label utrecht-form-label--checkbox"
-                >
-                  {label}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <CheckboxGroup legend="Levensgebieden" name="levensgebied" labels={labels?.lifeDomains} />
           <div className="kk-filter-option">
             <input
               id="verwijs-crisis"

@@ -1,7 +1,7 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
+import { errorMessage } from "../shared/errors";
 import type { ReferralState } from "../gql/graphql";
 import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
@@ -195,11 +195,7 @@ function ReferralActions(props: {
       });
       setOpen(null);
     } catch (caught) {
-      setMessage(
-        CombinedGraphQLErrors.is(caught) && caught.errors[0]
-          ? caught.errors[0].message
-          : "Dat is niet gelukt. Probeer het opnieuw.",
-      );
+      setMessage(errorMessage(caught, "Dat is niet gelukt. Probeer het opnieuw."));
     }
   };
   const onSubmit = (to: ReferralState) => (event: FormEvent<HTMLFormElement>) => {

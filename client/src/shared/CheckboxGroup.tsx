@@ -1,0 +1,29 @@
+/** A fieldset of checkboxes that submit as one form field (read with FormData.getAll). */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  labels: Record<string, string> | undefined;
+}) {
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+      <legend className="utrecht-form-fieldset__legend kk-filter-legend">{props.legend}</legend>
+      {Object.entries(props.labels ?? {}).map(([value, label]) => (
+        <div key={value} className="kk-filter-option">
+          <input
+            id={`${props.name}-${value}`}
+            type="checkbox"
+            name={props.name}
+            value={value}
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+          />
+          <label
+            htmlFor={`${props.name}-${value}`}
+            className="utrecht-form-label utrecht-form-label--checkbox"
+          >
+            {label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
