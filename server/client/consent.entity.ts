@@ -25,17 +25,24 @@ export enum ConsentDataCategory {
   GEZINSSITUATIE = "GEZINSSITUATIE",
 }
 
+export const consentDataCategoryLabels: Record<ConsentDataCategory, string> = {
+  CONTACTGEGEVENS: "Contactgegevens",
+  HULPVRAAG: "Hulpvraag en overdrachtssamenvatting",
+  FINANCIELE_SITUATIE: "Financiële situatie",
+  WOONSITUATIE: "Woonsituatie",
+  GEZONDHEID: "Gezondheid",
+  GEZINSSITUATIE: "Gezinssituatie",
+};
+
 registerEnumType(ConsentDataCategory, {
   name: "ConsentDataCategory",
   description: "Soort gegevens waarvoor toestemming geldt",
-  valuesConfig: {
-    CONTACTGEGEVENS: { description: "Contactgegevens" },
-    HULPVRAAG: { description: "Hulpvraag en overdrachtssamenvatting" },
-    FINANCIELE_SITUATIE: { description: "Financiële situatie" },
-    WOONSITUATIE: { description: "Woonsituatie" },
-    GEZONDHEID: { description: "Gezondheid" },
-    GEZINSSITUATIE: { description: "Gezinssituatie" },
-  },
+  valuesConfig: Object.fromEntries(
+    Object.values(ConsentDataCategory).map((value) => [
+      value,
+      { description: consentDataCategoryLabels[value] },
+    ]),
+  ) as never,
 });
 
 @ObjectType({ description: "Toestemming van de inwoner om gegevens te delen" })

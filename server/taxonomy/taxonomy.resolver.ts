@@ -17,6 +17,7 @@ import {
 } from "./taxonomy.js";
 import { casePhaseLabels } from "../case/case.entity.js";
 import { contactPreferenceLabels } from "../client/client.entity.js";
+import { consentDataCategoryLabels } from "../client/consent.entity.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
@@ -86,6 +87,9 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   contactPreferences: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  consentDataCategories: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -115,6 +119,7 @@ const taxonomy: Taxonomy = {
   casePhases: taxonomyValues(casePhaseLabels),
   referralStates: taxonomyValues(referralStateLabels),
   contactPreferences: taxonomyValues(contactPreferenceLabels),
+  consentDataCategories: taxonomyValues(consentDataCategoryLabels),
 };
 
 @Resolver()

@@ -96,6 +96,13 @@ describe("professionals in a browser", () => {
       .poll(() => team.getByText(/^Kredietbank Rijn en Veluwezoom: /).isVisible())
       .toBe(true);
     await expectAccessible(wijkteam);
+
+    // The client withdraws consent: the worker records it, and the kredietbank loses access.
+    await wijkteam.getByRole("button", { name: "Intrekken" }).click();
+    await expect.poll(() => wijkteam.getByText(/Ingetrokken op/).isVisible()).toBe(true);
+    await partner.reload();
+    await partner.getByRole("heading", { level: 1, name: "Overdrachten" }).waitFor();
+    await expect.poll(() => partner.getByText("Schuldregeling na huurachterstand").count()).toBe(0);
   });
 
   it("refuses a wrong password with a Dutch message", async () => {

@@ -8,6 +8,7 @@ import { formatDate } from "../shared/format";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
+import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
 
 const CasePageQuery = graphql(`
   query CasePage($id: ID!) {
@@ -92,7 +93,7 @@ const TransferRegieMutation = graphql(`
 /** One case: who holds regie (prominently) and since when, its history, team, consents, referrals. */
 export function CasePage() {
   const { id = "" } = useParams();
-  const { data, loading, error } = useQuery(CasePageQuery, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(CasePageQuery, { variables: { id } });
   const careCase = data?.case;
   const labels = useTaxonomyLabels();
   useDocumentTitle(careCase ? `Casus ${careCase.client.displayName}` : undefined);
@@ -162,11 +163,15 @@ export function CasePage() {
                     ? `Ingetrokken op ${formatDate(consent.withdrawnAt)}.`
                     : consent.isValid
                       ? `Geldig tot en met ${formatDate(consent.validUntil)}.`
-                      : "Verlopen."}
+                      : "Verlopen."}{" "}
+                  {consent.isValid ? (
+                    <WithdrawConsentButton consentId={consent.id} onDone={() => void refetch()} />
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
+          <RecordConsentForm clientId={careCase.client.id} onDone={() => void refetch()} />
         </section>
         <section aria-labelledby="team">
           <h2 id="team" className="utrecht-heading-2">

@@ -55,6 +55,10 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      consentDataCategories {
+        value
+        label
+      }
     }
   }
 `);
@@ -74,6 +78,7 @@ export interface TaxonomyLabels {
   casePhases: Labels;
   referralStates: Labels;
   contactPreferences: Labels;
+  consentDataCategories: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -97,6 +102,7 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     casePhases: toLabels(t.casePhases),
     referralStates: toLabels(t.referralStates),
     contactPreferences: toLabels(t.contactPreferences),
+    consentDataCategories: toLabels(t.consentDataCategories),
   };
 }
 
