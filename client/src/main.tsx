@@ -13,6 +13,8 @@ import { CasePage } from "./cases/CasePage";
 import { CasesPage } from "./cases/CasesPage";
 import { ReferralsPage } from "./referrals/ReferralsPage";
 import { ReferralWizard } from "./referrals/ReferralWizard";
+import { MyOrganizationPage } from "./partner/MyOrganizationPage";
+import { OfferingEditorPage } from "./partner/OfferingEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
@@ -41,6 +43,22 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <ReferralWizard />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/ons-aanbod",
+        element: (
+          <RequireLogin>
+            <MyOrganizationPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/ons-aanbod/:id",
+        element: (
+          <RequireLogin>
+            <OfferingEditorPage />
           </RequireLogin>
         ),
       },

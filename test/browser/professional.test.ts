@@ -105,6 +105,43 @@ describe("professionals in a browser", () => {
     await expect.poll(() => partner.getByText("Schuldregeling na huurachterstand").count()).toBe(0);
   });
 
+  it("a partner adds an offering that the sociale kaart finds at once", async () => {
+    const partner = await newPage();
+    await logIn(partner, kredietbankWorker);
+    await partner.getByRole("link", { name: "Ons aanbod" }).click();
+    await partner.getByRole("link", { name: "Nieuw aanbod" }).click();
+    await partner.getByLabel("Titel").fill("Belafspraak na de schuldregeling");
+    await partner
+      .getByLabel("Omschrijving")
+      .fill("Een jaar lang bellen wij u na drie, zes en twaalf maanden om te horen hoe het gaat.");
+    await partner.getByRole("group", { name: "Fase" }).getByLabel("Nazorg").check();
+    await partner.getByRole("group", { name: "Kanalen" }).getByLabel("Telefoon").check();
+    await partner
+      .getByRole("group", { name: "Uitgevoerd door" })
+      .getByLabel("Beroepskracht")
+      .check();
+    await partner
+      .getByRole("group", { name: /Gemeenten/ })
+      .getByLabel("Arnhem")
+      .check();
+    await expectAccessible(partner);
+    // Nazorg without a place on the palette: the server explains in Dutch.
+    await partner.getByRole("button", { name: "Opslaan" }).click();
+    await expect.poll(() => partner.getByRole("alert").textContent()).toContain("palet van nazorg");
+    await partner.getByLabel(/Plek op het palet/).selectOption("A1");
+    await partner.getByRole("button", { name: "Opslaan" }).click();
+    await partner
+      .getByRole("heading", { level: 1, name: "Belafspraak na de schuldregeling" })
+      .waitFor();
+
+    await partner.goto(`${inject("baseUrl")}/?q=belafspraak`);
+    await expect
+      .poll(() =>
+        partner.getByRole("link", { name: "Belafspraak na de schuldregeling" }).isVisible(),
+      )
+      .toBe(true);
+  });
+
   it("refuses a wrong password with a Dutch message", async () => {
     const page = await newPage();
     await page.goto(`${inject("baseUrl")}/inloggen`);

@@ -36,6 +36,9 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/overdrachten">
         Overdrachten
       </Link>
+      <Link className="utrecht-link" to="/ons-aanbod">
+        Ons aanbod
+      </Link>
       <span className="kk-user">
         {me.name} · {me.organization.name}
       </span>

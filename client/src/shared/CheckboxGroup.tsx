@@ -3,6 +3,8 @@ export function CheckboxGroup(props: {
   legend: string;
   name: string;
   labels: Record<string, string> | undefined;
+  /** Values checked at first (editing). */
+  selected?: readonly string[];
 }) {
   return (
     <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
@@ -14,6 +16,7 @@ export function CheckboxGroup(props: {
             type="checkbox"
             name={props.name}
             value={value}
+            defaultChecked={props.selected?.includes(value)}
             className="utrecht-checkbox utrecht-checkbox--html-input"
           />
           <label
