@@ -8,6 +8,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Field, InputType } from "type-graphql";
+import { OrganizationKind } from "../taxonomy/taxonomy.js";
 import { ContactPersonInput, ContactPointInput } from "./contact.inputs.js";
 
 @InputType({ description: "De gegevens van een ketenpartner die de partner zelf bijhoudt" })
@@ -50,4 +51,10 @@ export class OrganizationInput {
   @IsOptional()
   @ValidateNested()
   coordinator?: ContactPersonInput | null;
+}
+
+@InputType({ description: "Een nieuwe ketenpartner in de regio (door de regiobeheerder)" })
+export class NewOrganizationInput extends OrganizationInput {
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
 }

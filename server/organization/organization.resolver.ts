@@ -11,8 +11,9 @@ import {
 } from "type-graphql";
 import { LocationInput } from "./location.inputs.js";
 import { createLocation, deleteLocation, editLocation } from "./location.service.js";
-import { OrganizationInput } from "./organization.inputs.js";
-import { updateOrganization } from "./organization.service.js";
+import { Role } from "../auth/role.js";
+import { NewOrganizationInput, OrganizationInput } from "./organization.inputs.js";
+import { createOrganization, updateOrganization } from "./organization.service.js";
 import type { Context } from "../common/context.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Offering } from "../offering/offering.entity.js";
@@ -33,6 +34,17 @@ export class OrganizationResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Organization | null> | null {
     return isUuid(id) ? loaders.organizationById.load(id) : null;
+  }
+
+  @Authorized(Role.REGIO_BEHEERDER)
+  @Mutation(() => Organization, {
+    description: "Voeg een ketenpartner toe aan de regio (regiobeheerder)",
+  })
+  async createOrganization(
+    @Arg("input") input: NewOrganizationInput,
+    @Ctx() { db, loaders }: Context,
+  ): Promise<Organization | null> {
+    return loaders.organizationById.load(await createOrganization(db, input));
   }
 
   @Authorized()

@@ -3,7 +3,7 @@ import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
-import type { OrganizationInput } from "./organization.inputs.js";
+import type { NewOrganizationInput, OrganizationInput } from "./organization.inputs.js";
 import { assertAllowed, mayEditOrganization } from "./organization.policy.js";
 import type { OrganizationKind } from "../taxonomy/taxonomy.js";
 import type { ContactPerson } from "./contact.types.js";
@@ -83,6 +83,33 @@ export async function insertLocation(
   return id;
 }
 
+/** The region's administrator adds a partner; its own beheerder keeps it actual afterwards. */
+export async function createOrganization(
+  db: DataSource,
+  input: NewOrganizationInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    await assertGemeentenExist(manager, input.gemeenten);
+    return insertOrganization(manager, {
+      ...input,
+      gemeenteCodes: [...new Set(input.gemeenten)],
+      coordinator: input.coordinator ? { ...input.coordinator } : null,
+    });
+  });
+}
+
+async function assertGemeentenExist(db: Queryable, codes: string[]): Promise<void> {
+  const known = (await db.query("SELECT code FROM gemeente WHERE code = ANY ($1)", [
+    codes,
+  ])) as unknown[];
+  if (known.length !== new Set(codes).size) {
+    throw new UserInputError(
+      "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
+      "gemeenten",
+    );
+  }
+}
+
 /** A partner's beheerder (or the region's) keeps the organisation's own details actual. */
 export async function updateOrganization(
   db: DataSource,
@@ -98,15 +125,7 @@ export async function updateOrganization(
       : [];
     if (exists.length === 0) throw new NotFoundError("Deze organisatie bestaat niet (meer).");
     assertAllowed(mayEditOrganization(viewer, id));
-    const known = (await manager.query("SELECT code FROM gemeente WHERE code = ANY ($1)", [
-      input.gemeenten,
-    ])) as unknown[];
-    if (known.length !== new Set(input.gemeenten).size) {
-      throw new UserInputError(
-        "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
-        "gemeenten",
-      );
-    }
+    await assertGemeentenExist(manager, input.gemeenten);
     await manager.query(
       `UPDATE organization
           SET name = $2, description = $3, gemeente_codes = $4, contact_phone = $5, contact_email = $6,

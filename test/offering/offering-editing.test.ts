@@ -283,3 +283,35 @@ describe("partners keep their organisation actual", () => {
     });
   });
 });
+
+describe("the region's administrator manages partners", () => {
+  const createOrganization = `
+    mutation ($input: NewOrganizationInput!) { createOrganization(input: $input) { id name kind gemeenten { code } } }`;
+  const input = () => ({
+    name: `Stichting ${uniqueWord()}`,
+    kind: "VRIJWILLIGERSORGANISATIE",
+    gemeenten: ["GM0221"],
+    contactPoint: { email: "loket@stichting.example" },
+    nvvkMember: false,
+    coordinator: { name: "Jet Bosman" },
+  });
+
+  it("adds a partner to the region", async () => {
+    const regionAdmin = await loggedInUser({ roles: ["REGIO_BEHEERDER"] as never });
+    const organization = input();
+    const result = await graphql<{
+      createOrganization: { name: string; kind: string; gemeenten: Array<{ code: string }> };
+    }>(createOrganization, { input: organization }, regionAdmin.headers);
+    expect(result.data?.createOrganization).toMatchObject({
+      name: organization.name,
+      kind: "VRIJWILLIGERSORGANISATIE",
+      gemeenten: [{ code: "GM0221" }],
+    });
+  });
+
+  it("is the only one who may", async () => {
+    const beheerder = await loggedInUser({ roles: ["BEHEERDER"] as never });
+    const result = await graphql(createOrganization, { input: input() }, beheerder.headers);
+    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
