@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MeQuery } from "./session";
@@ -51,11 +52,7 @@ export function LoginPage() {
       <p className="utrecht-paragraph">
         Voor medewerkers van ketenpartners. De sociale kaart is zonder inloggen te gebruiken.
       </p>
-      {error ? (
-        <div className="utrecht-alert utrecht-alert--error" role="alert">
-          <p className="utrecht-paragraph">{error}</p>
-        </div>
-      ) : null}
+      <ErrorAlert message={error} />
       <form onSubmit={onSubmit} className="kk-stack">
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="login-email">

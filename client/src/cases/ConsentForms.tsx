@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import type { ConsentDataCategory, ConsentMethod } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
@@ -15,8 +16,8 @@ const OrganizationsQuery = graphql(`
   }
 `);
 
-const RecordConsentMutation = graphql(`
-  mutation CaseRecordConsent($clientId: ID!, $input: ConsentInput!) {
+export const RecordConsentMutation = graphql(`
+  mutation RecordConsent($clientId: ID!, $input: ConsentInput!) {
     recordConsent(clientId: $clientId, input: $input) {
       id
     }
@@ -77,11 +78,7 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
     <details>
       <summary>Toestemming vastleggen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        {problem ? (
-          <div className="utrecht-alert utrecht-alert--error" role="alert">
-            <p className="utrecht-paragraph">{problem}</p>
-          </div>
-        ) : null}
+        <ErrorAlert message={problem} />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="toestemming-ontvanger">
             Met welke organisatie(s) mag gedeeld worden

@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { graphql } from "../gql";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import type { ContactPreference } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
@@ -53,11 +54,7 @@ export function OpenCaseForm() {
       <summary>Nieuwe casus</summary>
       <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
         <p className="utrecht-paragraph">Leg alleen vast wat de keten nodig heeft. Geen BSN.</p>
-        {problem ? (
-          <div className="utrecht-alert utrecht-alert--error" role="alert">
-            <p className="utrecht-paragraph">{problem}</p>
-          </div>
-        ) : null}
+        <ErrorAlert message={problem} />
         <div className="utrecht-form-field">
           <label className="utrecht-form-label" htmlFor="casus-naam">
             Naam of initialen

@@ -14,6 +14,7 @@ import type {
   TargetGroup,
 } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
@@ -197,11 +198,7 @@ export function OfferingEditorPage() {
         {current ? `${current.title} bewerken` : "Nieuw aanbod"}
       </h1>
       <p className="utrecht-paragraph">Opslaan geldt ook als ‘gegevens gecontroleerd’.</p>
-      {problem ? (
-        <div className="utrecht-alert utrecht-alert--error" role="alert">
-          <p className="utrecht-paragraph">{problem}</p>
-        </div>
-      ) : null}
+      <ErrorAlert message={problem} />
       <form onSubmit={onSubmit} className="kk-stack">
         {textField("titel", "Titel", current?.title, true)}
         <div className="utrecht-form-field">

@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { RecordConsentMutation } from "../cases/ConsentForms";
 import { graphql } from "../gql";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
@@ -34,14 +36,6 @@ const WizardQuery = graphql(`
           }
         }
       }
-    }
-  }
-`);
-
-const RecordConsentMutation = graphql(`
-  mutation WizardRecordConsent($clientId: ID!, $input: ConsentInput!) {
-    recordConsent(clientId: $clientId, input: $input) {
-      id
     }
   }
 `);
@@ -162,11 +156,7 @@ export function ReferralWizard() {
         </p>
       ) : (
         <form onSubmit={onSubmit} className="kk-stack">
-          {problem ? (
-            <div className="utrecht-alert utrecht-alert--error" role="alert">
-              <p className="utrecht-paragraph">{problem}</p>
-            </div>
-          ) : null}
+          <ErrorAlert message={problem} />
           <div className="utrecht-form-field">
             <label className="utrecht-form-label" htmlFor="verwijs-casus">
               Voor welke inwoner

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import type { ReferralState } from "../gql/graphql";
 import { formatDate, formatDateTime } from "../shared/format";
@@ -206,11 +207,7 @@ function ReferralActions(props: {
 
   return (
     <div className="kk-stack">
-      {message ? (
-        <div className="utrecht-alert utrecht-alert--error" role="alert">
-          <p className="utrecht-paragraph">{message}</p>
-        </div>
-      ) : null}
+      <ErrorAlert message={message} />
       <div className="utrecht-button-group">
         {props.steps.map((step, index) => (
           <button
