@@ -59,7 +59,9 @@ describe("professionals in a browser", () => {
     await expectAccessible(wijkteam);
     await wijkteam.getByRole("button", { name: "Overdracht versturen" }).click();
     await wijkteam.getByRole("heading", { level: 1, name: "Casus K. Jansen" }).waitFor();
-    await expect.poll(() => wijkteam.getByText("Verstuurd").isVisible()).toBe(true);
+    await expect
+      .poll(() => wijkteam.getByText("Verstuurd", { exact: true }).isVisible())
+      .toBe(true);
     expect(new URL(wijkteam.url()).pathname).toBe(`/casussen/${caseId}`);
 
     // The kredietbank accepts from its inbox, within the response norm.
@@ -90,7 +92,16 @@ describe("professionals in a browser", () => {
     await expect
       .poll(() => regie.getByText(/Wijkteam Arnhem-Noord, Sanne de Vries/).isVisible())
       .toBe(true);
-    await expect.poll(() => wijkteam.getByText("Kennismaking gepland").isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        wijkteam.getByText(/Kennismaking gepland door Kredietbank Rijn en Veluwezoom/).isVisible(),
+      )
+      .toBe(true);
+    await expect
+      .poll(() =>
+        wijkteam.getByText(/Geaccepteerd door Kredietbank Rijn en Veluwezoom/).isVisible(),
+      )
+      .toBe(true);
     const team = wijkteam.getByRole("region", { name: "Casusteam" });
     await expect
       .poll(() => team.getByText(/^Kredietbank Rijn en Veluwezoom: /).isVisible())

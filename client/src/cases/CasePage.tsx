@@ -4,7 +4,7 @@ import { useParams } from "react-router";
 import { graphql } from "../gql";
 import { errorMessage } from "../shared/errors";
 import { Item } from "../shared/ContactPoint";
-import { formatDate } from "../shared/format";
+import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
@@ -71,6 +71,14 @@ const CasePageQuery = graphql(`
         id
         state
         createdAt
+        events {
+          toState
+          at
+          note
+          organization {
+            name
+          }
+        }
         offering {
           title
         }
@@ -193,6 +201,16 @@ export function CasePage() {
                 <li key={referral.id}>
                   {referral.offering.title} bij {referral.receiver.name}:{" "}
                   <strong>{labels?.referralStates[referral.state] ?? referral.state}</strong>
+                  <ol className="kk-timeline" aria-label={`Tijdlijn ${referral.offering.title}`}>
+                    {referral.events.map((event) => (
+                      <li key={`${event.at}-${event.toState}`}>
+                        {formatDateTime(event.at)}:{" "}
+                        {labels?.referralStates[event.toState] ?? event.toState} door{" "}
+                        {event.organization.name}
+                        {event.note ? ` — ${event.note}` : ""}
+                      </li>
+                    ))}
+                  </ol>
                 </li>
               ))}
             </ul>
