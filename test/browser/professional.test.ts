@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql, query } from "../support/api.js";
 import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
@@ -151,6 +153,115 @@ describe("professionals in a browser", () => {
         partner.getByRole("link", { name: "Belafspraak na de schuldregeling" }).isVisible(),
       )
       .toBe(true);
+  });
+
+  it("after a decline, the sender searches again with the same needs", async () => {
+    // Arranged through the API: a referral to the kredietbank, declined with a reason.
+    const wijkteamApi = await sessionHeaders(wijkteamWorker, demoPassword);
+    const kredietbankApi = await sessionHeaders(kredietbankWorker, demoPassword);
+    const kredietbank = (
+      await query<{
+        organizations: Array<{
+          id: string;
+          name: string;
+          offerings: Array<{ id: string; status: string }>;
+        }>;
+      }>(`{ organizations { id name offerings { id status } } }`)
+    ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
+    const opened = await graphql<{ openCase: { id: string; client: { id: string } } }>(
+      `
+        mutation ($input: OpenCaseInput!) {
+          openCase(input: $input) {
+            id
+            client {
+              id
+            }
+          }
+        }
+      `,
+      { input: { client: { displayName: "P. Bakker", contactPreferences: [] }, role: "Wijkteam" } },
+      wijkteamApi,
+    );
+    const consent = await graphql<{ recordConsent: { id: string } }>(
+      `
+        mutation ($clientId: ID!, $input: ConsentInput!) {
+          recordConsent(clientId: $clientId, input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        clientId: opened.data!.openCase.client.id,
+        input: {
+          recipientOrganizationIds: [kredietbank.id],
+          purpose: "Overdracht",
+          dataCategories: ["HULPVRAAG"],
+          method: "MONDELING",
+          givenOn: new Date().toISOString().slice(0, 10),
+          validUntil: "2099-12-31",
+        },
+      },
+      wijkteamApi,
+    );
+    const started = await graphql<{ startReferral: { id: string } }>(
+      `
+        mutation ($input: StartReferralInput!) {
+          startReferral(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          caseId: opened.data!.openCase.id,
+          offeringId: kredietbank.offerings.find((o) => o.status === "ACTIVE")!.id,
+          question: "Hulp bij geldzaken",
+          handoverSummary: "Wil graag overzicht in de financiën.",
+          lifeDomains: ["FINANCIEN"],
+          urgency: "NORMAAL",
+          contactPreferences: [],
+          consentId: consent.data!.recordConsent.id,
+        },
+      },
+      wijkteamApi,
+    );
+    const step = `mutation ($input: ReferralTransitionInput!) { transitionReferral(input: $input) { id } }`;
+    await graphql(
+      step,
+      { input: { referralId: started.data!.startReferral.id, to: "SENT" } },
+      wijkteamApi,
+    );
+    await graphql(
+      step,
+      {
+        input: {
+          referralId: started.data!.startReferral.id,
+          to: "DECLINED",
+          note: "Geen plek tot maart",
+        },
+      },
+      kredietbankApi,
+    );
+
+    const wijkteam = await newPage();
+    await logIn(wijkteam, wijkteamWorker);
+    await wijkteam.goto(`${inject("baseUrl")}/casussen/${opened.data!.openCase.id}`);
+    await expect
+      .poll(() =>
+        wijkteam
+          .getByText(/Afgewezen door Kredietbank Rijn en Veluwezoom — Geen plek tot maart/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await wijkteam.getByRole("link", { name: "Ander aanbod zoeken voor dezelfde vraag" }).click();
+    await wijkteam.getByRole("article").first().waitFor();
+    expect(new URL(wijkteam.url()).searchParams.getAll("levensgebied")).toEqual(["FINANCIEN"]);
+    expect(
+      await wijkteam
+        .getByRole("group", { name: "Levensgebied" })
+        .getByLabel(/^Financiën/)
+        .isChecked(),
+    ).toBe(true);
   });
 
   it("refuses a wrong password with a Dutch message", async () => {

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
+import { paramsFromSearch } from "../search/searchParams";
 import { errorMessage } from "../shared/errors";
 import { Item } from "../shared/ContactPoint";
 import { formatDate, formatDateTime } from "../shared/format";
@@ -71,6 +72,10 @@ const CasePageQuery = graphql(`
         id
         state
         createdAt
+        lifeDomains
+        offering {
+          module
+        }
         events {
           toState
           at
@@ -201,6 +206,17 @@ export function CasePage() {
                 <li key={referral.id}>
                   {referral.offering.title} bij {referral.receiver.name}:{" "}
                   <strong>{labels?.referralStates[referral.state] ?? referral.state}</strong>
+                  {referral.state === "DECLINED" ? (
+                    <>
+                      {" "}
+                      <Link
+                        className="utrecht-link"
+                        to={`/?${paramsFromSearch({ lifeDomains: referral.lifeDomains, modules: [referral.offering.module] }).toString()}`}
+                      >
+                        Ander aanbod zoeken voor dezelfde vraag
+                      </Link>
+                    </>
+                  ) : null}
                   <ol className="kk-timeline" aria-label={`Tijdlijn ${referral.offering.title}`}>
                     {referral.events.map((event) => (
                       <li key={`${event.at}-${event.toState}`}>
