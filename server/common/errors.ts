@@ -66,7 +66,7 @@ export function formatError(
     return {
       message: first?.message ?? "Ongeldige invoer",
       path: formatted.path,
-      extensions: { code: "BAD_USER_INPUT", field: first?.field },
+      extensions: { code: "BAD_USER_INPUT", field: first?.field, fieldPath: first?.fieldPath },
     };
   }
   const code = formatted.extensions?.code;
@@ -92,15 +92,22 @@ export function formatError(
   };
 }
 
-// `field` is the name of the input field itself (e.g. "text"), as the messages name it.
+// `field` is the name of the input field itself (e.g. "phone"), as the messages name it;
+// `fieldPath` says where it sits in a nested input ("contactPoint.phone"), so a form with two
+// phone numbers can mark the right one.
 function flattenValidationErrors(
   errors: ValidationError[],
-): Array<{ field: string; message: string }> {
-  return errors.flatMap((error) => [
-    ...Object.values(error.constraints ?? {}).map((message) => ({
-      field: error.property,
-      message,
-    })),
-    ...flattenValidationErrors(error.children ?? []),
-  ]);
+  parentPath = "",
+): Array<{ field: string; fieldPath: string; message: string }> {
+  return errors.flatMap((error) => {
+    const fieldPath = parentPath ? `${parentPath}.${error.property}` : error.property;
+    return [
+      ...Object.values(error.constraints ?? {}).map((message) => ({
+        field: error.property,
+        fieldPath,
+        message,
+      })),
+      ...flattenValidationErrors(error.children ?? [], fieldPath),
+    ];
+  });
 }

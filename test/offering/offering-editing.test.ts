@@ -208,6 +208,20 @@ describe("bad offering input", () => {
     await expectFieldError({ contactPerson: { name: "Sanne", email: "geen-adres" } }, "email");
   });
 
+  it("says where a nested field sits, so a form can mark the right one", async () => {
+    const worker = await loggedInUser();
+    const result = await graphql(
+      createOffering,
+      { input: offeringInput({ contactPerson: { name: "Sanne", email: "geen-adres" } }) },
+      worker.headers,
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "email",
+      fieldPath: "contactPerson.email",
+    });
+  });
+
   it("accepts only locations of the own organisation", async () => {
     const elsewhere = await buildLocation(await buildOrganization());
     await expectFieldError({ locationIds: [elsewhere] }, "locationIds");

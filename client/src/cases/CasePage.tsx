@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
 import { paramsFromSearch } from "../search/searchParams";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { Item } from "../shared/ContactPoint";
 import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
@@ -275,12 +275,15 @@ function TransferRegieForm(props: {
   const [transfer, { loading }] = useMutation(TransferRegieMutation, {
     refetchQueries: [CasePageQuery],
   });
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [done, setDone] = useState(false);
+  const { problem, clear, fail } = useFormProblem();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
+    clear();
+    setDone(false);
     try {
       await transfer({
         variables: {
@@ -292,65 +295,48 @@ function TransferRegieForm(props: {
         },
       });
       formElement.reset();
-      setMessage({ kind: "ok", text: "De regie is overgedragen." });
+      setDone(true);
     } catch (caught) {
-      setMessage({
-        kind: "error",
-        text: errorMessage(caught, "Overdragen is niet gelukt. Probeer het opnieuw."),
-      });
+      fail(caught, "Overdragen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details>
       <summary>Regie overdragen</summary>
-      <form onSubmit={onSubmit} className="kk-stack">
-        {message ? (
-          <div
-            className={`utrecht-alert utrecht-alert--${message.kind === "ok" ? "ok" : "error"}`}
-            role="status"
-          >
-            <p className="utrecht-paragraph">{message.text}</p>
-          </div>
-        ) : null}
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="regie-organisatie">
-            Naar organisatie uit het casusteam
-          </label>
-          <select
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          {done ? (
+            <div className="utrecht-alert utrecht-alert--ok" role="status">
+              <p className="utrecht-paragraph">De regie is overgedragen.</p>
+            </div>
+          ) : null}
+          <SelectField
             id="regie-organisatie"
             name="organisatie"
-            className="utrecht-select utrecht-select--html-select"
-            required
-          >
-            {props.team.map((member) => (
-              <option key={member.organization.id} value={member.organization.id}>
-                {member.organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="regie-reden">
-            Reden (bijvoorbeeld het besluit van het zorgoverleg)
-          </label>
-          <textarea
+            path="toOrganizationId"
+            label="Naar organisatie uit het casusteam"
+            options={props.team.map((member) => [member.organization.id, member.organization.name])}
+          />
+          <TextField
             id="regie-reden"
             name="reden"
-            className="utrecht-textarea utrecht-textarea--html-textarea"
+            path="reason"
+            label="Reden (bijvoorbeeld het besluit van het zorgoverleg)"
+            multiline
             required
             minLength={3}
             maxLength={1000}
           />
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Regie overdragen
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            Regie overdragen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
   );
 }

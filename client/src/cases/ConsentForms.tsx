@@ -3,8 +3,14 @@ import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import type { ConsentDataCategory, ConsentMethod } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
+import {
+  ProblemArea,
+  SelectField,
+  TextField,
+  useFieldProblem,
+  useFormProblem,
+} from "../shared/form";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const OrganizationsQuery = graphql(`
@@ -46,13 +52,13 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
   const { data } = useQuery(OrganizationsQuery);
   const labels = useTaxonomyLabels();
   const [record, { loading }] = useMutation(RecordConsentMutation);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setProblem(null);
+    clear();
     try {
       await record({
         variables: {
@@ -70,100 +76,101 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
       formElement.reset();
       props.onDone();
     } catch (caught) {
-      setProblem(errorMessage(caught, "Vastleggen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Vastleggen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details>
       <summary>Toestemming vastleggen</summary>
-      <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="toestemming-ontvanger">
-            Met welke organisatie(s) mag gedeeld worden
-          </label>
-          <select
-            id="toestemming-ontvanger"
-            name="ontvanger"
-            multiple
-            required
-            size={6}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            {(data?.organizations ?? []).map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="toestemming-doel">
-            Doel
-          </label>
-          <input
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          <RecipientSelect organizations={data?.organizations ?? []} />
+          <TextField
             id="toestemming-doel"
             name="doel"
+            path="purpose"
+            label="Doel"
             required
             minLength={3}
             maxLength={500}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <CheckboxGroup
-          legend="Welke gegevens"
-          name="gegevens"
-          labels={labels?.consentDataCategories}
-        />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="toestemming-methode">
-            Hoe gegeven
-          </label>
-          <select
+          <CheckboxGroup
+            legend="Welke gegevens"
+            name="gegevens"
+            path="dataCategories"
+            labels={labels?.consentDataCategories}
+          />
+          <SelectField
             id="toestemming-methode"
             name="methode"
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="MONDELING">Mondeling</option>
-            <option value="SCHRIFTELIJK">Schriftelijk</option>
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="toestemming-gegeven">
-            Gegeven op
-          </label>
-          <input
+            path="method"
+            label="Hoe gegeven"
+            options={[
+              ["MONDELING", "Mondeling"],
+              ["SCHRIFTELIJK", "Schriftelijk"],
+            ]}
+          />
+          <TextField
             id="toestemming-gegeven"
             name="gegeven"
+            path="givenOn"
+            label="Gegeven op"
             type="date"
             required
             defaultValue={today()}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="toestemming-geldig">
-            Geldig tot en met
-          </label>
-          <input
+          <TextField
             id="toestemming-geldig"
             name="geldig"
+            path="validUntil"
+            label="Geldig tot en met"
             type="date"
             required
             defaultValue={inAYear()}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Toestemming vastleggen
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            Toestemming vastleggen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
+  );
+}
+
+/** Several recipients at once: a multiple select, marked when the server names it. */
+function RecipientSelect(props: { organizations: Array<{ id: string; name: string }> }) {
+  const { control, ariaProps, message } = useFieldProblem<HTMLSelectElement>(
+    "recipientOrganizationIds",
+    "toestemming-ontvanger",
+  );
+  return (
+    <div className={`utrecht-form-field${message ? " utrecht-form-field--invalid" : ""}`}>
+      <label className="utrecht-form-label" htmlFor="toestemming-ontvanger">
+        Met welke organisatie(s) mag gedeeld worden
+      </label>
+      {message}
+      <select
+        id="toestemming-ontvanger"
+        ref={control}
+        name="ontvanger"
+        multiple
+        required
+        size={6}
+        className="utrecht-select utrecht-select--html-select"
+        {...ariaProps}
+      >
+        {props.organizations.map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -1,9 +1,8 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { graphql } from "../gql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import type { ContactPreference } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useTaxonomyLabels } from "../shared/taxonomy";
@@ -20,14 +19,14 @@ const OpenCaseMutation = graphql(`
 export function OpenCaseForm() {
   const navigate = useNavigate();
   const [openCase, { loading }] = useMutation(OpenCaseMutation);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
   const labels = useTaxonomyLabels();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const birthYear = String(form.get("geboortejaar") ?? "").trim();
-    setProblem(null);
+    clear();
     try {
       const result = await openCase({
         variables: {
@@ -45,89 +44,71 @@ export function OpenCaseForm() {
       });
       navigate(`/casussen/${result.data!.openCase.id}`);
     } catch (caught) {
-      setProblem(errorMessage(caught, "Opslaan is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details className="kk-new-case">
       <summary>Nieuwe casus</summary>
-      <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
-        <p className="utrecht-paragraph">Leg alleen vast wat de keten nodig heeft. Geen BSN.</p>
-        <ErrorAlert message={problem} />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="casus-naam">
-            Naam of initialen
-          </label>
-          <input
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
+          <p className="utrecht-paragraph">Leg alleen vast wat de keten nodig heeft. Geen BSN.</p>
+          <TextField
             id="casus-naam"
             name="naam"
+            path="client.displayName"
+            label="Naam of initialen"
             required
             maxLength={100}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="casus-geboortejaar">
-            Geboortejaar (niet verplicht)
-          </label>
-          <input
+          <TextField
             id="casus-geboortejaar"
             name="geboortejaar"
+            path="client.birthYear"
+            label="Geboortejaar (niet verplicht)"
             inputMode="numeric"
             pattern="[0-9]{4}"
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="casus-postcode">
-            Postcode, alleen de vier cijfers (niet verplicht)
-          </label>
-          <input
+          <TextField
             id="casus-postcode"
             name="postcode"
+            path="client.postcodeArea"
+            label="Postcode, alleen de vier cijfers (niet verplicht)"
             inputMode="numeric"
             pattern="[1-9][0-9]{3}"
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <CheckboxGroup
-          legend="Contactvoorkeur"
-          name="contact"
-          labels={labels?.contactPreferences}
-        />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="casus-taal">
-            Taal- of leesbehoefte (niet verplicht)
-          </label>
-          <input
+          <CheckboxGroup
+            legend="Contactvoorkeur"
+            name="contact"
+            path="client.contactPreferences"
+            labels={labels?.contactPreferences}
+          />
+          <TextField
             id="casus-taal"
             name="taal"
+            path="client.languageNeeds"
+            label="Taal- of leesbehoefte (niet verplicht)"
             maxLength={300}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="casus-rol">
-            Rol van uw organisatie in de casus
-          </label>
-          <input
+          <TextField
             id="casus-rol"
             name="rol"
+            path="role"
+            label="Rol van uw organisatie in de casus"
             required
             defaultValue="Casusregie"
             maxLength={200}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Casus openen
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            Casus openen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMe } from "../auth/session";
 import { graphql } from "../gql";
@@ -14,8 +14,7 @@ import type {
   TargetGroup,
 } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -140,7 +139,7 @@ export function OfferingEditorPage() {
   const me = useMe();
   const labels = useTaxonomyLabels();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
   const { data, loading, error } = useQuery(EditorQuery, {
     variables: {
       organizationId: me?.organization.id ?? "",
@@ -159,7 +158,7 @@ export function OfferingEditorPage() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setProblem(null);
+    clear();
     const input = offeringInput(new FormData(event.currentTarget));
     try {
       const savedId = current
@@ -167,29 +166,25 @@ export function OfferingEditorPage() {
         : (await create({ variables: { input } })).data!.createOffering.id;
       navigate(`/aanbod/${savedId}`);
     } catch (caught) {
-      setProblem(errorMessage(caught, "Opslaan is niet gelukt. Probeer het opnieuw."));
-      window.scrollTo({ top: 0 });
+      fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   const textField = (
     name: string,
+    path: string,
     label: string,
     value: string | null | undefined,
     required = false,
   ) => (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={`aanbod-${name}`}>
-        {label}
-      </label>
-      <input
-        id={`aanbod-${name}`}
-        name={name}
-        required={required}
-        defaultValue={value ?? ""}
-        className="utrecht-textbox utrecht-textbox--html-input"
-      />
-    </div>
+    <TextField
+      id={`aanbod-${name}`}
+      name={name}
+      path={path}
+      label={label}
+      required={required}
+      defaultValue={value ?? ""}
+    />
   );
 
   return (
@@ -198,150 +193,163 @@ export function OfferingEditorPage() {
         {current ? `${current.title} bewerken` : "Nieuw aanbod"}
       </h1>
       <p className="utrecht-paragraph">Opslaan geldt ook als ‘gegevens gecontroleerd’.</p>
-      <ErrorAlert message={problem} />
-      <form onSubmit={onSubmit} className="kk-stack">
-        {textField("titel", "Titel", current?.title, true)}
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="aanbod-omschrijving">
-            Omschrijving
-          </label>
-          <textarea
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          {textField("titel", "title", "Titel", current?.title, true)}
+          <TextField
             id="aanbod-omschrijving"
             name="omschrijving"
+            path="description"
+            label="Omschrijving"
+            multiline
             required
-            rows={5}
             defaultValue={current?.description ?? ""}
-            className="utrecht-textarea utrecht-textarea--html-textarea"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="aanbod-module">
-            Dienstverlening
-          </label>
-          <select
+          <SelectField
             id="aanbod-module"
             name="module"
+            path="module"
+            label="Dienstverlening"
             defaultValue={current?.module}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            {Object.entries(labels?.modules ?? {}).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CheckboxGroup
-          legend="Fase"
-          name="fase"
-          labels={labels?.phases}
-          selected={current?.phases}
-        />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="aanbod-palet">
-            Plek op het palet van nazorg (bij nazorgaanbod)
-          </label>
-          <select
+            options={Object.entries(labels?.modules ?? {})}
+          />
+          <CheckboxGroup
+            legend="Fase"
+            name="fase"
+            path="phases"
+            labels={labels?.phases}
+            selected={current?.phases}
+          />
+          <SelectField
             id="aanbod-palet"
             name="palet"
+            path="paletteLevel"
+            label="Plek op het palet van nazorg (bij nazorgaanbod)"
             defaultValue={current?.paletteLevel ?? ""}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="">Geen (geen nazorgaanbod)</option>
-            {Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} · {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CheckboxGroup
-          legend="Levensgebieden"
-          name="levensgebied"
-          labels={labels?.lifeDomains}
-          selected={current?.lifeDomains}
-        />
-        <CheckboxGroup
-          legend="Doelgroepen (niets gekozen: voor iedereen)"
-          name="doelgroep"
-          labels={labels?.targetGroups}
-          selected={current?.targetGroups}
-        />
-        <CheckboxGroup
-          legend="Kanalen"
-          name="kanaal"
-          labels={labels?.channels}
-          selected={current?.channels}
-        />
-        <CheckboxGroup
-          legend="Uitgevoerd door"
-          name="door"
-          labels={labels?.deliveredBy}
-          selected={current?.deliveredBy}
-        />
-        {textField("frequentie", "Hoe vaak", current?.frequency)}
-        {textField("duur", "Hoe lang", current?.duration)}
-        {textField("kosten", "Kosten", current?.costs ?? (current ? null : "Gratis"))}
-        {textField("wachttijd", "Wachttijd", current?.waitingTime)}
-        {textField(
-          "vrij",
-          "Vrije plekken (leeg: niet bijgehouden)",
-          current?.capacity ? String(current.capacity.available) : null,
-        )}
-        {textField(
-          "totaal",
-          "Plekken in totaal",
-          current?.capacity?.total != null ? String(current.capacity.total) : null,
-        )}
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="aanbod-documenten">
-            Documenten voor een eerste gesprek
-          </label>
-          <select
-            id="aanbod-documenten"
-            name="documenten"
-            defaultValue={current?.documentsNeeded ? "ja" : "nee"}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            <option value="nee">Geen documentplicht</option>
-            <option value="ja">Documenten nodig</option>
-          </select>
-        </div>
-        {textField("documentenToelichting", "Toelichting op documenten", current?.documentsNote)}
-        {textField(
-          "talen",
-          "Talen (codes, bijvoorbeeld nl, en, ar)",
-          current ? current.languages.join(", ") : "nl",
-          true,
-        )}
-        <CheckboxGroup
-          legend="Locaties"
-          name="locatie"
-          labels={Object.fromEntries(
-            data.organization?.locations.map((l) => [
-              l.id,
-              `${l.name ? `${l.name}, ` : ""}${l.street}, ${l.city}`,
-            ]) ?? [],
+            options={[
+              ["", "Geen (geen nazorgaanbod)"],
+              ...Object.entries(labels?.paletteLevels ?? {}).map(
+                ([value, label]): [string, string] => [value, `${value} · ${label}`],
+              ),
+            ]}
+          />
+          <CheckboxGroup
+            legend="Levensgebieden"
+            name="levensgebied"
+            path="lifeDomains"
+            labels={labels?.lifeDomains}
+            selected={current?.lifeDomains}
+          />
+          <CheckboxGroup
+            legend="Doelgroepen (niets gekozen: voor iedereen)"
+            name="doelgroep"
+            path="targetGroups"
+            labels={labels?.targetGroups}
+            selected={current?.targetGroups}
+          />
+          <CheckboxGroup
+            legend="Kanalen"
+            name="kanaal"
+            path="channels"
+            labels={labels?.channels}
+            selected={current?.channels}
+          />
+          <CheckboxGroup
+            legend="Uitgevoerd door"
+            name="door"
+            path="deliveredBy"
+            labels={labels?.deliveredBy}
+            selected={current?.deliveredBy}
+          />
+          {textField("frequentie", "frequency", "Hoe vaak", current?.frequency)}
+          {textField("duur", "duration", "Hoe lang", current?.duration)}
+          {textField("kosten", "costs", "Kosten", current?.costs ?? (current ? null : "Gratis"))}
+          {textField("wachttijd", "waitingTime", "Wachttijd", current?.waitingTime)}
+          {textField(
+            "vrij",
+            "capacity.available",
+            "Vrije plekken (leeg: niet bijgehouden)",
+            current?.capacity ? String(current.capacity.available) : null,
           )}
-          selected={current?.locations.map((l) => l.id)}
-        />
-        <CheckboxGroup
-          legend="Gemeenten waar het aanbod te gebruiken is"
-          name="gemeente"
-          labels={Object.fromEntries(data.gemeenten.map((g) => [g.code, g.name]))}
-          selected={current?.coveredGemeenten.map((g) => g.code)}
-        />
-        {textField("contactNaam", "Contactpersoon", current?.contactPerson?.name)}
-        {textField("contactTelefoon", "Telefoon contactpersoon", current?.contactPerson?.phone)}
-        {textField("contactEmail", "E-mail contactpersoon", current?.contactPerson?.email)}
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={creating || updating}
-        >
-          Opslaan
-        </button>
-      </form>
+          {textField(
+            "totaal",
+            "capacity.total",
+            "Plekken in totaal",
+            current?.capacity?.total != null ? String(current.capacity.total) : null,
+          )}
+          <div className="utrecht-form-field">
+            <label className="utrecht-form-label" htmlFor="aanbod-documenten">
+              Documenten voor een eerste gesprek
+            </label>
+            <select
+              id="aanbod-documenten"
+              name="documenten"
+              defaultValue={current?.documentsNeeded ? "ja" : "nee"}
+              className="utrecht-select utrecht-select--html-select"
+            >
+              <option value="nee">Geen documentplicht</option>
+              <option value="ja">Documenten nodig</option>
+            </select>
+          </div>
+          {textField(
+            "documentenToelichting",
+            "documentsNote",
+            "Toelichting op documenten",
+            current?.documentsNote,
+          )}
+          {textField(
+            "talen",
+            "languages",
+            "Talen (codes, bijvoorbeeld nl, en, ar)",
+            current ? current.languages.join(", ") : "nl",
+            true,
+          )}
+          <CheckboxGroup
+            legend="Locaties"
+            name="locatie"
+            path="locationIds"
+            labels={Object.fromEntries(
+              data.organization?.locations.map((l) => [
+                l.id,
+                `${l.name ? `${l.name}, ` : ""}${l.street}, ${l.city}`,
+              ]) ?? [],
+            )}
+            selected={current?.locations.map((l) => l.id)}
+          />
+          <CheckboxGroup
+            legend="Gemeenten waar het aanbod te gebruiken is"
+            name="gemeente"
+            path="gemeenten"
+            labels={Object.fromEntries(data.gemeenten.map((g) => [g.code, g.name]))}
+            selected={current?.coveredGemeenten.map((g) => g.code)}
+          />
+          {textField(
+            "contactNaam",
+            "contactPerson.name",
+            "Contactpersoon",
+            current?.contactPerson?.name,
+          )}
+          {textField(
+            "contactTelefoon",
+            "contactPerson.phone",
+            "Telefoon contactpersoon",
+            current?.contactPerson?.phone,
+          )}
+          {textField(
+            "contactEmail",
+            "contactPerson.email",
+            "E-mail contactpersoon",
+            current?.contactPerson?.email,
+          )}
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={creating || updating}
+          >
+            Opslaan
+          </button>
+        </form>
+      </ProblemArea>
     </div>
   );
 }

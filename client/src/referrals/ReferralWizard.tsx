@@ -3,8 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { RecordConsentMutation } from "../cases/ConsentForms";
 import { graphql } from "../gql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
@@ -70,7 +69,7 @@ export function ReferralWizard() {
   const labels = useTaxonomyLabels();
   const { data, loading, error } = useQuery(WizardQuery, { variables: { offeringId: id } });
   const [caseId, setCaseId] = useState<string>("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
   const [busy, setBusy] = useState(false);
   const [recordConsent] = useMutation(RecordConsentMutation);
   const [startReferral] = useMutation(StartReferralMutation);
@@ -96,7 +95,7 @@ export function ReferralWizard() {
     event.preventDefault();
     if (!chosenCase) return;
     const form = new FormData(event.currentTarget);
-    setProblem(null);
+    clear();
     setBusy(true);
     try {
       let consentId = String(form.get("toestemming") ?? "");
@@ -138,7 +137,7 @@ export function ReferralWizard() {
       });
       navigate(`/casussen/${referral.caseId}`);
     } catch (caught) {
-      setProblem(errorMessage(caught, "Versturen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Versturen is niet gelukt. Probeer het opnieuw.");
     } finally {
       setBusy(false);
     }
@@ -155,121 +154,121 @@ export function ReferralWizard() {
           Uw organisatie heeft nog geen casussen. <Link to="/casussen">Naar mijn casussen</Link>.
         </p>
       ) : (
-        <form onSubmit={onSubmit} className="kk-stack">
-          <ErrorAlert message={problem} />
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="verwijs-casus">
-              Voor welke inwoner
-            </label>
-            <select
-              id="verwijs-casus"
-              className="utrecht-select utrecht-select--html-select"
-              value={chosenCase?.id}
-              onChange={(event) => setCaseId(event.target.value)}
-            >
-              {data.myCases.map((careCase) => (
-                <option key={careCase.id} value={careCase.id}>
-                  {careCase.client.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-              Toestemming van de inwoner
-            </legend>
-            {validConsents.map((consent, index) => (
-              <div key={consent.id} className="kk-filter-option">
-                <input
-                  id={`toestemming-${consent.id}`}
-                  type="radio"
-                  name="toestemming"
-                  value={consent.id}
-                  defaultChecked={index === 0}
-                  className="utrecht-radio-button utrecht-radio-button--html-input"
-                />
-                <label htmlFor={`toestemming-${consent.id}`} className="utrecht-form-label">
-                  {consent.purpose}
-                </label>
-              </div>
-            ))}
-            <div className="kk-filter-option">
-              <input
-                id="toestemming-nieuw"
-                type="radio"
-                name="toestemming"
-                value="nieuw"
-                defaultChecked={validConsents.length === 0}
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-              />
-              <label htmlFor="toestemming-nieuw" className="utrecht-form-label">
-                De inwoner geeft nu toestemming om contactgegevens en hulpvraag te delen met{" "}
-                {offering.organization.name} (één jaar geldig)
-              </label>
-            </div>
+        <ProblemArea problem={problem}>
+          <form onSubmit={onSubmit} className="kk-stack">
             <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="verwijs-methode">
-                Hoe is de toestemming gegeven
+              <label className="utrecht-form-label" htmlFor="verwijs-casus">
+                Voor welke inwoner
               </label>
               <select
-                id="verwijs-methode"
-                name="methode"
+                id="verwijs-casus"
                 className="utrecht-select utrecht-select--html-select"
+                value={chosenCase?.id}
+                onChange={(event) => setCaseId(event.target.value)}
               >
-                <option value="MONDELING">Mondeling</option>
-                <option value="SCHRIFTELIJK">Schriftelijk</option>
+                {data.myCases.map((careCase) => (
+                  <option key={careCase.id} value={careCase.id}>
+                    {careCase.client.displayName}
+                  </option>
+                ))}
               </select>
             </div>
-          </fieldset>
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="verwijs-hulpvraag">
-              Hulpvraag
-            </label>
-            <textarea
+            <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+                Toestemming van de inwoner
+              </legend>
+              {validConsents.map((consent, index) => (
+                <div key={consent.id} className="kk-filter-option">
+                  <input
+                    id={`toestemming-${consent.id}`}
+                    type="radio"
+                    name="toestemming"
+                    value={consent.id}
+                    defaultChecked={index === 0}
+                    className="utrecht-radio-button utrecht-radio-button--html-input"
+                  />
+                  <label htmlFor={`toestemming-${consent.id}`} className="utrecht-form-label">
+                    {consent.purpose}
+                  </label>
+                </div>
+              ))}
+              <div className="kk-filter-option">
+                <input
+                  id="toestemming-nieuw"
+                  type="radio"
+                  name="toestemming"
+                  value="nieuw"
+                  defaultChecked={validConsents.length === 0}
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                />
+                <label htmlFor="toestemming-nieuw" className="utrecht-form-label">
+                  De inwoner geeft nu toestemming om contactgegevens en hulpvraag te delen met{" "}
+                  {offering.organization.name} (één jaar geldig)
+                </label>
+              </div>
+              <div className="utrecht-form-field">
+                <label className="utrecht-form-label" htmlFor="verwijs-methode">
+                  Hoe is de toestemming gegeven
+                </label>
+                <select
+                  id="verwijs-methode"
+                  name="methode"
+                  className="utrecht-select utrecht-select--html-select"
+                >
+                  <option value="MONDELING">Mondeling</option>
+                  <option value="SCHRIFTELIJK">Schriftelijk</option>
+                </select>
+              </div>
+            </fieldset>
+            <TextField
               id="verwijs-hulpvraag"
               name="hulpvraag"
+              path="question"
+              label="Hulpvraag"
+              multiline
               required
               minLength={3}
               maxLength={2000}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
             />
-          </div>
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="verwijs-samenvatting">
-              Overdrachtssamenvatting
-            </label>
-            <textarea
+            <TextField
               id="verwijs-samenvatting"
               name="samenvatting"
+              path="handoverSummary"
+              label="Overdrachtssamenvatting"
+              multiline
               required
               minLength={3}
               maxLength={5000}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
             />
-          </div>
-          <CheckboxGroup legend="Levensgebieden" name="levensgebied" labels={labels?.lifeDomains} />
-          <div className="kk-filter-option">
-            <input
-              id="verwijs-crisis"
-              type="checkbox"
-              name="crisis"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
+            <CheckboxGroup
+              legend="Levensgebieden"
+              name="levensgebied"
+              path="lifeDomains"
+              labels={labels?.lifeDomains}
             />
-            <label
-              htmlFor="verwijs-crisis"
-              className="utrecht-form-label utrecht-form-label--checkbox"
+            <div className="kk-filter-option">
+              <input
+                id="verwijs-crisis"
+                type="checkbox"
+                name="crisis"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+              />
+              <label
+                htmlFor="verwijs-crisis"
+                className="utrecht-form-label utrecht-form-label--checkbox"
+              >
+                Crisis: dreigende huisuitzetting of afsluiting van energie
+              </label>
+            </div>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={busy}
             >
-              Crisis: dreigende huisuitzetting of afsluiting van energie
-            </label>
-          </div>
-          <button
-            type="submit"
-            className="utrecht-button utrecht-button--primary-action"
-            disabled={busy}
-          >
-            {busy ? "Bezig met versturen…" : "Overdracht versturen"}
-          </button>
-        </form>
+              {busy ? "Bezig met versturen…" : "Overdracht versturen"}
+            </button>
+          </form>
+        </ProblemArea>
       )}
     </div>
   );

@@ -1,3 +1,5 @@
+import { useFieldProblem } from "./form";
+
 /** A fieldset of checkboxes that submit as one form field (read with FormData.getAll). */
 export function CheckboxGroup(props: {
   legend: string;
@@ -5,10 +7,22 @@ export function CheckboxGroup(props: {
   labels: Record<string, string> | undefined;
   /** Values checked at first (editing). */
   selected?: readonly string[];
+  /** The field in the API input, when the server may name it in an error. */
+  path?: string;
 }) {
+  const { control, ariaProps, message } = useFieldProblem<HTMLFieldSetElement>(
+    props.path ?? "",
+    `${props.name}-groep`,
+  );
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+    <fieldset
+      ref={control}
+      tabIndex={message ? -1 : undefined}
+      className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+      aria-describedby={ariaProps["aria-describedby"]}
+    >
       <legend className="utrecht-form-fieldset__legend kk-filter-legend">{props.legend}</legend>
+      {message}
       {Object.entries(props.labels ?? {}).map(([value, label]) => (
         <div key={value} className="kk-filter-option">
           <input
