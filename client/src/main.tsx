@@ -15,6 +15,7 @@ import { ReferralsPage } from "./referrals/ReferralsPage";
 import { ReferralWizard } from "./referrals/ReferralWizard";
 import { MyOrganizationPage } from "./partner/MyOrganizationPage";
 import { OfferingEditorPage } from "./partner/OfferingEditorPage";
+import { OrganizationEditorPage } from "./partner/OrganizationEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
@@ -59,6 +60,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <OfferingEditorPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/onze-organisatie",
+        element: (
+          <RequireLogin>
+            <OrganizationEditorPage />
           </RequireLogin>
         ),
       },

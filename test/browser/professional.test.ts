@@ -1,13 +1,18 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import {
+  dutchPage,
+  expectAccessible,
+  launchBrowser,
+  demoPassword,
+  logIn as logInAs,
+} from "../support/browser.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
 const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
-const demoPassword = "ketenkaart-demo";
 
 let browser: Browser;
 
@@ -22,10 +27,8 @@ afterAll(async () => {
 const newPage = () => dutchPage(browser);
 
 async function logIn(page: Page, email: string) {
-  await page.goto(`${inject("baseUrl")}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(demoPassword);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await logInAs(page, email);
+  await page.goto(`${inject("baseUrl")}/casussen`);
   await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
 }
 

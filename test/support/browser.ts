@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
 
 /** Debian's Chromium, headless, with the flags a closed network and running as root need. */
 export function launchBrowser(): Promise<Browser> {
@@ -30,4 +30,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
+}
+
+/** Demo accounts of the seeded region (README) share this password. */
+export const demoPassword = "ketenkaart-demo";
+
+/** Logs in through the login page, as a worker would, and waits until the app has taken over. */
+export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto(`${inject("baseUrl")}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((url) => url.pathname !== "/inloggen");
 }

@@ -83,6 +83,9 @@ export function MyOrganizationPage() {
           to="/ons-aanbod/nieuw"
         >
           Nieuw aanbod
+        </Link>{" "}
+        <Link className="utrecht-link" to="/onze-organisatie">
+          Organisatie, loket en locaties
         </Link>
       </p>
       <p className="utrecht-paragraph" role="status">
