@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { WorkingDayCalendar } from "../../server/referral/working-days.js";
 import { graphql } from "../support/api.js";
-import { buildOffering, buildOrganization, database } from "../support/factories.js";
+import { database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
+import { type ChainOptions, referralChain } from "../support/scenarios.js";
 
 const referralFields = `
   id state question urgency sentAt receivedAt responseDueAt intakeDueAt introductionAt outcome caseId
   isResponseOverdue isIntakeOverdue receiver { id } sender { id }
   events { fromState toState note user { id } organization { id } }`;
-const startReferral = `mutation ($input: StartReferralInput!) { startReferral(input: $input) { ${referralFields} } }`;
 const transition = `mutation ($input: ReferralTransitionInput!) { transitionReferral(input: $input) { ${referralFields} } }`;
 const readReferral = `query ($id: ID!) { referral(id: $id) { ${referralFields} } }`;
 
@@ -30,83 +30,8 @@ interface ReferralData {
 
 type Headers = Record<string, string>;
 
-/** A wijkteam case with a client, a partner's offering and the client's consent to share with it. */
-async function chain(options: { urgency?: string; consentFor?: "partner" | "other" } = {}) {
-  const sender = await loggedInUser();
-  const partnerOrganization = await buildOrganization({ name: "Kredietbank Testregio" });
-  const receiver = await loggedInUser({ organizationId: partnerOrganization });
-  const offeringId = await buildOffering({
-    organizationId: partnerOrganization,
-    title: "Schuldregeling",
-  });
-  const opened = await graphql<{ openCase: { id: string; client: { id: string } } }>(
-    `
-      mutation ($input: OpenCaseInput!) {
-        openCase(input: $input) {
-          id
-          client {
-            id
-          }
-        }
-      }
-    `,
-    {
-      input: {
-        client: { displayName: "M. Yilmaz", contactPreferences: ["WHATSAPP"] },
-        role: "Wijkteam",
-      },
-    },
-    sender.headers,
-  );
-  const caseId = opened.data!.openCase.id;
-  const recipient =
-    options.consentFor === "other" ? await buildOrganization() : partnerOrganization;
-  const consent = await graphql<{ recordConsent: { id: string } }>(
-    `
-      mutation ($clientId: ID!, $input: ConsentInput!) {
-        recordConsent(clientId: $clientId, input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      clientId: opened.data!.openCase.client.id,
-      input: {
-        recipientOrganizationIds: [recipient],
-        purpose: "Warme overdracht voor schuldregeling",
-        dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
-        method: "SCHRIFTELIJK",
-        givenOn: new Date().toISOString().slice(0, 10),
-        validUntil: "2099-12-31",
-      },
-    },
-    sender.headers,
-  );
-  const started = await graphql<{ startReferral: ReferralData }>(
-    startReferral,
-    {
-      input: {
-        caseId,
-        offeringId,
-        question: "Hulp bij een schuldregeling",
-        handoverSummary: "Huurachterstand van drie maanden, inkomen uit bijstand, gemotiveerd.",
-        lifeDomains: ["FINANCIEN", "WONEN"],
-        urgency: options.urgency ?? "NORMAAL",
-        contactPreferences: ["WHATSAPP"],
-        consentId: consent.data!.recordConsent.id,
-      },
-    },
-    sender.headers,
-  );
-  if (!started.data) throw new Error(JSON.stringify(started.errors));
-  return {
-    sender,
-    receiver,
-    caseId,
-    consentId: consent.data!.recordConsent.id,
-    referral: started.data.startReferral,
-  };
-}
+/** A wijkteam case, a partner's offering and consent for it, and a draft referral to it. */
+const chain = (options: ChainOptions = {}) => referralChain<ReferralData>(referralFields, options);
 
 async function move(
   headers: Headers,
@@ -354,5 +279,144 @@ describe("response norms", () => {
       [referral.id, receiver.id],
     )) as Array<{ basis: string }>;
     expect(log).toEqual([{ basis: `CONSENT:${consentId}` }]);
+  });
+});
+
+describe("every transition, tried by both sides", () => {
+  // The issue's state machine, written out as the workers know it: each line is a step that
+  // is allowed, and who may take it. Every other (from, to, side) must be refused.
+  const allowedSteps = [
+    "DRAFT → SENT by sender",
+    "DRAFT → CANCELLED by sender",
+    "SENT → ACCEPTED by receiver",
+    "SENT → DECLINED by receiver",
+    "SENT → ON_HOLD by receiver",
+    "SENT → CANCELLED by sender",
+    "SENT → CANCELLED by receiver",
+    "ACCEPTED → INTRO_PLANNED by sender",
+    "ACCEPTED → INTRO_PLANNED by receiver",
+    "ACCEPTED → IN_PROGRESS by receiver",
+    "ACCEPTED → ON_HOLD by receiver",
+    "ACCEPTED → CANCELLED by sender",
+    "ACCEPTED → CANCELLED by receiver",
+    "INTRO_PLANNED → INTRO_PLANNED by sender",
+    "INTRO_PLANNED → INTRO_PLANNED by receiver",
+    "INTRO_PLANNED → IN_PROGRESS by receiver",
+    "INTRO_PLANNED → ON_HOLD by receiver",
+    "INTRO_PLANNED → CANCELLED by sender",
+    "INTRO_PLANNED → CANCELLED by receiver",
+    "IN_PROGRESS → COMPLETED by receiver",
+    "IN_PROGRESS → FAILED by receiver",
+    "IN_PROGRESS → ON_HOLD by receiver",
+    "IN_PROGRESS → CANCELLED by sender",
+    "IN_PROGRESS → CANCELLED by receiver",
+    "ON_HOLD → ACCEPTED by receiver",
+    "ON_HOLD → IN_PROGRESS by receiver",
+    "ON_HOLD → CANCELLED by sender",
+    "ON_HOLD → CANCELLED by receiver",
+  ];
+  const states = [
+    "DRAFT",
+    "SENT",
+    "ACCEPTED",
+    "DECLINED",
+    "INTRO_PLANNED",
+    "IN_PROGRESS",
+    "COMPLETED",
+    "FAILED",
+    "ON_HOLD",
+    "CANCELLED",
+  ];
+  // How a referral gets into each state: the steps from DRAFT.
+  const pathTo: Record<string, Array<[side: "sender" | "receiver", to: string]>> = {
+    DRAFT: [],
+    SENT: [["sender", "SENT"]],
+    ACCEPTED: [
+      ["sender", "SENT"],
+      ["receiver", "ACCEPTED"],
+    ],
+    DECLINED: [
+      ["sender", "SENT"],
+      ["receiver", "DECLINED"],
+    ],
+    ON_HOLD: [
+      ["sender", "SENT"],
+      ["receiver", "ON_HOLD"],
+    ],
+    INTRO_PLANNED: [
+      ["sender", "SENT"],
+      ["receiver", "ACCEPTED"],
+      ["sender", "INTRO_PLANNED"],
+    ],
+    IN_PROGRESS: [
+      ["sender", "SENT"],
+      ["receiver", "ACCEPTED"],
+      ["receiver", "IN_PROGRESS"],
+    ],
+    COMPLETED: [
+      ["sender", "SENT"],
+      ["receiver", "ACCEPTED"],
+      ["receiver", "IN_PROGRESS"],
+      ["receiver", "COMPLETED"],
+    ],
+    FAILED: [
+      ["sender", "SENT"],
+      ["receiver", "ACCEPTED"],
+      ["receiver", "IN_PROGRESS"],
+      ["receiver", "FAILED"],
+    ],
+    CANCELLED: [["sender", "CANCELLED"]],
+  };
+  // Whatever a step may require (a reason, an outcome, a date) is given, so only the state
+  // machine decides.
+  const everything = {
+    note: "Toelichting bij deze stap",
+    introductionAt: "2099-03-02T10:00:00.000Z",
+  };
+
+  async function referralIn(state: string) {
+    const setup = await chain();
+    const sides = { sender: setup.sender.headers, receiver: setup.receiver.headers };
+    for (const [side, to] of pathTo[state]!) {
+      const step = await move(sides[side], setup.referral.id, to, everything);
+      if (step.errors) throw new Error(`${state}: ${JSON.stringify(step.errors)}`);
+    }
+    return { id: setup.referral.id, sides };
+  }
+
+  it.each(states)("from %s allows exactly the listed steps to the listed side", async (from) => {
+    const refused = await referralIn(from);
+    for (const to of states) {
+      for (const side of ["sender", "receiver"] as const) {
+        const label = `${from} → ${to} by ${side}`;
+        if (allowedSteps.includes(label)) {
+          // An allowed step changes the referral, so it gets one of its own.
+          const fresh = await referralIn(from);
+          const result = await move(fresh.sides[side], fresh.id, to, everything);
+          expect(
+            result.data?.transitionReferral.state,
+            `${label}: ${JSON.stringify(result.errors)}`,
+          ).toBe(to);
+        } else {
+          const result = await move(refused.sides[side], refused.id, to, everything);
+          expect(result.data?.transitionReferral ?? null, label).toBeNull();
+          // A draft does not exist for the receiver; a step to the state the referral is
+          // already in means someone else was first.
+          const codes =
+            from === "DRAFT" && side === "receiver"
+              ? ["NOT_FOUND"]
+              : to === from
+                ? ["CONFLICT"]
+                : ["BAD_USER_INPUT", "FORBIDDEN"];
+          expect(codes, label).toContain(result.errors?.[0]?.extensions?.code);
+        }
+      }
+    }
+    const unchanged = await graphql<{ referral: { state: string } }>(
+      readReferral,
+      { id: refused.id },
+      refused.sides.sender,
+    );
+    expect(unchanged.data!.referral.state).toBe(from);
   });
 });
