@@ -99,12 +99,10 @@ export function createLoaders(db: DataSource, viewer: Viewer | null) {
     /** Active workers of an organisation, by name: to name as owner or regie holder. */
     activeUsersByOrganizationId: manyByKey(
       (ids) =>
-        db
-          .getRepository(User)
-          .find({
-            where: { organizationId: In(ids), disabledAt: IsNull() },
-            order: { name: "ASC" },
-          }),
+        db.getRepository(User).find({
+          where: { organizationId: In(ids), disabledAt: IsNull() },
+          order: { name: "ASC" },
+        }),
       (u) => u.organizationId,
     ),
     /** The client of a case, to log a read of case data reached through another object. */

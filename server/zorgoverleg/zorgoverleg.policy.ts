@@ -20,15 +20,15 @@ export interface ZorgoverlegRow {
 }
 
 /**
- * The zorgoverleg if the viewer's organisation is on its case's team, else NOT_FOUND. With
- * `lock`, the row stays locked until the transaction ends, so two recordings cannot both pass.
+ * The zorgoverleg if the viewer's organisation is on its case's team, else null. With `lock`,
+ * the row stays locked until the transaction ends, so two recordings cannot both pass.
  */
-export async function zorgoverlegOfTeam(
+export async function findZorgoverlegOfTeam(
   db: Queryable,
   viewer: Viewer,
   zorgoverlegId: string,
   options: { lock?: boolean } = {},
-): Promise<ZorgoverlegRow> {
+): Promise<ZorgoverlegRow | null> {
   const rows = isUuid(zorgoverlegId)
     ? ((await db.query(
         `SELECT z.id, z.case_id AS "caseId", c.client_id AS "clientId", z.recorded_at AS "recordedAt"
@@ -38,7 +38,18 @@ export async function zorgoverlegOfTeam(
       )) as ZorgoverlegRow[])
     : [];
   const found = rows[0];
-  if (!found || !(await isCaseMember(db, viewer, found.caseId))) throw zorgoverlegNotFound();
+  return found && (await isCaseMember(db, viewer, found.caseId)) ? found : null;
+}
+
+/** As `findZorgoverlegOfTeam`, but NOT_FOUND when it is not the viewer's team's. */
+export async function zorgoverlegOfTeam(
+  db: Queryable,
+  viewer: Viewer,
+  zorgoverlegId: string,
+  options: { lock?: boolean } = {},
+): Promise<ZorgoverlegRow> {
+  const found = await findZorgoverlegOfTeam(db, viewer, zorgoverlegId, options);
+  if (!found) throw zorgoverlegNotFound();
   return found;
 }
 

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember } from "../case/case.policy.js";
+import { assertCaseMember, isCaseMember } from "../case/case.policy.js";
 import { transferRegieWithin } from "../case/case.service.js";
 import { validConsentFor } from "../client/consent.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
@@ -19,6 +19,7 @@ import type {
 import {
   agreementNotFound,
   assertMayChangeAgreement,
+  findZorgoverlegOfTeam,
   isActiveWorkerOf,
   zorgoverlegOfTeam,
 } from "./zorgoverleg.policy.js";
@@ -161,7 +162,7 @@ export async function readZorgoverleg(
   viewer: Viewer,
   id: string,
 ): Promise<Zorgoverleg | null> {
-  const meeting = await zorgoverlegOfTeam(db, viewer, id).catch(() => null);
+  const meeting = await findZorgoverlegOfTeam(db, viewer, id);
   if (!meeting) return null;
   await logZorgoverlegRead(db, viewer, [meeting]);
   return db.getRepository(Zorgoverleg).findOneBy({ id: meeting.id });
@@ -232,10 +233,9 @@ export async function setAgreementStatus(
         )) as Array<{ ownerOrganizationId: string; caseId: string; clientId: string }>)
       : [];
     const agreement = rows[0];
-    if (!agreement) throw agreementNotFound();
-    await assertCaseMember(manager, viewer, agreement.caseId).catch(() => {
+    if (!agreement || !(await isCaseMember(manager, viewer, agreement.caseId))) {
       throw agreementNotFound();
-    });
+    }
     assertMayChangeAgreement(viewer, agreement);
     await manager.query(
       `UPDATE agreement SET status = $2, status_changed_at = now(), status_changed_by_user_id = $3
