@@ -3,6 +3,7 @@ import { AccountsAndSessions1763900000000 } from "./1763900000000-AccountsAndSes
 import { ClientsCasesAndRegie1764000000000 } from "./1764000000000-ClientsCasesAndRegie.js";
 import { Referrals1764100000000 } from "./1764100000000-Referrals.js";
 import { CancelDraftReferrals1764150000000 } from "./1764150000000-CancelDraftReferrals.js";
+import { Zorgoverleg1764200000000 } from "./1764200000000-Zorgoverleg.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ClientsCasesAndRegie1764000000000,
   Referrals1764100000000,
   CancelDraftReferrals1764150000000,
+  Zorgoverleg1764200000000,
 ];

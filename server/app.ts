@@ -16,6 +16,7 @@ import { createLoaders } from "./common/loaders.js";
 import { logger } from "./logger.js";
 import { WorkingDayCalendar } from "./referral/working-days.js";
 import { buildKetenkaartSchema } from "./schema.js";
+import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
 
 export interface App {
   httpServer: http.Server;
@@ -99,6 +100,8 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
       },
     }),
   );
+
+  app.use(zorgoverlegRouter(db));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));

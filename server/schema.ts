@@ -15,6 +15,14 @@ import {
 import { OfferingResolver } from "./offering/offering.resolver.js";
 import { LocationResolver, OrganizationResolver } from "./organization/organization.resolver.js";
 import { TaxonomyResolver } from "./taxonomy/taxonomy.resolver.js";
+import {
+  AgreementResolver,
+  CaseMemberWorkersResolver,
+  CaseZorgoverlegResolver,
+  RegieZorgoverlegResolver,
+  ZorgoverlegInviteeResolver,
+  ZorgoverlegResolver,
+} from "./zorgoverleg/zorgoverleg.resolver.js";
 
 export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -35,6 +43,12 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       ReferralResolver,
       ReferralEventResolver,
       AccessLogResolver,
+      ZorgoverlegResolver,
+      ZorgoverlegInviteeResolver,
+      AgreementResolver,
+      CaseZorgoverlegResolver,
+      RegieZorgoverlegResolver,
+      CaseMemberWorkersResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

@@ -20,6 +20,7 @@ import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
+import { MyAgreementsPage } from "./zorgoverleg/MyAgreementsPage";
 
 const client = new ApolloClient({
   link: new HttpLink({ uri: "/graphql" }),
@@ -93,6 +94,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <ReferralsPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/afspraken",
+        element: (
+          <RequireLogin>
+            <MyAgreementsPage />
           </RequireLogin>
         ),
       },

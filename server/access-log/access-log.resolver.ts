@@ -21,7 +21,7 @@ export class AccessLogEntry {
   @Field({ description: "READ, CREATE of UPDATE" })
   action: string;
 
-  @Field({ description: "CLIENT, CASE, CONSENT of REFERRAL" })
+  @Field({ description: "CLIENT, CASE, CONSENT, REFERRAL, ZORGOVERLEG of AGREEMENT" })
   objectType: string;
 
   @Field(() => ID)

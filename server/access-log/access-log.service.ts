@@ -2,7 +2,7 @@ import type { Viewer } from "../auth/session.service.js";
 import type { Queryable } from "../common/queryable.js";
 
 export type AccessAction = "READ" | "CREATE" | "UPDATE";
-export type AccessObject = "CLIENT" | "CASE" | "CONSENT" | "REFERRAL";
+export type AccessObject = "CLIENT" | "CASE" | "CONSENT" | "REFERRAL" | "ZORGOVERLEG" | "AGREEMENT";
 
 /**
  * Records one access to client data: who (user, organisation, roles), what, when and on what

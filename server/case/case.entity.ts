@@ -90,4 +90,8 @@ export class RegieAssignment {
   @Field()
   @Column("text")
   reason: string;
+
+  /** The zorgoverleg whose regie decision started this assignment, if any. */
+  @Column("uuid", { name: "zorgoverleg_id", nullable: true })
+  zorgoverlegId: string | null;
 }

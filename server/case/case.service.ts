@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { UserInputError } from "../common/errors.js";
@@ -111,61 +111,69 @@ export async function transferRegie(
   viewer: Viewer,
   input: TransferRegieInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
-    const locked = isUuid(input.caseId)
-      ? ((await manager.query("SELECT client_id FROM care_case WHERE id = $1 FOR UPDATE", [
-          input.caseId,
-        ])) as Array<{
-          client_id: string;
-        }>)
-      : [];
-    if (locked.length === 0) throw caseNotFound();
-    await assertCaseMember(manager, viewer, input.caseId);
+  await db.transaction((manager) => transferRegieWithin(manager, viewer, input));
+}
 
-    const onTeam = isUuid(input.toOrganizationId)
+/**
+ * `transferRegie` inside a transaction the caller already holds, so a regie decision can be one
+ * write with whatever decided it (a zorgoverleg). Returns the new assignment's id.
+ */
+export async function transferRegieWithin(
+  manager: EntityManager,
+  viewer: Viewer,
+  input: TransferRegieInput,
+): Promise<string> {
+  const locked = isUuid(input.caseId)
+    ? ((await manager.query("SELECT client_id FROM care_case WHERE id = $1 FOR UPDATE", [
+        input.caseId,
+      ])) as Array<{
+        client_id: string;
+      }>)
+    : [];
+  if (locked.length === 0) throw caseNotFound();
+  await assertCaseMember(manager, viewer, input.caseId);
+
+  const onTeam = isUuid(input.toOrganizationId)
+    ? ((await manager.query(
+        "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+        [input.caseId, input.toOrganizationId],
+      )) as unknown[])
+    : [];
+  if (onTeam.length === 0) {
+    throw new UserInputError(
+      "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
+      "toOrganizationId",
+    );
+  }
+  if (input.toUserId) {
+    const worker = isUuid(input.toUserId)
       ? ((await manager.query(
-          "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-          [input.caseId, input.toOrganizationId],
+          "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
+          [input.toUserId, input.toOrganizationId],
         )) as unknown[])
       : [];
-    if (onTeam.length === 0) {
-      throw new UserInputError(
-        "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
-        "toOrganizationId",
-      );
+    if (worker.length === 0) {
+      throw new UserInputError("Kies een medewerker van die organisatie ('toUserId').", "toUserId");
     }
-    if (input.toUserId) {
-      const worker = isUuid(input.toUserId)
-        ? ((await manager.query(
-            "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
-            [input.toUserId, input.toOrganizationId],
-          )) as unknown[])
-        : [];
-      if (worker.length === 0) {
-        throw new UserInputError(
-          "Kies een medewerker van die organisatie ('toUserId').",
-          "toUserId",
-        );
-      }
-    }
-    await manager.query(
-      "UPDATE regie_assignment SET ended_at = clock_timestamp() WHERE case_id = $1 AND ended_at IS NULL",
-      [input.caseId],
-    );
-    await manager.query(
-      `INSERT INTO regie_assignment (case_id, organization_id, user_id, decided_by_user_id, reason, started_at)
-       VALUES ($1, $2, $3, $4, $5, clock_timestamp())`,
-      [input.caseId, input.toOrganizationId, input.toUserId ?? null, viewer.userId, input.reason],
-    );
-    await manager.query("UPDATE care_case SET updated_at = now() WHERE id = $1", [input.caseId]);
-    await logAccess(
-      manager,
-      viewer,
-      "UPDATE",
-      { type: "CASE", id: input.caseId, clientId: locked[0]!.client_id },
-      teamBasis,
-    );
-  });
+  }
+  await manager.query(
+    "UPDATE regie_assignment SET ended_at = clock_timestamp() WHERE case_id = $1 AND ended_at IS NULL",
+    [input.caseId],
+  );
+  const [{ id }] = (await manager.query(
+    `INSERT INTO regie_assignment (case_id, organization_id, user_id, decided_by_user_id, reason, started_at)
+     VALUES ($1, $2, $3, $4, $5, clock_timestamp()) RETURNING id`,
+    [input.caseId, input.toOrganizationId, input.toUserId ?? null, viewer.userId, input.reason],
+  )) as [{ id: string }];
+  await manager.query("UPDATE care_case SET updated_at = now() WHERE id = $1", [input.caseId]);
+  await logAccess(
+    manager,
+    viewer,
+    "UPDATE",
+    { type: "CASE", id: input.caseId, clientId: locked[0]!.client_id },
+    teamBasis,
+  );
+  return id;
 }
 
 /** Adds an organisation to the case team (or changes its role). */

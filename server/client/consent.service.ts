@@ -24,6 +24,26 @@ export async function isOnClientTeam(
   return rows.length > 0;
 }
 
+/**
+ * The client's consent that now covers sharing with this organisation (not withdrawn, not
+ * expired, the organisation among its recipients), or null when there is none.
+ */
+export async function validConsentFor(
+  db: Queryable,
+  clientId: string,
+  organizationId: string,
+): Promise<string | null> {
+  if (!isUuid(clientId) || !isUuid(organizationId)) return null;
+  const rows = (await db.query(
+    `SELECT id FROM consent
+      WHERE client_id = $1 AND $2 = ANY (recipient_organization_ids)
+        AND withdrawn_at IS NULL AND given_on <= current_date AND valid_until >= current_date
+      ORDER BY valid_until DESC, id LIMIT 1`,
+    [clientId, organizationId],
+  )) as Array<{ id: string }>;
+  return rows[0]?.id ?? null;
+}
+
 /** Records the client's consent as the worker heard or received it. */
 export async function recordConsent(
   db: DataSource,

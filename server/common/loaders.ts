@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import { In, IsNull, type DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
 import { CaseMember, RegieAssignment } from "../case/case.entity.js";
@@ -10,6 +10,7 @@ import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 
 /** One loader per relation, created per request so nothing is cached across users. */
 export function createLoaders(db: DataSource, viewer: Viewer | null) {
@@ -94,6 +95,49 @@ export function createLoaders(db: DataSource, viewer: Viewer | null) {
     offeringById: oneByKey(
       (ids) => db.getRepository(Offering).findBy({ id: In(ids) }),
       (o) => o.id,
+    ),
+    /** Active workers of an organisation, by name: to name as owner or regie holder. */
+    activeUsersByOrganizationId: manyByKey(
+      (ids) =>
+        db.getRepository(User).find({
+          where: { organizationId: In(ids), disabledAt: IsNull() },
+          order: { name: "ASC" },
+        }),
+      (u) => u.organizationId,
+    ),
+    /** The client of a case, to log a read of case data reached through another object. */
+    clientIdByCaseId: oneByKey(
+      (ids): Promise<Array<{ id: string; clientId: string }>> =>
+        db.query(`SELECT id, client_id AS "clientId" FROM care_case WHERE id = ANY ($1::uuid[])`, [
+          ids,
+        ]),
+      (c) => c.id,
+    ),
+    zorgoverlegById: oneByKey(
+      (ids) => db.getRepository(Zorgoverleg).findBy({ id: In(ids) }),
+      (z) => z.id,
+    ),
+    zorgoverleggenByCaseId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(Zorgoverleg)
+          .find({ where: { caseId: In(ids) }, order: { startsAt: "DESC", id: "ASC" } }),
+      (z) => z.caseId,
+    ),
+    inviteesByZorgoverlegId: manyByKey(
+      (ids) => db.getRepository(ZorgoverlegInvitee).findBy({ zorgoverlegId: In(ids) }),
+      (i) => i.zorgoverlegId,
+    ),
+    agreementsByZorgoverlegId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(Agreement)
+          .find({ where: { zorgoverlegId: In(ids) }, order: { createdAt: "ASC", id: "ASC" } }),
+      (a) => a.zorgoverlegId,
+    ),
+    regieDecisionByZorgoverlegId: oneByKey(
+      (ids) => db.getRepository(RegieAssignment).findBy({ zorgoverlegId: In(ids) }),
+      (r) => r.zorgoverlegId ?? "",
     ),
     offeringsByOrganizationId: manyByKey(
       (ids) =>

@@ -11,6 +11,7 @@ import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 
 export const entities = [
   Region,
@@ -27,6 +28,9 @@ export const entities = [
   Consent,
   Referral,
   ReferralEvent,
+  Zorgoverleg,
+  ZorgoverlegInvitee,
+  Agreement,
 ];
 
 export function createDataSource(url: string): DataSource {

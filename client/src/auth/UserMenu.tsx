@@ -36,6 +36,9 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/overdrachten">
         Overdrachten
       </Link>
+      <Link className="utrecht-link" to="/afspraken">
+        Mijn afspraken
+      </Link>
       <Link className="utrecht-link" to="/ons-aanbod">
         Ons aanbod
       </Link>

@@ -10,6 +10,7 @@ import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
+import { ZorgoverlegSection } from "../zorgoverleg/ZorgoverlegSection";
 
 const CasePageQuery = graphql(`
   query CasePage($id: ID!) {
@@ -58,6 +59,10 @@ const CasePageQuery = graphql(`
         startedAt
         endedAt
         reason
+        zorgoverleg {
+          id
+          startsAt
+        }
         organization {
           name
         }
@@ -234,6 +239,8 @@ export function CasePage() {
         </section>
       </div>
 
+      <ZorgoverlegSection caseId={careCase.id} />
+
       <section aria-labelledby="regiegeschiedenis">
         <h2 id="regiegeschiedenis" className="utrecht-heading-2">
           Regiegeschiedenis
@@ -258,7 +265,20 @@ export function CasePage() {
                 <td>{formatDate(assignment.startedAt)}</td>
                 <td>{assignment.endedAt ? formatDate(assignment.endedAt) : "nu"}</td>
                 <td>{assignment.decidedBy.name}</td>
-                <td>{assignment.reason}</td>
+                <td>
+                  {assignment.reason}
+                  {assignment.zorgoverleg ? (
+                    <>
+                      {" — "}
+                      <a
+                        className="utrecht-link"
+                        href={`#zorgoverleg-${assignment.zorgoverleg.id}-details`}
+                      >
+                        besloten in zorgoverleg van {formatDate(assignment.zorgoverleg.startsAt)}
+                      </a>
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

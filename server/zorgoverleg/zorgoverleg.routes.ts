@@ -1,0 +1,45 @@
+import cookieParser from "cookie-parser";
+import { Router } from "express";
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import { findViewer, sessionToken } from "../auth/session.service.js";
+import { logger } from "../logger.js";
+import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
+
+/**
+ * `GET /zorgoverleg/:id/uitnodiging.ics`: the invitation to put in a calendar (Outlook opens it
+ * as a meeting request). The same session as the API, by cookie or bearer token.
+ */
+export function zorgoverlegRouter(db: DataSource): Router {
+  const router = Router();
+  router.get("/zorgoverleg/:id/uitnodiging.ics", cookieParser(), async (req, res) => {
+    const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
+    const viewer = token ? await findViewer(db, token) : null;
+    if (!viewer) {
+      res.status(401).type("text/plain; charset=utf-8").send("Log in om de uitnodiging te openen.");
+      return;
+    }
+    try {
+      const appUrl = `${req.protocol}://${req.get("host") ?? "localhost"}`;
+      const invitation = await zorgoverlegInvitation(db, viewer, String(req.params.id), appUrl);
+      res
+        .status(200)
+        .set({
+          "Content-Type": "text/calendar; charset=utf-8; method=REQUEST",
+          "Content-Disposition": 'attachment; filename="zorgoverleg.ics"',
+          "Cache-Control": "private, no-store",
+        })
+        .send(invitation);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === "NOT_FOUND") {
+        res.status(404).type("text/plain; charset=utf-8").send(error.message);
+        return;
+      }
+      // Name and message only: nothing of the request's data goes to stdout.
+      const { name, message } = error as Error;
+      logger.error({ error: { name, message } }, "zorgoverleg invitation failed");
+      res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis aan onze kant.");
+    }
+  });
+  return router;
+}

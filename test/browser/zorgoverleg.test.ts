@@ -1,0 +1,171 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { graphql, query } from "../support/api.js";
+import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { sessionHeaders } from "../support/session.js";
+
+// Demo accounts of the seeded region (README).
+const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
+const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
+const demoPassword = "ketenkaart-demo";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${inject("baseUrl")}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(demoPassword);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
+}
+
+/** A case of the wijkteam with the kredietbank on its team, arranged through the API. */
+async function caseWithKredietbank(displayName: string): Promise<string> {
+  const wijkteamApi = await sessionHeaders(wijkteamWorker, demoPassword);
+  const kredietbank = (
+    await query<{ organizations: Array<{ id: string; name: string }> }>(
+      `{ organizations { id name } }`,
+    )
+  ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
+  const opened = await graphql<{ openCase: { id: string } }>(
+    `
+      mutation ($input: OpenCaseInput!) {
+        openCase(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { client: { displayName, contactPreferences: [] }, role: "Casusregie wijkteam" } },
+    wijkteamApi,
+  );
+  const caseId = opened.data!.openCase.id;
+  const added = await graphql(
+    `
+      mutation ($caseId: ID!, $organizationId: ID!) {
+        addCaseMember(caseId: $caseId, organizationId: $organizationId, role: "Schuldregeling") {
+          id
+        }
+      }
+    `,
+    { caseId, organizationId: kredietbank.id },
+    wijkteamApi,
+  );
+  expect(added.errors).toBeUndefined();
+  return caseId;
+}
+
+describe("zorgoverleg in a browser", () => {
+  it("a worker records a zorgoverleg with two agreements and a regie decision; it shows on the case", async () => {
+    const caseId = await caseWithKredietbank("Z. de Overleg");
+    const wijkteam = await dutchPage(browser);
+    await logIn(wijkteam, wijkteamWorker);
+    await wijkteam.goto(`${inject("baseUrl")}/casussen/${caseId}`);
+    await wijkteam.getByRole("heading", { level: 1, name: "Casus Z. de Overleg" }).waitFor();
+    const section = wijkteam.getByRole("region", { name: "Zorgoverleg" });
+
+    // Plan it, inviting the kredietbank's worker.
+    await section.locator("summary", { hasText: "Zorgoverleg plannen" }).click();
+    await section.getByLabel("Datum en tijd", { exact: true }).fill("2026-12-10T14:00");
+    await section.getByLabel("Plaats", { exact: true }).fill("Wijkcentrum Presikhaaf, zaal 3");
+    await section.getByLabel("De inwoner neemt deel").check();
+    await section.getByLabel("Kredietbank Rijn en Veluwezoom", { exact: true }).check();
+    await section
+      .getByLabel("Medewerker van Kredietbank Rijn en Veluwezoom")
+      .selectOption({ label: "Ingrid Jansen" });
+    await expectAccessible(wijkteam);
+    await section.getByRole("button", { name: "Zorgoverleg plannen" }).click();
+    const meeting = section.getByRole("article", {
+      name: "Zorgoverleg van 10 december 2026 om 14:00",
+    });
+    await meeting.waitFor();
+    await expect
+      .poll(() => meeting.getByText(/Ingrid Jansen \(Kredietbank Rijn en Veluwezoom\)/).isVisible())
+      .toBe(true);
+    expect(
+      await meeting
+        .getByRole("link", { name: "Uitnodiging voor de agenda (.ics)" })
+        .getAttribute("href"),
+    ).toMatch(/^\/zorgoverleg\/[0-9a-f-]+\/uitnodiging\.ics$/);
+
+    // Record what was agreed: two agreements and regie to the kredietbank.
+    await meeting.locator("summary", { hasText: "Verslag vastleggen" }).click();
+    await meeting
+      .getByLabel("Samenvatting")
+      .fill("Huurachterstand geregeld; de schuldregeling kan starten.");
+    await meeting
+      .getByLabel("Zo houden we elkaar op de hoogte")
+      .fill("Elke eerste maandag een update in Ketenkaart.");
+    const first = meeting.getByRole("group", { name: "Afspraak 1" });
+    await first.getByLabel("Wat", { exact: true }).fill("Aanvraag schuldregeling indienen");
+    await first
+      .getByLabel("Organisatie", { exact: true })
+      .selectOption({ label: "Kredietbank Rijn en Veluwezoom" });
+    await first.getByLabel("Medewerker (niet verplicht)").selectOption({ label: "Ingrid Jansen" });
+    await first.getByLabel("Uiterlijk klaar op").fill("2026-12-24");
+    await meeting.getByRole("button", { name: "Afspraak toevoegen" }).click();
+    const second = meeting.getByRole("group", { name: "Afspraak 2" });
+    await second.getByLabel("Wat", { exact: true }).fill("Budgetcoaching aanvragen");
+    await second
+      .getByLabel("Organisatie", { exact: true })
+      .selectOption({ label: "Wijkteam Arnhem-Noord" });
+    await second.getByLabel("Uiterlijk klaar op").fill("2027-01-15");
+    await meeting
+      .getByLabel("Regie naar")
+      .selectOption({ label: "Kredietbank Rijn en Veluwezoom" });
+    await meeting
+      .getByLabel("Casemanager of procesregisseur (niet verplicht)")
+      .selectOption({ label: "Ingrid Jansen" });
+    await meeting
+      .getByLabel("Waarom de regie overgaat")
+      .fill("De schuldregeling is nu het belangrijkste spoor.");
+    await expectAccessible(wijkteam);
+    await meeting.getByRole("button", { name: "Verslag vastleggen" }).click();
+
+    // The case shows the record, both agreements, and the new regie holder with its origin.
+    await expect
+      .poll(() => meeting.getByText("Vastgelegd", { exact: true }).isVisible())
+      .toBe(true);
+    const agreements = meeting.getByRole("table", { name: /Afspraken uit het zorgoverleg/ });
+    await expect
+      .poll(() => agreements.getByRole("row").allTextContents())
+      .toEqual([
+        "WatWieUiterlijkStand",
+        "Aanvraag schuldregeling indienenKredietbank Rijn en Veluwezoom (Ingrid Jansen)24 december 2026Open",
+        "Budgetcoaching aanvragenWijkteam Arnhem-Noord15 januari 2027Open",
+      ]);
+    const regie = wijkteam.getByRole("region", { name: "Regie" });
+    await expect
+      .poll(() => regie.getByText(/Kredietbank Rijn en Veluwezoom, Ingrid Jansen/).isVisible())
+      .toBe(true);
+    const history = wijkteam.getByRole("region", { name: "Regiegeschiedenis" });
+    await expect
+      .poll(() =>
+        history
+          .getByRole("link", { name: "besloten in zorgoverleg van 10 december 2026" })
+          .isVisible(),
+      )
+      .toBe(true);
+    await expectAccessible(wijkteam);
+
+    // The kredietbank's worker finds her agreement in "Mijn afspraken" and ticks it off.
+    const kredietbank = await dutchPage(browser);
+    await logIn(kredietbank, kredietbankWorker);
+    await kredietbank.getByRole("link", { name: "Mijn afspraken" }).click();
+    await kredietbank.getByRole("heading", { level: 1, name: "Mijn afspraken" }).waitFor();
+    const row = kredietbank
+      .getByRole("row")
+      .filter({ hasText: "Aanvraag schuldregeling indienen" });
+    await row.waitFor();
+    await expectAccessible(kredietbank);
+    await row.getByRole("button", { name: /^Gedaan/ }).click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+});
