@@ -15,6 +15,14 @@ import {
 import { OfferingResolver } from "./offering/offering.resolver.js";
 import { LocationResolver, OrganizationResolver } from "./organization/organization.resolver.js";
 import { TaxonomyResolver } from "./taxonomy/taxonomy.resolver.js";
+import {
+  CaseNazorgResolver,
+  NazorgContactResolver,
+  NazorgPlanAdjustmentResolver,
+  NazorgPlanResolver,
+  RelapseRiskResolver,
+} from "./nazorg/nazorg.resolver.js";
+import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resolver.js";
 
 export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -35,6 +43,13 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       ReferralResolver,
       ReferralEventResolver,
       AccessLogResolver,
+      NazorgPlanResolver,
+      NazorgPlanAdjustmentResolver,
+      NazorgContactResolver,
+      RelapseRiskResolver,
+      CaseNazorgResolver,
+      DashboardResolver,
+      RegieGapResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

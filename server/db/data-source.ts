@@ -11,6 +11,8 @@ import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
+import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
 
 export const entities = [
   Region,
@@ -27,6 +29,10 @@ export const entities = [
   Consent,
   Referral,
   ReferralEvent,
+  NazorgPlan,
+  NazorgPlanAdjustment,
+  NazorgContact,
+  RelapseRisk,
 ];
 
 export function createDataSource(url: string): DataSource {
