@@ -26,6 +26,12 @@ async function logIn(page: Page, email: string) {
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(demoPassword);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  // After login the dashboard; these tests start from the worker's cases.
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+  await page
+    .getByRole("navigation", { name: "Hoofdmenu" })
+    .getByRole("link", { name: "Mijn casussen" })
+    .click();
   await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
 }
 

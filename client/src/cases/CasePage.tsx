@@ -10,6 +10,7 @@ import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
+import { NazorgSection } from "../nazorg/NazorgSection";
 
 const CasePageQuery = graphql(`
   query CasePage($id: ID!) {
@@ -233,6 +234,8 @@ export function CasePage() {
           )}
         </section>
       </div>
+
+      <NazorgSection caseId={careCase.id} />
 
       <section aria-labelledby="regiegeschiedenis">
         <h2 id="regiegeschiedenis" className="utrecht-heading-2">
