@@ -56,7 +56,7 @@ describe("the dashboard in a browser", () => {
     const nazorg = page.getByRole("region", { name: "Nazorg" });
     await nazorg.getByLabel("Afgesproken plek op het palet").selectOption("A1");
     await nazorg.getByRole("button", { name: "Nazorgplan opstellen" }).click();
-    await expect.poll(() => nazorg.getByText(/12 maanden/).isVisible()).toBe(true);
+    await expect.poll(() => nazorg.getByText(/tot en met .*\(12 maanden\)/).isVisible()).toBe(true);
     await expect.poll(() => nazorg.getByRole("row").count()).toBe(4);
     await expectAccessible(page);
 
