@@ -21,7 +21,9 @@ export class AccessLogEntry {
   @Field({ description: "READ, CREATE of UPDATE" })
   action: string;
 
-  @Field({ description: "CLIENT, CASE, CONSENT of REFERRAL" })
+  @Field({
+    description: "CLIENT, CASE, CONSENT, REFERRAL, NAZORG_PLAN of NAZORG_CONTACT",
+  })
   objectType: string;
 
   @Field(() => ID)

@@ -3,12 +3,7 @@ import type { Queryable } from "../common/queryable.js";
 
 export type AccessAction = "READ" | "CREATE" | "UPDATE";
 export type AccessObject =
-  | "CLIENT"
-  | "CASE"
-  | "CONSENT"
-  | "REFERRAL"
-  | "NAZORG_PLAN"
-  | "NAZORG_CONTACT";
+  "CLIENT" | "CASE" | "CONSENT" | "REFERRAL" | "NAZORG_PLAN" | "NAZORG_CONTACT";
 
 /**
  * Records one access to client data: who (user, organisation, roles), what, when and on what
