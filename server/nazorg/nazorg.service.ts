@@ -35,9 +35,12 @@ export function defaultContactMonths(durationMonths: number): number[] {
 
 // Dates are calendar days in Amsterdam, where the work happens, whatever the server's zone.
 const todaySql = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
-const openContactSql = "c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'";
+// Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
+const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
+  AND cc.phase <> 'AFGESLOTEN'`;
 
 /**
+ * For queries that join nazorg_contact c, nazorg_plan p and care_case cc (as contactSelectSql).
  * Overdue: not registered and the planned date plus the grace has passed (on the last day of
  * the grace it is not overdue yet). Due this week: still open, not overdue, planned up to and
  * including this Sunday. Both in SQL, so every list can filter and count on them.
@@ -523,7 +526,7 @@ export async function registerNazorgContact(
     let contactId: string;
     if (input.contactId) {
       const updated = isUuid(input.contactId)
-        ? returnedRows<{ id: string; held: boolean }>(
+        ? returnedRows<{ id: string }>(
             await manager.query(
               `UPDATE nazorg_contact SET held_on = $3, channel = $4, held_by_user_id = $5, in_balance = $6,
                       signals = $7, note = $8, follow_up = $9, registered_by_user_id = $10,

@@ -581,5 +581,17 @@ describe("overdue contact moments", () => {
       isOverdue: false,
       dueThisWeek: false,
     });
+
+    // Nor is anything due once the case is closed.
+    await graphql(
+      `mutation ($id: ID!) { setCasePhase(caseId: $id, phase: AFGESLOTEN) { id } }`,
+      { id: caseId },
+      worker.headers,
+    );
+    const closed = (await caseOf(worker.headers, caseId))!.nazorgPlan!.contacts;
+    expect(closed.find((c) => c.plannedOn === amsterdamDay(-7))).toMatchObject({
+      isOverdue: false,
+      dueThisWeek: false,
+    });
   });
 });
