@@ -584,7 +584,13 @@ describe("overdue contact moments", () => {
 
     // Nor is anything due once the case is closed.
     await graphql(
-      `mutation ($id: ID!) { setCasePhase(caseId: $id, phase: AFGESLOTEN) { id } }`,
+      `
+        mutation ($id: ID!) {
+          setCasePhase(caseId: $id, phase: AFGESLOTEN) {
+            id
+          }
+        }
+      `,
       { id: caseId },
       worker.headers,
     );
