@@ -21,6 +21,7 @@ import { consentDataCategoryLabels } from "../client/consent.entity.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
 import { contactSignalLabels, inBalanceLabels } from "../nazorg/nazorg-contact.entity.js";
 import { nazorgAdjustmentKindLabels } from "../nazorg/nazorg-plan.entity.js";
+import { regieGapProblemLabels } from "../dashboard/dashboard.types.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {
@@ -101,6 +102,9 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   nazorgAdjustmentKinds: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Waarom een regiehouder niet kan handelen" })
+  regieGapProblems: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -134,6 +138,7 @@ const taxonomy: Taxonomy = {
   contactSignals: taxonomyValues(contactSignalLabels),
   inBalance: taxonomyValues(inBalanceLabels),
   nazorgAdjustmentKinds: taxonomyValues(nazorgAdjustmentKindLabels),
+  regieGapProblems: taxonomyValues(regieGapProblemLabels),
 };
 
 @Resolver()

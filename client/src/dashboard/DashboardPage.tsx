@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import { useMe } from "../auth/session";
-import { formatDate, formatDateTime, formatList } from "../shared/format";
+import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -95,12 +95,6 @@ const DashboardQuery = graphql(`
     }
   }
 `);
-
-const regieGapProblemLabels: Record<string, string> = {
-  HOLDER_WORKER_DISABLED: "de casemanager heeft geen account meer",
-  HOLDER_ORGANIZATION_WITHOUT_USERS: "de organisatie heeft geen actieve medewerkers",
-  HOLDER_ORGANIZATION_LEFT_REGION: "de organisatie werkt niet meer in de regio",
-};
 
 function Card(props: { count: number; label: string; target: string; urgent?: boolean }) {
   return (
@@ -304,7 +298,13 @@ export function DashboardPage() {
                     </td>
                     <td>{formatDate(gap.since)}</td>
                     <td>{labels?.casePhases[gap.phase] ?? gap.phase}</td>
-                    <td>{formatList(labelsOf(gap.problems, regieGapProblemLabels))}</td>
+                    <td>
+                      <ul className="utrecht-unordered-list">
+                        {labelsOf(gap.problems, labels?.regieGapProblems).map((problem) => (
+                          <li key={problem}>{problem}</li>
+                        ))}
+                      </ul>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -71,6 +71,10 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      regieGapProblems {
+        value
+        label
+      }
     }
   }
 `);
@@ -94,6 +98,7 @@ export interface TaxonomyLabels {
   contactSignals: Labels;
   inBalance: Labels;
   nazorgAdjustmentKinds: Labels;
+  regieGapProblems: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -121,6 +126,7 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     contactSignals: toLabels(t.contactSignals),
     inBalance: toLabels(t.inBalance),
     nazorgAdjustmentKinds: toLabels(t.nazorgAdjustmentKinds),
+    regieGapProblems: toLabels(t.regieGapProblems),
   };
 }
 
