@@ -543,6 +543,33 @@ describe("registering a contact and the relapse risk", () => {
   });
 });
 
+describe("the labels of nazorg", () => {
+  it("reach the client in Dutch through the taxonomy query", async () => {
+    const result = await graphql<{
+      taxonomy: Record<string, Array<{ value: string; label: string }>>;
+    }>(`
+      {
+        taxonomy {
+          contactSignals {
+            value
+            label
+          }
+          inBalance {
+            value
+            label
+          }
+        }
+      }
+    `);
+    expect(result.data!.taxonomy.contactSignals.slice(0, 3)).toEqual([
+      { value: "LIFE_EVENT", label: "Life event" },
+      { value: "NEW_ARREARS", label: "Nieuwe achterstanden" },
+      { value: "STRESS", label: "Stress" },
+    ]);
+    expect(result.data!.taxonomy.inBalance.map((v) => v.value)).toEqual(["YES", "NO", "UNKNOWN"]);
+  });
+});
+
 describe("overdue contact moments", () => {
   it("are overdue once the planned date plus the grace of 7 days has passed, not on its last day", async () => {
     const worker = await loggedInUser();
