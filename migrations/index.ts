@@ -4,6 +4,7 @@ import { ClientsCasesAndRegie1764000000000 } from "./1764000000000-ClientsCasesA
 import { Referrals1764100000000 } from "./1764100000000-Referrals.js";
 import { CancelDraftReferrals1764150000000 } from "./1764150000000-CancelDraftReferrals.js";
 import { Zorgoverleg1764200000000 } from "./1764200000000-Zorgoverleg.js";
+import { NazorgPlans1764300000000 } from "./1764300000000-NazorgPlans.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Referrals1764100000000,
   CancelDraftReferrals1764150000000,
   Zorgoverleg1764200000000,
+  NazorgPlans1764300000000,
 ];

@@ -92,7 +92,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           db,
           config,
           calendar,
-          loaders: createLoaders(db, viewer),
+          loaders: createLoaders(db, viewer, config),
           viewer,
           request: req,
           response: res,

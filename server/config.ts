@@ -16,6 +16,8 @@ export interface Config {
   holidays: { goodFriday: boolean; liberationDay: "always" | "lustrum" | "never" };
   /** Response norm in working days for crisis referrals (NVVK: 2 for others). */
   crisisResponseWorkingDays: number;
+  /** Days after its planned date before an unregistered nazorg contact counts as overdue. */
+  nazorgContactGraceDays: number;
   /** How long a login lasts: a working day by default. */
   sessionTtlHours: number;
   clientDir: string;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       "CRISIS_RESPONSE_WORKING_DAYS",
     ),
+    nazorgContactGraceDays: integer(env.NAZORG_CONTACT_GRACE_DAYS, 7, "NAZORG_CONTACT_GRACE_DAYS"),
     clientDir: path.join(repoRoot, "dist", "client"),
   };
 }

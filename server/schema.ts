@@ -23,6 +23,14 @@ import {
   ZorgoverlegInviteeResolver,
   ZorgoverlegResolver,
 } from "./zorgoverleg/zorgoverleg.resolver.js";
+import {
+  CaseNazorgResolver,
+  NazorgContactResolver,
+  NazorgPlanAdjustmentResolver,
+  NazorgPlanResolver,
+  RelapseRiskResolver,
+} from "./nazorg/nazorg.resolver.js";
+import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resolver.js";
 
 export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -49,6 +57,13 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       CaseZorgoverlegResolver,
       RegieZorgoverlegResolver,
       CaseMemberWorkersResolver,
+      NazorgPlanResolver,
+      NazorgPlanAdjustmentResolver,
+      NazorgContactResolver,
+      RelapseRiskResolver,
+      CaseNazorgResolver,
+      DashboardResolver,
+      RegieGapResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

@@ -11,6 +11,7 @@ import { LoginPage } from "./auth/LoginPage";
 import { RequireLogin } from "./auth/RequireLogin";
 import { CasePage } from "./cases/CasePage";
 import { CasesPage } from "./cases/CasesPage";
+import { DashboardPage } from "./dashboard/DashboardPage";
 import { ReferralsPage } from "./referrals/ReferralsPage";
 import { ReferralWizard } from "./referrals/ReferralWizard";
 import { MyOrganizationPage } from "./partner/MyOrganizationPage";
@@ -73,6 +74,14 @@ const router = createBrowserRouter([
         ),
       },
       { path: "/inloggen", element: <LoginPage /> },
+      {
+        path: "/dashboard",
+        element: (
+          <RequireLogin>
+            <DashboardPage />
+          </RequireLogin>
+        ),
+      },
       {
         path: "/casussen",
         element: (

@@ -21,7 +21,10 @@ export class AccessLogEntry {
   @Field({ description: "READ, CREATE of UPDATE" })
   action: string;
 
-  @Field({ description: "CLIENT, CASE, CONSENT, REFERRAL, ZORGOVERLEG of AGREEMENT" })
+  @Field({
+    description:
+      "CLIENT, CASE, CONSENT, REFERRAL, ZORGOVERLEG, AGREEMENT, NAZORG_PLAN of NAZORG_CONTACT",
+  })
   objectType: string;
 
   @Field(() => ID)

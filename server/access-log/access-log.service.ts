@@ -2,7 +2,15 @@ import type { Viewer } from "../auth/session.service.js";
 import type { Queryable } from "../common/queryable.js";
 
 export type AccessAction = "READ" | "CREATE" | "UPDATE";
-export type AccessObject = "CLIENT" | "CASE" | "CONSENT" | "REFERRAL" | "ZORGOVERLEG" | "AGREEMENT";
+export type AccessObject =
+  | "CLIENT"
+  | "CASE"
+  | "CONSENT"
+  | "REFERRAL"
+  | "ZORGOVERLEG"
+  | "AGREEMENT"
+  | "NAZORG_PLAN"
+  | "NAZORG_CONTACT";
 
 /**
  * Records one access to client data: who (user, organisation, roles), what, when and on what

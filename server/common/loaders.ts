@@ -2,18 +2,26 @@ import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
-import { CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
+import type { Config } from "../config.js";
+import type { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
+import { NazorgPlan } from "../nazorg/nazorg-plan.entity.js";
+import { contactSelectSql, relapseRiskSelectSql } from "../nazorg/nazorg.service.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 
 /** One loader per relation, created per request so nothing is cached across users. */
-export function createLoaders(db: DataSource, viewer: Viewer | null) {
+export function createLoaders(
+  db: DataSource,
+  viewer: Viewer | null,
+  config: Pick<Config, "nazorgContactGraceDays">,
+) {
   return {
     /** Whether the viewer's organisation is on the team of a case. */
     isCaseMember: new DataLoader<string, boolean>(async (caseIds) => {
@@ -25,6 +33,35 @@ export function createLoaders(db: DataSource, viewer: Viewer | null) {
       const member = new Set(rows.map((row) => row.case_id));
       return caseIds.map((id) => member.has(id));
     }),
+    caseById: oneByKey(
+      (ids) => db.getRepository(CareCase).findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
+    nazorgPlanByCaseId: oneByKey(
+      (ids) => db.getRepository(NazorgPlan).findBy({ caseId: In(ids) }),
+      (p) => p.caseId,
+    ),
+    nazorgContactsByPlanId: manyByKey(
+      (ids): Promise<NazorgContact[]> =>
+        db.query(
+          `${contactSelectSql} WHERE c.plan_id = ANY($2)
+            ORDER BY coalesce(c.planned_on, c.held_on), c.held_on NULLS LAST, c.id`,
+          [config.nazorgContactGraceDays, ids],
+        ),
+      (c) => c.planId,
+    ),
+    relapseRisksByCaseId: manyByKey(
+      (ids): Promise<RelapseRisk[]> =>
+        db.query(`${relapseRiskSelectSql} WHERE r.case_id = ANY($1) ORDER BY r.since DESC, r.id`, [
+          ids,
+        ]),
+      (r) => r.caseId,
+    ),
+    nazorgContactById: oneByKey(
+      (ids): Promise<NazorgContact[]> =>
+        db.query(`${contactSelectSql} WHERE c.id = ANY($2)`, [config.nazorgContactGraceDays, ids]),
+      (c) => c.id,
+    ),
     clientById: oneByKey(
       (ids) => db.getRepository(Client).findBy({ id: In(ids) }),
       (c) => c.id,

@@ -12,6 +12,8 @@ import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
+import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
+import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
 
 export const entities = [
   Region,
@@ -31,6 +33,10 @@ export const entities = [
   Zorgoverleg,
   ZorgoverlegInvitee,
   Agreement,
+  NazorgPlan,
+  NazorgPlanAdjustment,
+  NazorgContact,
+  RelapseRisk,
 ];
 
 export function createDataSource(url: string): DataSource {

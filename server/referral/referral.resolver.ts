@@ -27,7 +27,8 @@ import {
   transitionReferral,
 } from "./referral.service.js";
 
-async function referralsById(context: Context, ids: string[]): Promise<Referral[]> {
+/** Referrals in the order of `ids`. */
+export async function referralsById(context: Context, ids: string[]): Promise<Referral[]> {
   const found = await context.db.getRepository(Referral).findBy({ id: In(ids) });
   const byId = new Map(found.map((referral) => [referral.id, referral]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -254,18 +254,53 @@ export async function readReferral(
   return referral.id;
 }
 
+// What the receiver ($1) sees: sent to it, on a consent that still holds for it.
+const inboxSql = `referral r JOIN consent k ON k.id = r.consent_id
+  WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
+    AND k.withdrawn_at IS NULL AND k.valid_until >= current_date
+    AND r.receiver_organization_id = ANY (k.recipient_organization_ids)`;
+
+/** The SQL twin of `isResponseOverdue`: sent and not answered by the response deadline. */
+const responseOverdueSql = "r.state = 'SENT' AND r.response_due_at < now()";
+
 /** Incoming referrals with a valid consent, the most urgent deadline first. */
 export async function inboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {
   const rows = (await db.query(
-    `SELECT r.id FROM referral r JOIN consent k ON k.id = r.consent_id
-      WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
-        AND k.withdrawn_at IS NULL AND k.valid_until >= current_date
-        AND r.receiver_organization_id = ANY (k.recipient_organization_ids)
+    `SELECT r.id FROM ${inboxSql}
       ORDER BY (r.state IN ('SENT', 'ACCEPTED')) DESC, r.response_due_at, r.id
       LIMIT 500`,
     [viewer.organizationId],
   )) as Array<{ id: string }>;
   return rows.map((row) => row.id);
+}
+
+/** Incoming referrals still waiting for our accept or decline, the earliest deadline first. */
+export async function awaitingResponseReferralIds(
+  db: Queryable,
+  viewer: Viewer,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
+  const rows = (await db.query(
+    `SELECT r.id, count(*) OVER () AS total FROM ${inboxSql} AND r.state = 'SENT'
+      ORDER BY r.response_due_at, r.id LIMIT $2`,
+    [viewer.organizationId, limit],
+  )) as Array<{ id: string; total: string }>;
+  return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Referrals we sent that the receiver has not answered within the norm, oldest deadline first. */
+export async function unansweredOutgoingReferralIds(
+  db: Queryable,
+  viewer: Viewer,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
+  const rows = (await db.query(
+    `SELECT r.id, count(*) OVER () AS total FROM referral r
+      WHERE r.sender_organization_id = $1 AND ${responseOverdueSql}
+      ORDER BY r.response_due_at, r.id LIMIT $2`,
+    [viewer.organizationId, limit],
+  )) as Array<{ id: string; total: string }>;
+  return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** Referrals the viewer's organisation sent, newest first. */

@@ -19,6 +19,9 @@ import { casePhaseLabels } from "../case/case.entity.js";
 import { contactPreferenceLabels } from "../client/client.entity.js";
 import { consentDataCategoryLabels } from "../client/consent.entity.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
+import { contactSignalLabels, inBalanceLabels } from "../nazorg/nazorg-contact.entity.js";
+import { nazorgAdjustmentKindLabels } from "../nazorg/nazorg-plan.entity.js";
+import { regieGapProblemLabels } from "../dashboard/dashboard.types.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {
@@ -90,6 +93,18 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   consentDataCategories: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Signalen uit een nazorgcontact" })
+  contactSignals: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Inkomsten en uitgaven in balans" })
+  inBalance: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  nazorgAdjustmentKinds: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Waarom een regiehouder niet kan handelen" })
+  regieGapProblems: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -120,6 +135,10 @@ const taxonomy: Taxonomy = {
   referralStates: taxonomyValues(referralStateLabels),
   contactPreferences: taxonomyValues(contactPreferenceLabels),
   consentDataCategories: taxonomyValues(consentDataCategoryLabels),
+  contactSignals: taxonomyValues(contactSignalLabels),
+  inBalance: taxonomyValues(inBalanceLabels),
+  nazorgAdjustmentKinds: taxonomyValues(nazorgAdjustmentKindLabels),
+  regieGapProblems: taxonomyValues(regieGapProblemLabels),
 };
 
 @Resolver()

@@ -40,7 +40,7 @@ export function LoginPage() {
       });
       // Only a path inside the app, never another site.
       const next = params.get("terug");
-      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/casussen");
+      navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard");
     } catch (caught) {
       setError(errorMessage(caught, "Inloggen is niet gelukt. Probeer het opnieuw."));
     }

@@ -30,6 +30,9 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/">
         Sociale kaart
       </Link>
+      <Link className="utrecht-link" to="/dashboard">
+        Dashboard
+      </Link>
       <Link className="utrecht-link" to="/casussen">
         Mijn casussen
       </Link>

@@ -11,6 +11,7 @@ import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
 import { ZorgoverlegSection } from "../zorgoverleg/ZorgoverlegSection";
+import { NazorgSection } from "../nazorg/NazorgSection";
 
 const CasePageQuery = graphql(`
   query CasePage($id: ID!) {
@@ -240,6 +241,7 @@ export function CasePage() {
       </div>
 
       <ZorgoverlegSection caseId={careCase.id} />
+      <NazorgSection caseId={careCase.id} />
 
       <section aria-labelledby="regiegeschiedenis">
         <h2 id="regiegeschiedenis" className="utrecht-heading-2">

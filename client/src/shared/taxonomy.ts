@@ -59,6 +59,22 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      contactSignals {
+        value
+        label
+      }
+      inBalance {
+        value
+        label
+      }
+      nazorgAdjustmentKinds {
+        value
+        label
+      }
+      regieGapProblems {
+        value
+        label
+      }
     }
   }
 `);
@@ -79,6 +95,10 @@ export interface TaxonomyLabels {
   referralStates: Labels;
   contactPreferences: Labels;
   consentDataCategories: Labels;
+  contactSignals: Labels;
+  inBalance: Labels;
+  nazorgAdjustmentKinds: Labels;
+  regieGapProblems: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -103,6 +123,10 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     referralStates: toLabels(t.referralStates),
     contactPreferences: toLabels(t.contactPreferences),
     consentDataCategories: toLabels(t.consentDataCategories),
+    contactSignals: toLabels(t.contactSignals),
+    inBalance: toLabels(t.inBalance),
+    nazorgAdjustmentKinds: toLabels(t.nazorgAdjustmentKinds),
+    regieGapProblems: toLabels(t.regieGapProblems),
   };
 }
 

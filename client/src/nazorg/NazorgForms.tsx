@@ -1,0 +1,715 @@
+import { useMutation } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { graphql } from "../gql";
+import type {
+  Channel,
+  ContactSignal,
+  InBalance,
+  NazorgAdjustmentKind,
+  PaletteLevel,
+} from "../gql/graphql";
+import { useMe } from "../auth/session";
+import { CheckboxGroup } from "../shared/CheckboxGroup";
+import { ErrorAlert } from "../shared/ErrorAlert";
+import { errorMessage } from "../shared/errors";
+import { formatDate } from "../shared/format";
+import { useTaxonomyLabels } from "../shared/taxonomy";
+
+const CreatePlanMutation = graphql(`
+  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {
+    createNazorgPlan(input: $input) {
+      id
+    }
+  }
+`);
+
+const UpdatePlanMutation = graphql(`
+  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {
+    updateNazorgPlan(input: $input) {
+      id
+    }
+  }
+`);
+
+const AdjustPlanMutation = graphql(`
+  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {
+    adjustNazorgPlan(input: $input) {
+      id
+    }
+  }
+`);
+
+const NotFeasibleMutation = graphql(`
+  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {
+    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const RegisterContactMutation = graphql(`
+  mutation RegisterNazorgContact($input: RegisterNazorgContactInput!) {
+    registerNazorgContact(input: $input) {
+      id
+    }
+  }
+`);
+
+const PlanContactMutation = graphql(`
+  mutation PlanNazorgContact($planId: ID!, $plannedOn: String!) {
+    planNazorgContact(planId: $planId, plannedOn: $plannedOn) {
+      id
+    }
+  }
+`);
+
+const MoveContactMutation = graphql(`
+  mutation MoveNazorgContact($contactId: ID!, $plannedOn: String!) {
+    moveNazorgContact(contactId: $contactId, plannedOn: $plannedOn) {
+      id
+    }
+  }
+`);
+
+const RemoveContactMutation = graphql(`
+  mutation RemoveNazorgContact($contactId: ID!) {
+    removeNazorgContact(contactId: $contactId) {
+      id
+    }
+  }
+`);
+
+// Everything on the case page that shows nazorg (and the phase) reloads after a change.
+const refetchQueries = ["NazorgSection", "CasePage"];
+
+const today = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+
+/** Runs a form's action and keeps the server's Dutch message when it is refused. */
+function useFormAction(fallback: string) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setProblem(null);
+    try {
+      await action();
+      return true;
+    } catch (caught) {
+      setProblem(errorMessage(caught, fallback));
+      return false;
+    }
+  };
+  return { problem, run };
+}
+
+const optional = (value: FormDataEntryValue | null) => {
+  const text = String(value ?? "").trim();
+  return text === "" ? null : text;
+};
+
+function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  defaultValue?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? "text"}
+        required={props.required}
+        defaultValue={props.defaultValue}
+        maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
+        className="utrecht-textbox utrecht-textbox--html-input"
+      />
+    </div>
+  );
+}
+
+function TextArea(props: {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  defaultValue?: string;
+  maxLength: number;
+}) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <textarea
+        id={props.id}
+        name={props.name}
+        required={props.required}
+        defaultValue={props.defaultValue}
+        maxLength={props.maxLength}
+        className="utrecht-textarea utrecht-textarea--html-textarea"
+      />
+    </div>
+  );
+}
+
+function Select(props: {
+  id: string;
+  name: string;
+  label: string;
+  options: Array<[string, string]>;
+  defaultValue?: string;
+  empty?: string;
+}) {
+  return (
+    <div className="utrecht-form-field">
+      <label className="utrecht-form-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        className="utrecht-select utrecht-select--html-select"
+      >
+        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Submit({ loading, children }: { loading: boolean; children: string }) {
+  return (
+    <button
+      type="submit"
+      className="utrecht-button utrecht-button--primary-action"
+      disabled={loading}
+    >
+      {children}
+    </button>
+  );
+}
+
+type Team = Array<{ id: string; name: string }>;
+
+/** The plan at the end of the trajectory: 12 months, or 24 from a saneringskrediet. */
+export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team }) {
+  const me = useMe();
+  const labels = useTaxonomyLabels();
+  const [create, { loading }] = useMutation(CreatePlanMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Opstellen is niet gelukt. Probeer het opnieuw.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const organizationId = String(form.get("organisatie"));
+    const saneringskrediet = form.get("krediet") === "ja";
+    const duration = optional(form.get("duur"));
+    await run(() =>
+      create({
+        variables: {
+          input: {
+            caseId,
+            trajectoryEndedOn: optional(form.get("einde")),
+            saneringskrediet,
+            creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
+            durationMonths: duration ? Number(duration) : null,
+            responsibleOrganizationId: organizationId,
+            responsibleUserId:
+              form.get("ikzelf") === "ja" && me?.organization.id === organizationId ? me.id : null,
+            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+            clientWishes: optional(form.get("wensen")),
+          },
+        },
+      }),
+    );
+  };
+
+  return (
+    <details open>
+      <summary>Nazorgplan opstellen</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        <TextField
+          id="nazorg-einde"
+          name="einde"
+          type="date"
+          label="Einde van het traject"
+          defaultValue={today()}
+        />
+        <div className="kk-filter-option">
+          <input
+            id="nazorg-krediet"
+            type="checkbox"
+            name="krediet"
+            value="ja"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+          />
+          <label
+            htmlFor="nazorg-krediet"
+            className="utrecht-form-label utrecht-form-label--checkbox"
+          >
+            Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)
+          </label>
+        </div>
+        <TextField
+          id="nazorg-kredietdatum"
+          name="kredietdatum"
+          type="date"
+          label="Datum van verstrekking van het krediet"
+        />
+        <TextField
+          id="nazorg-duur"
+          name="duur"
+          type="number"
+          min={1}
+          max={60}
+          label="Duur in maanden (leeg: 12, of 24 na een saneringskrediet)"
+        />
+        <Select
+          id="nazorg-organisatie"
+          name="organisatie"
+          label="Verantwoordelijke organisatie"
+          options={team.map((organization) => [organization.id, organization.name])}
+          defaultValue={me?.organization.id}
+        />
+        <div className="kk-filter-option">
+          <input
+            id="nazorg-ikzelf"
+            type="checkbox"
+            name="ikzelf"
+            value="ja"
+            defaultChecked
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+          />
+          <label
+            htmlFor="nazorg-ikzelf"
+            className="utrecht-form-label utrecht-form-label--checkbox"
+          >
+            Ik ben de vaste contactpersoon
+          </label>
+        </div>
+        <Select
+          id="nazorg-palet"
+          name="palet"
+          label="Afgesproken plek op het palet"
+          empty="Nog niet afgesproken"
+          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+            value,
+            `${value}: ${label}`,
+          ])}
+        />
+        <TextArea
+          id="nazorg-wensen"
+          name="wensen"
+          label="Eigen wensen van de inwoner voor nazorg"
+          maxLength={2000}
+        />
+        <Submit loading={loading}>Nazorgplan opstellen</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** Who does the nazorg, the palette level and the client's wishes. */
+export function UpdatePlanForm(props: {
+  planId: string;
+  team: Team;
+  responsibleOrganizationId: string;
+  responsibleUserId: string | null;
+  paletteLevel: string | null;
+  clientWishes: string;
+}) {
+  const me = useMe();
+  const labels = useTaxonomyLabels();
+  const [update, { loading }] = useMutation(UpdatePlanMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Wijzigen is niet gelukt. Probeer het opnieuw.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const organizationId = String(form.get("organisatie"));
+    const keepWorker =
+      organizationId === props.responsibleOrganizationId ? props.responsibleUserId : null;
+    await run(() =>
+      update({
+        variables: {
+          input: {
+            planId: props.planId,
+            responsibleOrganizationId: organizationId,
+            responsibleUserId:
+              form.get("ikzelf") === "ja" && me?.organization.id === organizationId
+                ? me.id
+                : keepWorker,
+            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+            clientWishes: optional(form.get("wensen")),
+          },
+        },
+      }),
+    );
+  };
+
+  return (
+    <details>
+      <summary>Plan wijzigen</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        <Select
+          id="nazorg-wijzig-organisatie"
+          name="organisatie"
+          label="Verantwoordelijke organisatie"
+          options={props.team.map((organization) => [organization.id, organization.name])}
+          defaultValue={props.responsibleOrganizationId}
+        />
+        <div className="kk-filter-option">
+          <input
+            id="nazorg-wijzig-ikzelf"
+            type="checkbox"
+            name="ikzelf"
+            value="ja"
+            defaultChecked={props.responsibleUserId === me?.id}
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+          />
+          <label
+            htmlFor="nazorg-wijzig-ikzelf"
+            className="utrecht-form-label utrecht-form-label--checkbox"
+          >
+            Ik ben de vaste contactpersoon
+          </label>
+        </div>
+        <Select
+          id="nazorg-wijzig-palet"
+          name="palet"
+          label="Afgesproken plek op het palet"
+          empty="Nog niet afgesproken"
+          defaultValue={props.paletteLevel ?? ""}
+          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+            value,
+            `${value}: ${label}`,
+          ])}
+        />
+        <TextArea
+          id="nazorg-wijzig-wensen"
+          name="wensen"
+          label="Eigen wensen van de inwoner voor nazorg"
+          defaultValue={props.clientWishes}
+          maxLength={2000}
+        />
+        <Submit loading={loading}>Plan opslaan</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** Extend, intensify or shorten, with the reason agreed with the client. */
+export function AdjustPlanForm({
+  planId,
+  durationMonths,
+}: {
+  planId: string;
+  durationMonths: number;
+}) {
+  const labels = useTaxonomyLabels();
+  const [adjust, { loading }] = useMutation(AdjustPlanMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Aanpassen is niet gelukt. Probeer het opnieuw.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const duration = optional(form.get("duur"));
+    const extra = optional(form.get("extra"));
+    const done = await run(() =>
+      adjust({
+        variables: {
+          input: {
+            planId,
+            kind: String(form.get("soort")) as NazorgAdjustmentKind,
+            reason: String(form.get("reden")),
+            durationMonths: duration ? Number(duration) : null,
+            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+            addPlannedOn: extra ? [extra] : null,
+          },
+        },
+      }),
+    );
+    if (done) formElement.reset();
+  };
+
+  return (
+    <details>
+      <summary>Verlengen, intensiveren of verkorten</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        <Select
+          id="nazorg-soort"
+          name="soort"
+          label="Wat verandert"
+          options={[
+            ["EXTEND", "Verlengen"],
+            ["INTENSIFY", "Intensiveren"],
+            ["SHORTEN", "Verkorten"],
+          ]}
+        />
+        <TextField
+          id="nazorg-nieuwe-duur"
+          name="duur"
+          type="number"
+          min={1}
+          max={60}
+          label={`Nieuwe duur in maanden (nu ${durationMonths}; bij verlengen of verkorten)`}
+        />
+        <Select
+          id="nazorg-nieuw-palet"
+          name="palet"
+          label="Intensievere plek op het palet (bij intensiveren)"
+          empty="Geen wijziging"
+          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+            value,
+            `${value}: ${label}`,
+          ])}
+        />
+        <TextField
+          id="nazorg-extra"
+          name="extra"
+          type="date"
+          label="Extra contactmoment (bij intensiveren)"
+        />
+        <TextArea
+          id="nazorg-reden"
+          name="reden"
+          label="Reden, met de inwoner afgesproken"
+          required
+          maxLength={1000}
+        />
+        <Submit loading={loading}>Plan aanpassen</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** When nazorg is not feasible, the reason is recorded in the case. */
+export function NotFeasibleForm({ caseId }: { caseId: string }) {
+  const [record, { loading }] = useMutation(NotFeasibleMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Vastleggen is niet gelukt. Probeer het opnieuw.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await run(() => record({ variables: { caseId, reason: String(form.get("reden")) } }));
+  };
+
+  return (
+    <details>
+      <summary>Nazorg is niet haalbaar</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        <TextArea
+          id="nazorg-niet-haalbaar"
+          name="reden"
+          label="Waarom nazorg niet haalbaar is"
+          required
+          maxLength={2000}
+        />
+        <Submit loading={loading}>Niet haalbaar vastleggen</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** A held contact: when, how, by whom, in balance or not, signals and the follow-up. */
+export function RegisterContactForm(props: {
+  planId: string;
+  openMoments: Array<{ id: string; plannedOn?: string | null; isOverdue: boolean }>;
+}) {
+  const labels = useTaxonomyLabels();
+  const [register, { loading }] = useMutation(RegisterContactMutation, {
+    refetchQueries: [...refetchQueries, "Dashboard"],
+  });
+  const { problem, run } = useFormAction("Vastleggen is niet gelukt. Probeer het opnieuw.");
+  const [saved, setSaved] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setSaved(false);
+    const done = await run(() =>
+      register({
+        variables: {
+          input: {
+            planId: props.planId,
+            contactId: optional(form.get("moment")),
+            heldOn: String(form.get("datum")),
+            channel: String(form.get("kanaal")) as Channel,
+            inBalance: String(form.get("balans")) as InBalance,
+            signals: form.getAll("signalen").map(String) as ContactSignal[],
+            note: optional(form.get("notitie")),
+            followUp: optional(form.get("vervolg")),
+          },
+        },
+      }),
+    );
+    if (done) {
+      formElement.reset();
+      setSaved(true);
+    }
+  };
+
+  return (
+    <details open>
+      <summary>Contact vastleggen</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        {saved ? (
+          <div className="utrecht-alert utrecht-alert--ok" role="status">
+            <p className="utrecht-paragraph">Het contact is vastgelegd.</p>
+          </div>
+        ) : null}
+        <Select
+          id="contact-moment"
+          name="moment"
+          label="Welk contactmoment"
+          empty="Ongepland contact"
+          defaultValue={props.openMoments[0]?.id ?? ""}
+          options={props.openMoments.map((moment) => [
+            moment.id,
+            `Gepland op ${formatDate(moment.plannedOn!)}${moment.isOverdue ? " (te laat)" : ""}`,
+          ])}
+        />
+        <TextField
+          id="contact-datum"
+          name="datum"
+          type="date"
+          label="Datum van het contact"
+          required
+          defaultValue={today()}
+        />
+        <Select
+          id="contact-kanaal"
+          name="kanaal"
+          label="Kanaal"
+          options={Object.entries(labels?.channels ?? {})}
+        />
+        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+            Inkomsten en uitgaven in balans?
+          </legend>
+          {Object.entries(labels?.inBalance ?? {}).map(([value, label]) => (
+            <div key={value} className="kk-filter-option">
+              <input
+                id={`contact-balans-${value}`}
+                type="radio"
+                name="balans"
+                value={value}
+                required
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+              />
+              <label
+                htmlFor={`contact-balans-${value}`}
+                className="utrecht-form-label utrecht-form-label--radio-button"
+              >
+                {label}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <CheckboxGroup legend="Signalen" name="signalen" labels={labels?.contactSignals} />
+        <TextArea id="contact-notitie" name="notitie" label="Notitie" maxLength={2000} />
+        <TextArea
+          id="contact-vervolg"
+          name="vervolg"
+          label="Vervolg (bijvoorbeeld een nieuwe verwijzing)"
+          maxLength={1000}
+        />
+        <Submit loading={loading}>Contact vastleggen</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** Adds a planned contact moment. */
+export function AddContactForm({ planId }: { planId: string }) {
+  const [plan, { loading }] = useMutation(PlanContactMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Plannen is niet gelukt. Probeer het opnieuw.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await run(() => plan({ variables: { planId, plannedOn: String(form.get("datum")) } }));
+  };
+
+  return (
+    <details>
+      <summary>Contactmoment toevoegen</summary>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <ErrorAlert message={problem} />
+        <TextField id="contact-nieuw" name="datum" type="date" label="Geplande datum" required />
+        <Submit loading={loading}>Contactmoment toevoegen</Submit>
+      </form>
+    </details>
+  );
+}
+
+/** Move or remove a moment that has not been held. */
+export function ContactActions({ contactId, plannedOn }: { contactId: string; plannedOn: string }) {
+  const [move, moving] = useMutation(MoveContactMutation, { refetchQueries });
+  const [remove, removing] = useMutation(RemoveContactMutation, { refetchQueries });
+  const { problem, run } = useFormAction("Dat is niet gelukt. Probeer het opnieuw.");
+  const inputId = `verzet-${contactId}`;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await run(() => move({ variables: { contactId, plannedOn: String(form.get("datum")) } }));
+  };
+
+  return (
+    <>
+      <form onSubmit={onSubmit}>
+        <label className="utrecht-form-label" htmlFor={inputId}>
+          Verzetten naar
+          <span className="kk-visually-hidden"> (gepland op {formatDate(plannedOn)})</span>
+        </label>{" "}
+        <input
+          id={inputId}
+          name="datum"
+          type="date"
+          required
+          defaultValue={plannedOn}
+          className="utrecht-textbox utrecht-textbox--html-input"
+        />{" "}
+        <button
+          type="submit"
+          className="utrecht-button utrecht-button--secondary-action"
+          disabled={moving.loading}
+        >
+          Verzetten
+        </button>{" "}
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--subtle"
+          disabled={removing.loading}
+          onClick={() => void run(() => remove({ variables: { contactId } }))}
+        >
+          Schrappen
+        </button>
+      </form>
+      <ErrorAlert message={problem} />
+    </>
+  );
+}

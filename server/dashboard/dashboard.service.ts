@@ -1,0 +1,179 @@
+import { logAccess } from "../access-log/access-log.service.js";
+import type { Viewer } from "../auth/session.service.js";
+import type { CareCase } from "../case/case.entity.js";
+import type { Queryable } from "../common/queryable.js";
+import {
+  contactIsDueThisWeekSql,
+  contactIsOverdueSql,
+  contactSelectSql,
+  type ContactRow,
+  relapseFollowUpMadeSql,
+} from "../nazorg/nazorg.service.js";
+import { RegieGapProblem, type RegieGap } from "./dashboard.types.js";
+
+/** How many rows each list shows; the counts are always the full number. */
+export const listLimit = 200;
+
+interface Counted<T> {
+  rows: T[];
+  total: number;
+}
+
+function counted<T>(rows: Array<T & { total: string }>): Counted<T> {
+  return { rows, total: Number(rows[0]?.total ?? 0) };
+}
+
+async function logCaseReads(db: Queryable, viewer: Viewer, cases: CareCase[], basis: string) {
+  for (const row of cases) {
+    await logAccess(
+      db,
+      viewer,
+      "READ",
+      { type: "CASE", id: row.id, clientId: row.clientId },
+      basis,
+    );
+  }
+}
+
+const caseColumns = `c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt",
+  count(*) OVER () AS total`;
+
+/** Open cases where the viewer's organisation holds regie, most recently taken on first. */
+export async function regieCases(db: Queryable, viewer: Viewer): Promise<Counted<CareCase>> {
+  const result = counted<CareCase>(
+    await db.query(
+      `SELECT ${caseColumns}
+         FROM care_case c JOIN regie_assignment ra ON ra.case_id = c.id AND ra.ended_at IS NULL
+        WHERE ra.organization_id = $1 AND c.phase <> 'AFGESLOTEN'
+        ORDER BY ra.started_at DESC, c.id LIMIT $2`,
+      [viewer.organizationId, listLimit],
+    ),
+  );
+  await logCaseReads(db, viewer, result.rows, "CASE_TEAM");
+  return result;
+}
+
+/** Cases of our team at risk of relapse: those still waiting for a follow-up first. */
+export async function relapseRiskCases(db: Queryable, viewer: Viewer): Promise<Counted<CareCase>> {
+  const result = counted<CareCase>(
+    await db.query(
+      `SELECT ${caseColumns}
+         FROM relapse_risk r
+         JOIN care_case c ON c.id = r.case_id
+         JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
+        WHERE r.cleared_on IS NULL
+        ORDER BY ${relapseFollowUpMadeSql("r")}, r.since, c.id LIMIT $2`,
+      [viewer.organizationId, listLimit],
+    ),
+  );
+  await logCaseReads(db, viewer, result.rows, "CASE_TEAM");
+  return result;
+}
+
+/**
+ * Open contact moments our organisation is responsible for, due this week or overdue. The
+ * responsible organisation is on the case team and the named worker works there (both foreign
+ * keys), so "mine" is part of "ours": the viewer's own come first.
+ */
+export async function dueContacts(
+  db: Queryable,
+  viewer: Viewer,
+  graceDays: number,
+  which: "dueThisWeek" | "overdue",
+): Promise<Counted<ContactRow>> {
+  const condition = which === "overdue" ? contactIsOverdueSql("$1") : contactIsDueThisWeekSql("$1");
+  const result = counted<ContactRow>(
+    await db.query(
+      `SELECT x.*, count(*) OVER () AS total FROM (
+         ${contactSelectSql}
+          WHERE p.responsible_organization_id = $2 AND ${condition}
+       ) x
+       ORDER BY (x."responsibleUserId" IS NOT DISTINCT FROM $3) DESC, x."plannedOn", x.id
+       LIMIT $4`,
+      [graceDays, viewer.organizationId, viewer.userId, listLimit],
+    ),
+  );
+  for (const row of result.rows) {
+    await logAccess(
+      db,
+      viewer,
+      "READ",
+      { type: "NAZORG_CONTACT", id: row.id, clientId: row.clientId },
+      "CASE_TEAM",
+    );
+  }
+  return result;
+}
+
+/**
+ * For a regional administrator: open cases in the region whose regie holder cannot act. The
+ * database guarantees exactly one regie holder per case, so a case never loses regie outright;
+ * what happens instead is that the holder stops being able to act. The data model shows three
+ * ways: the named worker's account was disabled, the organisation has no active account left,
+ * or the organisation no longer serves any gemeente of the region (it left). The region is
+ * that of the gemeenten the administrator's organisation serves; a case is in it through the
+ * client's gemeente or a team organisation serving it. No client data is shown, and every
+ * case read is logged on the basis of regional administration.
+ */
+export async function regieGaps(db: Queryable, viewer: Viewer): Promise<Counted<RegieGap>> {
+  const rows = (await db.query(
+    `WITH region_gemeenten AS (
+       SELECT g.code FROM gemeente g
+        WHERE g.region_id IN (
+          SELECT own.region_id FROM organization o JOIN gemeente own ON own.code = ANY (o.gemeente_codes)
+           WHERE o.id = $1)
+     ), region_codes AS (SELECT coalesce(array_agg(code), '{}') AS codes FROM region_gemeenten)
+     SELECT c.id AS "caseId", c.client_id AS "clientId", c.phase,
+            ra.organization_id AS "holderOrganizationId", ra.user_id AS "holderUserId",
+            ra.started_at AS since,
+            coalesce(u.disabled_at IS NOT NULL, false) AS "workerDisabled",
+            NOT EXISTS (SELECT 1 FROM app_user a
+                         WHERE a.organization_id = ra.organization_id AND a.disabled_at IS NULL) AS "withoutUsers",
+            NOT (o.gemeente_codes && rc.codes) AS "leftRegion",
+            count(*) OVER () AS total
+       FROM care_case c
+       JOIN client cl ON cl.id = c.client_id
+       JOIN regie_assignment ra ON ra.case_id = c.id AND ra.ended_at IS NULL
+       JOIN organization o ON o.id = ra.organization_id
+       LEFT JOIN app_user u ON u.id = ra.user_id
+       CROSS JOIN region_codes rc
+      WHERE c.phase <> 'AFGESLOTEN'
+        AND (cl.gemeente_code = ANY (rc.codes) OR EXISTS (
+              SELECT 1 FROM case_member m JOIN organization team ON team.id = m.organization_id
+               WHERE m.case_id = c.id AND team.gemeente_codes && rc.codes))
+        AND (u.disabled_at IS NOT NULL
+             OR NOT EXISTS (SELECT 1 FROM app_user a
+                             WHERE a.organization_id = ra.organization_id AND a.disabled_at IS NULL)
+             OR NOT (o.gemeente_codes && rc.codes))
+      ORDER BY ra.started_at, c.id
+      LIMIT $2`,
+    [viewer.organizationId, listLimit],
+  )) as Array<
+    Omit<RegieGap, "problems"> & {
+      workerDisabled: boolean;
+      withoutUsers: boolean;
+      leftRegion: boolean;
+      total: string;
+    }
+  >;
+  for (const row of rows) {
+    await logAccess(
+      db,
+      viewer,
+      "READ",
+      { type: "CASE", id: row.caseId, clientId: row.clientId },
+      "REGIO_BEHEER",
+    );
+  }
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.map(({ workerDisabled, withoutUsers, leftRegion, ...gap }) => ({
+      ...gap,
+      problems: [
+        ...(workerDisabled ? [RegieGapProblem.HOLDER_WORKER_DISABLED] : []),
+        ...(withoutUsers ? [RegieGapProblem.HOLDER_ORGANIZATION_WITHOUT_USERS] : []),
+        ...(leftRegion ? [RegieGapProblem.HOLDER_ORGANIZATION_LEFT_REGION] : []),
+      ],
+    })),
+  };
+}

@@ -1,0 +1,621 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { logAccess } from "../access-log/access-log.service.js";
+import type { Viewer } from "../auth/session.service.js";
+import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
+import { CasePhase } from "../case/case.entity.js";
+import { ConflictError, UserInputError } from "../common/errors.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
+import { paletteIntensity, type PaletteLevel } from "../taxonomy/taxonomy.js";
+import { InBalance, type NazorgContact } from "./nazorg-contact.entity.js";
+import { NazorgAdjustmentKind, NazorgPlanStatus } from "./nazorg-plan.entity.js";
+import type {
+  AdjustNazorgPlanInput,
+  CreateNazorgPlanInput,
+  RegisterNazorgContactInput,
+  UpdateNazorgPlanInput,
+} from "./nazorg.inputs.js";
+import { planOfContact, planOfTeam, type PlanOfCase } from "./nazorg.policy.js";
+
+const teamBasis = "CASE_TEAM";
+
+/** Nazorg lasts 12 months after the trajectory, 24 after a saneringskrediet (DOMAIN.md). */
+export const defaultDurationMonths = { regular: 12, saneringskrediet: 24 } as const;
+
+/**
+ * The default contact moments: after 3 and 6 months (the first six months are critical), then
+ * every six months from 12 on, and always one at the end: 3/6/12 for a year, 3/6/12/18/24 for two.
+ */
+export function defaultContactMonths(durationMonths: number): number[] {
+  const months = new Set([3, 6].filter((month) => month <= durationMonths));
+  for (let month = 12; month <= durationMonths; month += 6) months.add(month);
+  months.add(durationMonths);
+  return [...months].sort((a, b) => a - b);
+}
+
+// Dates are calendar days in Amsterdam, where the work happens, whatever the server's zone.
+const todaySql = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
+// Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
+const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
+  AND cc.phase <> 'AFGESLOTEN'`;
+
+/**
+ * For queries that join nazorg_contact c, nazorg_plan p and care_case cc (as contactSelectSql).
+ * Overdue: not registered and the planned date plus the grace has passed (on the last day of
+ * the grace it is not overdue yet). Due this week: still open, not overdue, planned up to and
+ * including this Sunday. Both in SQL, so every list can filter and count on them.
+ */
+export function contactIsOverdueSql(graceParam: string): string {
+  return `(${openContactSql} AND c.planned_on + ${graceParam}::int < ${todaySql})`;
+}
+
+export function contactIsDueThisWeekSql(graceParam: string): string {
+  return `(${openContactSql} AND c.planned_on + ${graceParam}::int >= ${todaySql}
+           AND c.planned_on <= date_trunc('week', ${todaySql})::date + 6)`;
+}
+
+/** Contacts with their plan's case and status; `$1` must be the grace in days. */
+export const contactSelectSql = `
+  SELECT c.id, c.plan_id AS "planId", p.case_id AS "caseId", cc.client_id AS "clientId",
+         c.planned_on::text AS "plannedOn", c.held_on::text AS "heldOn", c.channel,
+         c.held_by_user_id AS "heldByUserId", c.in_balance AS "inBalance", c.signals, c.note,
+         c.follow_up AS "followUp", c.registered_at AS "registeredAt",
+         p.responsible_user_id AS "responsibleUserId",
+         ${contactIsOverdueSql("$1")} AS "isOverdue", ${contactIsDueThisWeekSql("$1")} AS "dueThisWeek"
+    FROM nazorg_contact c
+    JOIN nazorg_plan p ON p.id = c.plan_id
+    JOIN care_case cc ON cc.id = p.case_id`;
+
+export type ContactRow = NazorgContact & { clientId: string };
+
+/**
+ * Whether the follow-up a relapse risk asks for has been made: a referral from the case, made
+ * on or after the day of the risk, that was sent and not cancelled, declined or failed. This is
+ * the one place a scheduled zorgoverleg plugs in as a follow-up too (`OR EXISTS (…)`).
+ */
+export function relapseFollowUpMadeSql(risk: string): string {
+  return `EXISTS (
+    SELECT 1 FROM referral f
+     WHERE f.case_id = ${risk}.case_id
+       AND f.created_at >= (${risk}.since::timestamp AT TIME ZONE 'Europe/Amsterdam')
+       AND f.sent_at IS NOT NULL
+       AND f.state NOT IN ('CANCELLED', 'DECLINED', 'FAILED'))`;
+}
+
+export const relapseRiskSelectSql = `
+  SELECT r.id, r.case_id AS "caseId", r.since::text AS since,
+         r.raised_by_contact_id AS "raisedByContactId", r.cleared_on::text AS "clearedOn",
+         r.cleared_by_contact_id AS "clearedByContactId",
+         (r.cleared_on IS NULL AND NOT ${relapseFollowUpMadeSql("r")}) AS "followUpNeeded"
+    FROM relapse_risk r`;
+
+function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+}
+
+/** The responsible organisation is on the case team; the worker, if named, works there. */
+async function assertResponsible(
+  manager: Queryable,
+  caseId: string,
+  organizationId: string,
+  userId: string | null | undefined,
+): Promise<void> {
+  const onTeam = isUuid(organizationId)
+    ? ((await manager.query(
+        "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+        [caseId, organizationId],
+      )) as unknown[])
+    : [];
+  if (onTeam.length === 0) {
+    throw new UserInputError(
+      "Kies een organisatie uit het casusteam als verantwoordelijke ('responsibleOrganizationId').",
+      "responsibleOrganizationId",
+    );
+  }
+  if (userId) {
+    const worker = isUuid(userId)
+      ? ((await manager.query(
+          "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
+          [userId, organizationId],
+        )) as unknown[])
+      : [];
+    if (worker.length === 0) {
+      throw new UserInputError(
+        "Kies een medewerker van de verantwoordelijke organisatie ('responsibleUserId').",
+        "responsibleUserId",
+      );
+    }
+  }
+}
+
+async function planContacts(manager: Queryable, planId: string, dates: string[]): Promise<void> {
+  if (dates.length === 0) return;
+  await manager.query(
+    `INSERT INTO nazorg_contact (plan_id, planned_on)
+     SELECT $1, d FROM unnest($2::date[]) d
+      WHERE NOT EXISTS (SELECT 1 FROM nazorg_contact WHERE plan_id = $1 AND planned_on = d)`,
+    [planId, dates],
+  );
+}
+
+async function touchPlan(manager: Queryable, viewer: Viewer, plan: PlanOfCase): Promise<void> {
+  await manager.query("UPDATE nazorg_plan SET updated_at = now() WHERE id = $1", [plan.planId]);
+  await logAccess(
+    manager,
+    viewer,
+    "UPDATE",
+    { type: "NAZORG_PLAN", id: plan.planId, clientId: plan.clientId },
+    teamBasis,
+  );
+}
+
+/**
+ * Creates the nazorg plan of a case with its default contact moments. A case not yet in nazorg
+ * moves to NAZORG in the same step: the plan is made when the trajectory ends, and asking the
+ * worker to change the phase first would only add a step to forget. A closed case gets no plan.
+ */
+export async function createNazorgPlan(
+  db: DataSource,
+  viewer: Viewer,
+  input: CreateNazorgPlanInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    const locked = isUuid(input.caseId)
+      ? ((await manager.query(
+          'SELECT client_id AS "clientId", phase FROM care_case WHERE id = $1 FOR UPDATE',
+          [input.caseId],
+        )) as Array<{ clientId: string; phase: CasePhase }>)
+      : [];
+    if (!locked[0]) throw caseNotFound();
+    await assertCaseMember(manager, viewer, input.caseId);
+    const { clientId, phase } = locked[0];
+    if (phase === CasePhase.AFGESLOTEN) {
+      throw new UserInputError("Een afgesloten casus krijgt geen nazorgplan ('caseId').", "caseId");
+    }
+    let startsOn: string;
+    if (input.saneringskrediet) {
+      if (!input.creditGrantedOn) {
+        throw new UserInputError(
+          "Vul de datum in waarop het saneringskrediet verstrekt is ('creditGrantedOn').",
+          "creditGrantedOn",
+        );
+      }
+      startsOn = input.creditGrantedOn;
+    } else {
+      if (!input.trajectoryEndedOn) {
+        throw new UserInputError(
+          "Vul de einddatum van het traject in ('trajectoryEndedOn').",
+          "trajectoryEndedOn",
+        );
+      }
+      startsOn = input.trajectoryEndedOn;
+    }
+    const durationMonths =
+      input.durationMonths ??
+      (input.saneringskrediet
+        ? defaultDurationMonths.saneringskrediet
+        : defaultDurationMonths.regular);
+    await assertResponsible(
+      manager,
+      input.caseId,
+      input.responsibleOrganizationId,
+      input.responsibleUserId,
+    );
+    const existing = (await manager.query("SELECT 1 FROM nazorg_plan WHERE case_id = $1", [
+      input.caseId,
+    ])) as unknown[];
+    if (existing.length > 0) {
+      throw new ConflictError("Deze casus heeft al een nazorgplan. Pas dat plan aan.");
+    }
+    const [{ id }] = (await manager.query(
+      `INSERT INTO nazorg_plan (case_id, status, trajectory_ended_on, saneringskrediet, credit_granted_on,
+         starts_on, duration_months, responsible_organization_id, responsible_user_id, palette_level,
+         client_wishes, created_by_user_id)
+       VALUES ($1, 'ACTIVE', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        input.caseId,
+        input.trajectoryEndedOn ?? null,
+        input.saneringskrediet,
+        input.saneringskrediet ? input.creditGrantedOn : null,
+        startsOn,
+        durationMonths,
+        input.responsibleOrganizationId,
+        input.responsibleUserId ?? null,
+        input.paletteLevel ?? null,
+        input.clientWishes?.trim() || null,
+        viewer.userId,
+      ],
+    )) as [{ id: string }];
+    // Month arithmetic in PostgreSQL: 31 January + 3 months is 30 April, not 1 May.
+    await manager.query(
+      `INSERT INTO nazorg_contact (plan_id, planned_on)
+       SELECT $1, ($2::date + make_interval(months => m))::date FROM unnest($3::int[]) m`,
+      [id, startsOn, defaultContactMonths(durationMonths)],
+    );
+    await logAccess(manager, viewer, "CREATE", { type: "NAZORG_PLAN", id, clientId }, teamBasis);
+    if (phase !== CasePhase.NAZORG) {
+      await manager.query(
+        "UPDATE care_case SET phase = 'NAZORG', updated_at = now() WHERE id = $1",
+        [input.caseId],
+      );
+      await logAccess(
+        manager,
+        viewer,
+        "UPDATE",
+        { type: "CASE", id: input.caseId, clientId },
+        teamBasis,
+      );
+    }
+    return id;
+  });
+}
+
+/** Who does the nazorg, the palette level and the client's wishes. */
+export async function updateNazorgPlan(
+  db: DataSource,
+  viewer: Viewer,
+  input: UpdateNazorgPlanInput,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const plan = await planOfTeam(manager, viewer, input.planId, true);
+    assertActive(plan);
+    await assertResponsible(
+      manager,
+      plan.caseId,
+      input.responsibleOrganizationId,
+      input.responsibleUserId,
+    );
+    await manager.query(
+      `UPDATE nazorg_plan SET responsible_organization_id = $2, responsible_user_id = $3,
+              palette_level = $4, client_wishes = $5
+        WHERE id = $1`,
+      [
+        plan.planId,
+        input.responsibleOrganizationId,
+        input.responsibleUserId ?? null,
+        input.paletteLevel ?? null,
+        input.clientWishes?.trim() || null,
+      ],
+    );
+    await touchPlan(manager, viewer, plan);
+  });
+}
+
+function assertActive(plan: PlanOfCase): void {
+  if (plan.status !== NazorgPlanStatus.ACTIVE) {
+    throw new UserInputError(
+      "Voor deze casus is vastgelegd dat nazorg niet haalbaar is ('planId').",
+      "planId",
+    );
+  }
+}
+
+/**
+ * Extends, intensifies or shortens the plan with a reason, kept as history. Extending plans a
+ * contact at the new end; shortening removes the planned moments after it that were never held;
+ * intensifying asks for a more intensive palette level or extra contact moments.
+ */
+export async function adjustNazorgPlan(
+  db: DataSource,
+  viewer: Viewer,
+  input: AdjustNazorgPlanInput,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const plan = await planOfTeam(manager, viewer, input.planId, true);
+    assertActive(plan);
+    const current = plan.durationMonths!;
+    let newDuration = current;
+    let newPalette = plan.paletteLevel as PaletteLevel | null;
+    if (input.kind === NazorgAdjustmentKind.EXTEND || input.kind === NazorgAdjustmentKind.SHORTEN) {
+      const longer = input.kind === NazorgAdjustmentKind.EXTEND;
+      if (
+        !input.durationMonths ||
+        (longer ? input.durationMonths <= current : input.durationMonths >= current)
+      ) {
+        throw new UserInputError(
+          longer
+            ? `Kies een duur langer dan de huidige ${current} maanden ('durationMonths').`
+            : `Kies een duur korter dan de huidige ${current} maanden ('durationMonths').`,
+          "durationMonths",
+        );
+      }
+      newDuration = input.durationMonths;
+    } else {
+      const extra = input.addPlannedOn ?? [];
+      const moreIntensive =
+        input.paletteLevel &&
+        (!plan.paletteLevel ||
+          paletteIntensity(input.paletteLevel) >
+            paletteIntensity(plan.paletteLevel as PaletteLevel));
+      if (input.paletteLevel && !moreIntensive) {
+        throw new UserInputError(
+          "Kies bij intensiveren een intensievere plek op het palet ('paletteLevel').",
+          "paletteLevel",
+        );
+      }
+      if (!moreIntensive && extra.length === 0) {
+        throw new UserInputError(
+          "Kies bij intensiveren een intensievere plek op het palet of extra contactmomenten ('addPlannedOn').",
+          "addPlannedOn",
+        );
+      }
+      if (input.paletteLevel) newPalette = input.paletteLevel;
+      await planContacts(manager, plan.planId, [...new Set(extra)]);
+    }
+    const [{ endsOn }] = returnedRows<{ endsOn: string }>(
+      await manager.query(
+        `UPDATE nazorg_plan SET duration_months = $2, palette_level = $3 WHERE id = $1
+         RETURNING ends_on::text AS "endsOn"`,
+        [plan.planId, newDuration, newPalette],
+      ),
+    );
+    if (input.kind === NazorgAdjustmentKind.EXTEND) {
+      await planContacts(manager, plan.planId, [endsOn]);
+    }
+    if (input.kind === NazorgAdjustmentKind.SHORTEN) {
+      await manager.query(
+        "DELETE FROM nazorg_contact WHERE plan_id = $1 AND held_on IS NULL AND planned_on > $2",
+        [plan.planId, endsOn],
+      );
+    }
+    await manager.query(
+      `INSERT INTO nazorg_plan_adjustment (plan_id, kind, reason, previous_duration_months, new_duration_months,
+         previous_palette_level, new_palette_level, decided_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        plan.planId,
+        input.kind,
+        input.reason.trim(),
+        current,
+        newDuration,
+        plan.paletteLevel,
+        newPalette,
+        viewer.userId,
+      ],
+    );
+    await touchPlan(manager, viewer, plan);
+  });
+}
+
+/**
+ * Records that nazorg is not feasible, with the reason (required): as the case's plan when there
+ * is none yet, or ending the active plan, whose open moments then no longer fall due.
+ */
+export async function recordNazorgNotFeasible(
+  db: DataSource,
+  viewer: Viewer,
+  caseId: string,
+  reason: string,
+): Promise<string> {
+  const trimmed = reason.trim();
+  if (trimmed.length < 3 || trimmed.length > 2000) {
+    throw new UserInputError(
+      "Leg vast waarom nazorg niet haalbaar is, in 3 tot 2000 tekens ('reason').",
+      "reason",
+    );
+  }
+  return db.transaction(async (manager) => {
+    const locked = isUuid(caseId)
+      ? ((await manager.query(
+          'SELECT client_id AS "clientId" FROM care_case WHERE id = $1 FOR UPDATE',
+          [caseId],
+        )) as Array<{ clientId: string }>)
+      : [];
+    if (!locked[0]) throw caseNotFound();
+    await assertCaseMember(manager, viewer, caseId);
+    const [{ id }] = (await manager.query(
+      `INSERT INTO nazorg_plan (case_id, status, not_feasible_reason, created_by_user_id)
+       VALUES ($1, 'NOT_FEASIBLE', $2, $3)
+       ON CONFLICT (case_id) DO UPDATE SET status = 'NOT_FEASIBLE',
+         not_feasible_reason = EXCLUDED.not_feasible_reason, updated_at = now()
+       RETURNING id`,
+      [caseId, trimmed, viewer.userId],
+    )) as [{ id: string }];
+    await logAccess(
+      manager,
+      viewer,
+      "UPDATE",
+      { type: "NAZORG_PLAN", id, clientId: locked[0].clientId },
+      teamBasis,
+    );
+    return id;
+  });
+}
+
+/** Adds a planned contact moment. */
+export async function planNazorgContact(
+  db: DataSource,
+  viewer: Viewer,
+  planId: string,
+  plannedOn: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const plan = await planOfTeam(manager, viewer, planId, true);
+    assertActive(plan);
+    await planContacts(manager, plan.planId, [plannedOn]);
+    await touchPlan(manager, viewer, plan);
+  });
+}
+
+/** Moves a planned moment that has not been held yet to another date. */
+export async function moveNazorgContact(
+  db: DataSource,
+  viewer: Viewer,
+  contactId: string,
+  plannedOn: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const plan = await planOfContact(manager, viewer, contactId, true);
+    assertActive(plan);
+    const moved = returnedRows(
+      await manager.query(
+        "UPDATE nazorg_contact SET planned_on = $2 WHERE id = $1 AND held_on IS NULL RETURNING id",
+        [contactId, plannedOn],
+      ),
+    );
+    if (moved.length === 0) throw heldAlready();
+    await touchPlan(manager, viewer, plan);
+  });
+}
+
+/** Removes a planned moment that has not been held; a held contact stays on record. */
+export async function removeNazorgContact(
+  db: DataSource,
+  viewer: Viewer,
+  contactId: string,
+): Promise<void> {
+  await db.transaction(async (manager) => {
+    const plan = await planOfContact(manager, viewer, contactId, true);
+    const removed = returnedRows(
+      await manager.query(
+        "DELETE FROM nazorg_contact WHERE id = $1 AND held_on IS NULL RETURNING id",
+        [contactId],
+      ),
+    );
+    if (removed.length === 0) throw heldAlready();
+    await touchPlan(manager, viewer, plan);
+  });
+}
+
+const heldAlready = () =>
+  new ConflictError("Dit contact is al vastgelegd; een gehouden contact blijft bewaard.");
+
+/**
+ * Registers a held contact (a planned moment, or an unplanned one). Out of balance marks the
+ * case at risk of relapse, from the day of the contact; a later contact in balance clears it,
+ * and both stay in the risk history.
+ */
+export async function registerNazorgContact(
+  db: DataSource,
+  viewer: Viewer,
+  input: RegisterNazorgContactInput,
+): Promise<string> {
+  return db.transaction(async (manager) => {
+    const plan = await planOfTeam(manager, viewer, input.planId, true);
+    assertActive(plan);
+    if (input.heldOn > today()) {
+      throw new UserInputError(
+        "De datum van het contact ('heldOn') ligt in de toekomst.",
+        "heldOn",
+      );
+    }
+    const heldBy = input.heldByUserId ?? viewer.userId;
+    const worker = isUuid(heldBy)
+      ? ((await manager.query(
+          `SELECT 1 FROM app_user u JOIN case_member m ON m.organization_id = u.organization_id
+            WHERE u.id = $1 AND m.case_id = $2`,
+          [heldBy, plan.caseId],
+        )) as unknown[])
+      : [];
+    if (worker.length === 0) {
+      throw new UserInputError(
+        "Kies een medewerker van een organisatie uit het casusteam ('heldByUserId').",
+        "heldByUserId",
+      );
+    }
+    const values = [
+      input.heldOn,
+      input.channel,
+      heldBy,
+      input.inBalance,
+      [...new Set(input.signals)],
+      input.note?.trim() || null,
+      input.followUp?.trim() || null,
+      viewer.userId,
+    ];
+    let contactId: string;
+    if (input.contactId) {
+      const updated = isUuid(input.contactId)
+        ? returnedRows<{ id: string }>(
+            await manager.query(
+              `UPDATE nazorg_contact SET held_on = $3, channel = $4, held_by_user_id = $5, in_balance = $6,
+                      signals = $7, note = $8, follow_up = $9, registered_by_user_id = $10,
+                      registered_at = clock_timestamp()
+                WHERE id = $1 AND plan_id = $2 AND held_on IS NULL
+                RETURNING id`,
+              [input.contactId, plan.planId, ...values],
+            ),
+          )
+        : [];
+      if (updated.length === 0) {
+        const exists = isUuid(input.contactId)
+          ? ((await manager.query("SELECT 1 FROM nazorg_contact WHERE id = $1 AND plan_id = $2", [
+              input.contactId,
+              plan.planId,
+            ])) as unknown[])
+          : [];
+        if (exists.length > 0) throw heldAlready();
+        throw new UserInputError(
+          "Kies een gepland contactmoment van dit plan ('contactId').",
+          "contactId",
+        );
+      }
+      contactId = updated[0]!.id;
+    } else {
+      const [{ id }] = (await manager.query(
+        `INSERT INTO nazorg_contact (plan_id, held_on, channel, held_by_user_id, in_balance, signals, note,
+           follow_up, registered_by_user_id, registered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id`,
+        [plan.planId, ...values],
+      )) as [{ id: string }];
+      contactId = id;
+    }
+    await updateRelapseRisk(manager, plan.caseId, contactId, input.inBalance, input.heldOn);
+    await logAccess(
+      manager,
+      viewer,
+      input.contactId ? "UPDATE" : "CREATE",
+      { type: "NAZORG_CONTACT", id: contactId, clientId: plan.clientId },
+      teamBasis,
+    );
+    return contactId;
+  });
+}
+
+async function updateRelapseRisk(
+  manager: EntityManager,
+  caseId: string,
+  contactId: string,
+  inBalance: InBalance,
+  heldOn: string,
+): Promise<void> {
+  if (inBalance === InBalance.NO) {
+    // An open risk stays open from its first day; the plan lock makes this race-free.
+    await manager.query(
+      `INSERT INTO relapse_risk (case_id, since, raised_by_contact_id)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (
+         SELECT 1 FROM relapse_risk WHERE case_id = $1 AND cleared_on IS NULL)`,
+      [caseId, heldOn, contactId],
+    );
+  } else if (inBalance === InBalance.YES) {
+    // Only a contact on or after the risk's day can say things are back in balance.
+    await manager.query(
+      `UPDATE relapse_risk SET cleared_on = $2, cleared_by_contact_id = $3
+        WHERE case_id = $1 AND cleared_on IS NULL AND since <= $2`,
+      [caseId, heldOn, contactId],
+    );
+  }
+}
+
+/** The plan of a case for its team, logged as read; null when the case has none. */
+export async function readNazorgPlanId(
+  db: Queryable,
+  viewer: Viewer,
+  caseId: string,
+): Promise<string | null> {
+  const rows = (await db.query(
+    `SELECT p.id, c.client_id AS "clientId" FROM nazorg_plan p JOIN care_case c ON c.id = p.case_id
+      WHERE p.case_id = $1`,
+    [caseId],
+  )) as Array<{ id: string; clientId: string }>;
+  const plan = rows[0];
+  if (!plan) return null;
+  await logAccess(
+    db,
+    viewer,
+    "READ",
+    { type: "NAZORG_PLAN", id: plan.id, clientId: plan.clientId },
+    teamBasis,
+  );
+  return plan.id;
+}

@@ -1,0 +1,170 @@
+import { graphql } from "../support/api.js";
+import { buildOffering, buildOrganization } from "../support/factories.js";
+
+export type Headers = Record<string, string>;
+
+/** Today as a calendar day in Amsterdam, plus or minus some days (JJJJ-MM-DD). */
+export function amsterdamDay(offsetDays = 0): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(
+    new Date(),
+  );
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + offsetDays);
+  return day.toISOString().slice(0, 10);
+}
+
+export const planFields = `
+  id status trajectoryEndedOn saneringskrediet creditGrantedOn startsOn durationMonths endsOn
+  paletteLevel clientWishes notFeasibleReason
+  responsibleOrganization { id } responsibleUser { id }
+  contacts { id plannedOn heldOn channel inBalance signals note followUp isOverdue dueThisWeek heldBy { id } }
+  adjustments { kind reason previousDurationMonths newDurationMonths previousPaletteLevel newPaletteLevel decidedBy { id } }`;
+
+export interface PlanData {
+  id: string;
+  status: string;
+  startsOn: string | null;
+  durationMonths: number | null;
+  endsOn: string | null;
+  paletteLevel: string | null;
+  notFeasibleReason: string | null;
+  responsibleOrganization: { id: string } | null;
+  responsibleUser: { id: string } | null;
+  contacts: Array<{
+    id: string;
+    plannedOn: string | null;
+    heldOn: string | null;
+    inBalance: string | null;
+    signals: string[];
+    isOverdue: boolean;
+    dueThisWeek: boolean;
+    heldBy: { id: string } | null;
+  }>;
+  adjustments: Array<Record<string, unknown>>;
+}
+
+/** Opens a case through the API, as the worker's organisation (which then holds regie). */
+export async function openCase(headers: Headers, displayName = "R. Visser") {
+  const result = await graphql<{ openCase: { id: string; client: { id: string } } }>(
+    `
+      mutation ($input: OpenCaseInput!) {
+        openCase(input: $input) {
+          id
+          client {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: {
+        client: { displayName, postcodeArea: "6825", contactPreferences: ["TELEFOON"] },
+        phase: "ONTWIKKELING",
+        role: "Schuldhulpverlening",
+      },
+    },
+    headers,
+  );
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return { caseId: result.data.openCase.id, clientId: result.data.openCase.client.id };
+}
+
+export async function createPlan(headers: Headers, input: Record<string, unknown>) {
+  return graphql<{ createNazorgPlan: PlanData }>(
+    `mutation ($input: CreateNazorgPlanInput!) { createNazorgPlan(input: $input) { ${planFields} } }`,
+    { input },
+    headers,
+  );
+}
+
+export async function registerContact(headers: Headers, input: Record<string, unknown>) {
+  return graphql<{ registerNazorgContact: PlanData }>(
+    `mutation ($input: RegisterNazorgContactInput!) { registerNazorgContact(input: $input) { ${planFields} } }`,
+    { input: { channel: "TELEFOON", signals: [], ...input } },
+    headers,
+  );
+}
+
+/** A case with an active plan, run by the worker's own organisation. */
+export async function caseWithPlan(
+  worker: { headers: Headers; organizationId: string; id: string },
+  trajectoryEndedOn = amsterdamDay(-2),
+) {
+  const { caseId, clientId } = await openCase(worker.headers);
+  const created = await createPlan(worker.headers, {
+    caseId,
+    trajectoryEndedOn,
+    responsibleOrganizationId: worker.organizationId,
+    responsibleUserId: worker.id,
+    paletteLevel: "A1",
+  });
+  if (!created.data) throw new Error(JSON.stringify(created.errors));
+  return { caseId, clientId, plan: created.data.createNazorgPlan };
+}
+
+/** A sent referral from the case to a new partner, on the client's consent. */
+export async function sendReferral(headers: Headers, caseId: string, clientId: string) {
+  const partner = await buildOrganization();
+  const offeringId = await buildOffering({ organizationId: partner });
+  const consent = await graphql<{ recordConsent: { id: string } }>(
+    `
+      mutation ($clientId: ID!, $input: ConsentInput!) {
+        recordConsent(clientId: $clientId, input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      clientId,
+      input: {
+        recipientOrganizationIds: [partner],
+        purpose: "Vervolg na terugvalrisico",
+        dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
+        method: "MONDELING",
+        givenOn: amsterdamDay(),
+        validUntil: "2099-12-31",
+      },
+    },
+    headers,
+  );
+  const started = await graphql<{ startReferral: { id: string } }>(
+    `
+      mutation ($input: StartReferralInput!) {
+        startReferral(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      input: {
+        caseId,
+        offeringId,
+        question: "Budgetcoaching na nieuwe achterstand",
+        handoverSummary: "Nieuwe huurachterstand na baanverlies.",
+        lifeDomains: ["FINANCIEN"],
+        contactPreferences: ["TELEFOON"],
+        consentId: consent.data!.recordConsent.id,
+      },
+    },
+    headers,
+  );
+  const referralId = started.data!.startReferral.id;
+  return {
+    partner,
+    referralId,
+    send: async () => {
+      const sent = await graphql<{ transitionReferral: { state: string } }>(
+        `
+          mutation ($input: ReferralTransitionInput!) {
+            transitionReferral(input: $input) {
+              state
+            }
+          }
+        `,
+        { input: { referralId, to: "SENT" } },
+        headers,
+      );
+      if (sent.data?.transitionReferral.state !== "SENT") throw new Error(JSON.stringify(sent));
+    },
+  };
+}
