@@ -69,17 +69,20 @@ export const contactSelectSql = `
 export type ContactRow = NazorgContact & { clientId: string };
 
 /**
- * Whether the follow-up a relapse risk asks for has been made: a referral from the case, made
- * on or after the day of the risk, that was sent and not cancelled, declined or failed. This is
- * the one place a scheduled zorgoverleg plugs in as a follow-up too (`OR EXISTS (…)`).
+ * Whether the follow-up a relapse risk asks for has been made, on or after the day of the risk:
+ * a referral from the case that was sent and not cancelled, declined or failed, or a
+ * zorgoverleg planned for the case.
  */
 export function relapseFollowUpMadeSql(risk: string): string {
-  return `EXISTS (
+  const since = `(${risk}.since::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+  return `(EXISTS (
     SELECT 1 FROM referral f
      WHERE f.case_id = ${risk}.case_id
-       AND f.created_at >= (${risk}.since::timestamp AT TIME ZONE 'Europe/Amsterdam')
+       AND f.created_at >= ${since}
        AND f.sent_at IS NOT NULL
-       AND f.state NOT IN ('CANCELLED', 'DECLINED', 'FAILED'))`;
+       AND f.state NOT IN ('CANCELLED', 'DECLINED', 'FAILED'))
+    OR EXISTS (
+    SELECT 1 FROM zorgoverleg z WHERE z.case_id = ${risk}.case_id AND z.created_at >= ${since}))`;
 }
 
 export const relapseRiskSelectSql = `

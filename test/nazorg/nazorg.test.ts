@@ -415,6 +415,42 @@ describe("a nazorg plan", () => {
 });
 
 describe("registering a contact and the relapse risk", () => {
+  it("counts a zorgoverleg planned after the risk as its follow-up", async () => {
+    const worker = await loggedInUser();
+    const { caseId, plan } = await caseWithPlan(worker, amsterdamDay(-95));
+    await registerContact(worker.headers, {
+      planId: plan.id,
+      contactId: plan.contacts[0]!.id,
+      heldOn: amsterdamDay(),
+      channel: "TELEFOON",
+      inBalance: "NO",
+    });
+    expect((await caseOf(worker.headers, caseId))!.relapseRisk?.followUpNeeded).toBe(true);
+    const planned = await graphql(
+      `
+        mutation ($input: ScheduleZorgoverlegInput!) {
+          scheduleZorgoverleg(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          caseId,
+          startsAt: "2099-01-05T09:00:00.000Z",
+          location: "Wijkcentrum",
+          invitees: [],
+        },
+      },
+      worker.headers,
+    );
+    expect(planned.errors).toBeUndefined();
+    expect((await caseOf(worker.headers, caseId))!.relapseRisk).toMatchObject({
+      since: amsterdamDay(),
+      followUpNeeded: false,
+    });
+  });
+
   it("marks the case out of balance as terugvalrisico until a follow-up referral, and a later balanced contact clears it", async () => {
     const worker = await loggedInUser();
     const { caseId, clientId, plan } = await caseWithPlan(worker, amsterdamDay(-95));
