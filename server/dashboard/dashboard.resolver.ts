@@ -16,6 +16,7 @@ import {
   relapseRiskCases,
 } from "./dashboard.service.js";
 import { Dashboard, RegieGap } from "./dashboard.types.js";
+import { isOverdue, myAgreements } from "../zorgoverleg/zorgoverleg.service.js";
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
@@ -32,6 +33,7 @@ export class DashboardResolver {
     const overdue = await dueContacts(db, viewer, config.nazorgContactGraceDays, "overdue");
     const awaiting = await awaitingResponseReferralIds(db, viewer, listLimit);
     const outgoing = await unansweredOutgoingReferralIds(db, viewer, listLimit);
+    const agreements = await myAgreements(db, viewer);
     const gaps = viewer.roles.includes(Role.REGIO_BEHEERDER) ? await regieGaps(db, viewer) : null;
     return {
       regieCaseCount: regie.total,
@@ -46,6 +48,9 @@ export class DashboardResolver {
       referralsAwaitingResponse: await referralsById(context, awaiting.ids),
       outgoingReferralsOverdueCount: outgoing.total,
       outgoingReferralsOverdue: await referralsById(context, outgoing.ids),
+      openAgreementCount: agreements.length,
+      overdueAgreementCount: agreements.filter((agreement) => isOverdue(agreement)).length,
+      openAgreements: agreements.slice(0, listLimit),
       regieGapCount: gaps?.total ?? null,
       regieGaps: gaps?.rows ?? null,
     };

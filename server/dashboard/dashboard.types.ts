@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CareCase, CasePhase } from "../case/case.entity.js";
 import { NazorgContact } from "../nazorg/nazorg-contact.entity.js";
 import { Referral } from "../referral/referral.entity.js";
+import { Agreement } from "../zorgoverleg/zorgoverleg.entity.js";
 
 /** Why a regie holder cannot act on a case. */
 export enum RegieGapProblem {
@@ -94,6 +95,15 @@ export class Dashboard {
     description: "Onze verwijzingen zonder antwoord binnen de norm, de oudste deadline eerst",
   })
   outgoingReferralsOverdue: Referral[];
+
+  @Field(() => Int, { description: "Open afspraken uit zorgoverleggen, van mij of ons" })
+  openAgreementCount: number;
+
+  @Field(() => Int, { description: "Daarvan over de datum" })
+  overdueAgreementCount: number;
+
+  @Field(() => [Agreement], { description: "Open afspraken, de te late eerst" })
+  openAgreements: Agreement[];
 
   @Field(() => Int, { nullable: true, description: "Alleen voor regiobeheerders" })
   regieGapCount: number | null;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { amsterdamToday } from "../common/amsterdam-time.js";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
@@ -91,10 +92,6 @@ export const relapseRiskSelectSql = `
          r.cleared_by_contact_id AS "clearedByContactId",
          (r.cleared_on IS NULL AND NOT ${relapseFollowUpMadeSql("r")}) AS "followUpNeeded"
     FROM relapse_risk r`;
-
-function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
-}
 
 /** The responsible organisation is on the case team; the worker, if named, works there. */
 async function assertResponsible(
@@ -496,7 +493,7 @@ export async function registerNazorgContact(
   return db.transaction(async (manager) => {
     const plan = await planOfTeam(manager, viewer, input.planId, true);
     assertActive(plan);
-    if (input.heldOn > today()) {
+    if (input.heldOn > amsterdamToday()) {
       throw new UserInputError(
         "De datum van het contact ('heldOn') ligt in de toekomst.",
         "heldOn",

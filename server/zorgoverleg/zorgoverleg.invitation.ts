@@ -2,7 +2,7 @@ import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from "ica
 import type { DataSource } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { amsterdamWallClock } from "./amsterdam-time.js";
+import { amsterdamWallClock } from "../common/amsterdam-time.js";
 import { zorgoverlegOfTeam } from "./zorgoverleg.policy.js";
 
 const timezone = "Europe/Amsterdam";

@@ -7,7 +7,7 @@ import { validConsentFor } from "../client/consent.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
-import { amsterdamToday, isCalendarDate } from "./amsterdam-time.js";
+import { amsterdamToday, isCalendarDate } from "../common/amsterdam-time.js";
 import { Agreement, AgreementStatus, Zorgoverleg } from "./zorgoverleg.entity.js";
 import type {
   AgreementInput,

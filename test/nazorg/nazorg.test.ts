@@ -11,7 +11,7 @@ import {
   type PlanData,
   registerContact,
   sendReferral,
-} from "./nazorg-helpers.js";
+} from "../support/nazorg.js";
 
 const readCase = `query ($id: ID!) {
   case(id: $id) {

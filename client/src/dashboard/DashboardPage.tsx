@@ -56,6 +56,15 @@ const DashboardQuery = graphql(`
           }
         }
       }
+      openAgreementCount
+      overdueAgreementCount
+      openAgreements {
+        id
+        description
+        dueOn
+        isOverdue
+        caseId
+      }
       referralsAwaitingResponseCount
       referralsAwaitingResponse {
         id
@@ -157,6 +166,13 @@ export function DashboardPage() {
             target="zonder-antwoord"
             urgent
           />
+          <Card count={board.openAgreementCount} label="open afspraken" target="afspraken" />
+          <Card
+            count={board.overdueAgreementCount}
+            label="afspraken over de datum"
+            target="afspraken"
+            urgent
+          />
           {board.regieGapCount !== null && board.regieGapCount !== undefined ? (
             <Card
               count={board.regieGapCount}
@@ -205,6 +221,35 @@ export function DashboardPage() {
           Contactmomenten deze week ({board.contactsDueThisWeekCount})
         </h2>
         <ContactList contacts={board.contactsDueThisWeek} empty="Geen contactmomenten deze week." />
+      </section>
+
+      <section aria-labelledby="afspraken">
+        <h2 id="afspraken" className="utrecht-heading-2">
+          Open afspraken ({board.openAgreementCount})
+        </h2>
+        {board.openAgreements.length === 0 ? (
+          <Empty>Geen open afspraken.</Empty>
+        ) : (
+          <ul className="utrecht-unordered-list">
+            {board.openAgreements.map((agreement) => (
+              <li key={agreement.id}>
+                <Link className="utrecht-link" to={`/casussen/${agreement.caseId}`}>
+                  {agreement.description}
+                </Link>{" "}
+                —{" "}
+                <span className={agreement.isOverdue ? "kk-overdue" : undefined}>
+                  {agreement.isOverdue ? "te laat, was " : ""}uiterlijk{" "}
+                  {formatDate(agreement.dueOn)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/afspraken">
+            Naar mijn afspraken
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="wachten-op-ons">

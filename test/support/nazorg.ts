@@ -1,5 +1,5 @@
-import { graphql } from "../support/api.js";
-import { buildOffering, buildOrganization } from "../support/factories.js";
+import { graphql } from "./api.js";
+import { buildOffering, buildOrganization } from "./factories.js";
 
 export type Headers = Record<string, string>;
 

@@ -10,7 +10,7 @@ import {
   openCase,
   registerContact,
   sendReferral,
-} from "./nazorg-helpers.js";
+} from "../support/nazorg.js";
 
 const dashboardQuery = `{
   dashboard {
@@ -227,5 +227,89 @@ describe("the dashboard", () => {
       admin.headers,
     );
     expect(opened.data!.case).toBeNull();
+  });
+});
+
+describe("agreements on the dashboard", () => {
+  it("counts my organisation's open agreements and those past their date", async () => {
+    const worker = await loggedInUser();
+    const { caseId } = await openCase(worker.headers);
+    const planned = await graphql<{ scheduleZorgoverleg: { id: string } }>(
+      `
+        mutation ($input: ScheduleZorgoverlegInput!) {
+          scheduleZorgoverleg(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          caseId,
+          startsAt: "2026-01-05T09:00:00.000Z",
+          location: "Wijkcentrum",
+          invitees: [],
+        },
+      },
+      worker.headers,
+    );
+    const agreement = (description: string, dueOn: string) => ({
+      description,
+      dueOn,
+      ownerOrganizationId: worker.organizationId,
+      ownerUserId: worker.id,
+    });
+    const recorded = await graphql(
+      `
+        mutation ($input: RecordZorgoverlegInput!) {
+          recordZorgoverleg(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          zorgoverlegId: planned.data!.scheduleZorgoverleg.id,
+          summary: "Afspraken gemaakt",
+          communicationAgreement: "Wekelijks even bellen",
+          agreements: [
+            agreement("Budgetplan opstellen", amsterdamDay(-2)),
+            agreement("Aanvraag bijzondere bijstand", amsterdamDay(10)),
+          ],
+        },
+      },
+      worker.headers,
+    );
+    expect(recorded.errors).toBeUndefined();
+
+    const board = await graphql<{
+      dashboard: {
+        openAgreementCount: number;
+        overdueAgreementCount: number;
+        openAgreements: Array<{ description: string; isOverdue: boolean }>;
+      };
+    }>(
+      `
+        {
+          dashboard {
+            openAgreementCount
+            overdueAgreementCount
+            openAgreements {
+              description
+              isOverdue
+            }
+          }
+        }
+      `,
+      {},
+      worker.headers,
+    );
+    expect(board.data!.dashboard).toEqual({
+      openAgreementCount: 2,
+      overdueAgreementCount: 1,
+      openAgreements: [
+        { description: "Budgetplan opstellen", isOverdue: true },
+        { description: "Aanvraag bijzondere bijstand", isOverdue: false },
+      ],
+    });
   });
 });

@@ -1,5 +1,5 @@
-// Dates as the region lives them: agreements fall due and meetings start in Amsterdam time,
-// whatever time zone the server runs in.
+// Dates as the region lives them: agreements and contacts fall due and meetings start in
+// Amsterdam time, whatever time zone the server runs in.
 
 const zone = "Europe/Amsterdam";
 
