@@ -2,6 +2,7 @@ import { SocialeKaart1763800000000 } from "./1763800000000-SocialeKaart.js";
 import { AccountsAndSessions1763900000000 } from "./1763900000000-AccountsAndSessions.js";
 import { ClientsCasesAndRegie1764000000000 } from "./1764000000000-ClientsCasesAndRegie.js";
 import { Referrals1764100000000 } from "./1764100000000-Referrals.js";
+import { NetworkAgreements1764400000000 } from "./1764400000000-NetworkAgreements.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AccountsAndSessions1763900000000,
   ClientsCasesAndRegie1764000000000,
   Referrals1764100000000,
+  NetworkAgreements1764400000000,
 ];

@@ -5,6 +5,7 @@ import { User } from "../auth/user.entity.js";
 import { CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
+import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
@@ -102,6 +103,7 @@ export function createLoaders(db: DataSource, viewer: Viewer | null) {
           .find({ where: { organizationId: In(ids) }, order: { title: "ASC" } }),
       (o) => o.organizationId,
     ),
+    ...networkAgreementLoaders(db),
   };
 }
 

@@ -19,6 +19,7 @@ import { casePhaseLabels } from "../case/case.entity.js";
 import { contactPreferenceLabels } from "../client/client.entity.js";
 import { consentDataCategoryLabels } from "../client/consent.entity.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
+import { networkAgreementKindLabels } from "../network-agreement/network-agreement.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {
@@ -90,6 +91,9 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue])
   consentDataCategories: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue])
+  networkAgreementKinds: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -120,6 +124,7 @@ const taxonomy: Taxonomy = {
   referralStates: taxonomyValues(referralStateLabels),
   contactPreferences: taxonomyValues(contactPreferenceLabels),
   consentDataCategories: taxonomyValues(consentDataCategoryLabels),
+  networkAgreementKinds: taxonomyValues(networkAgreementKindLabels),
 };
 
 @Resolver()
