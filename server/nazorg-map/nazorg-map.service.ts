@@ -5,7 +5,7 @@ import type { Queryable } from "../common/queryable.js";
 import type { Region } from "../geography/region.entity.js";
 import type { OfferingSearchInput } from "../offering/offering-search.inputs.js";
 import { facetDefinitions, SqlParameters } from "../offering/offering-search.service.js";
-import { staleAfterDays } from "../offering/offering.resolver.js";
+import { staleAfterDays } from "../offering/offering.service.js";
 import { PaletteLevel } from "../taxonomy/taxonomy.js";
 import type { NazorgMapFilter } from "./nazorg-map.inputs.js";
 import type { NazorgMap, NazorgMapCell, NazorgMapRow } from "./nazorg-map.types.js";
