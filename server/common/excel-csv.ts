@@ -27,6 +27,9 @@ export function excelCsv(header: string[], rows: CsvCell[][]): string {
       bom: true,
       delimiter: ";",
       record_delimiter: "\r\n",
+      // csv-stringify quotes a line feed but not a lone carriage return, which Excel also
+      // reads as the end of a row.
+      quoted_match: /\r/,
     },
   );
 }
