@@ -8,6 +8,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
+import { NazorgMapPage } from "./nazorg-map/NazorgMapPage";
 import { RequireLogin } from "./auth/RequireLogin";
 import { CasePage } from "./cases/CasePage";
 import { CasesPage } from "./cases/CasesPage";
@@ -84,6 +85,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <ReferralsPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/nazorgkaart",
+        element: (
+          <RequireLogin>
+            <NazorgMapPage />
           </RequireLogin>
         ),
       },
