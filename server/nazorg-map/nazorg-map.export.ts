@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { findViewer, sessionToken, type Viewer } from "../auth/session.service.js";
 import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
 import { createLoaders } from "../common/loaders.js";
+import { logger } from "../logger.js";
 import { SqlParameters } from "../offering/offering-search.service.js";
 import {
   DeliveredBy,
@@ -100,11 +101,21 @@ export function nazorgMapExportRouter(db: DataSource): express.Router {
       }
       try {
         const { name, csv } = await build(request, viewer);
-        sendExcelCsv(response, `${fileName}-${name}.csv`, csv);
+        const safeName = name.replace(/[^A-Za-z0-9-]+/g, "-");
+        sendExcelCsv(response, `${fileName}-${safeName}.csv`, csv);
       } catch (error) {
-        if (!(error instanceof BadParameter) && !isNotFound(error)) throw error;
-        response.status(error instanceof BadParameter ? 400 : 404).type("text/plain");
-        response.send((error as Error).message);
+        if (error instanceof BadParameter || isNotFound(error)) {
+          response.status(error instanceof BadParameter ? 400 : 404).type("text/plain");
+          response.send((error as Error).message);
+          return;
+        }
+        // As in formatError: name, code and message only, never the query's parameters.
+        const { name, code, message } = error as { name?: string; code?: string; message?: string };
+        logger.error({ error: { name, code, message }, path: request.path }, "CSV export failed");
+        response
+          .status(500)
+          .type("text/plain")
+          .send("Er ging iets mis aan onze kant. Probeer het later opnieuw.");
       }
     };
 

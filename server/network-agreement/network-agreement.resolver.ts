@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../common/context.js";
+import { UserInputError } from "../common/errors.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { presentGemeenten } from "../organization/organization.resolver.js";
@@ -27,6 +28,12 @@ export class NetworkAgreementResolver {
     includeEnded: boolean,
     @Ctx() { db }: Context,
   ): Promise<NetworkAgreement[]> {
+    if (gemeenteCode && !/^GM[0-9]{4}$/.test(gemeenteCode)) {
+      throw new UserInputError(
+        "Gebruik een CBS-code zoals GM0202 bij 'gemeenteCode'.",
+        "gemeenteCode",
+      );
+    }
     return findNetworkAgreements(db, { gemeenteCode, includeEnded });
   }
 

@@ -23,6 +23,15 @@ const agreementColumns = `
   ARRAY(SELECT g.gemeente_code FROM network_agreement_gemeente g WHERE g.agreement_id = a.id
          ORDER BY g.gemeente_code) AS "gemeenteCodes"`;
 
+/** "2025-02-30" has the right form but is no day: refuse it before the database does. */
+function assertRealDate(value: string | null | undefined, field: string, what: string): void {
+  if (!value) return;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UserInputError(`${what} ('${field}') bestaat niet in de kalender.`, field);
+  }
+}
+
 const notFound = () => new NotFoundError("Deze samenwerkingsafspraak bestaat niet.");
 
 export async function findNetworkAgreement(
@@ -119,6 +128,8 @@ export async function createNetworkAgreement(
       );
     }
   }
+  assertRealDate(input.validFrom, "validFrom", "De begindatum");
+  assertRealDate(input.validUntil, "validUntil", "De einddatum");
   if (input.validUntil && input.validUntil < input.validFrom) {
     throw new UserInputError("De einddatum ('validUntil') ligt vóór de begindatum.", "validUntil");
   }
@@ -196,6 +207,7 @@ export async function endNetworkAgreement(
   viewer: Viewer,
   input: EndNetworkAgreementInput,
 ): Promise<void> {
+  assertRealDate(input.validUntil, "validUntil", "De laatste dag");
   await db.transaction(async (manager) => {
     const locked = isUuid(input.id)
       ? ((await manager.query("SELECT id FROM network_agreement WHERE id = $1 FOR UPDATE", [

@@ -227,6 +227,7 @@ describe("network agreements", () => {
     [{ gemeenteCodes: [] }, "gemeenteCodes"],
     [{ partyIds: [] }, "partyIds"],
     [{ validFrom: "1-1-2025" }, "validFrom"],
+    [{ validFrom: "2025-02-30" }, "validFrom"],
     [{ validUntil: "2024-12-31" }, "validUntil"],
     [{ responseNormWorkingDays: 0 }, "responseNormWorkingDays"],
     [{ regieOrganizationId: null }, "regieOrganizationId"],

@@ -79,6 +79,11 @@ export function CellOfferings(props: {
           ))}
         </ul>
       )}
+      {data && data.offerings.totalCount > offerings.length ? (
+        <p className="utrecht-paragraph">
+          En nog {data.offerings.totalCount - offerings.length} aanbod: zie de CSV.
+        </p>
+      ) : null}
       <p className="utrecht-paragraph">
         <a
           className="utrecht-link"

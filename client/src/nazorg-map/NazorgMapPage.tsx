@@ -10,9 +10,9 @@ import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { CellOfferings } from "./CellOfferings";
 import {
+  filterFromForm,
   filterFromParams,
   graphqlFilter,
-  type MapFilter,
   matrixCsvUrl,
   paramsFromFilter,
 } from "./mapParams";
@@ -80,13 +80,7 @@ export function NazorgMapPage() {
 
   const applyFilters = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next = {
-      targetGroups: form.getAll("targetGroups"),
-      deliveredBy: form.getAll("deliveredBy"),
-      phases: form.getAll("phases"),
-    } as unknown as MapFilter;
-    setParams(paramsFromFilter(next));
+    setParams(paramsFromFilter(filterFromForm(new FormData(event.currentTarget))));
   };
 
   return (

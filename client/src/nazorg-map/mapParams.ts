@@ -17,6 +17,14 @@ export function filterFromParams(params: URLSearchParams): MapFilter {
   };
 }
 
+/** The filters a form submits, each checkbox group under its field's name. */
+export function filterFromForm(form: FormData): MapFilter {
+  const params = new URLSearchParams();
+  for (const field of filterFields)
+    for (const value of form.getAll(field)) params.append(field, String(value));
+  return filterFromParams(params);
+}
+
 /** Repeated parameters, the form both the page and the CSV routes read. */
 export function paramsFromFilter(filter: MapFilter, extra: Record<string, string> = {}) {
   const params = new URLSearchParams(extra);
