@@ -5,6 +5,7 @@ import { Referrals1764100000000 } from "./1764100000000-Referrals.js";
 import { CancelDraftReferrals1764150000000 } from "./1764150000000-CancelDraftReferrals.js";
 import { Zorgoverleg1764200000000 } from "./1764200000000-Zorgoverleg.js";
 import { NazorgPlans1764300000000 } from "./1764300000000-NazorgPlans.js";
+import { NetworkAgreements1764400000000 } from "./1764400000000-NetworkAgreements.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CancelDraftReferrals1764150000000,
   Zorgoverleg1764200000000,
   NazorgPlans1764300000000,
+  NetworkAgreements1764400000000,
 ];

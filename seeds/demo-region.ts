@@ -5,6 +5,8 @@ import {
   parsePostcodeAreasCsv,
   upsertPostcodeAreas,
 } from "../server/geography/geography.service.js";
+import { insertNetworkAgreement } from "../server/network-agreement/network-agreement.service.js";
+import type { NetworkAgreementKind } from "../server/network-agreement/network-agreement.entity.js";
 import { insertOffering } from "../server/offering/offering.service.js";
 import { insertLocation, insertOrganization } from "../server/organization/organization.service.js";
 import { hashPassword } from "../server/auth/password.js";
@@ -112,6 +114,7 @@ export async function seedDemoRegionIfEmpty(
     ];
     if (count > 0) return false;
     const organizationIds = await seedDemoRegion(manager);
+    await seedNetworkAgreements(manager, organizationIds);
     if (withDemoUsers) await seedDemoUsers(manager, organizationIds);
     return true;
   });
@@ -187,4 +190,43 @@ async function seedDemoRegion(manager: EntityManager): Promise<Map<string, strin
     }
   }
   return organizationIds;
+}
+
+interface NetworkAgreementSeed {
+  kind: NetworkAgreementKind;
+  title: string;
+  description: string | null;
+  parties: string[];
+  regie: string | null;
+  gemeenten: string[];
+  responseNormWorkingDays: number | null;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+/** Who holds regie on nazorg where, and a few covenants; Doesburg and Overbetuwe have no regie. */
+async function seedNetworkAgreements(
+  manager: EntityManager,
+  organizationIds: Map<string, string>,
+): Promise<void> {
+  const seeds = JSON.parse(
+    await readFile(path.join(demoDir, "network-agreements.json"), "utf8"),
+  ) as NetworkAgreementSeed[];
+  const idOf = (key: string) => {
+    const id = organizationIds.get(key);
+    if (!id) throw new Error(`network-agreements.json names unknown organisation ${key}`);
+    return id;
+  };
+  for (const seed of seeds) {
+    await insertNetworkAgreement(
+      manager,
+      {
+        ...seed,
+        partyIds: seed.parties.map(idOf),
+        regieOrganizationId: seed.regie && idOf(seed.regie),
+        gemeenteCodes: seed.gemeenten,
+      },
+      null,
+    );
+  }
 }

@@ -14,6 +14,7 @@ import type { Config } from "./config.js";
 import { formatError } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { logger } from "./logger.js";
+import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
 import { WorkingDayCalendar } from "./referral/working-days.js";
 import { buildKetenkaartSchema } from "./schema.js";
 import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
@@ -102,6 +103,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   );
 
   app.use(zorgoverlegRouter(db));
+  app.use("/export", nazorgMapExportRouter(db, config));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));

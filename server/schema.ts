@@ -12,6 +12,8 @@ import {
   PostcodeAreaResolver,
   RegionResolver,
 } from "./geography/geography.resolver.js";
+import { NazorgMapResolver } from "./nazorg-map/nazorg-map.resolver.js";
+import { NetworkAgreementResolver } from "./network-agreement/network-agreement.resolver.js";
 import { OfferingResolver } from "./offering/offering.resolver.js";
 import { LocationResolver, OrganizationResolver } from "./organization/organization.resolver.js";
 import { TaxonomyResolver } from "./taxonomy/taxonomy.resolver.js";
@@ -64,6 +66,8 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       CaseNazorgResolver,
       DashboardResolver,
       RegieGapResolver,
+      NetworkAgreementResolver,
+      NazorgMapResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

@@ -18,6 +18,7 @@ import { MyOrganizationPage } from "./partner/MyOrganizationPage";
 import { OfferingEditorPage } from "./partner/OfferingEditorPage";
 import { OrganizationEditorPage } from "./partner/OrganizationEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
+import { NazorgMapPage } from "./nazorg-map/NazorgMapPage";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
@@ -111,6 +112,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <MyAgreementsPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/nazorgkaart",
+        element: (
+          <RequireLogin>
+            <NazorgMapPage />
           </RequireLogin>
         ),
       },

@@ -7,6 +7,7 @@ import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
+import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
 import type { Config } from "../config.js";
@@ -183,6 +184,7 @@ export function createLoaders(
           .find({ where: { organizationId: In(ids) }, order: { title: "ASC" } }),
       (o) => o.organizationId,
     ),
+    ...networkAgreementLoaders(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { Client } from "../client/client.entity.js";
 import { Consent } from "../client/consent.entity.js";
 import { Referral, ReferralEvent } from "../referral/referral.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
+import { NetworkAgreement } from "../network-agreement/network-agreement.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
 import { Offering } from "../offering/offering.entity.js";
@@ -37,6 +38,7 @@ export const entities = [
   NazorgPlanAdjustment,
   NazorgContact,
   RelapseRisk,
+  NetworkAgreement,
 ];
 
 export function createDataSource(url: string): DataSource {

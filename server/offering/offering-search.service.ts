@@ -21,7 +21,7 @@ import type { Offering } from "./offering.entity.js";
  * tests, and the labels of its values. Values within a filter combine with OR (`= ANY` or
  * `&&`), different filters with AND.
  */
-interface FacetDefinition {
+export interface FacetDefinition {
   field: string;
   column: string;
   isArray: boolean;
@@ -30,7 +30,7 @@ interface FacetDefinition {
   labels?: Record<string, string>;
 }
 
-const facetDefinitions: FacetDefinition[] = [
+export const facetDefinitions: FacetDefinition[] = [
   {
     field: "module",
     column: "module",
@@ -95,7 +95,7 @@ interface SearchRow {
 
 type FacetCount = { field: string; value: string; count: number };
 
-class SqlParameters {
+export class SqlParameters {
   readonly values: unknown[] = [];
 
   add(value: unknown, type: string): string {

@@ -28,9 +28,7 @@ import { defaultPageSize, OfferingsArgs } from "./offering-search.inputs.js";
 import { searchOfferings } from "./offering-search.service.js";
 import { OfferingConnection } from "./offering-search.types.js";
 import { Capacity, Offering } from "./offering.entity.js";
-
-/** A sociale kaart is only useful while it is actual: older than this is marked stale. */
-export const staleAfterDays = 183;
+import { staleAfterDays } from "./offering.service.js";
 
 @Resolver(() => Offering)
 export class OfferingResolver {

@@ -11,6 +11,9 @@ import type {
   TargetGroup,
 } from "../taxonomy/taxonomy.js";
 
+/** A sociale kaart is only useful while it is actual: older than this is marked stale. */
+export const staleAfterDays = 183;
+
 /** Everything a partner describes about an offering. */
 export interface OfferingFields {
   title: string;

@@ -22,6 +22,7 @@ import { referralStateLabels } from "../referral/referral.entity.js";
 import { contactSignalLabels, inBalanceLabels } from "../nazorg/nazorg-contact.entity.js";
 import { nazorgAdjustmentKindLabels } from "../nazorg/nazorg-plan.entity.js";
 import { regieGapProblemLabels } from "../dashboard/dashboard.types.js";
+import { networkAgreementKindLabels } from "../network-agreement/network-agreement.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {
@@ -105,6 +106,8 @@ export class Taxonomy {
 
   @Field(() => [TaxonomyValue], { description: "Waarom een regiehouder niet kan handelen" })
   regieGapProblems: TaxonomyValue[];
+  @Field(() => [TaxonomyValue])
+  networkAgreementKinds: TaxonomyValue[];
 }
 
 export function taxonomyValues(labels: Record<string, string>): TaxonomyValue[] {
@@ -139,6 +142,7 @@ const taxonomy: Taxonomy = {
   inBalance: taxonomyValues(inBalanceLabels),
   nazorgAdjustmentKinds: taxonomyValues(nazorgAdjustmentKindLabels),
   regieGapProblems: taxonomyValues(regieGapProblemLabels),
+  networkAgreementKinds: taxonomyValues(networkAgreementKindLabels),
 };
 
 @Resolver()

@@ -109,3 +109,41 @@ export async function buildUser(
   )) as [{ id: string }];
   return { id, email, organizationId };
 }
+
+/**
+ * A region of its own with fresh gemeenten (and one PC4 area in each), so a test can count
+ * everything in it without other tests' or the demo region's data.
+ */
+export async function buildRegion(
+  gemeenteCount = 3,
+): Promise<{ id: string; gemeenteCodes: string[]; postcodes: string[] }> {
+  const db = await database();
+  const word = uniqueWord();
+  const [{ id }] = (await db.query("INSERT INTO region (code, name) VALUES ($1, $2) RETURNING id", [
+    word,
+    `Testregio ${word}`,
+  ])) as [{ id: string }];
+  // Codes from GM9000 and PC4 areas from 1000 up, which no real gemeente or the demo uses;
+  // taken under an advisory lock so parallel builders never pick the same.
+  return db.transaction(async (manager) => {
+    await manager.query("SELECT pg_advisory_xact_lock(424242)");
+    const [{ next }] = (await manager.query(
+      `SELECT coalesce(max(substr(code, 3)::int) - 8999, 0) AS next FROM gemeente WHERE code >= 'GM9000'`,
+    )) as [{ next: number }];
+    const numbers = Array.from({ length: gemeenteCount }, (_, index) => next + index);
+    const gemeenteCodes = numbers.map((n) => `GM${9000 + n}`);
+    const postcodes = numbers.map((n) => String(1000 + n));
+    for (const [index, code] of gemeenteCodes.entries()) {
+      await manager.query("INSERT INTO gemeente (code, name, region_id) VALUES ($1, $2, $3)", [
+        code,
+        `Testgemeente ${word} ${index + 1}`,
+        id,
+      ]);
+      await manager.query(
+        "INSERT INTO postcode_area (code, latitude, longitude, gemeente_code) VALUES ($1, 52.1, 5.1, $2)",
+        [postcodes[index], code],
+      );
+    }
+    return { id, gemeenteCodes, postcodes };
+  });
+}

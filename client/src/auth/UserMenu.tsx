@@ -45,6 +45,9 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/ons-aanbod">
         Ons aanbod
       </Link>
+      <Link className="utrecht-link" to="/nazorgkaart">
+        Nazorgkaart
+      </Link>
       <span className="kk-user">
         {me.name} · {me.organization.name}
       </span>
