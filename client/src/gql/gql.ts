@@ -32,6 +32,8 @@ type Documents = {
     "\n  query OfferingEditor($organizationId: ID!, $offeringId: ID!, $editing: Boolean!) {\n    organization(id: $organizationId) {\n      id\n      locations {\n        id\n        name\n        street\n        city\n      }\n    }\n    gemeenten {\n      code\n      name\n    }\n    offering(id: $offeringId) @include(if: $editing) {\n      id\n      title\n      description\n      module\n      phases\n      paletteLevel\n      lifeDomains\n      targetGroups\n      channels\n      deliveredBy\n      frequency\n      duration\n      costs\n      waitingTime\n      capacity {\n        available\n        total\n      }\n      documentsNeeded\n      documentsNote\n      languages\n      locations {\n        id\n      }\n      coveredGemeenten {\n        code\n      }\n      contactPerson {\n        name\n        phone\n        email\n      }\n    }\n  }\n": typeof types.OfferingEditorDocument,
     "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateOfferingDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateOfferingDocument,
+    "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": typeof types.MyStaleOfferingsDocument,
+    "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": typeof types.ConfirmOfferingActualDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": typeof types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.WizardSendReferralDocument,
@@ -62,6 +64,8 @@ const documents: Documents = {
     "\n  query OfferingEditor($organizationId: ID!, $offeringId: ID!, $editing: Boolean!) {\n    organization(id: $organizationId) {\n      id\n      locations {\n        id\n        name\n        street\n        city\n      }\n    }\n    gemeenten {\n      code\n      name\n    }\n    offering(id: $offeringId) @include(if: $editing) {\n      id\n      title\n      description\n      module\n      phases\n      paletteLevel\n      lifeDomains\n      targetGroups\n      channels\n      deliveredBy\n      frequency\n      duration\n      costs\n      waitingTime\n      capacity {\n        available\n        total\n      }\n      documentsNeeded\n      documentsNote\n      languages\n      locations {\n        id\n      }\n      coveredGemeenten {\n        code\n      }\n      contactPerson {\n        name\n        phone\n        email\n      }\n    }\n  }\n": types.OfferingEditorDocument,
     "\n  mutation CreateOffering($input: OfferingInput!) {\n    createOffering(input: $input) {\n      id\n    }\n  }\n": types.CreateOfferingDocument,
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateOfferingDocument,
+    "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": types.MyStaleOfferingsDocument,
+    "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": types.ConfirmOfferingActualDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": types.WizardSendReferralDocument,
@@ -160,6 +164,14 @@ export function graphql(source: "\n  mutation CreateOffering($input: OfferingInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n"): (typeof documents)["\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
