@@ -37,6 +37,8 @@ export interface OfferingFields {
 }
 
 export interface NewOffering extends OfferingFields {
+  /** Given when the offering comes from elsewhere with its own id (an HSDS import). */
+  id?: string;
   organizationId: string;
   status: OfferingStatus;
   lastVerifiedAt: Date;
@@ -95,6 +97,7 @@ export async function insertOffering(db: Queryable, input: NewOffering): Promise
     ...columnValues(input),
     ["status", input.status],
     ["last_verified_at", input.lastVerifiedAt],
+    ...(input.id ? [["id", input.id] as [string, unknown]] : []),
   ];
   const [{ id }] = (await db.query(
     `INSERT INTO offering (${columns.map(([column]) => column).join(", ")})
