@@ -17,6 +17,7 @@ import { MyOrganizationPage } from "./partner/MyOrganizationPage";
 import { OfferingEditorPage } from "./partner/OfferingEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
+import { OpenReferralPage } from "./open-referral/OpenReferralPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
 
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: "/inloggen", element: <LoginPage /> },
+      { path: "/open-referral", element: <OpenReferralPage /> },
       {
         path: "/casussen",
         element: (

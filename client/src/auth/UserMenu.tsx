@@ -39,6 +39,11 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/ons-aanbod">
         Ons aanbod
       </Link>
+      {me.roles.includes("REGIO_BEHEERDER") ? (
+        <Link className="utrecht-link" to="/open-referral">
+          Open Referral
+        </Link>
+      ) : null}
       <span className="kk-user">
         {me.name} · {me.organization.name}
       </span>
