@@ -1,6 +1,4 @@
-import type { OfferingFields } from "../offering/offering.service.js";
 import type { ContactPerson } from "../organization/contact.types.js";
-import type { NewLocation, NewOrganization } from "../organization/organization.service.js";
 import {
   Channel,
   DeliveredBy,
@@ -23,173 +21,28 @@ import {
   taxonomyId,
   termId,
 } from "./hsds.taxonomies.js";
+import type {
+  Directory,
+  DirectoryLocation,
+  DirectoryOffering,
+  DirectoryOrganization,
+  HsdsAttribute,
+  HsdsContact,
+  HsdsDocument,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsService,
+  HsdsTaxonomy,
+  HsdsTaxonomyTerm,
+  Problem,
+} from "./hsds.types.js";
 
 // Ketenkaart ⇄ Open Referral HSDS 3.0. Organisations, locations and services keep their
 // Ketenkaart UUIDs as HSDS ids; what HSDS has no field for (the palette, phases, the kind of
 // partner, the loket) travels as attributes linking to Ketenkaart taxonomies, so a round trip
 // keeps it. `capacities` (service_capacity with its unit) comes from HSDS 3.1, which only adds
 // to 3.0.
-
-// ── The directory as Ketenkaart holds it ─────────────────────────────────────────────────────
-
-export interface DirectoryLocation extends NewLocation {
-  id: string;
-  gemeenteCode: string | null;
-}
-
-export interface DirectoryOrganization extends NewOrganization {
-  id: string;
-  locations: DirectoryLocation[];
-}
-
-export interface DirectoryOffering extends OfferingFields {
-  id: string;
-  organizationId: string;
-  status: OfferingStatus;
-  lastVerifiedAt: Date;
-  /** Export only: when the offering last changed. */
-  updatedAt?: Date;
-}
-
-export interface Directory {
-  organizations: DirectoryOrganization[];
-  offerings: DirectoryOffering[];
-}
-
-// ── The HSDS objects Ketenkaart writes and reads ─────────────────────────────────────────────
-
-export interface HsdsPhone {
-  id: string;
-  organization_id?: string;
-  contact_id?: string;
-  number: string;
-  type?: string;
-}
-
-export interface HsdsContact {
-  id: string;
-  organization_id?: string;
-  service_id?: string;
-  name?: string;
-  title?: string;
-  email?: string;
-  phones?: HsdsPhone[];
-}
-
-export interface HsdsAttribute {
-  id: string;
-  link_id?: string;
-  link_type?: string;
-  link_entity?: string;
-  taxonomy_term_id?: string;
-  taxonomy_term?: HsdsTaxonomyTerm;
-  value?: string;
-  label?: string;
-}
-
-export interface HsdsAddress {
-  id: string;
-  location_id?: string;
-  address_1: string;
-  city: string;
-  state_province: string;
-  postal_code: string;
-  country: string;
-  address_type: string;
-}
-
-export interface HsdsLocation {
-  id: string;
-  location_type: string;
-  organization_id?: string;
-  name?: string;
-  latitude?: number;
-  longitude?: number;
-  external_identifier?: string;
-  external_identifier_type?: string;
-  addresses?: HsdsAddress[];
-}
-
-export interface HsdsOrganization {
-  id: string;
-  name: string;
-  description: string;
-  email?: string;
-  website?: string;
-  phones?: HsdsPhone[];
-  contacts?: HsdsContact[];
-  locations?: HsdsLocation[];
-  attributes?: HsdsAttribute[];
-}
-
-export interface HsdsService {
-  id: string;
-  organization_id?: string;
-  name: string;
-  description?: string;
-  status: "active" | "inactive" | "defunct" | "temporarily closed";
-  fees_description?: string;
-  wait_time?: string;
-  assured_date?: string;
-  last_modified?: string;
-  languages?: Array<{ id: string; service_id?: string; code?: string; name?: string }>;
-  contacts?: HsdsContact[];
-  service_at_locations?: Array<{ id: string; service_id?: string; location_id?: string }>;
-  service_areas?: Array<{ id: string; service_id?: string; name?: string; uri?: string }>;
-  schedules?: Array<{ id: string; service_id?: string; description?: string }>;
-  cost_options?: Array<{
-    id: string;
-    service_id?: string;
-    option?: string;
-    amount?: number;
-    currency?: string;
-  }>;
-  capacities?: Array<{
-    id: string;
-    service_id?: string;
-    unit: { id: string; name: string };
-    available: number;
-    maximum?: number;
-    description?: string;
-    updated: string;
-  }>;
-  required_documents?: Array<{ id: string; service_id?: string; document?: string }>;
-  attributes?: HsdsAttribute[];
-}
-
-export interface HsdsTaxonomy {
-  id: string;
-  name: string;
-  description: string;
-  version?: string;
-}
-
-export interface HsdsTaxonomyTerm {
-  id: string;
-  code?: string;
-  name: string;
-  description: string;
-  taxonomy_id?: string;
-  language?: string;
-  term_uri?: string;
-}
-
-/** One document: the HSDS objects of a directory, with the taxonomies they use. */
-export interface HsdsDocument {
-  hsds_version: string;
-  title: string;
-  generated_at: string;
-  taxonomies: HsdsTaxonomy[];
-  taxonomy_terms: HsdsTaxonomyTerm[];
-  organizations: HsdsOrganization[];
-  services: HsdsService[];
-}
-
-export interface Problem {
-  /** JSON Pointer into the document, e.g. /services/3/status. */
-  path: string;
-  message: string;
-}
 
 // ── Ketenkaart → HSDS ────────────────────────────────────────────────────────────────────────
 
@@ -493,11 +346,6 @@ const enumValues: Record<Exclude<Classification, "gemeente" | "detail">, Set<str
   organization_kind: new Set(Object.values(OrganizationKind)),
 };
 
-interface Classified {
-  codes: Map<Classification, string[]>;
-  details: Map<string, string>;
-}
-
 /**
  * Reads a document that passed the JSON Schema into the directory, or collects every problem
  * with what it refers to: unknown taxonomy terms, missing organisations and locations, rules of
@@ -507,99 +355,48 @@ export function fromHsds(
   document: HsdsDocument,
   known: KnownDirectory,
 ): { directory: Directory; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  const reader = new HsdsReader(document, known);
+  const organizations = document.organizations.map((organization, index) =>
+    reader.organization(organization, `/organizations/${index}`),
+  );
+  const offerings = document.services.map((service, index) =>
+    reader.service(service, `/services/${index}`),
+  );
+  return { directory: { organizations, offerings }, problems: reader.problems };
+}
 
-  const terms = new Map<string, HsdsTaxonomyTerm>();
-  for (const term of document.taxonomy_terms) terms.set(term.id, term);
+class HsdsReader {
+  readonly problems: Problem[] = [];
+  private readonly terms = new Map<string, HsdsTaxonomyTerm>();
+  private readonly seenIds = new Map<string, string>();
+  private readonly organizationIds: Set<string>;
+  private readonly locationOwners: Map<string, string>;
+  private readonly today = dutchDate(new Date());
 
-  const seen = new Map<string, string>();
-  const unique = (id: string, path: string) => {
-    const earlier = seen.get(id);
-    if (earlier) problem(`${path}/id`, `Het id ${id} komt twee keer voor (ook bij ${earlier}).`);
-    else seen.set(id, path);
-  };
+  constructor(
+    document: HsdsDocument,
+    private readonly known: KnownDirectory,
+  ) {
+    for (const term of document.taxonomy_terms) this.terms.set(term.id, term);
+    this.organizationIds = new Set([
+      ...known.organizationIds,
+      ...document.organizations.map((organization) => organization.id),
+    ]);
+    this.locationOwners = new Map(known.locationOwners);
+  }
 
-  const classify = (attributes: HsdsAttribute[] | undefined, path: string): Classified => {
-    const result: Classified = { codes: new Map(), details: new Map() };
-    (attributes ?? []).forEach((attribute, index) => {
-      const at = `${path}/attributes/${index}`;
-      if (attribute.taxonomy_term) terms.set(attribute.taxonomy_term.id, attribute.taxonomy_term);
-      const termIdentifier = attribute.taxonomy_term_id ?? attribute.taxonomy_term?.id;
-      const term = termIdentifier ? terms.get(termIdentifier) : undefined;
-      if (!term) {
-        problem(
-          `${at}/taxonomy_term_id`,
-          `Onbekende taxonomieterm '${termIdentifier ?? ""}': die staat niet in 'taxonomy_terms'.`,
-        );
-        return;
-      }
-      // Terms of other publishers' taxonomies are theirs to use; Ketenkaart leaves them.
-      const classification = term.taxonomy_id
-        ? classificationByTaxonomyId.get(term.taxonomy_id)
-        : undefined;
-      if (!classification) return;
-      const code = term.code ?? "";
-      const valid =
-        classification === "gemeente"
-          ? known.gemeenteCodes.has(code)
-          : classification === "detail"
-            ? code in classifications.detail.labels
-            : enumValues[classification].has(code);
-      if (!valid) {
-        const taxonomyName =
-          classification === "gemeente"
-            ? gemeenteTaxonomy.name
-            : classifications[classification].name;
-        problem(
-          `${at}/taxonomy_term_id`,
-          `Onbekende term '${code}' in de taxonomie '${taxonomyName}'.`,
-        );
-        return;
-      }
-      if (classification === "detail") result.details.set(code, attribute.value ?? "");
-      else result.codes.set(classification, [...(result.codes.get(classification) ?? []), code]);
-    });
-    return result;
-  };
-
-  const organizations: DirectoryOrganization[] = [];
-  const locationOwners = new Map(known.locationOwners);
-  document.organizations.forEach((hsds, index) => {
-    const path = `/organizations/${index}`;
-    unique(hsds.id, path);
-    const { codes, details } = classify(hsds.attributes, path);
+  organization(hsds: HsdsOrganization, path: string): DirectoryOrganization {
+    this.unique(hsds.id, path);
+    const { codes, details } = this.classify(hsds.attributes, path);
     const kinds = codes.get("organization_kind") ?? [];
     if (kinds.length > 1) {
-      problem(`${path}/attributes`, `Organisatie '${hsds.name}' heeft meer dan één soort.`);
+      this.problem(`${path}/attributes`, `Organisatie '${hsds.name}' heeft meer dan één soort.`);
     }
     const coordinator = hsds.contacts?.[0];
-    const locations = (hsds.locations ?? []).map((location, locationIndex) => {
-      const locationPath = `${path}/locations/${locationIndex}`;
-      unique(location.id, locationPath);
-      const owner = locationOwners.get(location.id);
-      if (owner && owner !== hsds.id) {
-        problem(
-          `${locationPath}/id`,
-          `Locatie ${location.id} hoort in Ketenkaart bij een andere organisatie.`,
-        );
-      }
-      locationOwners.set(location.id, hsds.id);
-      const address = location.addresses![0]!;
-      return {
-        id: location.id,
-        name: location.name ?? null,
-        street: address.address_1,
-        postcode: address.postal_code.replace(/^(\d{4}) ?([A-Za-z]{2})$/, "$1 $2").toUpperCase(),
-        city: address.city,
-        latitude: location.latitude!,
-        longitude: location.longitude!,
-        gemeenteCode: null,
-      };
-    });
-    organizations.push({
+    return {
       id: hsds.id,
       name: hsds.name,
+      // Other publishers do not know our kinds of partner.
       kind: (kinds[0] as OrganizationKind | undefined) ?? OrganizationKind.OVERIG,
       description: hsds.description === "" ? null : hsds.description,
       gemeenteCodes: [...new Set(codes.get("gemeente") ?? [])].sort(),
@@ -612,119 +409,103 @@ export function fromHsds(
       },
       website: hsds.website ?? null,
       nvvkMember: details.get("NVVK_LID") === "ja",
-      coordinator: coordinator?.name
-        ? {
-            name: coordinator.name,
-            phone: coordinator.phones?.[0]?.number ?? null,
-            email: coordinator.email ?? null,
-          }
-        : null,
-      locations,
-    });
-  });
+      coordinator: contactPerson(coordinator),
+      locations: (hsds.locations ?? []).map((location, index) =>
+        this.location(location, hsds.id, `${path}/locations/${index}`),
+      ),
+    };
+  }
 
-  const organizationIds = new Set([
-    ...known.organizationIds,
-    ...organizations.map((organization) => organization.id),
-  ]);
-  const today = dutchDate(new Date());
+  private location(hsds: HsdsLocation, organizationId: string, path: string): DirectoryLocation {
+    this.unique(hsds.id, path);
+    const owner = this.locationOwners.get(hsds.id);
+    if (owner && owner !== organizationId) {
+      this.problem(
+        `${path}/id`,
+        `Locatie ${hsds.id} hoort in Ketenkaart bij een andere organisatie.`,
+      );
+    }
+    this.locationOwners.set(hsds.id, organizationId);
+    const address = hsds.addresses![0]!;
+    return {
+      id: hsds.id,
+      name: hsds.name ?? null,
+      street: address.address_1,
+      postcode: address.postal_code.replace(/^(\d{4}) ?([A-Za-z]{2})$/, "$1 $2").toUpperCase(),
+      city: address.city,
+      latitude: hsds.latitude!,
+      longitude: hsds.longitude!,
+      gemeenteCode: null,
+    };
+  }
 
-  const offerings: DirectoryOffering[] = [];
-  document.services.forEach((hsds, index) => {
-    const path = `/services/${index}`;
-    unique(hsds.id, path);
+  service(hsds: HsdsService, path: string): DirectoryOffering {
+    this.unique(hsds.id, path);
     const name = `Dienst '${hsds.name}'`;
-    if (!hsds.organization_id || !organizationIds.has(hsds.organization_id)) {
+    const problem = (where: string, message: string) => this.problem(`${path}${where}`, message);
+    if (!hsds.organization_id || !this.organizationIds.has(hsds.organization_id)) {
       problem(
-        `${path}/organization_id`,
+        "/organization_id",
         `${name} verwijst naar organisatie '${hsds.organization_id ?? ""}', die niet in het document en niet in Ketenkaart staat.`,
       );
     }
-    const { codes, details } = classify(hsds.attributes, path);
+    const { codes, details } = this.classify(hsds.attributes, path);
     const all = <T extends string>(classification: Classification) =>
       (codes.get(classification) ?? []) as T[];
     const modules = all<ServiceModule>("module");
     const phases = all<Phase>("phase");
     const paletteLevels = all<PaletteLevel>("palette_level");
-    if (modules.length !== 1) {
-      problem(`${path}/attributes`, `${name} heeft precies één dienstverleningsmodule nodig.`);
-    }
-    if (phases.length === 0) problem(`${path}/attributes`, `${name} heeft geen fase.`);
-    if (all("channel").length === 0) problem(`${path}/attributes`, `${name} heeft geen kanaal.`);
-    if (all("delivered_by").length === 0) {
-      problem(`${path}/attributes`, `${name} zegt niet wie het uitvoert ('delivered_by').`);
-    }
     const isNazorg = phases.includes(Phase.NAZORG);
-    if (isNazorg && paletteLevels.length !== 1) {
-      problem(
-        `${path}/attributes`,
-        `${name} is nazorg en heeft precies één plek op het palet nodig.`,
-      );
-    }
-    if (!isNazorg && paletteLevels.length > 0) {
-      problem(
-        `${path}/attributes`,
+    const rules: Array<[boolean, string]> = [
+      [modules.length !== 1, `${name} heeft precies één dienstverleningsmodule nodig.`],
+      [phases.length === 0, `${name} heeft geen fase.`],
+      [all("channel").length === 0, `${name} heeft geen kanaal.`],
+      [all("delivered_by").length === 0, `${name} zegt niet wie het uitvoert.`],
+      [
+        isNazorg && paletteLevels.length !== 1,
+        `${name} is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+      ],
+      [
+        !isNazorg && paletteLevels.length > 0,
         `${name} is geen nazorg en hoort niet op het palet van nazorg.`,
-      );
-    }
+      ],
+    ];
+    for (const [broken, message] of rules) if (broken) problem("/attributes", message);
     const documents = details.get("DOCUMENTPLICHT");
     if (documents !== undefined && documents !== "ja" && documents !== "nee") {
-      problem(
-        `${path}/attributes`,
-        `${name}: documentplicht is 'ja' of 'nee', niet '${documents}'.`,
-      );
+      problem("/attributes", `${name}: documentplicht is 'ja' of 'nee', niet '${documents}'.`);
     }
-    if (hsds.assured_date && hsds.assured_date > today) {
+    if (hsds.assured_date! > this.today) {
       problem(
-        `${path}/assured_date`,
+        "/assured_date",
         `${name} is gecontroleerd op ${hsds.assured_date}: die datum ligt in de toekomst.`,
       );
     }
-    const capacity = hsds.capacities?.[0];
-    if ((hsds.capacities?.length ?? 0) > 1) {
-      problem(
-        `${path}/capacities`,
-        `${name} heeft meer dan één capaciteit; Ketenkaart kent er één.`,
-      );
-    }
-    if (capacity?.maximum !== undefined && capacity.available > capacity.maximum) {
-      problem(
-        `${path}/capacities/0/available`,
-        `${name} heeft meer vrije plekken (${capacity.available}) dan plekken in totaal (${capacity.maximum}).`,
-      );
-    }
-    if (capacity && new Date(capacity.updated).getTime() > Date.now() + 60_000) {
-      problem(
-        `${path}/capacities/0/updated`,
-        `${name}: de capaciteit is bijgewerkt in de toekomst.`,
-      );
-    }
-    const locationIds = (hsds.service_at_locations ?? []).map((link, linkIndex) => {
+    const capacity = this.capacity(hsds, name, problem);
+    const locationIds = (hsds.service_at_locations ?? []).map((link, index) => {
       const locationId = link.location_id ?? "";
-      if (locationOwners.get(locationId) !== hsds.organization_id) {
+      if (this.locationOwners.get(locationId) !== hsds.organization_id) {
         problem(
-          `${path}/service_at_locations/${linkIndex}/location_id`,
+          `/service_at_locations/${index}/location_id`,
           `${name} verwijst naar locatie '${locationId}', die geen locatie van de eigen organisatie is.`,
         );
       }
       return locationId;
     });
-    const gemeenteCodes = (hsds.service_areas ?? []).map((area, areaIndex) => {
+    const gemeenteCodes = (hsds.service_areas ?? []).map((area, index) => {
       const code = `GM${gemeenteUriPattern.exec(area.uri ?? "")?.[1] ?? ""}`;
-      if (!known.gemeenteCodes.has(code)) {
+      if (!this.known.gemeenteCodes.has(code)) {
         problem(
-          `${path}/service_areas/${areaIndex}/uri`,
-          `${name}: het werkgebied '${area.uri ?? area.name ?? ""}' is geen gemeente die Ketenkaart kent.`,
+          `/service_areas/${index}/uri`,
+          `${name}: het werkgebied '${area.uri ?? ""}' is geen gemeente die Ketenkaart kent.`,
         );
       }
       return code;
     });
     if (locationIds.length === 0 && gemeenteCodes.length === 0) {
-      problem(path, `${name} heeft geen locatie en geen werkgebied: waar is het te gebruiken?`);
+      problem("", `${name} heeft geen locatie en geen werkgebied: waar is het te gebruiken?`);
     }
-    const person = hsds.contacts?.[0];
-    const free = hsds.cost_options?.some((option) => option.amount === 0);
-    offerings.push({
+    return {
       id: hsds.id,
       organizationId: hsds.organization_id ?? "",
       title: hsds.name,
@@ -738,15 +519,11 @@ export function fromHsds(
       deliveredBy: all("delivered_by"),
       frequency: hsds.schedules?.[0]?.description ?? null,
       duration: details.get("DUUR") ?? null,
-      costs: hsds.fees_description ?? (free ? "Gratis" : null),
+      costs:
+        hsds.fees_description ??
+        (hsds.cost_options?.some((option) => option.amount === 0) ? "Gratis" : null),
       waitingTime: hsds.wait_time ?? null,
-      capacity: capacity
-        ? {
-            available: capacity.available,
-            total: capacity.maximum ?? null,
-            updatedAt: new Date(capacity.updated),
-          }
-        : null,
+      capacity,
       documentsNeeded:
         documents === "ja" || (documents === undefined && !!hsds.required_documents?.length),
       documentsNote: hsds.required_documents?.[0]?.document || null,
@@ -756,17 +533,92 @@ export function fromHsds(
         : ["nl"],
       locationIds: [...new Set(locationIds)].sort(),
       gemeenteCodes: [...new Set(gemeenteCodes)].sort(),
-      contactPerson: person?.name
-        ? {
-            name: person.name,
-            phone: person.phones?.[0]?.number ?? null,
-            email: person.email ?? null,
-          }
-        : null,
+      contactPerson: contactPerson(hsds.contacts?.[0]),
       status: statusFromHsds[hsds.status],
       lastVerifiedAt: startOfDutchDay(hsds.assured_date!),
-    });
-  });
+    };
+  }
 
-  return { directory: { organizations, offerings }, problems };
+  private capacity(
+    hsds: HsdsService,
+    name: string,
+    problem: (where: string, message: string) => void,
+  ): DirectoryOffering["capacity"] {
+    const [capacity, ...more] = hsds.capacities ?? [];
+    if (!capacity) return null;
+    if (more.length > 0) {
+      problem("/capacities", `${name} heeft meer dan één capaciteit; Ketenkaart kent er één.`);
+    }
+    if (capacity.maximum !== undefined && capacity.available > capacity.maximum) {
+      problem(
+        "/capacities/0/available",
+        `${name} heeft meer vrije plekken (${capacity.available}) dan plekken in totaal (${capacity.maximum}).`,
+      );
+    }
+    const updatedAt = new Date(capacity.updated);
+    if (updatedAt.getTime() > Date.now() + 60_000) {
+      problem("/capacities/0/updated", `${name}: de capaciteit is bijgewerkt in de toekomst.`);
+    }
+    return { available: capacity.available, total: capacity.maximum ?? null, updatedAt };
+  }
+
+  /** The Ketenkaart codes and details an object's attributes link it to. */
+  private classify(attributes: HsdsAttribute[] | undefined, path: string) {
+    const codes = new Map<Classification, string[]>();
+    const details = new Map<string, string>();
+    (attributes ?? []).forEach((attribute, index) => {
+      const where = `${path}/attributes/${index}/taxonomy_term_id`;
+      if (attribute.taxonomy_term)
+        this.terms.set(attribute.taxonomy_term.id, attribute.taxonomy_term);
+      const term = this.terms.get(attribute.taxonomy_term_id ?? "");
+      if (!term) {
+        this.problem(
+          where,
+          `Onbekende taxonomieterm '${attribute.taxonomy_term_id ?? ""}': die staat niet in 'taxonomy_terms'.`,
+        );
+        return;
+      }
+      // Terms of other publishers' taxonomies are theirs to use; Ketenkaart leaves them.
+      const classification = classificationByTaxonomyId.get(term.taxonomy_id ?? "");
+      if (!classification) return;
+      const code = term.code ?? "";
+      if (!this.isKnownCode(classification, code)) {
+        const taxonomy =
+          classification === "gemeente" ? gemeenteTaxonomy : classifications[classification];
+        this.problem(where, `Onbekende term '${code}' in de taxonomie '${taxonomy.name}'.`);
+      } else if (classification === "detail") {
+        details.set(code, attribute.value ?? "");
+      } else {
+        codes.set(classification, [...(codes.get(classification) ?? []), code]);
+      }
+    });
+    return { codes, details };
+  }
+
+  private isKnownCode(classification: Classification, code: string): boolean {
+    if (classification === "gemeente") return this.known.gemeenteCodes.has(code);
+    if (classification === "detail") return code in classifications.detail.labels;
+    return enumValues[classification].has(code);
+  }
+
+  private unique(id: string, path: string) {
+    const earlier = this.seenIds.get(id);
+    if (earlier)
+      this.problem(`${path}/id`, `Het id ${id} komt twee keer voor (ook bij ${earlier}).`);
+    else this.seenIds.set(id, path);
+  }
+
+  private problem(path: string, message: string) {
+    this.problems.push({ path, message });
+  }
+}
+
+function contactPerson(contact: HsdsContact | undefined): ContactPerson | null {
+  return contact?.name
+    ? {
+        name: contact.name,
+        phone: contact.phones?.[0]?.number ?? null,
+        email: contact.email ?? null,
+      }
+    : null;
 }

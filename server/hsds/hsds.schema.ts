@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
-import type { HsdsDocument, Problem } from "./hsds.mapper.js";
+import type { HsdsDocument, Problem } from "./hsds.types.js";
 
 /**
  * What Ketenkaart accepts as an HSDS document: the HSDS 3.0 objects with the fields we read,

@@ -11,17 +11,15 @@ import {
   updateLocationRow,
   updateOrganizationRow,
 } from "../organization/organization.service.js";
-import {
-  type Directory,
-  type DirectoryOffering,
-  type DirectoryOrganization,
-  dutchDate,
-  fromHsds,
-  type HsdsDocument,
-  type Problem,
-  toHsds,
-} from "./hsds.mapper.js";
+import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
 import { checkHsdsDocument } from "./hsds.schema.js";
+import type {
+  Directory,
+  DirectoryOffering,
+  DirectoryOrganization,
+  HsdsDocument,
+  Problem,
+} from "./hsds.types.js";
 
 // ── Export ───────────────────────────────────────────────────────────────────────────────────
 
@@ -186,12 +184,12 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
         report.organizations.unchanged++;
       }
       for (const location of locations) {
+        // A location of another organisation was refused by fromHsds.
         const previous = before?.locations.find((l) => l.id === location.id);
-        const exists = previous ?? (await locationExists(manager, location.id));
-        if (!exists) {
+        if (!previous) {
           await insertLocation(manager, organization.id, location);
           report.locations.created++;
-        } else if (!previous || !sameLocation(previous, location)) {
+        } else if (!sameLocation(previous, location)) {
           await updateLocationRow(manager, location.id, location);
           report.locations.updated++;
         } else {
@@ -269,10 +267,6 @@ async function readOfferings(db: Queryable, ids: string[]) {
   return new Map(
     directory.offerings.filter((o) => wanted.has(o.id)).map((offering) => [offering.id, offering]),
   );
-}
-
-async function locationExists(db: Queryable, id: string): Promise<boolean> {
-  return ((await db.query("SELECT 1 FROM location WHERE id = $1", [id])) as unknown[]).length > 0;
 }
 
 // What a document says, compared with what Ketenkaart holds: only the fields HSDS carries,

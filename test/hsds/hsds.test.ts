@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
-import type { HsdsDocument } from "../../server/hsds/hsds.mapper.js";
+import type { HsdsDocument } from "../../server/hsds/hsds.types.js";
 import { checkHsdsDocument } from "../../server/hsds/hsds.schema.js";
 import { taxonomyId } from "../../server/hsds/hsds.taxonomies.js";
 import {
