@@ -341,6 +341,36 @@ describe("exporting the directory as Open Referral HSDS", () => {
     expect(new Date(service.last_modified!).getTime()).toBeGreaterThan(Date.now() - 600_000);
   });
 
+  it("never contains client data: an organisation with a case exports only its directory data", async () => {
+    const worker = await loggedInUser();
+    const clientName = `Inwoner ${uniqueWord()}`;
+    const opened = await graphql(
+      `
+        mutation ($input: OpenCaseInput!) {
+          openCase(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          client: {
+            displayName: clientName,
+            birthYear: 1979,
+            postcodeArea: "6825",
+            contactPreferences: [],
+          },
+          role: "Casusregie",
+        },
+      },
+      worker.headers,
+    );
+    expect(opened.errors).toBeUndefined();
+    const text = JSON.stringify(await exportDocument(worker.organizationId));
+    expect(text).not.toContain(clientName);
+    expect(text).not.toContain("1979");
+  });
+
   it("answers 404 for an organisation that does not exist", async () => {
     const response = await fetch(
       `${inject("baseUrl")}/open-referral/hsds.json?organisatie=${randomUUID()}`,
@@ -534,6 +564,50 @@ describe("refusing a malformed HSDS document", () => {
     // The valid organisation in the same document is not half-imported either.
     expect(await rowCounts()).toEqual(before);
     expect(await organizationAsShown(organizationId)).toBeNull();
+  });
+});
+
+describe("refusing what breaks the rules of the sociale kaart", () => {
+  it("refuses nazorg without a place on the palette, another's location and an unknown gemeente", async () => {
+    const { organizationId, nazorg, ended } = await buildFullOrganization();
+    const other = await buildOrganization();
+    const othersLocation = await buildLocation(other);
+    const document = await exportDocument(organizationId);
+    const before = await rowCounts();
+    const first = document.services.find((s) => s.id === nazorg)!;
+    const paletteTerm = document.taxonomy_terms.find((t) => t.code === "A7")!;
+    first.attributes = first.attributes!.filter((a) => a.taxonomy_term_id !== paletteTerm.id);
+    first.service_at_locations![0]!.location_id = othersLocation;
+    const second = document.services.find((s) => s.id === ended)!;
+    second.service_areas = [
+      { id: randomUUID(), uri: "https://identifier.overheid.nl/tooi/id/gemeente/gm9999" },
+    ];
+    second.id = first.id;
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    const index = (service: typeof first) => document.services.indexOf(service);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `/services/${index(first)}/attributes`,
+          message: `Dienst '${first.name}' is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+        },
+        {
+          path: `/services/${index(first)}/service_at_locations/0/location_id`,
+          message: `Dienst '${first.name}' verwijst naar locatie '${othersLocation}', die geen locatie van de eigen organisatie is.`,
+        },
+        {
+          path: `/services/${index(second)}/service_areas/0/uri`,
+          message: `Dienst '${second.name}': het werkgebied 'https://identifier.overheid.nl/tooi/id/gemeente/gm9999' is geen gemeente die Ketenkaart kent.`,
+        },
+        {
+          path: `/services/${Math.max(index(first), index(second))}/id`,
+          message: `Het id ${first.id} komt twee keer voor (ook bij /services/${Math.min(index(first), index(second))}).`,
+        },
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
   });
 });
 
