@@ -204,10 +204,22 @@ const validate = ajv.compile<HsdsDocument>(hsdsDocumentSchema);
 
 /** The document typed, or every way it departs from the schema as Dutch problems. */
 export function checkHsdsDocument(
-  document: unknown,
+  input: unknown,
 ): { document: HsdsDocument; problems: [] } | { document: null; problems: Problem[] } {
+  const document = withoutNulls(input);
   if (validate(document)) return { document, problems: [] };
   return { document: null, problems: (validate.errors ?? []).map(dutchProblem) };
+}
+
+/** Many publishers write `null` for a field they leave empty; to HSDS that is an absent field. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, inner]) => inner !== null)
+      .map(([key, inner]) => [key, withoutNulls(inner)]),
+  );
 }
 
 const typeNames: Record<string, string> = {

@@ -451,6 +451,28 @@ describe("importing HSDS", () => {
       }),
     );
   });
+
+  it("reads fields left empty with null, as other publishers write them, as absent", async () => {
+    const { organizationId, ended } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const organization = document.organizations[0]! as unknown as Record<string, unknown>;
+    organization.website = null;
+    organization.contacts = null;
+    const service = document.services.find((s) => s.id === ended)! as unknown as Record<
+      string,
+      unknown
+    >;
+    service.fees_description = null;
+    service.capacities = null;
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(200);
+    expect(report).toMatchObject({ organizations: { updated: 1 }, services: { updated: 1 } });
+    const shown = await organizationAsShown(organizationId);
+    expect(shown).toMatchObject({ website: null, coordinator: null });
+    expect(shown!.offerings).toContainEqual(
+      expect.objectContaining({ id: ended, costs: null, capacity: null }),
+    );
+  });
 });
 
 describe("refusing a malformed HSDS document", () => {
