@@ -170,6 +170,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
     );
     const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
     const report = { organizations: counts(), locations: counts(), services: counts() };
+    const movedLocations: string[] = [];
 
     for (const organization of directory.organizations) {
       const before = existing.organizations.find((o) => o.id === organization.id);
@@ -191,6 +192,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
           report.locations.created++;
         } else if (!sameLocation(previous, location)) {
           await updateLocationRow(manager, location.id, location);
+          movedLocations.push(location.id);
           report.locations.updated++;
         } else {
           report.locations.unchanged++;
@@ -220,13 +222,13 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
       }
     }
     // Moved locations change where the offerings given there can be used.
-    const atImportedLocations = (await manager.query(
+    const atMovedLocations = (await manager.query(
       `SELECT DISTINCT offering_id FROM offering_location WHERE location_id = ANY ($1::uuid[])`,
-      [directory.organizations.flatMap((o) => o.locations.map((l) => l.id))],
+      [movedLocations],
     )) as Array<{ offering_id: string }>;
     await refreshServedGemeenten(
       manager,
-      atImportedLocations.map((row) => row.offering_id),
+      atMovedLocations.map((row) => row.offering_id),
     );
     return { imported: true, ...report };
   });

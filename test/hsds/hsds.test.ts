@@ -452,6 +452,31 @@ describe("importing HSDS", () => {
     );
   });
 
+  it("moves a location, and its offerings can be used in the new gemeente", async () => {
+    const { organizationId, nazorg, locations } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const renkum = document.organizations[0]!.locations!.find((l) => l.id === locations[1])!;
+    Object.assign(renkum.addresses![0]!, {
+      address_1: "Hoofdstraat 1",
+      postal_code: "6881 AA",
+      city: "Velp",
+    });
+    const { report } = await importDocument(document);
+    expect(report).toMatchObject({
+      locations: { created: 0, updated: 1, unchanged: 1 },
+      services: { created: 0, updated: 0, unchanged: 2 },
+    });
+    const shown = await organizationAsShown(organizationId);
+    const offering = (shown!.offerings as Array<{ id: string; gemeenten: unknown }>).find(
+      (o) => o.id === nazorg,
+    )!;
+    expect(offering.gemeenten).toEqual([
+      { code: "GM0202" },
+      { code: "GM0226" },
+      { code: "GM0275" },
+    ]);
+  });
+
   it("reads fields left empty with null, as other publishers write them, as absent", async () => {
     const { organizationId, ended } = await buildFullOrganization();
     const document = await exportDocument(organizationId);
