@@ -13,6 +13,7 @@ import type { Context } from "./common/context.js";
 import type { Config } from "./config.js";
 import { formatError } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
+import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
 import { WorkingDayCalendar } from "./referral/working-days.js";
@@ -104,6 +105,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 
   app.use(zorgoverlegRouter(db));
   app.use("/export", nazorgMapExportRouter(db, config));
+  app.use("/open-referral", openReferralRoutes(db));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));

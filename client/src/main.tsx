@@ -20,6 +20,7 @@ import { OrganizationEditorPage } from "./partner/OrganizationEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { NazorgMapPage } from "./nazorg-map/NazorgMapPage";
 import { OfferingPage } from "./offering/OfferingPage";
+import { OpenReferralPage } from "./open-referral/OpenReferralPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
 import { MyAgreementsPage } from "./zorgoverleg/MyAgreementsPage";
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
         ),
       },
       { path: "/inloggen", element: <LoginPage /> },
+      { path: "/open-referral", element: <OpenReferralPage /> },
       {
         path: "/dashboard",
         element: (

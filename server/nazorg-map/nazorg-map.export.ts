@@ -18,7 +18,8 @@ import {
   targetGroupLabels,
 } from "../taxonomy/taxonomy.js";
 import type { NazorgMapFilter } from "./nazorg-map.inputs.js";
-import { mapOfferingConditions, mapRegion, nazorgMap, staleBefore } from "./nazorg-map.service.js";
+import { staleBefore } from "../offering/offering-staleness.js";
+import { mapOfferingConditions, mapRegion, nazorgMap } from "./nazorg-map.service.js";
 
 /** A query parameter that a user can correct: answered with 400 and a Dutch message. */
 class BadParameter extends Error {}

@@ -5,7 +5,7 @@ import type { Queryable } from "../common/queryable.js";
 import type { Region } from "../geography/region.entity.js";
 import type { OfferingSearchInput } from "../offering/offering-search.inputs.js";
 import { facetDefinitions, SqlParameters } from "../offering/offering-search.service.js";
-import { staleAfterDays } from "../offering/offering.service.js";
+import { staleBefore } from "../offering/offering-staleness.js";
 import { PaletteLevel } from "../taxonomy/taxonomy.js";
 import type { NazorgMapFilter } from "./nazorg-map.inputs.js";
 import type { NazorgMap, NazorgMapCell, NazorgMapRow } from "./nazorg-map.types.js";
@@ -59,11 +59,6 @@ export function mapOfferingConditions(filter: NazorgMapFilter, sql: SqlParameter
     conditions.push(`o.${facet.column} && ${sql.add(selected, "text[]")}`);
   }
   return conditions;
-}
-
-/** Offerings last verified before this moment are stale, exactly as `Offering.isStale` says. */
-export function staleBefore(now = Date.now()): Date {
-  return new Date(now - staleAfterDays * 86_400_000);
 }
 
 /**

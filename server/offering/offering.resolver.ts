@@ -28,7 +28,7 @@ import { defaultPageSize, OfferingsArgs } from "./offering-search.inputs.js";
 import { searchOfferings } from "./offering-search.service.js";
 import { OfferingConnection } from "./offering-search.types.js";
 import { Capacity, Offering } from "./offering.entity.js";
-import { staleAfterDays } from "./offering.service.js";
+import { findStaleOfferings, isStale as verifiedTooLongAgo } from "./offering-staleness.js";
 
 @Resolver(() => Offering)
 export class OfferingResolver {
@@ -45,6 +45,16 @@ export class OfferingResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Offering | null> | null {
     return isUuid(id) ? loaders.offeringById.load(id) : null;
+  }
+
+  @Authorized()
+  @Query(() => [Offering], {
+    description:
+      "Aanbod van de eigen organisatie dat langer dan zes maanden niet is gecontroleerd, " +
+      "het langst niet gecontroleerde eerst: controleer het en bevestig met markOfferingVerified",
+  })
+  myStaleOfferings(@Ctx() { db, viewer }: Context): Promise<Offering[]> {
+    return findStaleOfferings(db, viewer!.organizationId);
   }
 
   @Authorized()
@@ -110,7 +120,7 @@ export class OfferingResolver {
 
   @FieldResolver(() => Boolean, { description: "Langer dan zes maanden niet gecontroleerd" })
   isStale(@Root() offering: Offering): boolean {
-    return Date.now() - offering.lastVerifiedAt.getTime() > staleAfterDays * 86_400_000;
+    return verifiedTooLongAgo(offering.lastVerifiedAt);
   }
 
   @FieldResolver(() => Organization)

@@ -11,9 +11,6 @@ import type {
   TargetGroup,
 } from "../taxonomy/taxonomy.js";
 
-/** A sociale kaart is only useful while it is actual: older than this is marked stale. */
-export const staleAfterDays = 183;
-
 /** Everything a partner describes about an offering. */
 export interface OfferingFields {
   title: string;
@@ -40,6 +37,8 @@ export interface OfferingFields {
 }
 
 export interface NewOffering extends OfferingFields {
+  /** Given when the offering comes from elsewhere with its own id (an HSDS import). */
+  id?: string;
   organizationId: string;
   status: OfferingStatus;
   lastVerifiedAt: Date;
@@ -98,6 +97,7 @@ export async function insertOffering(db: Queryable, input: NewOffering): Promise
     ...columnValues(input),
     ["status", input.status],
     ["last_verified_at", input.lastVerifiedAt],
+    ...(input.id ? [["id", input.id] as [string, unknown]] : []),
   ];
   const [{ id }] = (await db.query(
     `INSERT INTO offering (${columns.map(([column]) => column).join(", ")})

@@ -3,10 +3,9 @@ import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { findPostcodeArea } from "../geography/geography.service.js";
-import { parsePostcode } from "../geography/postcode.js";
 import { refreshServedGemeenten } from "../offering/offering.service.js";
 import type { LocationInput } from "./location.inputs.js";
-import { insertLocation } from "./organization.service.js";
+import { insertLocation, updateLocationRow } from "./organization.service.js";
 import { assertAllowed, mayEditOfferingsOf } from "./organization.policy.js";
 
 // Locations belong to an organisation and are where its offerings are given. Whoever may edit
@@ -33,22 +32,7 @@ export async function editLocation(
   await db.transaction(async (manager) => {
     await lockOwnedLocation(manager, viewer, id);
     const located = await withCoordinates(manager, input);
-    const postcode = parsePostcode(located.postcode, "postcode");
-    await manager.query(
-      `UPDATE location SET name = $2, street = $3, postcode = $4, city = $5, latitude = $6, longitude = $7,
-              gemeente_code = (SELECT gemeente_code FROM postcode_area WHERE code = $8)
-        WHERE id = $1`,
-      [
-        id,
-        located.name ?? null,
-        located.street,
-        postcode.full ?? located.postcode,
-        located.city,
-        located.latitude,
-        located.longitude,
-        postcode.pc4,
-      ],
-    );
+    await updateLocationRow(manager, id, located);
     // A move to another gemeente changes where its offerings can be used.
     await refreshServedGemeenten(manager, await offeringsAt(manager, id));
   });

@@ -10,6 +10,8 @@ import type { ContactPerson } from "./contact.types.js";
 import { parsePostcode } from "../geography/postcode.js";
 
 export interface NewOrganization {
+  /** Given when the organisation comes from elsewhere with its own id (an HSDS import). */
+  id?: string;
   name: string;
   kind: OrganizationKind;
   description?: string | null;
@@ -29,8 +31,9 @@ export interface NewOrganization {
 export async function insertOrganization(db: Queryable, input: NewOrganization): Promise<string> {
   const [{ id }] = (await db.query(
     `INSERT INTO organization (name, kind, description, gemeente_codes, contact_phone, contact_email,
-       contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+       contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator, id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::uuid, gen_random_uuid()))
+     RETURNING id`,
     [
       input.name,
       input.kind,
@@ -44,12 +47,45 @@ export async function insertOrganization(db: Queryable, input: NewOrganization):
       input.website ?? null,
       input.nvvkMember,
       input.coordinator ?? null,
+      input.id ?? null,
     ],
   )) as [{ id: string }];
   return id;
 }
 
+/** Replaces an organisation's own details; its kind only when given. */
+export async function updateOrganizationRow(
+  db: Queryable,
+  id: string,
+  input: Omit<NewOrganization, "id" | "kind"> & { kind?: OrganizationKind },
+): Promise<void> {
+  await db.query(
+    `UPDATE organization
+        SET name = $2, description = $3, gemeente_codes = $4, contact_phone = $5, contact_email = $6,
+            contact_address = $7, opening_hours = $8, walk_in_hours = $9, website = $10,
+            nvvk_member = $11, coordinator = $12, kind = coalesce($13, kind), updated_at = now()
+      WHERE id = $1`,
+    [
+      id,
+      input.name,
+      input.description ?? null,
+      input.gemeenteCodes,
+      input.contactPoint.phone ?? null,
+      input.contactPoint.email ?? null,
+      input.contactPoint.address ?? null,
+      input.contactPoint.openingHours ?? null,
+      input.contactPoint.walkInHours ?? null,
+      input.website ?? null,
+      input.nvvkMember,
+      input.coordinator ?? null,
+      input.kind ?? null,
+    ],
+  );
+}
+
 export interface NewLocation {
+  /** Given when the location comes from elsewhere with its own id (an HSDS import). */
+  id?: string;
   name?: string | null;
   street: string;
   postcode: string;
@@ -66,8 +102,9 @@ export async function insertLocation(
 ): Promise<string> {
   const postcode = parsePostcode(input.postcode, "postcode");
   const [{ id }] = (await db.query(
-    `INSERT INTO location (organization_id, name, street, postcode, city, latitude, longitude, gemeente_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT gemeente_code FROM postcode_area WHERE code = $8))
+    `INSERT INTO location (organization_id, name, street, postcode, city, latitude, longitude, gemeente_code, id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT gemeente_code FROM postcode_area WHERE code = $8),
+             coalesce($9::uuid, gen_random_uuid()))
      RETURNING id`,
     [
       organizationId,
@@ -78,9 +115,37 @@ export async function insertLocation(
       input.latitude,
       input.longitude,
       postcode.pc4,
+      input.id ?? null,
     ],
   )) as [{ id: string }];
   return id;
+}
+
+/**
+ * Replaces where a location is; its gemeente follows from the PC4 area. The caller refreshes
+ * where the offerings given there can be used.
+ */
+export async function updateLocationRow(
+  db: Queryable,
+  id: string,
+  input: Omit<NewLocation, "id">,
+): Promise<void> {
+  const postcode = parsePostcode(input.postcode, "postcode");
+  await db.query(
+    `UPDATE location SET name = $2, street = $3, postcode = $4, city = $5, latitude = $6, longitude = $7,
+            gemeente_code = (SELECT gemeente_code FROM postcode_area WHERE code = $8)
+      WHERE id = $1`,
+    [
+      id,
+      input.name ?? null,
+      input.street,
+      postcode.full ?? input.postcode,
+      input.city,
+      input.latitude,
+      input.longitude,
+      postcode.pc4,
+    ],
+  );
 }
 
 /** The region's administrator adds a partner; its own beheerder keeps it actual afterwards. */
@@ -126,26 +191,10 @@ export async function updateOrganization(
     if (exists.length === 0) throw new NotFoundError("Deze organisatie bestaat niet (meer).");
     assertAllowed(mayEditOrganization(viewer, id));
     await assertGemeentenExist(manager, input.gemeenten);
-    await manager.query(
-      `UPDATE organization
-          SET name = $2, description = $3, gemeente_codes = $4, contact_phone = $5, contact_email = $6,
-              contact_address = $7, opening_hours = $8, walk_in_hours = $9, website = $10,
-              nvvk_member = $11, coordinator = $12, updated_at = now()
-        WHERE id = $1`,
-      [
-        id,
-        input.name,
-        input.description ?? null,
-        [...new Set(input.gemeenten)],
-        input.contactPoint.phone ?? null,
-        input.contactPoint.email ?? null,
-        input.contactPoint.address ?? null,
-        input.contactPoint.openingHours ?? null,
-        input.contactPoint.walkInHours ?? null,
-        input.website ?? null,
-        input.nvvkMember,
-        input.coordinator ? { ...input.coordinator } : null,
-      ],
-    );
+    await updateOrganizationRow(manager, id, {
+      ...input,
+      gemeenteCodes: [...new Set(input.gemeenten)],
+      coordinator: input.coordinator ? { ...input.coordinator } : null,
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
-import { staleAfterDays } from "../../server/offering/offering.service.js";
+import { staleAfterDays } from "../../server/offering/offering-staleness.js";
 import {
   DeliveredBy,
   OfferingStatus,

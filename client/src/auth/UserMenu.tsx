@@ -48,6 +48,11 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/nazorgkaart">
         Nazorgkaart
       </Link>
+      {me.roles.includes("REGIO_BEHEERDER") ? (
+        <Link className="utrecht-link" to="/open-referral">
+          Open Referral
+        </Link>
+      ) : null}
       <span className="kk-user">
         {me.name} · {me.organization.name}
       </span>

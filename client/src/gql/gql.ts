@@ -53,6 +53,8 @@ type Documents = {
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateOfferingDocument,
     "\n  query OrganizationEditor($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      description\n      website\n      nvvkMember\n      contactPoint {\n        phone\n        email\n        address\n        openingHours\n        walkInHours\n      }\n      coordinator {\n        name\n        phone\n        email\n      }\n      gemeenten {\n        code\n      }\n      ...LocationsEditor\n    }\n    gemeenten {\n      code\n      name\n    }\n  }\n": typeof types.OrganizationEditorDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
+    "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": typeof types.MyStaleOfferingsDocument,
+    "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": typeof types.ConfirmOfferingActualDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": typeof types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.WizardSendReferralDocument,
@@ -109,6 +111,8 @@ const documents: Documents = {
     "\n  mutation UpdateOffering($id: ID!, $input: OfferingInput!) {\n    updateOffering(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateOfferingDocument,
     "\n  query OrganizationEditor($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      description\n      website\n      nvvkMember\n      contactPoint {\n        phone\n        email\n        address\n        openingHours\n        walkInHours\n      }\n      coordinator {\n        name\n        phone\n        email\n      }\n      gemeenten {\n        code\n      }\n      ...LocationsEditor\n    }\n    gemeenten {\n      code\n      name\n    }\n  }\n": types.OrganizationEditorDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateOrganizationDocument,
+    "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": types.MyStaleOfferingsDocument,
+    "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": types.ConfirmOfferingActualDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": types.WizardSendReferralDocument,
@@ -296,6 +300,14 @@ export function graphql(source: "\n  query OrganizationEditor($id: ID!) {\n    o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n"): (typeof documents)["\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

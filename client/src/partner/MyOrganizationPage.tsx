@@ -9,6 +9,7 @@ import { errorMessage } from "../shared/errors";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { MyStaleOfferingsQuery, StaleOfferings } from "./StaleOfferings";
 
 const MyOfferingsQuery = graphql(`
   query MyOfferings($id: ID!) {
@@ -55,7 +56,8 @@ export function MyOrganizationPage() {
     variables: { id: organizationId },
     skip: !organizationId,
   });
-  const [verify] = useMutation(VerifyMutation);
+  // A checked offering leaves the "Controleer uw aanbod" list as well.
+  const [verify] = useMutation(VerifyMutation, { refetchQueries: [MyStaleOfferingsQuery] });
   const [setStatus] = useMutation(StatusMutation);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -77,6 +79,7 @@ export function MyOrganizationPage() {
     <>
       <h1 className="utrecht-heading-1">Ons aanbod</h1>
       <p className="utrecht-paragraph kk-lead">{data.organization.name}</p>
+      <StaleOfferings />
       <p className="utrecht-paragraph">
         <Link
           className="utrecht-button-link utrecht-button-link--primary-action"

@@ -1,0 +1,169 @@
+import { type FormEvent, useState } from "react";
+import { useMe } from "../auth/session";
+import { ErrorAlert } from "../shared/ErrorAlert";
+import { PageLoading } from "../shared/PageStates";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+
+// The answer of POST /open-referral/import (plain HTTP, not GraphQL: see server/hsds).
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+type ImportAnswer =
+  | { imported: true; organizations: Counts; locations: Counts; services: Counts }
+  | { imported: false; problems: Array<{ path: string; message: string }> }
+  | { error: { code: string; message: string } };
+
+/** Open Referral (HSDS): the directory as an open-standard file, out and (for the region) in. */
+export function OpenReferralPage() {
+  useDocumentTitle("Open Referral (HSDS)");
+  const me = useMe();
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (me === undefined) return <PageLoading />;
+  const mayImport = me?.roles.includes("REGIO_BEHEERDER") ?? false;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const file = new FormData(event.currentTarget).get("document");
+    if (!(file instanceof File) || file.size === 0) {
+      setAnswer({ error: { code: "BAD_USER_INPUT", message: "Kies eerst een HSDS-bestand." } });
+      return;
+    }
+    setBusy(true);
+    setAnswer(null);
+    try {
+      const response = await fetch("/open-referral/import", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        credentials: "same-origin",
+        body: await file.text(),
+      });
+      setAnswer((await response.json()) as ImportAnswer);
+    } catch {
+      setAnswer({
+        error: { code: "NETWORK", message: "Inlezen is niet gelukt. Probeer het opnieuw." },
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Open Referral (HSDS)</h1>
+      <p className="utrecht-paragraph kk-lead">
+        De sociale kaart als open standaard voor dienstenregisters: Open Referral HSDS 3.0.
+      </p>
+
+      <section aria-labelledby="hsds-export">
+        <h2 className="utrecht-heading-2" id="hsds-export">
+          Downloaden
+        </h2>
+        <p className="utrecht-paragraph">
+          Alle organisaties, locaties en aanbod van de regio, met de indeling van Ketenkaart
+          (modules, palet van nazorg, leefgebieden, doelgroepen) als taxonomieën. Het bestand bevat
+          geen gegevens van inwoners.
+        </p>
+        <p className="utrecht-paragraph">
+          <a className="utrecht-link" href="/open-referral/hsds.json" download>
+            Download de sociale kaart als HSDS-bestand (JSON)
+          </a>
+        </p>
+      </section>
+
+      {mayImport ? (
+        <section aria-labelledby="hsds-import">
+          <h2 className="utrecht-heading-2" id="hsds-import">
+            Inlezen
+          </h2>
+          <p className="utrecht-paragraph">
+            Een HSDS-bestand wordt helemaal ingelezen of helemaal niet. Wat al in Ketenkaart staat
+            (zelfde id) wordt bijgewerkt, niets wordt verwijderd.
+          </p>
+          <form className="kk-stack kk-narrow" onSubmit={onSubmit}>
+            <div className="utrecht-form-field">
+              <label className="utrecht-form-label" htmlFor="hsds-document">
+                HSDS-bestand (JSON)
+              </label>
+              <input
+                id="hsds-document"
+                name="document"
+                type="file"
+                accept="application/json,.json"
+                className="utrecht-textbox"
+              />
+            </div>
+            <div>
+              <button
+                type="submit"
+                className="utrecht-button utrecht-button--primary-action"
+                disabled={busy}
+              >
+                Inlezen
+              </button>
+            </div>
+          </form>
+          <p className="utrecht-paragraph" role="status">
+            {busy ? "Bezig met inlezen…" : null}
+          </p>
+          {answer ? <ImportResult answer={answer} /> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ImportResult({ answer }: { answer: ImportAnswer }) {
+  if ("error" in answer) return <ErrorAlert message={answer.error.message} />;
+  if (!answer.imported) {
+    return (
+      <div className="utrecht-alert utrecht-alert--error" role="alert">
+        <p className="utrecht-paragraph">
+          Het bestand is niet ingelezen; er is niets veranderd. Wat er niet klopt (
+          {answer.problems.length}):
+        </p>
+        <ul className="utrecht-unordered-list">
+          {answer.problems.map((problem, index) => (
+            <li key={index} className="utrecht-unordered-list__item">
+              <code>{problem.path}</code>: {problem.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const rows: Array<[string, Counts]> = [
+    ["Organisaties", answer.organizations],
+    ["Locaties", answer.locations],
+    ["Aanbod", answer.services],
+  ];
+  return (
+    <div role="status">
+      <p className="utrecht-paragraph">Het bestand is ingelezen.</p>
+      <table className="kk-table">
+        <caption className="kk-visually-hidden">Resultaat van het inlezen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Soort</th>
+            <th scope="col">Nieuw</th>
+            <th scope="col">Bijgewerkt</th>
+            <th scope="col">Ongewijzigd</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, counts]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{counts.created}</td>
+              <td>{counts.updated}</td>
+              <td>{counts.unchanged}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

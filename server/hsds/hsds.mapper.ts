@@ -1,0 +1,624 @@
+import type { ContactPerson } from "../organization/contact.types.js";
+import {
+  Channel,
+  DeliveredBy,
+  LifeDomain,
+  OfferingStatus,
+  OrganizationKind,
+  PaletteLevel,
+  Phase,
+  ServiceModule,
+  TargetGroup,
+} from "../taxonomy/taxonomy.js";
+import {
+  classifications,
+  type Classification,
+  derivedId,
+  type Detail,
+  gemeenteTaxonomy,
+  gemeenteUri,
+  gemeenteUriPattern,
+  taxonomyId,
+  termId,
+} from "./hsds.taxonomies.js";
+import type {
+  Directory,
+  DirectoryLocation,
+  DirectoryOffering,
+  DirectoryOrganization,
+  HsdsAttribute,
+  HsdsContact,
+  HsdsDocument,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsService,
+  HsdsTaxonomy,
+  HsdsTaxonomyTerm,
+  Problem,
+} from "./hsds.types.js";
+
+// Ketenkaart ⇄ Open Referral HSDS 3.0. Organisations, locations and services keep their
+// Ketenkaart UUIDs as HSDS ids; what HSDS has no field for (the palette, phases, the kind of
+// partner, the loket) travels as attributes linking to Ketenkaart taxonomies, so a round trip
+// keeps it. `capacities` (service_capacity with its unit) comes from HSDS 3.1, which only adds
+// to 3.0.
+
+// ── Ketenkaart → HSDS ────────────────────────────────────────────────────────────────────────
+
+const statusToHsds: Record<OfferingStatus, HsdsService["status"]> = {
+  ACTIVE: "active",
+  PAUSED: "temporarily closed",
+  ENDED: "inactive",
+};
+
+const placeUnit = { id: derivedId("unit", "plek"), name: "Plek" };
+const languageNames = new Intl.DisplayNames(["nl"], { type: "language" });
+
+/** The calendar day in the Netherlands: assured_date is a date, our checks are moments. */
+export function dutchDate(moment: Date): string {
+  return moment.toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+}
+
+/** The start of a Dutch calendar day (YYYY-MM-DD), as a moment. */
+export function startOfDutchDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const amsterdamHour = Number(
+    utcMidnight.toLocaleString("en-GB", { timeZone: "Europe/Amsterdam", hour: "2-digit" }),
+  );
+  return new Date(utcMidnight.getTime() - amsterdamHour * 3_600_000);
+}
+
+function compact<T extends object>(object: T): T {
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== null && value !== undefined),
+  ) as T;
+}
+
+function phone(id: string, number: string | null | undefined, owner: Partial<HsdsPhone>) {
+  return number ? [{ id, ...owner, number, type: "voice" }] : [];
+}
+
+function contact(
+  id: string,
+  person: ContactPerson | null | undefined,
+  owner: Partial<HsdsContact>,
+  title?: string,
+): HsdsContact[] {
+  if (!person) return [];
+  return [
+    compact({
+      id,
+      ...owner,
+      name: person.name,
+      title,
+      email: person.email ?? undefined,
+      phones: phone(derivedId(id, "phone"), person.phone, { contact_id: id }),
+    }),
+  ];
+}
+
+class TermCollector {
+  readonly used = new Map<string, HsdsTaxonomyTerm>();
+  constructor(private readonly gemeenteNames: Map<string, string>) {}
+
+  attribute(
+    linkEntity: "organization" | "service",
+    linkId: string,
+    classification: Classification,
+    code: string,
+    value?: string,
+  ): HsdsAttribute {
+    const id = termId(classification, code);
+    if (!this.used.has(id)) {
+      const label =
+        classification === "gemeente"
+          ? (this.gemeenteNames.get(code) ?? code)
+          : (classifications[classification].labels as Record<string, string>)[code]!;
+      const name =
+        classification === "gemeente"
+          ? gemeenteTaxonomy.name
+          : classifications[classification].name;
+      this.used.set(
+        id,
+        compact({
+          id,
+          code,
+          name: label,
+          description: `${name}: ${label}`,
+          taxonomy_id: taxonomyId(classification),
+          language: "nl",
+          term_uri: classification === "gemeente" ? gemeenteUri(code) : undefined,
+        }),
+      );
+    }
+    return compact({
+      id: derivedId("attribute", linkId, id),
+      link_id: linkId,
+      link_type: classification,
+      link_entity: linkEntity,
+      taxonomy_term_id: id,
+      value,
+      label:
+        classification === "detail" ? classifications.detail.labels[code as Detail] : undefined,
+    });
+  }
+
+  taxonomies(): HsdsTaxonomy[] {
+    const used = new Set([...this.used.values()].map((term) => term.taxonomy_id));
+    return [...Object.keys(classifications), "gemeente"]
+      .map((key) => {
+        const { name, description } =
+          key === "gemeente"
+            ? gemeenteTaxonomy
+            : classifications[key as keyof typeof classifications];
+        return { id: taxonomyId(key as Classification), name, description, version: "1" };
+      })
+      .filter((taxonomy) => used.has(taxonomy.id));
+  }
+}
+
+export function toHsds(
+  directory: Directory,
+  gemeenteNames: Map<string, string>,
+  title: string,
+  generatedAt = new Date(),
+): HsdsDocument {
+  const terms = new TermCollector(gemeenteNames);
+
+  const organizations = directory.organizations.map((organization): HsdsOrganization => {
+    const id = organization.id;
+    const detail = (code: Detail, value: string | null | undefined) =>
+      value ? [terms.attribute("organization", id, "detail", code, value)] : [];
+    return compact({
+      id,
+      name: organization.name,
+      description: organization.description ?? "",
+      email: organization.contactPoint.email ?? undefined,
+      website: organization.website ?? undefined,
+      phones: phone(derivedId(id, "phone"), organization.contactPoint.phone, {
+        organization_id: id,
+      }),
+      contacts: contact(
+        derivedId(id, "coordinator"),
+        organization.coordinator,
+        { organization_id: id },
+        "Coördinator vrijwilligers",
+      ),
+      locations: organization.locations.map((location) =>
+        compact({
+          id: location.id,
+          location_type: "physical",
+          organization_id: id,
+          name: location.name ?? undefined,
+          latitude: location.latitude,
+          longitude: location.longitude,
+          external_identifier: location.gemeenteCode ?? undefined,
+          external_identifier_type: location.gemeenteCode ? "CBS-gemeentecode" : undefined,
+          addresses: [
+            {
+              id: derivedId(location.id, "address"),
+              location_id: location.id,
+              address_1: location.street,
+              city: location.city,
+              // Dutch addresses need no province; HSDS requires the field.
+              state_province: "",
+              postal_code: location.postcode,
+              country: "NL",
+              address_type: "physical",
+            },
+          ],
+        }),
+      ),
+      attributes: [
+        terms.attribute("organization", id, "organization_kind", organization.kind),
+        ...organization.gemeenteCodes.map((code) =>
+          terms.attribute("organization", id, "gemeente", code),
+        ),
+        ...(organization.nvvkMember ? detail("NVVK_LID", "ja") : []),
+        ...detail("LOKET_ADRES", organization.contactPoint.address),
+        ...detail("OPENINGSTIJDEN", organization.contactPoint.openingHours),
+        ...detail("INLOOPSPREEKUUR", organization.contactPoint.walkInHours),
+      ],
+    });
+  });
+
+  const services = directory.offerings.map((offering): HsdsService => {
+    const id = offering.id;
+    const attribute = (classification: Classification, code: string, value?: string) =>
+      terms.attribute("service", id, classification, code, value);
+    return compact({
+      id,
+      organization_id: offering.organizationId,
+      name: offering.title,
+      description: offering.description,
+      status: statusToHsds[offering.status],
+      fees_description: offering.costs ?? undefined,
+      wait_time: offering.waitingTime ?? undefined,
+      assured_date: dutchDate(offering.lastVerifiedAt),
+      last_modified: offering.updatedAt?.toISOString(),
+      languages: offering.languages.map((code) => ({
+        id: derivedId(id, "language", code),
+        service_id: id,
+        code,
+        name: languageNames.of(code) ?? code,
+      })),
+      contacts: contact(derivedId(id, "contact"), offering.contactPerson, { service_id: id }),
+      service_at_locations: offering.locationIds.map((locationId) => ({
+        id: derivedId(id, "location", locationId),
+        service_id: id,
+        location_id: locationId,
+      })),
+      service_areas: offering.gemeenteCodes.map((code) => ({
+        id: derivedId(id, "area", code),
+        service_id: id,
+        name: gemeenteNames.get(code) ?? code,
+        uri: gemeenteUri(code),
+      })),
+      schedules: offering.frequency
+        ? [{ id: derivedId(id, "schedule"), service_id: id, description: offering.frequency }]
+        : [],
+      cost_options:
+        offering.costs?.trim().toLowerCase() === "gratis"
+          ? [
+              {
+                id: derivedId(id, "cost"),
+                service_id: id,
+                option: offering.costs,
+                amount: 0,
+                currency: "EUR",
+              },
+            ]
+          : [],
+      capacities: offering.capacity
+        ? [
+            compact({
+              id: derivedId(id, "capacity"),
+              service_id: id,
+              unit: placeUnit,
+              available: offering.capacity.available,
+              maximum: offering.capacity.total ?? undefined,
+              description: "Vrije plekken",
+              updated: offering.capacity.updatedAt.toISOString(),
+            }),
+          ]
+        : [],
+      required_documents: offering.documentsNote
+        ? [{ id: derivedId(id, "document"), service_id: id, document: offering.documentsNote }]
+        : [],
+      attributes: [
+        attribute("module", offering.module),
+        ...offering.phases.map((code) => attribute("phase", code)),
+        ...(offering.paletteLevel ? [attribute("palette_level", offering.paletteLevel)] : []),
+        ...offering.lifeDomains.map((code) => attribute("life_domain", code)),
+        ...offering.targetGroups.map((code) => attribute("target_group", code)),
+        ...offering.channels.map((code) => attribute("channel", code)),
+        ...offering.deliveredBy.map((code) => attribute("delivered_by", code)),
+        ...(offering.duration ? [attribute("detail", "DUUR", offering.duration)] : []),
+        attribute("detail", "DOCUMENTPLICHT", offering.documentsNeeded ? "ja" : "nee"),
+      ],
+    });
+  });
+
+  return {
+    hsds_version: "3.0",
+    title,
+    generated_at: generatedAt.toISOString(),
+    taxonomies: terms.taxonomies(),
+    taxonomy_terms: [...terms.used.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    organizations,
+    services,
+  };
+}
+
+// ── HSDS → Ketenkaart ────────────────────────────────────────────────────────────────────────
+
+/** What the database knows that a document may refer to without containing it. */
+export interface KnownDirectory {
+  gemeenteCodes: Set<string>;
+  organizationIds: Set<string>;
+  /** Location id → its organisation. */
+  locationOwners: Map<string, string>;
+}
+
+const statusFromHsds: Record<HsdsService["status"], OfferingStatus> = {
+  active: OfferingStatus.ACTIVE,
+  "temporarily closed": OfferingStatus.PAUSED,
+  inactive: OfferingStatus.ENDED,
+  defunct: OfferingStatus.ENDED,
+};
+
+const classificationByTaxonomyId = new Map<string, Classification>(
+  [...Object.keys(classifications), "gemeente"].map((key) => [
+    taxonomyId(key as Classification),
+    key as Classification,
+  ]),
+);
+
+const enumValues: Record<Exclude<Classification, "gemeente" | "detail">, Set<string>> = {
+  module: new Set(Object.values(ServiceModule)),
+  phase: new Set(Object.values(Phase)),
+  palette_level: new Set(Object.values(PaletteLevel)),
+  life_domain: new Set(Object.values(LifeDomain)),
+  target_group: new Set(Object.values(TargetGroup)),
+  channel: new Set(Object.values(Channel)),
+  delivered_by: new Set(Object.values(DeliveredBy)),
+  organization_kind: new Set(Object.values(OrganizationKind)),
+};
+
+/**
+ * Reads a document that passed the JSON Schema into the directory, or collects every problem
+ * with what it refers to: unknown taxonomy terms, missing organisations and locations, rules of
+ * the sociale kaart (a nazorg offering has a place on the palette, and so on).
+ */
+export function fromHsds(
+  document: HsdsDocument,
+  known: KnownDirectory,
+): { directory: Directory; problems: Problem[] } {
+  const reader = new HsdsReader(document, known);
+  const organizations = document.organizations.map((organization, index) =>
+    reader.organization(organization, `/organizations/${index}`),
+  );
+  const offerings = document.services.map((service, index) =>
+    reader.service(service, `/services/${index}`),
+  );
+  return { directory: { organizations, offerings }, problems: reader.problems };
+}
+
+class HsdsReader {
+  readonly problems: Problem[] = [];
+  private readonly terms = new Map<string, HsdsTaxonomyTerm>();
+  private readonly seenIds = new Map<string, string>();
+  private readonly organizationIds: Set<string>;
+  private readonly locationOwners: Map<string, string>;
+  private readonly today = dutchDate(new Date());
+
+  constructor(
+    document: HsdsDocument,
+    private readonly known: KnownDirectory,
+  ) {
+    for (const term of document.taxonomy_terms) this.terms.set(term.id, term);
+    this.organizationIds = new Set([
+      ...known.organizationIds,
+      ...document.organizations.map((organization) => organization.id),
+    ]);
+    this.locationOwners = new Map(known.locationOwners);
+  }
+
+  organization(hsds: HsdsOrganization, path: string): DirectoryOrganization {
+    this.unique(hsds.id, path);
+    const { codes, details } = this.classify(hsds.attributes, path);
+    const kinds = codes.get("organization_kind") ?? [];
+    if (kinds.length > 1) {
+      this.problem(`${path}/attributes`, `Organisatie '${hsds.name}' heeft meer dan één soort.`);
+    }
+    const coordinator = hsds.contacts?.[0];
+    return {
+      id: hsds.id,
+      name: hsds.name,
+      // Other publishers do not know our kinds of partner.
+      kind: (kinds[0] as OrganizationKind | undefined) ?? OrganizationKind.OVERIG,
+      description: hsds.description === "" ? null : hsds.description,
+      gemeenteCodes: [...new Set(codes.get("gemeente") ?? [])].sort(),
+      contactPoint: {
+        phone: hsds.phones?.[0]?.number ?? null,
+        email: hsds.email ?? null,
+        address: details.get("LOKET_ADRES") ?? null,
+        openingHours: details.get("OPENINGSTIJDEN") ?? null,
+        walkInHours: details.get("INLOOPSPREEKUUR") ?? null,
+      },
+      website: hsds.website ?? null,
+      nvvkMember: details.get("NVVK_LID") === "ja",
+      coordinator: contactPerson(coordinator),
+      locations: (hsds.locations ?? []).map((location, index) =>
+        this.location(location, hsds.id, `${path}/locations/${index}`),
+      ),
+    };
+  }
+
+  private location(hsds: HsdsLocation, organizationId: string, path: string): DirectoryLocation {
+    this.unique(hsds.id, path);
+    const owner = this.locationOwners.get(hsds.id);
+    if (owner && owner !== organizationId) {
+      this.problem(
+        `${path}/id`,
+        `Locatie ${hsds.id} hoort in Ketenkaart bij een andere organisatie.`,
+      );
+    }
+    this.locationOwners.set(hsds.id, organizationId);
+    const address = hsds.addresses![0]!;
+    return {
+      id: hsds.id,
+      name: hsds.name ?? null,
+      street: address.address_1,
+      postcode: address.postal_code.replace(/^(\d{4}) ?([A-Za-z]{2})$/, "$1 $2").toUpperCase(),
+      city: address.city,
+      latitude: hsds.latitude!,
+      longitude: hsds.longitude!,
+      gemeenteCode: null,
+    };
+  }
+
+  service(hsds: HsdsService, path: string): DirectoryOffering {
+    this.unique(hsds.id, path);
+    const name = `Dienst '${hsds.name}'`;
+    const problem = (where: string, message: string) => this.problem(`${path}${where}`, message);
+    if (!hsds.organization_id || !this.organizationIds.has(hsds.organization_id)) {
+      problem(
+        "/organization_id",
+        `${name} verwijst naar organisatie '${hsds.organization_id ?? ""}', die niet in het document en niet in Ketenkaart staat.`,
+      );
+    }
+    const { codes, details } = this.classify(hsds.attributes, path);
+    const all = <T extends string>(classification: Classification) =>
+      (codes.get(classification) ?? []) as T[];
+    const modules = all<ServiceModule>("module");
+    const phases = all<Phase>("phase");
+    const paletteLevels = all<PaletteLevel>("palette_level");
+    const isNazorg = phases.includes(Phase.NAZORG);
+    const rules: Array<[boolean, string]> = [
+      [modules.length !== 1, `${name} heeft precies één dienstverleningsmodule nodig.`],
+      [phases.length === 0, `${name} heeft geen fase.`],
+      [all("channel").length === 0, `${name} heeft geen kanaal.`],
+      [all("delivered_by").length === 0, `${name} zegt niet wie het uitvoert.`],
+      [
+        isNazorg && paletteLevels.length !== 1,
+        `${name} is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+      ],
+      [
+        !isNazorg && paletteLevels.length > 0,
+        `${name} is geen nazorg en hoort niet op het palet van nazorg.`,
+      ],
+    ];
+    for (const [broken, message] of rules) if (broken) problem("/attributes", message);
+    const documents = details.get("DOCUMENTPLICHT");
+    if (documents !== undefined && documents !== "ja" && documents !== "nee") {
+      problem("/attributes", `${name}: documentplicht is 'ja' of 'nee', niet '${documents}'.`);
+    }
+    if (hsds.assured_date! > this.today) {
+      problem(
+        "/assured_date",
+        `${name} is gecontroleerd op ${hsds.assured_date}: die datum ligt in de toekomst.`,
+      );
+    }
+    const capacity = this.capacity(hsds, name, problem);
+    const locationIds = (hsds.service_at_locations ?? []).map((link, index) => {
+      const locationId = link.location_id ?? "";
+      if (this.locationOwners.get(locationId) !== hsds.organization_id) {
+        problem(
+          `/service_at_locations/${index}/location_id`,
+          `${name} verwijst naar locatie '${locationId}', die geen locatie van de eigen organisatie is.`,
+        );
+      }
+      return locationId;
+    });
+    const gemeenteCodes = (hsds.service_areas ?? []).map((area, index) => {
+      const code = `GM${gemeenteUriPattern.exec(area.uri ?? "")?.[1] ?? ""}`;
+      if (!this.known.gemeenteCodes.has(code)) {
+        problem(
+          `/service_areas/${index}/uri`,
+          `${name}: het werkgebied '${area.uri ?? ""}' is geen gemeente die Ketenkaart kent.`,
+        );
+      }
+      return code;
+    });
+    if (locationIds.length === 0 && gemeenteCodes.length === 0) {
+      problem("", `${name} heeft geen locatie en geen werkgebied: waar is het te gebruiken?`);
+    }
+    return {
+      id: hsds.id,
+      organizationId: hsds.organization_id ?? "",
+      title: hsds.name,
+      description: hsds.description ?? "",
+      module: modules[0]!,
+      phases,
+      paletteLevel: isNazorg ? (paletteLevels[0] ?? null) : null,
+      lifeDomains: all("life_domain"),
+      targetGroups: all("target_group"),
+      channels: all("channel"),
+      deliveredBy: all("delivered_by"),
+      frequency: hsds.schedules?.[0]?.description ?? null,
+      duration: details.get("DUUR") ?? null,
+      costs:
+        hsds.fees_description ??
+        (hsds.cost_options?.some((option) => option.amount === 0) ? "Gratis" : null),
+      waitingTime: hsds.wait_time ?? null,
+      capacity,
+      documentsNeeded:
+        documents === "ja" || (documents === undefined && !!hsds.required_documents?.length),
+      documentsNote: hsds.required_documents?.[0]?.document || null,
+      // A Dutch sociale kaart: without languages, an offering is in Dutch.
+      languages: hsds.languages?.length
+        ? [...new Set(hsds.languages.map((language) => language.code!))]
+        : ["nl"],
+      locationIds: [...new Set(locationIds)].sort(),
+      gemeenteCodes: [...new Set(gemeenteCodes)].sort(),
+      contactPerson: contactPerson(hsds.contacts?.[0]),
+      status: statusFromHsds[hsds.status],
+      lastVerifiedAt: startOfDutchDay(hsds.assured_date!),
+    };
+  }
+
+  private capacity(
+    hsds: HsdsService,
+    name: string,
+    problem: (where: string, message: string) => void,
+  ): DirectoryOffering["capacity"] {
+    const [capacity, ...more] = hsds.capacities ?? [];
+    if (!capacity) return null;
+    if (more.length > 0) {
+      problem("/capacities", `${name} heeft meer dan één capaciteit; Ketenkaart kent er één.`);
+    }
+    if (capacity.maximum !== undefined && capacity.available > capacity.maximum) {
+      problem(
+        "/capacities/0/available",
+        `${name} heeft meer vrije plekken (${capacity.available}) dan plekken in totaal (${capacity.maximum}).`,
+      );
+    }
+    const updatedAt = new Date(capacity.updated);
+    if (updatedAt.getTime() > Date.now() + 60_000) {
+      problem("/capacities/0/updated", `${name}: de capaciteit is bijgewerkt in de toekomst.`);
+    }
+    return { available: capacity.available, total: capacity.maximum ?? null, updatedAt };
+  }
+
+  /** The Ketenkaart codes and details an object's attributes link it to. */
+  private classify(attributes: HsdsAttribute[] | undefined, path: string) {
+    const codes = new Map<Classification, string[]>();
+    const details = new Map<string, string>();
+    (attributes ?? []).forEach((attribute, index) => {
+      const where = `${path}/attributes/${index}/taxonomy_term_id`;
+      if (attribute.taxonomy_term)
+        this.terms.set(attribute.taxonomy_term.id, attribute.taxonomy_term);
+      const term = this.terms.get(attribute.taxonomy_term_id ?? "");
+      if (!term) {
+        this.problem(
+          where,
+          `Onbekende taxonomieterm '${attribute.taxonomy_term_id ?? ""}': die staat niet in 'taxonomy_terms'.`,
+        );
+        return;
+      }
+      // Terms of other publishers' taxonomies are theirs to use; Ketenkaart leaves them.
+      const classification = classificationByTaxonomyId.get(term.taxonomy_id ?? "");
+      if (!classification) return;
+      const code = term.code ?? "";
+      if (!this.isKnownCode(classification, code)) {
+        const taxonomy =
+          classification === "gemeente" ? gemeenteTaxonomy : classifications[classification];
+        this.problem(where, `Onbekende term '${code}' in de taxonomie '${taxonomy.name}'.`);
+      } else if (classification === "detail") {
+        details.set(code, attribute.value ?? "");
+      } else {
+        codes.set(classification, [...(codes.get(classification) ?? []), code]);
+      }
+    });
+    return { codes, details };
+  }
+
+  private isKnownCode(classification: Classification, code: string): boolean {
+    if (classification === "gemeente") return this.known.gemeenteCodes.has(code);
+    if (classification === "detail") return code in classifications.detail.labels;
+    return enumValues[classification].has(code);
+  }
+
+  private unique(id: string, path: string) {
+    const earlier = this.seenIds.get(id);
+    if (earlier)
+      this.problem(`${path}/id`, `Het id ${id} komt twee keer voor (ook bij ${earlier}).`);
+    else this.seenIds.set(id, path);
+  }
+
+  private problem(path: string, message: string) {
+    this.problems.push({ path, message });
+  }
+}
+
+function contactPerson(contact: HsdsContact | undefined): ContactPerson | null {
+  return contact?.name
+    ? {
+        name: contact.name,
+        phone: contact.phones?.[0]?.number ?? null,
+        email: contact.email ?? null,
+      }
+    : null;
+}

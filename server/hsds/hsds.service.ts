@@ -1,0 +1,307 @@
+import type { DataSource } from "typeorm";
+import type { Queryable } from "../common/queryable.js";
+import {
+  insertOffering,
+  refreshServedGemeenten,
+  updateOffering,
+} from "../offering/offering.service.js";
+import {
+  insertLocation,
+  insertOrganization,
+  updateLocationRow,
+  updateOrganizationRow,
+} from "../organization/organization.service.js";
+import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
+import { checkHsdsDocument } from "./hsds.schema.js";
+import type {
+  Directory,
+  DirectoryOffering,
+  DirectoryOrganization,
+  HsdsDocument,
+  Problem,
+} from "./hsds.types.js";
+
+// ── Export ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The directory as HSDS: every organisation with its locations and offerings, or one
+ * organisation. Only what the public sociale kaart shows; no client data is read here.
+ */
+export async function exportHsds(db: Queryable, organizationId?: string): Promise<HsdsDocument> {
+  const directory = await readDirectory(db, organizationId ? [organizationId] : null);
+  const gemeenten = (await db.query("SELECT code, name FROM gemeente")) as Array<{
+    code: string;
+    name: string;
+  }>;
+  const regions = (await db.query("SELECT name FROM region ORDER BY code")) as Array<{
+    name: string;
+  }>;
+  const title =
+    organizationId && directory.organizations[0]
+      ? `Sociale kaart: ${directory.organizations[0].name}`
+      : `Sociale kaart ${regions.map((region) => region.name).join(", ")}`.trim();
+  return toHsds(directory, new Map(gemeenten.map((g) => [g.code, g.name])), title);
+}
+
+/** Organisations (all, or these ids) with their locations and offerings, in a stable order. */
+async function readDirectory(db: Queryable, organizationIds: string[] | null): Promise<Directory> {
+  const organizationRows = (await db.query(
+    `SELECT id, name, kind, description, gemeente_codes, contact_phone, contact_email,
+            contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator
+       FROM organization
+      WHERE $1::uuid[] IS NULL OR id = ANY ($1::uuid[])
+      ORDER BY name, id`,
+    [organizationIds],
+  )) as Array<Record<string, never>>;
+  const ids = organizationRows.map((row) => row.id as string);
+  const locationRows = (await db.query(
+    `SELECT id, organization_id, name, street, postcode, city, latitude, longitude, gemeente_code
+       FROM location WHERE organization_id = ANY ($1::uuid[]) ORDER BY city, street, id`,
+    [ids],
+  )) as Array<Record<string, never>>;
+  const offeringRows = (await db.query(
+    `SELECT o.*, ARRAY(SELECT location_id::text FROM offering_location
+                        WHERE offering_id = o.id ORDER BY location_id) AS location_ids
+       FROM offering o WHERE organization_id = ANY ($1::uuid[]) ORDER BY title, id`,
+    [ids],
+  )) as Array<Record<string, never>>;
+
+  const organizations = organizationRows.map((row): DirectoryOrganization => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    gemeenteCodes: [...(row.gemeente_codes as string[])].sort(),
+    contactPoint: {
+      phone: row.contact_phone,
+      email: row.contact_email,
+      address: row.contact_address,
+      openingHours: row.opening_hours,
+      walkInHours: row.walk_in_hours,
+    },
+    website: row.website,
+    nvvkMember: row.nvvk_member,
+    coordinator: row.coordinator,
+    locations: locationRows
+      .filter((location) => location.organization_id === row.id)
+      .map((location) => ({
+        id: location.id,
+        name: location.name,
+        street: location.street,
+        postcode: location.postcode,
+        city: location.city,
+        latitude: location.latitude,
+        longitude: location.longitude,
+        gemeenteCode: location.gemeente_code,
+      })),
+  }));
+  const offerings = offeringRows.map((row): DirectoryOffering => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    title: row.title,
+    description: row.description,
+    module: row.module,
+    phases: row.phases,
+    paletteLevel: row.palette_level,
+    lifeDomains: row.life_domains,
+    targetGroups: row.target_groups,
+    channels: row.channels,
+    deliveredBy: row.delivered_by,
+    frequency: row.frequency,
+    duration: row.duration,
+    costs: row.costs,
+    waitingTime: row.waiting_time,
+    capacity:
+      row.capacity_available === null
+        ? null
+        : {
+            available: row.capacity_available,
+            total: row.capacity_total,
+            updatedAt: row.capacity_updated_at ?? row.last_verified_at,
+          },
+    documentsNeeded: row.documents_needed,
+    documentsNote: row.documents_note,
+    languages: row.languages,
+    locationIds: row.location_ids,
+    gemeenteCodes: [...(row.covered_gemeente_codes as string[])].sort(),
+    contactPerson: row.contact_person,
+    status: row.status,
+    lastVerifiedAt: row.last_verified_at,
+    updatedAt: row.updated_at,
+  }));
+  return { organizations, offerings };
+}
+
+// ── Import ───────────────────────────────────────────────────────────────────────────────────
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ImportReport =
+  | { imported: true; organizations: Counts; locations: Counts; services: Counts }
+  | { imported: false; problems: Problem[] };
+
+/**
+ * Reads an HSDS document into the directory: all of it in one transaction, or nothing with a
+ * report of every problem. HSDS ids are Ketenkaart ids, so importing an export again updates
+ * (or leaves alone) rather than duplicates. Nothing absent from the document is deleted.
+ */
+export async function importHsds(db: DataSource, input: unknown): Promise<ImportReport> {
+  const checked = checkHsdsDocument(input);
+  if (!checked.document) return { imported: false, problems: checked.problems };
+  const document = checked.document;
+
+  return db.transaction(async (manager) => {
+    // One import at a time: two documents creating the same ids would otherwise collide.
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('ketenkaart-hsds-import'))");
+    const { directory, problems } = fromHsds(document, await knownDirectory(manager, document));
+    if (problems.length > 0) return { imported: false, problems };
+
+    const existing = await readDirectory(
+      manager,
+      directory.organizations.map((organization) => organization.id),
+    );
+    const existingOfferings = await readOfferings(
+      manager,
+      directory.offerings.map((offering) => offering.id),
+    );
+    const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
+    const report = { organizations: counts(), locations: counts(), services: counts() };
+    const movedLocations: string[] = [];
+
+    for (const organization of directory.organizations) {
+      const before = existing.organizations.find((o) => o.id === organization.id);
+      const { locations, ...fields } = organization;
+      if (!before) {
+        await insertOrganization(manager, fields);
+        report.organizations.created++;
+      } else if (!sameOrganization(before, organization)) {
+        await updateOrganizationRow(manager, organization.id, fields);
+        report.organizations.updated++;
+      } else {
+        report.organizations.unchanged++;
+      }
+      for (const location of locations) {
+        // A location of another organisation was refused by fromHsds.
+        const previous = before?.locations.find((l) => l.id === location.id);
+        if (!previous) {
+          await insertLocation(manager, organization.id, location);
+          report.locations.created++;
+        } else if (!sameLocation(previous, location)) {
+          await updateLocationRow(manager, location.id, location);
+          movedLocations.push(location.id);
+          report.locations.updated++;
+        } else {
+          report.locations.unchanged++;
+        }
+      }
+    }
+
+    for (const offering of directory.offerings) {
+      const before = existingOfferings.get(offering.id);
+      if (!before) {
+        await insertOffering(manager, offering);
+        report.services.created++;
+      } else if (!sameOffering(before, offering)) {
+        await updateOffering(manager, offering.id, offering);
+        // A check on the same day keeps its exact moment; HSDS only carries the date.
+        const verifiedAt =
+          dutchDate(before.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
+            ? before.lastVerifiedAt
+            : offering.lastVerifiedAt;
+        await manager.query(
+          `UPDATE offering SET organization_id = $2, status = $3, last_verified_at = $4 WHERE id = $1`,
+          [offering.id, offering.organizationId, offering.status, verifiedAt],
+        );
+        report.services.updated++;
+      } else {
+        report.services.unchanged++;
+      }
+    }
+    // Moved locations change where the offerings given there can be used.
+    const atMovedLocations = (await manager.query(
+      `SELECT DISTINCT offering_id FROM offering_location WHERE location_id = ANY ($1::uuid[])`,
+      [movedLocations],
+    )) as Array<{ offering_id: string }>;
+    await refreshServedGemeenten(
+      manager,
+      atMovedLocations.map((row) => row.offering_id),
+    );
+    return { imported: true, ...report };
+  });
+}
+
+async function knownDirectory(db: Queryable, document: HsdsDocument) {
+  const serviceOrganizations = document.services.map((service) => service.organization_id);
+  const locationIds = [
+    ...document.organizations.flatMap((o) => (o.locations ?? []).map((l) => l.id)),
+    ...document.services.flatMap((s) => (s.service_at_locations ?? []).map((l) => l.location_id)),
+  ];
+  // One after the other: a transaction is one connection.
+  const gemeenten = (await db.query("SELECT code FROM gemeente")) as Array<{ code: string }>;
+  const organizations = (await db.query("SELECT id FROM organization WHERE id = ANY ($1::uuid[])", [
+    serviceOrganizations,
+  ])) as Array<{ id: string }>;
+  const locations = (await db.query(
+    "SELECT id, organization_id FROM location WHERE id = ANY ($1::uuid[])",
+    [locationIds],
+  )) as Array<{ id: string; organization_id: string }>;
+  return {
+    gemeenteCodes: new Set(gemeenten.map((row) => row.code)),
+    organizationIds: new Set(organizations.map((row) => row.id)),
+    locationOwners: new Map(locations.map((row) => [row.id, row.organization_id])),
+  };
+}
+
+async function readOfferings(db: Queryable, ids: string[]) {
+  const rows = (await db.query(
+    "SELECT DISTINCT organization_id FROM offering WHERE id = ANY ($1::uuid[])",
+    [ids],
+  )) as Array<{ organization_id: string }>;
+  const directory = await readDirectory(
+    db,
+    rows.map((row) => row.organization_id),
+  );
+  const wanted = new Set(ids);
+  return new Map(
+    directory.offerings.filter((o) => wanted.has(o.id)).map((offering) => [offering.id, offering]),
+  );
+}
+
+// What a document says, compared with what Ketenkaart holds: only the fields HSDS carries,
+// and the check by its calendar day.
+
+function sameOrganization(a: DirectoryOrganization, b: DirectoryOrganization): boolean {
+  const { locations: _a, ...left } = a;
+  const { locations: _b, ...right } = b;
+  return canonical(left) === canonical(right);
+}
+
+function sameLocation(a: DirectoryOrganization["locations"][number], b: typeof a): boolean {
+  return canonical({ ...a, gemeenteCode: null }) === canonical({ ...b, gemeenteCode: null });
+}
+
+function sameOffering(a: DirectoryOffering, b: DirectoryOffering): boolean {
+  const comparable = ({ updatedAt: _updated, lastVerifiedAt, ...rest }: DirectoryOffering) => ({
+    ...rest,
+    verifiedOn: dutchDate(lastVerifiedAt),
+  });
+  return canonical(comparable(a)) === canonical(comparable(b));
+}
+
+/** JSON with sorted keys and without empty fields, so equal content compares equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>)
+            // Absent and empty are the same to HSDS.
+            .filter(([, v]) => v !== undefined && v !== null)
+            .sort(([x], [y]) => String(x).localeCompare(String(y))),
+        )
+      : inner,
+  );
+}

@@ -1,0 +1,47 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { buildOffering, buildUser, testPassword, uniqueWord } from "../support/factories.js";
+import { Role } from "../../server/auth/role.js";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a partner keeps its offerings actual in a browser", () => {
+  it("sees a stale offering flagged, confirms it with 'Nog actueel', and the flag is gone", async () => {
+    const partner = await buildUser({ roles: [Role.MEDEWERKER, Role.BEHEERDER] });
+    const title = `Thuisadministratie ${uniqueWord()}`;
+    await buildOffering({
+      organizationId: partner.organizationId,
+      title,
+      lastVerifiedAt: new Date(Date.now() - 250 * 86_400_000),
+    });
+
+    const page = await dutchPage(browser);
+    await page.goto(`${inject("baseUrl")}/inloggen?terug=/ons-aanbod`);
+    await page.getByLabel("E-mailadres").fill(partner.email);
+    await page.getByLabel("Wachtwoord").fill(testPassword);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ons aanbod" }).waitFor();
+
+    const check = page.getByRole("region", { name: "Controleer uw aanbod" });
+    await check.getByRole("link", { name: title }).waitFor();
+    expect(await page.getByText("Niet recent gecontroleerd").count()).toBe(1);
+    await expectAccessible(page);
+
+    await check.getByRole("button", { name: `Nog actueel voor ${title}` }).click();
+    await expect
+      .poll(() => check.getByRole("status").textContent())
+      .toContain(`${title} is bevestigd als actueel.`);
+    expect(await check.getByRole("link", { name: title }).count()).toBe(0);
+    await expect.poll(() => page.getByText("Niet recent gecontroleerd").count()).toBe(0);
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,674 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { Role } from "../../server/auth/role.js";
+import type { HsdsDocument } from "../../server/hsds/hsds.types.js";
+import { checkHsdsDocument } from "../../server/hsds/hsds.schema.js";
+import { taxonomyId } from "../../server/hsds/hsds.taxonomies.js";
+import {
+  Channel,
+  DeliveredBy,
+  LifeDomain,
+  OfferingStatus,
+  OrganizationKind,
+  PaletteLevel,
+  Phase,
+  ServiceModule,
+  TargetGroup,
+} from "../../server/taxonomy/taxonomy.js";
+import { graphql } from "../support/api.js";
+import {
+  buildLocation,
+  buildOffering,
+  buildOrganization,
+  database,
+  uniqueWord,
+} from "../support/factories.js";
+import { loggedInUser } from "../support/session.js";
+
+interface Report {
+  imported: boolean;
+  organizations?: Counts;
+  locations?: Counts;
+  services?: Counts;
+  problems?: Array<{ path: string; message: string }>;
+  error?: { code: string };
+}
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+async function exportDocument(organizationId?: string): Promise<HsdsDocument> {
+  const query = organizationId ? `?organisatie=${organizationId}` : "";
+  const response = await fetch(`${inject("baseUrl")}/open-referral/hsds.json${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as HsdsDocument;
+}
+
+let regionAdministrator: Record<string, string>;
+
+async function importDocument(
+  document: unknown,
+  headers = regionAdministrator,
+): Promise<{ status: number; report: Report }> {
+  const response = await fetch(`${inject("baseUrl")}/open-referral/import`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof document === "string" ? document : JSON.stringify(document),
+  });
+  return { status: response.status, report: (await response.json()) as Report };
+}
+
+async function rowCounts() {
+  const [counts] = (await (
+    await database()
+  ).query(
+    `SELECT (SELECT count(*)::int FROM organization) AS organizations,
+            (SELECT count(*)::int FROM location) AS locations,
+            (SELECT count(*)::int FROM offering) AS offerings,
+            (SELECT count(*)::int FROM offering_location) AS links`,
+  )) as [Record<string, number>];
+  return counts;
+}
+
+/** Everything the sociale kaart shows of an organisation, through the public API. */
+async function organizationAsShown(id: string) {
+  const result = await graphql<{ organization: Record<string, unknown> | null }>(
+    `
+      query ($id: ID!) {
+        organization(id: $id) {
+          id
+          name
+          kind
+          description
+          website
+          nvvkMember
+          contactPoint {
+            phone
+            email
+            address
+            openingHours
+            walkInHours
+          }
+          coordinator {
+            name
+            phone
+            email
+          }
+          gemeenten {
+            code
+          }
+          locations {
+            id
+            name
+            street
+            postcode
+            city
+            latitude
+            longitude
+            gemeente {
+              code
+            }
+          }
+          offerings {
+            id
+            title
+            description
+            module
+            phases
+            paletteLevel
+            lifeDomains
+            targetGroups
+            channels
+            deliveredBy
+            frequency
+            duration
+            costs
+            waitingTime
+            documentsNeeded
+            documentsNote
+            languages
+            status
+            lastVerifiedAt
+            isStale
+            capacity {
+              available
+              total
+              updatedAt
+            }
+            contactPerson {
+              name
+              phone
+              email
+            }
+            locations {
+              id
+            }
+            gemeenten {
+              code
+            }
+            coveredGemeenten {
+              code
+            }
+          }
+        }
+      }
+    `,
+    { id },
+  );
+  return result.data!.organization;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const dutchDay = (iso: string) =>
+  new Date(iso).toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+
+/** A partner with every field filled in, as a fresh organisation of this test. */
+async function buildFullOrganization() {
+  const organizationId = await buildOrganization({
+    name: `Schuldhulpmaatje ${uniqueWord()}`,
+    kind: OrganizationKind.VRIJWILLIGERSORGANISATIE,
+    description: "Vrijwilligers die inwoners helpen hun administratie op orde te houden.",
+    gemeenteCodes: ["GM0202", "GM0274"],
+    contactPoint: {
+      phone: "026 555 12 34",
+      email: "info@maatje.example",
+      address: "Kerkplein 4, 6811 AA Arnhem",
+      openingHours: "Maandag tot en met donderdag 9.00 tot 12.00 uur",
+      walkInHours: "Woensdag 13.00 tot 15.00 uur",
+    },
+    website: "https://www.maatje.example/arnhem",
+    nvvkMember: true,
+    coordinator: { name: "Joke Hendriks", phone: "06 12 34 56 78", email: "joke@maatje.example" },
+  });
+  const centre = await buildLocation(organizationId, {
+    name: "Buurthuis De Wijk",
+    street: "Wijkstraat 12",
+    postcode: "6821 AB",
+    city: "Arnhem",
+    latitude: 51.9851,
+    longitude: 5.9226,
+  });
+  const renkum = await buildLocation(organizationId, {
+    name: null,
+    street: "Dorpsstraat 3",
+    postcode: "6871 AB",
+    city: "Renkum",
+    latitude: 51.9768,
+    longitude: 5.7331,
+  });
+  const nazorg = await buildOffering({
+    organizationId,
+    title: `Waakvlam ${uniqueWord()}`,
+    description: "Elke twee maanden belt een vrijwilliger om te horen hoe het gaat.",
+    module: ServiceModule.WAAKVLAM_NAZORG,
+    phases: [Phase.ONTWIKKELING, Phase.NAZORG],
+    paletteLevel: PaletteLevel.A7,
+    lifeDomains: [LifeDomain.FINANCIEN, LifeDomain.SOCIALE_CONTACTEN],
+    targetGroups: [TargetGroup.OUDEREN, TargetGroup.ANDERSTALIGEN],
+    channels: [Channel.TELEFOON, Channel.HUISBEZOEK],
+    deliveredBy: [DeliveredBy.VRIJWILLIGER, DeliveredBy.ERVARINGSDESKUNDIGE],
+    frequency: "Elke twee maanden",
+    duration: "Twaalf maanden na de schuldregeling",
+    costs: "Gratis",
+    waitingTime: "Binnen twee weken",
+    capacity: { available: 3, total: 12, updatedAt: new Date("2026-01-15T10:30:45.123Z") },
+    documentsNeeded: true,
+    documentsNote: "Neem uw laatste loonstrook mee.",
+    languages: ["nl", "ar", "tr"],
+    locationIds: [centre, renkum],
+    gemeenteCodes: ["GM0202", "GM0226"],
+    contactPerson: { name: "Ahmed Bakker", phone: "026 555 99 00", email: "ahmed@maatje.example" },
+    status: OfferingStatus.PAUSED,
+    lastVerifiedAt: daysAgo(200),
+  });
+  const ended = await buildOffering({
+    organizationId,
+    title: `Budgetcursus ${uniqueWord()}`,
+    description: "Vier avonden over geld, post en regelingen.",
+    module: ServiceModule.INFORMATIE_ADVIES,
+    phases: [Phase.STABILISATIE],
+    paletteLevel: null,
+    lifeDomains: [],
+    targetGroups: [],
+    channels: [Channel.GROEP],
+    deliveredBy: [DeliveredBy.BEROEPSKRACHT],
+    costs: "€ 10 voor het werkboek",
+    documentsNeeded: false,
+    languages: ["nl"],
+    locationIds: [],
+    gemeenteCodes: ["GM0202"],
+    status: OfferingStatus.ENDED,
+    lastVerifiedAt: daysAgo(20),
+  });
+  return { organizationId, nazorg, ended, locations: [centre, renkum] };
+}
+
+async function deleteOrganization(id: string) {
+  await (await database()).query("DELETE FROM organization WHERE id = $1", [id]);
+}
+
+beforeAll(async () => {
+  regionAdministrator = (await loggedInUser({ roles: [Role.REGIO_BEHEERDER] })).headers;
+});
+
+describe("exporting the directory as Open Referral HSDS", () => {
+  it("exports the demo region as HSDS that the import schema accepts, with the taxonomies", async () => {
+    const document = await exportDocument();
+    expect(checkHsdsDocument(document).problems).toEqual([]);
+    expect(Object.keys(document).sort()).toEqual([
+      "generated_at",
+      "hsds_version",
+      "organizations",
+      "services",
+      "taxonomies",
+      "taxonomy_terms",
+      "title",
+    ]);
+    expect(document.organizations.length).toBeGreaterThanOrEqual(38);
+    expect(document.services.length).toBeGreaterThanOrEqual(161);
+
+    const saneringskrediet = document.services.find(
+      (service) => service.name === "Saneringskrediet: uw schulden in één keer afgelost",
+    )!;
+    const kredietbank = document.organizations.find(
+      (organization) => organization.id === saneringskrediet.organization_id,
+    )!;
+    expect(kredietbank.name).toBe("Kredietbank Rijn en Veluwezoom");
+    const termsOf = (attributes: typeof saneringskrediet.attributes) =>
+      (attributes ?? []).map((attribute) => {
+        const term = document.taxonomy_terms.find((t) => t.id === attribute.taxonomy_term_id)!;
+        const taxonomy = document.taxonomies.find((t) => t.id === term.taxonomy_id)!;
+        return `${taxonomy.name}: ${term.code}`;
+      });
+    expect(termsOf(saneringskrediet.attributes)).toContain(
+      "Dienstverleningsmodule: BETALINGSREGELING",
+    );
+    expect(termsOf(kredietbank.attributes)).toContain("Soort ketenpartner: KREDIETBANK");
+    // Every Ketenkaart classification is a taxonomy with Dutch labels.
+    expect(document.taxonomies.map((taxonomy) => taxonomy.name)).toEqual(
+      expect.arrayContaining([
+        "Dienstverleningsmodule",
+        "Fase",
+        "Palet van nazorg",
+        "Leefgebied",
+        "Doelgroep",
+        "Kanaal",
+        "Uitgevoerd door",
+      ]),
+    );
+    expect(document.taxonomy_terms).toContainEqual(
+      expect.objectContaining({ code: "A7", name: "Waakvlamcontacten door vrijwilligers" }),
+    );
+  });
+
+  it("exports one organisation with all HSDS can hold of it", async () => {
+    const { organizationId, nazorg } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    expect(document.organizations.map((organization) => organization.id)).toEqual([organizationId]);
+    const service = document.services.find((s) => s.id === nazorg)!;
+    expect(service).toMatchObject({
+      organization_id: organizationId,
+      status: "temporarily closed",
+      fees_description: "Gratis",
+      wait_time: "Binnen twee weken",
+      assured_date: dutchDay(daysAgo(200).toISOString()),
+      languages: [
+        expect.objectContaining({ code: "nl", name: "Nederlands" }),
+        expect.objectContaining({ code: "ar", name: "Arabisch" }),
+        expect.objectContaining({ code: "tr", name: "Turks" }),
+      ],
+      capacities: [
+        expect.objectContaining({
+          available: 3,
+          maximum: 12,
+          updated: "2026-01-15T10:30:45.123Z",
+          unit: expect.objectContaining({ name: "Plek" }),
+        }),
+      ],
+      cost_options: [expect.objectContaining({ amount: 0, currency: "EUR" })],
+      contacts: [expect.objectContaining({ name: "Ahmed Bakker", email: "ahmed@maatje.example" })],
+      service_areas: [
+        expect.objectContaining({
+          name: "Arnhem",
+          uri: "https://identifier.overheid.nl/tooi/id/gemeente/gm0202",
+        }),
+        expect.objectContaining({ uri: "https://identifier.overheid.nl/tooi/id/gemeente/gm0226" }),
+      ],
+    });
+    expect(service.service_at_locations).toHaveLength(2);
+    expect(new Date(service.last_modified!).getTime()).toBeGreaterThan(Date.now() - 600_000);
+  });
+
+  it("never contains client data: an organisation with a case exports only its directory data", async () => {
+    const worker = await loggedInUser();
+    const clientName = `Inwoner ${uniqueWord()}`;
+    const opened = await graphql(
+      `
+        mutation ($input: OpenCaseInput!) {
+          openCase(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          client: {
+            displayName: clientName,
+            birthYear: 1979,
+            postcodeArea: "6825",
+            contactPreferences: [],
+          },
+          role: "Casusregie",
+        },
+      },
+      worker.headers,
+    );
+    expect(opened.errors).toBeUndefined();
+    const text = JSON.stringify(await exportDocument(worker.organizationId));
+    expect(text).not.toContain(clientName);
+    expect(text).not.toContain("1979");
+  });
+
+  it("answers 404 for an organisation that does not exist", async () => {
+    const response = await fetch(
+      `${inject("baseUrl")}/open-referral/hsds.json?organisatie=${randomUUID()}`,
+    );
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("importing HSDS", () => {
+  it("re-imports an export of the whole region without creating or changing anything", async () => {
+    const first = await exportDocument();
+    const before = await rowCounts();
+    const { status, report } = await importDocument(first);
+    expect(status).toBe(200);
+    const expected = (count: number) => ({ created: 0, updated: 0, unchanged: count });
+    expect(report).toEqual({
+      imported: true,
+      organizations: expected(first.organizations.length),
+      locations: expected(first.organizations.flatMap((o) => o.locations ?? []).length),
+      services: expected(first.services.length),
+    });
+    expect(await rowCounts()).toEqual(before);
+
+    const second = await exportDocument();
+    const withoutTimestamps = ({ generated_at: _generated, ...document }: HsdsDocument) => document;
+    expect(withoutTimestamps(second)).toEqual(withoutTimestamps(first));
+  });
+
+  it("brings back a deleted organisation exactly: offerings, locations, contact, taxonomy, checks", async () => {
+    const { organizationId } = await buildFullOrganization();
+    const shown = await organizationAsShown(organizationId);
+    const document = await exportDocument(organizationId);
+    await deleteOrganization(organizationId);
+    expect(await organizationAsShown(organizationId)).toBeNull();
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(200);
+    expect(report).toEqual({
+      imported: true,
+      organizations: { created: 1, updated: 0, unchanged: 0 },
+      locations: { created: 2, updated: 0, unchanged: 0 },
+      services: { created: 2, updated: 0, unchanged: 0 },
+    });
+
+    // HSDS carries the day of the last check (assured_date), not the moment.
+    const verifiedOn = (organization: typeof shown) =>
+      (organization!.offerings as Array<Record<string, unknown>>).map((offering) => ({
+        ...offering,
+        lastVerifiedAt: dutchDay(offering.lastVerifiedAt as string),
+      }));
+    const restored = await organizationAsShown(organizationId);
+    expect({ ...restored, offerings: verifiedOn(restored) }).toEqual({
+      ...shown,
+      offerings: verifiedOn(shown),
+    });
+    // And a second import of the same document changes nothing.
+    const again = await importDocument(document);
+    expect(again.report.services).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it("updates what changed in the document, and nothing else", async () => {
+    const { organizationId, nazorg } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const service = document.services.find((s) => s.id === nazorg)!;
+    service.name = `Waakvlam nieuw ${uniqueWord()}`;
+    service.capacities![0]!.available = 0;
+    const { report } = await importDocument(document);
+    expect(report).toMatchObject({
+      organizations: { created: 0, updated: 0, unchanged: 1 },
+      services: { created: 0, updated: 1, unchanged: 1 },
+    });
+    const shown = await organizationAsShown(organizationId);
+    expect(shown!.offerings).toContainEqual(
+      expect.objectContaining({
+        id: nazorg,
+        title: service.name,
+        capacity: expect.objectContaining({ available: 0 }),
+      }),
+    );
+  });
+
+  it("moves a location, and its offerings can be used in the new gemeente", async () => {
+    const { organizationId, nazorg, locations } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const renkum = document.organizations[0]!.locations!.find((l) => l.id === locations[1])!;
+    Object.assign(renkum.addresses![0]!, {
+      address_1: "Hoofdstraat 1",
+      postal_code: "6881 AA",
+      city: "Velp",
+    });
+    const { report } = await importDocument(document);
+    expect(report).toMatchObject({
+      locations: { created: 0, updated: 1, unchanged: 1 },
+      services: { created: 0, updated: 0, unchanged: 2 },
+    });
+    const shown = await organizationAsShown(organizationId);
+    const offering = (shown!.offerings as Array<{ id: string; gemeenten: unknown }>).find(
+      (o) => o.id === nazorg,
+    )!;
+    expect(offering.gemeenten).toEqual([
+      { code: "GM0202" },
+      { code: "GM0226" },
+      { code: "GM0275" },
+    ]);
+  });
+
+  it("reads fields left empty with null, as other publishers write them, as absent", async () => {
+    const { organizationId, ended } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const organization = document.organizations[0]! as unknown as Record<string, unknown>;
+    organization.website = null;
+    organization.contacts = null;
+    const service = document.services.find((s) => s.id === ended)! as unknown as Record<
+      string,
+      unknown
+    >;
+    service.fees_description = null;
+    service.capacities = null;
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(200);
+    expect(report).toMatchObject({ organizations: { updated: 1 }, services: { updated: 1 } });
+    const shown = await organizationAsShown(organizationId);
+    expect(shown).toMatchObject({ website: null, coordinator: null });
+    expect(shown!.offerings).toContainEqual(
+      expect.objectContaining({ id: ended, costs: null, capacity: null }),
+    );
+  });
+});
+
+describe("refusing a malformed HSDS document", () => {
+  it("names every structural problem with its JSON path, in Dutch, and writes nothing", async () => {
+    const before = await rowCounts();
+    const { status, report } = await importDocument({
+      taxonomies: [],
+      taxonomy_terms: [],
+      organizations: [{ id: "geen-uuid", name: "", website: 12 }],
+      services: "geen lijst",
+    });
+    expect(status).toBe(422);
+    expect(report.imported).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        { path: "/organizations/0/id", message: "'id' is geen geldige UUID." },
+        { path: "/organizations/0/name", message: "'name' mag niet leeg zijn." },
+        { path: "/organizations/0/description", message: "Het veld 'description' ontbreekt." },
+        { path: "/organizations/0/website", message: "'website' moet tekst zijn." },
+        { path: "/services", message: "'services' moet een lijst zijn." },
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const { status, report } = await importDocument("{ dit is geen json");
+    expect(status).toBe(400);
+    expect(report.problems).toEqual([{ path: "/", message: "Het document is geen geldige JSON." }]);
+  });
+
+  it("refuses bad dates", async () => {
+    const { organizationId, nazorg, ended } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    await deleteOrganization(organizationId);
+    const before = await rowCounts();
+    document.services.find((s) => s.id === nazorg)!.assured_date = "2026-02-30";
+    document.services.find((s) => s.id === ended)!.capacities = [
+      {
+        id: randomUUID(),
+        unit: { id: randomUUID(), name: "Plek" },
+        available: 1,
+        updated: "gisteren",
+      },
+    ];
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    const index = (id: string) => document.services.findIndex((s) => s.id === id);
+    expect(report.problems).toHaveLength(2);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `/services/${index(nazorg)}/assured_date`,
+          message: "'assured_date' is geen geldige datum (JJJJ-MM-DD).",
+        },
+        {
+          path: `/services/${index(ended)}/capacities/0/updated`,
+          message: "'updated' is geen geldige datum met tijd (ISO 8601).",
+        },
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses unknown taxonomy terms, missing organisations and future checks, all at once", async () => {
+    const { organizationId, nazorg, ended } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    await deleteOrganization(organizationId);
+    const before = await rowCounts();
+
+    const wizardry = {
+      id: randomUUID(),
+      code: "TOVENARIJ",
+      name: "Tovenarij",
+      description: "Geen module",
+      taxonomy_id: taxonomyId("module"),
+    };
+    document.taxonomy_terms.push(wizardry);
+    const first = document.services.find((s) => s.id === nazorg)!;
+    const second = document.services.find((s) => s.id === ended)!;
+    first.attributes![0]!.taxonomy_term_id = wizardry.id;
+    const dangling = randomUUID();
+    first.attributes![1]!.taxonomy_term_id = dangling;
+    first.assured_date = "2999-01-01";
+    const nowhere = randomUUID();
+    second.organization_id = nowhere;
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    const at = (id: string) => `/services/${document.services.findIndex((s) => s.id === id)}`;
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `${at(nazorg)}/attributes/0/taxonomy_term_id`,
+          message: "Onbekende term 'TOVENARIJ' in de taxonomie 'Dienstverleningsmodule'.",
+        },
+        {
+          path: `${at(nazorg)}/attributes/1/taxonomy_term_id`,
+          message: `Onbekende taxonomieterm '${dangling}': die staat niet in 'taxonomy_terms'.`,
+        },
+        {
+          path: `${at(nazorg)}/assured_date`,
+          message: `Dienst '${first.name}' is gecontroleerd op 2999-01-01: die datum ligt in de toekomst.`,
+        },
+        {
+          path: `${at(ended)}/organization_id`,
+          message: `Dienst '${second.name}' verwijst naar organisatie '${nowhere}', die niet in het document en niet in Ketenkaart staat.`,
+        },
+      ]),
+    );
+    // The valid organisation in the same document is not half-imported either.
+    expect(await rowCounts()).toEqual(before);
+    expect(await organizationAsShown(organizationId)).toBeNull();
+  });
+});
+
+describe("refusing what breaks the rules of the sociale kaart", () => {
+  it("refuses nazorg without a place on the palette, another's location and an unknown gemeente", async () => {
+    const { organizationId, nazorg, ended } = await buildFullOrganization();
+    const other = await buildOrganization();
+    const othersLocation = await buildLocation(other);
+    const document = await exportDocument(organizationId);
+    const before = await rowCounts();
+    const first = document.services.find((s) => s.id === nazorg)!;
+    const paletteTerm = document.taxonomy_terms.find((t) => t.code === "A7")!;
+    first.attributes = first.attributes!.filter((a) => a.taxonomy_term_id !== paletteTerm.id);
+    first.service_at_locations![0]!.location_id = othersLocation;
+    const second = document.services.find((s) => s.id === ended)!;
+    second.service_areas = [
+      { id: randomUUID(), uri: "https://identifier.overheid.nl/tooi/id/gemeente/gm9999" },
+    ];
+    second.id = first.id;
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    const index = (service: typeof first) => document.services.indexOf(service);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `/services/${index(first)}/attributes`,
+          message: `Dienst '${first.name}' is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+        },
+        {
+          path: `/services/${index(first)}/service_at_locations/0/location_id`,
+          message: `Dienst '${first.name}' verwijst naar locatie '${othersLocation}', die geen locatie van de eigen organisatie is.`,
+        },
+        {
+          path: `/services/${index(second)}/service_areas/0/uri`,
+          message: `Dienst '${second.name}': het werkgebied 'https://identifier.overheid.nl/tooi/id/gemeente/gm9999' is geen gemeente die Ketenkaart kent.`,
+        },
+        {
+          path: `/services/${Math.max(index(first), index(second))}/id`,
+          message: `Het id ${first.id} komt twee keer voor (ook bij /services/${Math.min(index(first), index(second))}).`,
+        },
+      ]),
+    );
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("who may import", () => {
+  it("refuses anyone but a regiobeheerder, and a request without a session", async () => {
+    const document = await exportDocument();
+    for (const roles of [[Role.MEDEWERKER], [Role.BEHEERDER], [Role.COORDINATOR]]) {
+      const user = await loggedInUser({ roles });
+      const { status, report } = await importDocument(document, user.headers);
+      expect(status).toBe(403);
+      expect(report.error?.code).toBe("FORBIDDEN");
+    }
+    const anonymous = await importDocument(document, {});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.report.error?.code).toBe("UNAUTHENTICATED");
+  });
+});
