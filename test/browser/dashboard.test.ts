@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
 import { buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { sessionHeaders } from "../support/session.js";
 
@@ -39,10 +39,7 @@ describe("the dashboard in a browser", () => {
     const caseId = opened.data!.openCase.id;
 
     const page = await dutchPage(browser);
-    await page.goto(`${inject("baseUrl")}/inloggen`);
-    await page.getByLabel("E-mailadres").fill(worker.email);
-    await page.getByLabel("Wachtwoord").fill(testPassword);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logIn(page, worker.email, testPassword);
     // After login the worker lands on the dashboard: nothing at risk yet.
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     const risk = page.getByRole("region", { name: /^Terugvalrisico/ });

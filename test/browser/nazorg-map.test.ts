@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
 
 // Demo accounts (README): a coordinator of a volunteer organisation and the region's administrator.
 const coordinator = "marieke.scholten@budgetmaatjes-rijn-en-ijssel.example";
 const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
-const demoPassword = "ketenkaart-demo";
 
 let browser: Browser;
 
@@ -20,11 +19,7 @@ afterAll(async () => {
 
 async function openMap(email: string) {
   const page = await dutchPage(browser);
-  await page.goto(`${inject("baseUrl")}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(demoPassword);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
+  await logIn(page, email);
   await page.getByRole("link", { name: "Nazorgkaart" }).click();
   await page.getByRole("heading", { level: 1, name: /^Nazorgkaart Regio Centraal/ }).waitFor();
   return page;

@@ -2,12 +2,17 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  demoPassword,
+  dutchPage,
+  expectAccessible,
+  launchBrowser,
+  logIn,
+} from "../support/browser.js";
 
 // The region's administrator of the demo region (README).
 const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
-const demoPassword = "ketenkaart-demo";
 
 let browser: Browser;
 
@@ -19,18 +24,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${inject("baseUrl")}/inloggen?terug=/open-referral`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(demoPassword);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+async function openReferralPage(page: Page, email: string) {
+  await logIn(page, email, demoPassword, "/open-referral");
   await page.getByRole("heading", { level: 1, name: "Open Referral (HSDS)" }).waitFor();
 }
 
 describe("Open Referral (HSDS) in a browser", () => {
   it("the region's administrator downloads the kaart, reads it back in, and sees a refusal", async () => {
     const page = await dutchPage(browser);
-    await logIn(page, regionAdministrator);
+    await openReferralPage(page, regionAdministrator);
     await expectAccessible(page);
 
     const [download] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
 import { buildOffering, buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { Role } from "../../server/auth/role.js";
 
@@ -25,10 +25,7 @@ describe("a partner keeps its offerings actual in a browser", () => {
     });
 
     const page = await dutchPage(browser);
-    await page.goto(`${inject("baseUrl")}/inloggen?terug=/ons-aanbod`);
-    await page.getByLabel("E-mailadres").fill(partner.email);
-    await page.getByLabel("Wachtwoord").fill(testPassword);
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logIn(page, partner.email, testPassword, "/ons-aanbod");
     await page.getByRole("heading", { level: 1, name: "Ons aanbod" }).waitFor();
 
     const check = page.getByRole("region", { name: "Controleer uw aanbod" });

@@ -1,13 +1,18 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import {
+  demoPassword,
+  dutchPage,
+  expectAccessible,
+  launchBrowser,
+  logIn,
+} from "../support/browser.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
 const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
-const demoPassword = "ketenkaart-demo";
 
 let browser: Browser;
 
@@ -18,14 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${inject("baseUrl")}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(demoPassword);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { level: 1, name: "Mijn casussen" }).waitFor();
-}
 
 /** A case of the wijkteam with the kredietbank on its team, arranged through the API. */
 async function caseWithKredietbank(displayName: string): Promise<string> {

@@ -35,9 +35,18 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Demo accounts of the seeded region (README) share this password. */
 export const demoPassword = "ketenkaart-demo";
 
-/** Logs in through the login page, as a worker would, and waits until the app has taken over. */
-export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
-  await page.goto(`${inject("baseUrl")}/inloggen`);
+/**
+ * Logs in through the login page, as a worker would, and waits until the app has taken over:
+ * on the dashboard, or on `returnTo` as when a page sent the worker to log in first.
+ */
+export async function logIn(
+  page: Page,
+  email: string,
+  password = demoPassword,
+  returnTo?: string,
+): Promise<void> {
+  const query = returnTo ? `?terug=${encodeURIComponent(returnTo)}` : "";
+  await page.goto(`${inject("baseUrl")}/inloggen${query}`);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
