@@ -41,4 +41,24 @@ describe("a partner keeps its offerings actual in a browser", () => {
     await expect.poll(() => page.getByText("Niet recent gecontroleerd").count()).toBe(0);
     await expectAccessible(page);
   });
+
+  it("finds the stale offering on the dashboard too, and confirms it there", async () => {
+    const partner = await buildUser({ roles: [Role.MEDEWERKER] });
+    const title = `Budgetcursus ${uniqueWord()}`;
+    await buildOffering({
+      organizationId: partner.organizationId,
+      title,
+      lastVerifiedAt: new Date(Date.now() - 200 * 86_400_000),
+    });
+    const page = await dutchPage(browser);
+    await logIn(page, partner.email, testPassword);
+    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    const card = page.getByRole("link", { name: /aanbod niet gecontroleerd/ });
+    await expect.poll(() => card.textContent()).toBe("1 aanbod niet gecontroleerd");
+    await card.click();
+    const check = page.getByRole("region", { name: "Controleer uw aanbod" });
+    await check.getByRole("button", { name: `Nog actueel voor ${title}` }).click();
+    await expect.poll(() => card.textContent()).toBe("0 aanbod niet gecontroleerd");
+    await expectAccessible(page);
+  });
 });

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { MyStaleOfferingsQuery, StaleOfferings } from "../partner/StaleOfferings";
 
 const DashboardQuery = graphql(`
   query Dashboard {
@@ -125,6 +126,8 @@ export function DashboardPage() {
   const me = useMe();
   const labels = useTaxonomyLabels();
   const { data, loading, error } = useQuery(DashboardQuery, { fetchPolicy: "cache-and-network" });
+  // The same list "Ons aanbod" shows: the organisation's entries not checked for six months.
+  const stale = useQuery(MyStaleOfferingsQuery);
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="Het dashboard" />;
   const board = data.dashboard;
@@ -171,6 +174,12 @@ export function DashboardPage() {
             count={board.overdueAgreementCount}
             label="afspraken over de datum"
             target="afspraken"
+            urgent
+          />
+          <Card
+            count={stale.data?.myStaleOfferings.length ?? 0}
+            label="aanbod niet gecontroleerd"
+            target="stale-offerings-heading"
             urgent
           />
           {board.regieGapCount !== null && board.regieGapCount !== undefined ? (
@@ -222,6 +231,8 @@ export function DashboardPage() {
         </h2>
         <ContactList contacts={board.contactsDueThisWeek} empty="Geen contactmomenten deze week." />
       </section>
+
+      <StaleOfferings />
 
       <section aria-labelledby="afspraken">
         <h2 id="afspraken" className="utrecht-heading-2">
