@@ -11,7 +11,7 @@ import type {
 import { useMe } from "../auth/session";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, SelectField, TextField, useFormAction } from "../shared/form";
 import { formatDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
@@ -85,112 +85,10 @@ const refetchQueries = ["NazorgSection", "CasePage"];
 const today = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 
-/** Runs a form's action and keeps the server's Dutch message when it is refused. */
-function useFormAction(fallback: string) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setProblem(null);
-    try {
-      await action();
-      return true;
-    } catch (caught) {
-      setProblem(errorMessage(caught, fallback));
-      return false;
-    }
-  };
-  return { problem, run };
-}
-
 const optional = (value: FormDataEntryValue | null) => {
   const text = String(value ?? "").trim();
   return text === "" ? null : text;
 };
-
-function TextField(props: {
-  id: string;
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
-  defaultValue?: string;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-}) {
-  return (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? "text"}
-        required={props.required}
-        defaultValue={props.defaultValue}
-        maxLength={props.maxLength}
-        min={props.min}
-        max={props.max}
-        className="utrecht-textbox utrecht-textbox--html-input"
-      />
-    </div>
-  );
-}
-
-function TextArea(props: {
-  id: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  defaultValue?: string;
-  maxLength: number;
-}) {
-  return (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <textarea
-        id={props.id}
-        name={props.name}
-        required={props.required}
-        defaultValue={props.defaultValue}
-        maxLength={props.maxLength}
-        className="utrecht-textarea utrecht-textarea--html-textarea"
-      />
-    </div>
-  );
-}
-
-function Select(props: {
-  id: string;
-  name: string;
-  label: string;
-  options: Array<[string, string]>;
-  defaultValue?: string;
-  empty?: string;
-}) {
-  return (
-    <div className="utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <select
-        id={props.id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        className="utrecht-select utrecht-select--html-select"
-      >
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Submit({ loading, children }: { loading: boolean; children: string }) {
   return (
@@ -243,83 +141,91 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
     <details open>
       <summary>Nazorgplan opstellen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <TextField
-          id="nazorg-einde"
-          name="einde"
-          type="date"
-          label="Einde van het traject"
-          defaultValue={today()}
-        />
-        <div className="kk-filter-option">
-          <input
-            id="nazorg-krediet"
-            type="checkbox"
-            name="krediet"
-            value="ja"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+        <ProblemArea problem={problem}>
+          <TextField
+            id="nazorg-einde"
+            name="einde"
+            path="trajectoryEndedOn"
+            type="date"
+            label="Einde van het traject"
+            defaultValue={today()}
           />
-          <label
-            htmlFor="nazorg-krediet"
-            className="utrecht-form-label utrecht-form-label--checkbox"
-          >
-            Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)
-          </label>
-        </div>
-        <TextField
-          id="nazorg-kredietdatum"
-          name="kredietdatum"
-          type="date"
-          label="Datum van verstrekking van het krediet"
-        />
-        <TextField
-          id="nazorg-duur"
-          name="duur"
-          type="number"
-          min={1}
-          max={60}
-          label="Duur in maanden (leeg: 12, of 24 na een saneringskrediet)"
-        />
-        <Select
-          id="nazorg-organisatie"
-          name="organisatie"
-          label="Verantwoordelijke organisatie"
-          options={team.map((organization) => [organization.id, organization.name])}
-          defaultValue={me?.organization.id}
-        />
-        <div className="kk-filter-option">
-          <input
-            id="nazorg-ikzelf"
-            type="checkbox"
-            name="ikzelf"
-            value="ja"
-            defaultChecked
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+          <div className="kk-filter-option">
+            <input
+              id="nazorg-krediet"
+              type="checkbox"
+              name="krediet"
+              value="ja"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+            />
+            <label
+              htmlFor="nazorg-krediet"
+              className="utrecht-form-label utrecht-form-label--checkbox"
+            >
+              Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)
+            </label>
+          </div>
+          <TextField
+            id="nazorg-kredietdatum"
+            name="kredietdatum"
+            path="creditGrantedOn"
+            type="date"
+            label="Datum van verstrekking van het krediet"
           />
-          <label
-            htmlFor="nazorg-ikzelf"
-            className="utrecht-form-label utrecht-form-label--checkbox"
-          >
-            Ik ben de vaste contactpersoon
-          </label>
-        </div>
-        <Select
-          id="nazorg-palet"
-          name="palet"
-          label="Afgesproken plek op het palet"
-          empty="Nog niet afgesproken"
-          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
-            value,
-            `${value}: ${label}`,
-          ])}
-        />
-        <TextArea
-          id="nazorg-wensen"
-          name="wensen"
-          label="Eigen wensen van de inwoner voor nazorg"
-          maxLength={2000}
-        />
-        <Submit loading={loading}>Nazorgplan opstellen</Submit>
+          <TextField
+            id="nazorg-duur"
+            name="duur"
+            path="durationMonths"
+            type="number"
+            min={1}
+            max={60}
+            label="Duur in maanden (leeg: 12, of 24 na een saneringskrediet)"
+          />
+          <SelectField
+            id="nazorg-organisatie"
+            name="organisatie"
+            path="responsibleOrganizationId"
+            label="Verantwoordelijke organisatie"
+            options={team.map((organization) => [organization.id, organization.name])}
+            defaultValue={me?.organization.id}
+          />
+          <div className="kk-filter-option">
+            <input
+              id="nazorg-ikzelf"
+              type="checkbox"
+              name="ikzelf"
+              value="ja"
+              defaultChecked
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+            />
+            <label
+              htmlFor="nazorg-ikzelf"
+              className="utrecht-form-label utrecht-form-label--checkbox"
+            >
+              Ik ben de vaste contactpersoon
+            </label>
+          </div>
+          <SelectField
+            id="nazorg-palet"
+            name="palet"
+            path="paletteLevel"
+            label="Afgesproken plek op het palet"
+            empty="Nog niet afgesproken"
+            options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+              value,
+              `${value}: ${label}`,
+            ])}
+          />
+          <TextField
+            multiline
+            id="nazorg-wensen"
+            name="wensen"
+            path="clientWishes"
+            label="Eigen wensen van de inwoner voor nazorg"
+            maxLength={2000}
+          />
+          <Submit loading={loading}>Nazorgplan opstellen</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -367,49 +273,54 @@ export function UpdatePlanForm(props: {
     <details>
       <summary>Plan wijzigen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <Select
-          id="nazorg-wijzig-organisatie"
-          name="organisatie"
-          label="Verantwoordelijke organisatie"
-          options={props.team.map((organization) => [organization.id, organization.name])}
-          defaultValue={props.responsibleOrganizationId}
-        />
-        <div className="kk-filter-option">
-          <input
-            id="nazorg-wijzig-ikzelf"
-            type="checkbox"
-            name="ikzelf"
-            value="ja"
-            defaultChecked={props.responsibleUserId === me?.id}
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+        <ProblemArea problem={problem}>
+          <SelectField
+            id="nazorg-wijzig-organisatie"
+            name="organisatie"
+            path="responsibleOrganizationId"
+            label="Verantwoordelijke organisatie"
+            options={props.team.map((organization) => [organization.id, organization.name])}
+            defaultValue={props.responsibleOrganizationId}
           />
-          <label
-            htmlFor="nazorg-wijzig-ikzelf"
-            className="utrecht-form-label utrecht-form-label--checkbox"
-          >
-            Ik ben de vaste contactpersoon
-          </label>
-        </div>
-        <Select
-          id="nazorg-wijzig-palet"
-          name="palet"
-          label="Afgesproken plek op het palet"
-          empty="Nog niet afgesproken"
-          defaultValue={props.paletteLevel ?? ""}
-          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
-            value,
-            `${value}: ${label}`,
-          ])}
-        />
-        <TextArea
-          id="nazorg-wijzig-wensen"
-          name="wensen"
-          label="Eigen wensen van de inwoner voor nazorg"
-          defaultValue={props.clientWishes}
-          maxLength={2000}
-        />
-        <Submit loading={loading}>Plan opslaan</Submit>
+          <div className="kk-filter-option">
+            <input
+              id="nazorg-wijzig-ikzelf"
+              type="checkbox"
+              name="ikzelf"
+              value="ja"
+              defaultChecked={props.responsibleUserId === me?.id}
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+            />
+            <label
+              htmlFor="nazorg-wijzig-ikzelf"
+              className="utrecht-form-label utrecht-form-label--checkbox"
+            >
+              Ik ben de vaste contactpersoon
+            </label>
+          </div>
+          <SelectField
+            id="nazorg-wijzig-palet"
+            name="palet"
+            path="paletteLevel"
+            label="Afgesproken plek op het palet"
+            empty="Nog niet afgesproken"
+            defaultValue={props.paletteLevel ?? ""}
+            options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+              value,
+              `${value}: ${label}`,
+            ])}
+          />
+          <TextField
+            multiline
+            id="nazorg-wijzig-wensen"
+            name="wensen"
+            path="clientWishes"
+            label="Eigen wensen van de inwoner voor nazorg"
+            defaultValue={props.clientWishes}
+            maxLength={2000}
+          />
+          <Submit loading={loading}>Plan opslaan</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -454,49 +365,56 @@ export function AdjustPlanForm({
     <details>
       <summary>Verlengen, intensiveren of verkorten</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <Select
-          id="nazorg-soort"
-          name="soort"
-          label="Wat verandert"
-          options={[
-            ["EXTEND", "Verlengen"],
-            ["INTENSIFY", "Intensiveren"],
-            ["SHORTEN", "Verkorten"],
-          ]}
-        />
-        <TextField
-          id="nazorg-nieuwe-duur"
-          name="duur"
-          type="number"
-          min={1}
-          max={60}
-          label={`Nieuwe duur in maanden (nu ${durationMonths}; bij verlengen of verkorten)`}
-        />
-        <Select
-          id="nazorg-nieuw-palet"
-          name="palet"
-          label="Intensievere plek op het palet (bij intensiveren)"
-          empty="Geen wijziging"
-          options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
-            value,
-            `${value}: ${label}`,
-          ])}
-        />
-        <TextField
-          id="nazorg-extra"
-          name="extra"
-          type="date"
-          label="Extra contactmoment (bij intensiveren)"
-        />
-        <TextArea
-          id="nazorg-reden"
-          name="reden"
-          label="Reden, met de inwoner afgesproken"
-          required
-          maxLength={1000}
-        />
-        <Submit loading={loading}>Plan aanpassen</Submit>
+        <ProblemArea problem={problem}>
+          <SelectField
+            id="nazorg-soort"
+            name="soort"
+            path="kind"
+            label="Wat verandert"
+            options={[
+              ["EXTEND", "Verlengen"],
+              ["INTENSIFY", "Intensiveren"],
+              ["SHORTEN", "Verkorten"],
+            ]}
+          />
+          <TextField
+            id="nazorg-nieuwe-duur"
+            name="duur"
+            path="durationMonths"
+            type="number"
+            min={1}
+            max={60}
+            label={`Nieuwe duur in maanden (nu ${durationMonths}; bij verlengen of verkorten)`}
+          />
+          <SelectField
+            id="nazorg-nieuw-palet"
+            name="palet"
+            path="paletteLevel"
+            label="Intensievere plek op het palet (bij intensiveren)"
+            empty="Geen wijziging"
+            options={Object.entries(labels?.paletteLevels ?? {}).map(([value, label]) => [
+              value,
+              `${value}: ${label}`,
+            ])}
+          />
+          <TextField
+            id="nazorg-extra"
+            name="extra"
+            path="addPlannedOn"
+            type="date"
+            label="Extra contactmoment (bij intensiveren)"
+          />
+          <TextField
+            multiline
+            id="nazorg-reden"
+            name="reden"
+            path="reason"
+            label="Reden, met de inwoner afgesproken"
+            required
+            maxLength={1000}
+          />
+          <Submit loading={loading}>Plan aanpassen</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -517,15 +435,18 @@ export function NotFeasibleForm({ caseId }: { caseId: string }) {
     <details>
       <summary>Nazorg is niet haalbaar</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <TextArea
-          id="nazorg-niet-haalbaar"
-          name="reden"
-          label="Waarom nazorg niet haalbaar is"
-          required
-          maxLength={2000}
-        />
-        <Submit loading={loading}>Niet haalbaar vastleggen</Submit>
+        <ProblemArea problem={problem}>
+          <TextField
+            multiline
+            id="nazorg-niet-haalbaar"
+            name="reden"
+            path="reason"
+            label="Waarom nazorg niet haalbaar is"
+            required
+            maxLength={2000}
+          />
+          <Submit loading={loading}>Niet haalbaar vastleggen</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -574,69 +495,82 @@ export function RegisterContactForm(props: {
     <details open>
       <summary>Contact vastleggen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        {saved ? (
-          <div className="utrecht-alert utrecht-alert--ok" role="status">
-            <p className="utrecht-paragraph">Het contact is vastgelegd.</p>
-          </div>
-        ) : null}
-        <Select
-          id="contact-moment"
-          name="moment"
-          label="Welk contactmoment"
-          empty="Ongepland contact"
-          defaultValue={props.openMoments[0]?.id ?? ""}
-          options={props.openMoments.map((moment) => [
-            moment.id,
-            `Gepland op ${formatDate(moment.plannedOn!)}${moment.isOverdue ? " (te laat)" : ""}`,
-          ])}
-        />
-        <TextField
-          id="contact-datum"
-          name="datum"
-          type="date"
-          label="Datum van het contact"
-          required
-          defaultValue={today()}
-        />
-        <Select
-          id="contact-kanaal"
-          name="kanaal"
-          label="Kanaal"
-          options={Object.entries(labels?.channels ?? {})}
-        />
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-            Inkomsten en uitgaven in balans?
-          </legend>
-          {Object.entries(labels?.inBalance ?? {}).map(([value, label]) => (
-            <div key={value} className="kk-filter-option">
-              <input
-                id={`contact-balans-${value}`}
-                type="radio"
-                name="balans"
-                value={value}
-                required
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-              />
-              <label
-                htmlFor={`contact-balans-${value}`}
-                className="utrecht-form-label utrecht-form-label--radio-button"
-              >
-                {label}
-              </label>
+        <ProblemArea problem={problem}>
+          {saved ? (
+            <div className="utrecht-alert utrecht-alert--ok" role="status">
+              <p className="utrecht-paragraph">Het contact is vastgelegd.</p>
             </div>
-          ))}
-        </fieldset>
-        <CheckboxGroup legend="Signalen" name="signalen" labels={labels?.contactSignals} />
-        <TextArea id="contact-notitie" name="notitie" label="Notitie" maxLength={2000} />
-        <TextArea
-          id="contact-vervolg"
-          name="vervolg"
-          label="Vervolg (bijvoorbeeld een nieuwe verwijzing)"
-          maxLength={1000}
-        />
-        <Submit loading={loading}>Contact vastleggen</Submit>
+          ) : null}
+          <SelectField
+            id="contact-moment"
+            name="moment"
+            path="contactId"
+            label="Welk contactmoment"
+            empty="Ongepland contact"
+            defaultValue={props.openMoments[0]?.id ?? ""}
+            options={props.openMoments.map((moment) => [
+              moment.id,
+              `Gepland op ${formatDate(moment.plannedOn!)}${moment.isOverdue ? " (te laat)" : ""}`,
+            ])}
+          />
+          <TextField
+            id="contact-datum"
+            name="datum"
+            path="heldOn"
+            type="date"
+            label="Datum van het contact"
+            required
+            defaultValue={today()}
+          />
+          <SelectField
+            id="contact-kanaal"
+            name="kanaal"
+            path="channel"
+            label="Kanaal"
+            options={Object.entries(labels?.channels ?? {})}
+          />
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+              Inkomsten en uitgaven in balans?
+            </legend>
+            {Object.entries(labels?.inBalance ?? {}).map(([value, label]) => (
+              <div key={value} className="kk-filter-option">
+                <input
+                  id={`contact-balans-${value}`}
+                  type="radio"
+                  name="balans"
+                  value={value}
+                  required
+                  className="utrecht-radio-button utrecht-radio-button--html-input"
+                />
+                <label
+                  htmlFor={`contact-balans-${value}`}
+                  className="utrecht-form-label utrecht-form-label--radio-button"
+                >
+                  {label}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <CheckboxGroup legend="Signalen" name="signalen" labels={labels?.contactSignals} />
+          <TextField
+            multiline
+            id="contact-notitie"
+            name="notitie"
+            path="note"
+            label="Notitie"
+            maxLength={2000}
+          />
+          <TextField
+            multiline
+            id="contact-vervolg"
+            name="vervolg"
+            path="followUp"
+            label="Vervolg (bijvoorbeeld een nieuwe verwijzing)"
+            maxLength={1000}
+          />
+          <Submit loading={loading}>Contact vastleggen</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -657,9 +591,17 @@ export function AddContactForm({ planId }: { planId: string }) {
     <details>
       <summary>Contactmoment toevoegen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={problem} />
-        <TextField id="contact-nieuw" name="datum" type="date" label="Geplande datum" required />
-        <Submit loading={loading}>Contactmoment toevoegen</Submit>
+        <ProblemArea problem={problem}>
+          <TextField
+            id="contact-nieuw"
+            name="datum"
+            path="plannedOn"
+            type="date"
+            label="Geplande datum"
+            required
+          />
+          <Submit loading={loading}>Contactmoment toevoegen</Submit>
+        </ProblemArea>
       </form>
     </details>
   );
@@ -709,7 +651,7 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
           Schrappen
         </button>
       </form>
-      <ErrorAlert message={problem} />
+      <ErrorAlert message={problem?.message ?? null} />
     </>
   );
 }

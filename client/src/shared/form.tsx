@@ -50,6 +50,22 @@ export function useFormProblem() {
   };
 }
 
+/** A form's problem and a runner for its action: true when it succeeded. */
+export function useFormAction(fallback: string) {
+  const { problem, clear, fail } = useFormProblem();
+  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+    clear();
+    try {
+      await action();
+      return true;
+    } catch (caught) {
+      fail(caught, fallback);
+      return false;
+    }
+  };
+  return { problem, run };
+}
+
 /**
  * Wraps a form: shows the message at the top and lets every field inside mark itself invalid,
  * show the message beside it and take focus, so the worker sees at once what to correct.
@@ -160,13 +176,16 @@ export function SelectField({
   name,
   defaultValue,
   options,
+  empty,
 }: {
   id: string;
   label: ReactNode;
   path: string;
   name: string;
-  defaultValue?: string;
+  defaultValue?: string | undefined;
   options: Array<[value: string, label: string]>;
+  /** A first option with an empty value, e.g. "Nog niet afgesproken". */
+  empty?: string;
 }) {
   const { control, ariaProps, message } = useFieldProblem<HTMLSelectElement>(path, id);
   return (
@@ -183,6 +202,7 @@ export function SelectField({
         className="utrecht-select utrecht-select--html-select"
         {...ariaProps}
       >
+        {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map(([value, optionLabel]) => (
           <option key={value} value={value}>
             {optionLabel}
