@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 
 export enum Role {
   MEDEWERKER = "MEDEWERKER",
@@ -14,10 +14,4 @@ export const roleLabels: Record<Role, string> = {
   REGIO_BEHEERDER: "Regiobeheerder",
 };
 
-registerEnumType(Role, {
-  name: "Role",
-  description: "Rol van een gebruiker",
-  valuesConfig: Object.fromEntries(
-    Object.values(Role).map((role) => [role, { description: roleLabels[role] }]),
-  ) as never,
-});
+registerLabelledEnum(Role, "Role", "Rol van een gebruiker", roleLabels);

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 
 export enum CasePhase {
@@ -15,13 +16,7 @@ export const casePhaseLabels: Record<CasePhase, string> = {
   AFGESLOTEN: "Afgesloten",
 };
 
-registerEnumType(CasePhase, {
-  name: "CasePhase",
-  description: "Fase van de casus",
-  valuesConfig: Object.fromEntries(
-    Object.values(CasePhase).map((phase) => [phase, { description: casePhaseLabels[phase] }]),
-  ) as never,
-});
+registerLabelledEnum(CasePhase, "CasePhase", "Fase van de casus", casePhaseLabels);
 
 @ObjectType({ description: "Casus: het traject van één inwoner in de keten" })
 @Entity({ name: "care_case" })

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 export enum ContactPreference {
@@ -17,16 +18,12 @@ export const contactPreferenceLabels: Record<ContactPreference, string> = {
   LIEVER_NIET_BELLEN: "Liever niet bellen",
 };
 
-registerEnumType(ContactPreference, {
-  name: "ContactPreference",
-  description: "Hoe de inwoner benaderd wil worden",
-  valuesConfig: Object.fromEntries(
-    Object.values(ContactPreference).map((value) => [
-      value,
-      { description: contactPreferenceLabels[value] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  ContactPreference,
+  "ContactPreference",
+  "Hoe de inwoner benaderd wil worden",
+  contactPreferenceLabels,
+);
 
 /** The inwoner: only what the chain needs (no BSN, no financial details). */
 @ObjectType({ description: "Inwoner (hulpvrager): alleen wat de keten nodig heeft" })

@@ -1,3 +1,4 @@
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
@@ -34,16 +35,12 @@ export const consentDataCategoryLabels: Record<ConsentDataCategory, string> = {
   GEZINSSITUATIE: "Gezinssituatie",
 };
 
-registerEnumType(ConsentDataCategory, {
-  name: "ConsentDataCategory",
-  description: "Soort gegevens waarvoor toestemming geldt",
-  valuesConfig: Object.fromEntries(
-    Object.values(ConsentDataCategory).map((value) => [
-      value,
-      { description: consentDataCategoryLabels[value] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  ConsentDataCategory,
+  "ConsentDataCategory",
+  "Soort gegevens waarvoor toestemming geldt",
+  consentDataCategoryLabels,
+);
 
 @ObjectType({ description: "Toestemming van de inwoner om gegevens te delen" })
 @Entity({ name: "consent" })

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CareCase, CasePhase } from "../case/case.entity.js";
 import { NazorgContact } from "../nazorg/nazorg-contact.entity.js";
 import { Referral } from "../referral/referral.entity.js";
@@ -17,16 +18,12 @@ export const regieGapProblemLabels: Record<RegieGapProblem, string> = {
   HOLDER_ORGANIZATION_LEFT_REGION: "De organisatie met de regie werkt niet meer in de regio",
 };
 
-registerEnumType(RegieGapProblem, {
-  name: "RegieGapProblem",
-  description: "Waarom de regiehouder niet kan handelen",
-  valuesConfig: Object.fromEntries(
-    Object.values(RegieGapProblem).map((value) => [
-      value,
-      { description: regieGapProblemLabels[value] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  RegieGapProblem,
+  "RegieGapProblem",
+  "Waarom de regiehouder niet kan handelen",
+  regieGapProblemLabels,
+);
 
 @ObjectType({
   description:

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Channel } from "../taxonomy/taxonomy.js";
 
@@ -38,23 +39,18 @@ export const contactSignalLabels: Record<ContactSignal, string> = {
   NO_CONTACT: "Inwoner moeilijk bereikbaar",
 };
 
-registerEnumType(InBalance, {
-  name: "InBalance",
-  description: "Zijn inkomsten en uitgaven in balans?",
-  valuesConfig: Object.fromEntries(
-    Object.values(InBalance).map((value) => [value, { description: inBalanceLabels[value] }]),
-  ) as never,
-});
-registerEnumType(ContactSignal, {
-  name: "ContactSignal",
-  description: "Signaal uit een nazorgcontact",
-  valuesConfig: Object.fromEntries(
-    Object.values(ContactSignal).map((value) => [
-      value,
-      { description: contactSignalLabels[value] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  InBalance,
+  "InBalance",
+  "Zijn inkomsten en uitgaven in balans?",
+  inBalanceLabels,
+);
+registerLabelledEnum(
+  ContactSignal,
+  "ContactSignal",
+  "Signaal uit een nazorgcontact",
+  contactSignalLabels,
+);
 
 @ObjectType({
   description: "Een contactmoment in de nazorg: gepland, en na het gesprek vastgelegd",

@@ -1,3 +1,4 @@
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { PaletteLevel } from "../taxonomy/taxonomy.js";
@@ -31,16 +32,12 @@ registerEnumType(NazorgPlanStatus, {
     NOT_FEASIBLE: { description: nazorgPlanStatusLabels.NOT_FEASIBLE },
   },
 });
-registerEnumType(NazorgAdjustmentKind, {
-  name: "NazorgAdjustmentKind",
-  description: "Verlengen, intensiveren of verkorten, met de inwoner afgesproken",
-  valuesConfig: Object.fromEntries(
-    Object.values(NazorgAdjustmentKind).map((kind) => [
-      kind,
-      { description: nazorgAdjustmentKindLabels[kind] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  NazorgAdjustmentKind,
+  "NazorgAdjustmentKind",
+  "Verlengen, intensiveren of verkorten, met de inwoner afgesproken",
+  nazorgAdjustmentKindLabels,
+);
 
 @ObjectType({ description: "Het nazorgplan van een casus: duur, contactmomenten en wie ze houdt" })
 @Entity({ name: "nazorg_plan" })

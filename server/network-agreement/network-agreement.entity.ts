@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** The kinds of samenwerkingsafspraken between partners in a region (DOMAIN.md). */
@@ -18,16 +19,12 @@ export const networkAgreementKindLabels: Record<NetworkAgreementKind, string> = 
   OTHER: "Andere samenwerkingsafspraak",
 };
 
-registerEnumType(NetworkAgreementKind, {
-  name: "NetworkAgreementKind",
-  description: "Soort samenwerkingsafspraak",
-  valuesConfig: Object.fromEntries(
-    Object.values(NetworkAgreementKind).map((kind) => [
-      kind,
-      { description: networkAgreementKindLabels[kind] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  NetworkAgreementKind,
+  "NetworkAgreementKind",
+  "Soort samenwerkingsafspraak",
+  networkAgreementKindLabels,
+);
 
 @ObjectType({
   description:

@@ -1,3 +1,4 @@
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { ContactPreference } from "../client/client.entity.js";
@@ -35,16 +36,12 @@ export enum Urgency {
   CRISIS = "CRISIS",
 }
 
-registerEnumType(ReferralState, {
-  name: "ReferralState",
-  description: "Status van een warme overdracht",
-  valuesConfig: Object.fromEntries(
-    Object.values(ReferralState).map((state) => [
-      state,
-      { description: referralStateLabels[state] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  ReferralState,
+  "ReferralState",
+  "Status van een warme overdracht",
+  referralStateLabels,
+);
 registerEnumType(Urgency, {
   name: "Urgency",
   valuesConfig: {

@@ -231,7 +231,8 @@ export const offeringStatusLabels: Record<OfferingStatus, string> = {
   ENDED: "Beëindigd",
 };
 
-function register<E extends Record<string, string>>(
+/** Registers an enum for GraphQL with each value's one Dutch label as its description. */
+export function registerLabelledEnum<E extends Record<string, string>>(
   enumObject: E,
   name: string,
   description: string,
@@ -246,18 +247,28 @@ function register<E extends Record<string, string>>(
   });
 }
 
-register(OrganizationKind, "OrganizationKind", "Soort ketenpartner", organizationKindLabels);
-register(ServiceModule, "ServiceModule", "Dienstverleningsmodule", serviceModuleLabels);
-register(Phase, "Phase", "Fase van het traject", phaseLabels);
-register(PaletteMode, "PaletteMode", "Passieve of actieve nazorg", paletteModeLabels);
-register(
+registerLabelledEnum(
+  OrganizationKind,
+  "OrganizationKind",
+  "Soort ketenpartner",
+  organizationKindLabels,
+);
+registerLabelledEnum(ServiceModule, "ServiceModule", "Dienstverleningsmodule", serviceModuleLabels);
+registerLabelledEnum(Phase, "Phase", "Fase van het traject", phaseLabels);
+registerLabelledEnum(PaletteMode, "PaletteMode", "Passieve of actieve nazorg", paletteModeLabels);
+registerLabelledEnum(
   PaletteLevel,
   "PaletteLevel",
   "Plek op het palet van nazorg, van passief naar actief",
   paletteLevelLabels,
 );
-register(LifeDomain, "LifeDomain", "Leefgebied", lifeDomainLabels);
-register(TargetGroup, "TargetGroup", "Doelgroep", targetGroupLabels);
-register(Channel, "Channel", "Kanaal waarlangs het aanbod loopt", channelLabels);
-register(DeliveredBy, "DeliveredBy", "Wie het aanbod uitvoert", deliveredByLabels);
-register(OfferingStatus, "OfferingStatus", "Status van het aanbod", offeringStatusLabels);
+registerLabelledEnum(LifeDomain, "LifeDomain", "Leefgebied", lifeDomainLabels);
+registerLabelledEnum(TargetGroup, "TargetGroup", "Doelgroep", targetGroupLabels);
+registerLabelledEnum(Channel, "Channel", "Kanaal waarlangs het aanbod loopt", channelLabels);
+registerLabelledEnum(DeliveredBy, "DeliveredBy", "Wie het aanbod uitvoert", deliveredByLabels);
+registerLabelledEnum(
+  OfferingStatus,
+  "OfferingStatus",
+  "Status van het aanbod",
+  offeringStatusLabels,
+);

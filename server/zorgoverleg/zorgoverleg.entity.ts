@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 export enum AgreementStatus {
@@ -13,16 +14,12 @@ export const agreementStatusLabels: Record<AgreementStatus, string> = {
   CANCELLED: "Vervallen",
 };
 
-registerEnumType(AgreementStatus, {
-  name: "AgreementStatus",
-  description: "Stand van een afspraak uit een zorgoverleg",
-  valuesConfig: Object.fromEntries(
-    Object.values(AgreementStatus).map((status) => [
-      status,
-      { description: agreementStatusLabels[status] },
-    ]),
-  ) as never,
-});
+registerLabelledEnum(
+  AgreementStatus,
+  "AgreementStatus",
+  "Stand van een afspraak uit een zorgoverleg",
+  agreementStatusLabels,
+);
 
 @ObjectType({
   description:
