@@ -12,8 +12,7 @@ async function main(): Promise<void> {
   const problems = productionSecretProblems(config);
   if (problems.length > 0) {
     for (const problem of problems) logger.fatal({ problem }, "refusing to start in production");
-    process.exitCode = 1;
-    return;
+    process.exit(1);
   }
   const { db, close } = await openDatabase(config);
   await withStartupLock(db, async () => {
