@@ -45,51 +45,64 @@ export function asOwner<T>(work: () => Promise<T>): Promise<T> {
   return storage.run({ owner: true, organizationId: null, roles: [] }, work);
 }
 
-type Release = (error?: unknown) => void;
-interface PooledConnection {
+interface PooledClient {
   query(sql: string, parameters: unknown[]): Promise<unknown>;
+  release(error?: Error | boolean): void;
 }
-interface PoolingDriver {
-  obtainMasterConnection(): Promise<[PooledConnection, Release]>;
-  obtainSlaveConnection(): Promise<[PooledConnection, Release]>;
+type ConnectCallback = (
+  error: Error | undefined,
+  client?: PooledClient,
+  release?: PooledClient["release"],
+) => void;
+interface Pool {
+  connect(): Promise<PooledClient>;
+  connect(callback: ConnectCallback): void;
 }
 
 /**
- * Makes every connection the DataSource takes from its pool carry the current scope. The
+ * Makes every connection taken from the DataSource's pool carry the current scope: TypeORM's
+ * queries and transactions, and anything else that takes a connection from that pool. The
  * settings are session-wide (not SET LOCAL) so that single queries outside a transaction are
  * covered too; they are rewritten whenever a connection changes hands to a different scope.
  */
 export function scopeConnections(db: DataSource): void {
-  const driver = db.driver as unknown as PoolingDriver;
-  const current = new WeakMap<PooledConnection, string>();
-  const scoped =
-    (obtain: () => Promise<[PooledConnection, Release]>) =>
-    async (): Promise<[PooledConnection, Release]> => {
-      // Read before the first await: a caller waiting for a free connection may be resumed
-      // from another request's asynchronous context.
-      const scope = storage.getStore() ?? { owner: false, organizationId: null, roles: [] };
-      const settings = [
-        scope.owner ? "none" : applicationRole,
-        scope.organizationId ?? "",
-        scope.roles.join(","),
-      ];
-      const key = settings.join("|");
-      const [connection, release] = await obtain();
-      if (current.get(connection) === key) return [connection, release];
-      try {
-        current.delete(connection);
-        await connection.query(
-          `SELECT set_config('role', $1, false), set_config('ketenkaart.organization_id', $2, false),
-                  set_config('ketenkaart.roles', $3, false)`,
-          settings,
-        );
-        current.set(connection, key);
-      } catch (error) {
-        release(error);
-        throw error;
-      }
-      return [connection, release];
-    };
-  driver.obtainMasterConnection = scoped(driver.obtainMasterConnection.bind(driver));
-  driver.obtainSlaveConnection = scoped(driver.obtainSlaveConnection.bind(driver));
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const connect = pool.connect.bind(pool) as () => Promise<PooledClient>;
+  const current = new WeakMap<PooledClient, string>();
+
+  const scoped = async (scope: Scope): Promise<PooledClient> => {
+    const settings = [
+      scope.owner ? "none" : applicationRole,
+      scope.organizationId ?? "",
+      scope.roles.join(","),
+    ];
+    const key = settings.join("|");
+    const client = await connect();
+    if (current.get(client) === key) return client;
+    try {
+      current.delete(client);
+      await client.query(
+        `SELECT set_config('role', $1, false), set_config('ketenkaart.organization_id', $2, false),
+                set_config('ketenkaart.roles', $3, false)`,
+        settings,
+      );
+      current.set(client, key);
+      return client;
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+  };
+
+  pool.connect = ((callback?: ConnectCallback) => {
+    // Read the scope now: a caller waiting for a free connection may be resumed from another
+    // request's asynchronous context.
+    const taken = scoped(storage.getStore() ?? { owner: false, organizationId: null, roles: [] });
+    if (!callback) return taken;
+    taken.then(
+      (client) => callback(undefined, client, client.release.bind(client)),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  }) as Pool["connect"];
 }

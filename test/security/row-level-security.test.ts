@@ -13,13 +13,16 @@ import { loggedInUser } from "../support/session.js";
 async function asApplication<T>(
   organizationId: string | null,
   work: (manager: EntityManager) => Promise<T>,
+  roles: string[] = ["MEDEWERKER"],
 ): Promise<T> {
   const db = await database();
   return db.transaction(async (manager) => {
     await manager.query("SET LOCAL ROLE ketenkaart_app");
-    await manager.query("SELECT set_config('ketenkaart.organization_id', $1, true)", [
-      organizationId ?? "",
-    ]);
+    await manager.query(
+      `SELECT set_config('ketenkaart.organization_id', $1, true),
+              set_config('ketenkaart.roles', $2, true)`,
+      [organizationId ?? "", roles.join(",")],
+    );
     return work(manager);
   });
 }
@@ -135,6 +138,38 @@ describe("row-level security on case data", () => {
       [clientId],
     )) as [{ entries: number }];
     expect(entries).toBe(0);
+  });
+
+  it("answers the regie-gap list, across teams, to a regiobeheerder only", async () => {
+    const worker = await loggedInUser();
+    const { caseId } = await caseWithPlan(worker);
+    const db = await database();
+    // The regie holder's account is disabled: a gap in the demo region (the client's PC4 6825).
+    await db.query("UPDATE app_user SET disabled_at = now() WHERE id = $1", [worker.id]);
+    const [{ organizationId: regionOffice }] = (await db.query(
+      `SELECT organization_id AS "organizationId" FROM app_user WHERE email = $1`,
+      ["regie@stadsloket-geldzaken-arnhem.example"],
+    )) as [{ organizationId: string }];
+    const gapCases = (roles: string[]) =>
+      asApplication(
+        regionOffice,
+        async (manager) =>
+          (
+            (await manager.query(`SELECT "caseId" FROM ketenkaart_regie_gaps(1000)`)) as Array<{
+              caseId: string;
+            }>
+          ).map((row) => row.caseId),
+        roles,
+      );
+
+    expect(await gapCases(["BEHEERDER", "REGIO_BEHEERDER"])).toContain(caseId);
+    expect(await gapCases(["BEHEERDER"])).toEqual([]);
+    // The administrator's organisation is not on the team: the case itself stays hidden.
+    expect(
+      await visibleRowsOfCase(regionOffice, caseId, "00000000-0000-0000-0000-000000000000"),
+    ).toMatchObject({
+      careCase: 0,
+    });
   });
 
   it("is not bypassed by the application role: it owns no table and is no superuser", async () => {
