@@ -65,13 +65,24 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
                         WHERE case_id = checked_case AND organization_id = ketenkaart_viewer_organization())
       $$;
 
+      -- A referral's receiver sees it from SENT on, while the consent it rests on holds for the
+      -- receiver: withdrawing the consent cuts the receiver off, as in the code.
+      CREATE FUNCTION ketenkaart_consent_holds(checked_consent uuid, recipient uuid) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT EXISTS (SELECT 1 FROM consent
+                        WHERE id = checked_consent AND withdrawn_at IS NULL
+                          AND valid_until >= current_date
+                          AND recipient = ANY (recipient_organization_ids))
+      $$;
+
       -- The receiver of a sent referral sees the case and client it is about (the consent the
       -- referral rests on is the basis), not the rest of the team's work.
       CREATE FUNCTION ketenkaart_receives_referral_on(checked_case uuid) RETURNS boolean
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT EXISTS (SELECT 1 FROM referral
                         WHERE case_id = checked_case AND state <> 'DRAFT'
-                          AND receiver_organization_id = ketenkaart_viewer_organization())
+                          AND receiver_organization_id = ketenkaart_viewer_organization()
+                          AND ketenkaart_consent_holds(consent_id, receiver_organization_id))
       $$;
 
       -- The organisation that registered a client: it opens the client's case in the same
@@ -111,7 +122,7 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
       -- a referral or as the organisation that registered the client; members add others.
       ALTER TABLE case_member ENABLE ROW LEVEL SECURITY;
       CREATE POLICY case_member_visible ON case_member TO ketenkaart_app
-        USING (ketenkaart_is_case_member(case_id) OR organization_id = ketenkaart_viewer_organization())
+        USING (organization_id = ketenkaart_viewer_organization() OR ketenkaart_is_case_member(case_id))
         WITH CHECK (ketenkaart_is_case_member(case_id)
           OR (organization_id = ketenkaart_viewer_organization()
               AND (ketenkaart_receives_referral_on(case_id)
@@ -125,7 +136,8 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
       ALTER TABLE referral ENABLE ROW LEVEL SECURITY;
       CREATE POLICY referral_visible ON referral TO ketenkaart_app
         USING (ketenkaart_is_case_member(case_id)
-          OR (receiver_organization_id = ketenkaart_viewer_organization() AND state <> 'DRAFT'));
+          OR (receiver_organization_id = ketenkaart_viewer_organization() AND state <> 'DRAFT'
+              AND ketenkaart_consent_holds(consent_id, receiver_organization_id)));
 
       ALTER TABLE referral_event ENABLE ROW LEVEL SECURITY;
       CREATE POLICY referral_event_visible ON referral_event TO ketenkaart_app
@@ -244,6 +256,7 @@ export class RowLevelSecurity1764600000000 implements MigrationInterface {
       DROP FUNCTION ketenkaart_may_see_case(uuid);
       DROP FUNCTION ketenkaart_registered_client(uuid);
       DROP FUNCTION ketenkaart_receives_referral_on(uuid);
+      DROP FUNCTION ketenkaart_consent_holds(uuid, uuid);
       DROP FUNCTION ketenkaart_is_case_member(uuid);
       DROP FUNCTION ketenkaart_viewer_organization();
       ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM ketenkaart_app;

@@ -98,6 +98,26 @@ describe("row-level security on case data", () => {
       nazorgPlan: 0,
       nazorgContact: 0,
     });
+
+    // Withdrawing the consent the referral rests on cuts the receiver off.
+    const db = await database();
+    const [{ consentId }] = (await db.query(
+      `SELECT consent_id AS "consentId" FROM referral WHERE id = $1`,
+      [referral.referralId],
+    )) as [{ consentId: string }];
+    const withdrawn = await graphql(
+      "mutation ($consentId: ID!) { withdrawConsent(consentId: $consentId) { id } }",
+      { consentId },
+      worker.headers,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect(await visibleRowsOfCase(referral.partner, caseId, clientId)).toMatchObject({
+      client: 0,
+      careCase: 0,
+      consent: 0,
+      referral: 0,
+      referralEvent: 0,
+    });
   });
 
   it("keeps the public sociale kaart readable without a viewer", async () => {
