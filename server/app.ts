@@ -13,6 +13,7 @@ import type { Context } from "./common/context.js";
 import type { Config } from "./config.js";
 import { formatError } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
+import { requestScope, scopeConnections } from "./db/request-scope.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
@@ -32,6 +33,9 @@ export interface App {
 export async function createApp(db: DataSource, config: Config): Promise<App> {
   const { clientDir } = config;
   const calendar = new WorkingDayCalendar(config.holidays);
+  // From here on every connection works as the application role with the request's viewer:
+  // row-level security backs up the checks in code (server/db/request-scope.ts).
+  scopeConnections(db);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
@@ -64,6 +68,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     });
     next();
   });
+  app.use(requestScope);
 
   // Liveness for the process, readiness for the load balancer: database reachable and no
   // migration pending.
@@ -83,6 +88,8 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     "/graphql",
     express.json({ limit: "1mb" }),
     cookieParser(),
+    // Again after the body parser: its stream callbacks do not carry the scope along.
+    requestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = sessionToken(

@@ -20,6 +20,10 @@ export interface Config {
   nazorgContactGraceDays: number;
   /** How long a login lasts: a working day by default. */
   sessionTtlHours: number;
+  /** Months after which a client whose cases are all closed is anonymised. */
+  retentionClosedCaseMonths: number;
+  /** How often each instance tries to run the retention job (one works at a time). */
+  retentionJobIntervalMinutes: number;
   clientDir: string;
 }
 
@@ -33,6 +37,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
     sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),
+    retentionClosedCaseMonths: integer(
+      env.RETENTION_CLOSED_CASE_MONTHS,
+      24,
+      "RETENTION_CLOSED_CASE_MONTHS",
+    ),
+    retentionJobIntervalMinutes: Math.max(
+      1,
+      integer(env.RETENTION_JOB_INTERVAL_MINUTES, 60, "RETENTION_JOB_INTERVAL_MINUTES"),
+    ),
     holidays: {
       goodFriday: env.HOLIDAY_GOOD_FRIDAY === "true",
       liberationDay: liberationDay(env.HOLIDAY_LIBERATION_DAY),
@@ -58,4 +71,39 @@ function liberationDay(value: string | undefined): "always" | "lustrum" | "never
   if (value === undefined || value === "") return "lustrum";
   if (value === "always" || value === "lustrum" || value === "never") return value;
   throw new Error("HOLIDAY_LIBERATION_DAY must be always, lustrum or never");
+}
+
+// Passwords of the development setups (the embedded PostgreSQL, the demo accounts, the usual
+// examples): a production database reachable with one of them is as good as open.
+const defaultSecrets = new Set([
+  "",
+  "ketenkaart",
+  "ketenkaart-demo",
+  "postgres",
+  "password",
+  "secret",
+  "changeme",
+  "admin",
+]);
+
+/**
+ * Why production must not start with this configuration, in words safe for the log (never the
+ * secret itself); empty when it may. The only secret Ketenkaart needs is the database password
+ * in DATABASE_URL: sessions are random tokens of which only a hash is stored, so there is no
+ * signing key to leak.
+ */
+export function productionSecretProblems(config: Config): string[] {
+  if (!config.production) return [];
+  if (!config.databaseUrl) {
+    return ["DATABASE_URL is not set: production never starts the embedded PostgreSQL"];
+  }
+  let password: string;
+  try {
+    password = decodeURIComponent(new URL(config.databaseUrl).password);
+  } catch {
+    return ["DATABASE_URL is not a valid postgres:// URL"];
+  }
+  return defaultSecrets.has(password.toLowerCase())
+    ? ["DATABASE_URL has no password or a default one: set a strong database password"]
+    : [];
 }

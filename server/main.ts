@@ -1,13 +1,19 @@
 import "reflect-metadata";
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, productionSecretProblems } from "./config.js";
 import { withStartupLock } from "./db/data-source.js";
 import { openDatabase } from "./db/open-database.js";
 import { logger } from "./logger.js";
+import { startRetentionJob } from "./privacy/retention.service.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const problems = productionSecretProblems(config);
+  if (problems.length > 0) {
+    for (const problem of problems) logger.fatal({ problem }, "refusing to start in production");
+    process.exit(1);
+  }
   const { db, close } = await openDatabase(config);
   await withStartupLock(db, async () => {
     const applied = await db.runMigrations({ transaction: "each" });
@@ -18,6 +24,7 @@ async function main(): Promise<void> {
   });
 
   const app = await createApp(db, config);
+  const stopRetentionJob = startRetentionJob(db, config);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;
@@ -36,6 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    stopRetentionJob();
     await app.stop();
     await close();
     process.exit(0);

@@ -33,6 +33,7 @@ import {
   RelapseRiskResolver,
 } from "./nazorg/nazorg.resolver.js";
 import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resolver.js";
+import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 
 export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -68,6 +69,7 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       RegieGapResolver,
       NetworkAgreementResolver,
       NazorgMapResolver,
+      PrivacyResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain

@@ -21,6 +21,7 @@ import { Layout, NotFoundPage } from "./shared/Layout";
 import { NazorgMapPage } from "./nazorg-map/NazorgMapPage";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OpenReferralPage } from "./open-referral/OpenReferralPage";
+import { PrivacyPage } from "./privacy/PrivacyPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
 import { MyAgreementsPage } from "./zorgoverleg/MyAgreementsPage";
@@ -77,6 +78,7 @@ const router = createBrowserRouter([
       },
       { path: "/inloggen", element: <LoginPage /> },
       { path: "/open-referral", element: <OpenReferralPage /> },
+      { path: "/privacy", element: <PrivacyPage /> },
       {
         path: "/dashboard",
         element: (

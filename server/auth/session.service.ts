@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Queryable } from "../common/queryable.js";
+import { bindViewerToScope } from "../db/request-scope.js";
 import type { Role } from "./role.js";
 
 export const sessionCookieName = "kk_session";
@@ -29,6 +30,7 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/** The viewer of a request's token; the request's database work is scoped to them from here on. */
 export async function findViewer(db: Queryable, token: string): Promise<Viewer | null> {
   const rows = (await db.query(
     `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
@@ -38,7 +40,9 @@ export async function findViewer(db: Queryable, token: string): Promise<Viewer |
         AND u.disabled_at IS NULL`,
     [hashToken(token)],
   )) as Viewer[];
-  return rows[0] ?? null;
+  const viewer = rows[0] ?? null;
+  bindViewerToScope(viewer);
+  return viewer;
 }
 
 export async function revokeSession(db: Queryable, sessionId: string): Promise<void> {

@@ -22,6 +22,7 @@ const publicOperations = new Set([
   "Query.gemeenten",
   "Query.regions",
   "Query.taxonomy",
+  "Query.privacy",
   "Query.me",
   "Mutation.login",
 ]);

@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": typeof types.MyStaleOfferingsDocument,
     "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": typeof types.ConfirmOfferingActualDocument,
+    "\n  query PrivacyPage {\n    privacy {\n      retentionClosedCaseMonths\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": typeof types.PrivacyPageDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": typeof types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.WizardSendReferralDocument,
@@ -113,6 +114,7 @@ const documents: Documents = {
     "\n  mutation UpdateOrganization($id: ID!, $input: OrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      id\n      name\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  query MyStaleOfferings {\n    myStaleOfferings {\n      id\n      title\n      lastVerifiedAt\n    }\n  }\n": types.MyStaleOfferingsDocument,
     "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n": types.ConfirmOfferingActualDocument,
+    "\n  query PrivacyPage {\n    privacy {\n      retentionClosedCaseMonths\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": types.PrivacyPageDocument,
     "\n  query ReferralWizard($offeringId: ID!) {\n    offering(id: $offeringId) {\n      id\n      title\n      organization {\n        id\n        name\n      }\n    }\n    myCases {\n      id\n      client {\n        id\n        displayName\n        contactPreferences\n        consents {\n          id\n          purpose\n          isValid\n          recipients {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ReferralWizardDocument,
     "\n  mutation WizardStartReferral($input: StartReferralInput!) {\n    startReferral(input: $input) {\n      id\n      caseId\n    }\n  }\n": types.WizardStartReferralDocument,
     "\n  mutation WizardSendReferral($input: ReferralTransitionInput!) {\n    transitionReferral(input: $input) {\n      id\n      state\n    }\n  }\n": types.WizardSendReferralDocument,
@@ -308,6 +310,10 @@ export function graphql(source: "\n  query MyStaleOfferings {\n    myStaleOfferi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmOfferingActual($id: ID!) {\n    markOfferingVerified(id: $id) {\n      id\n      isStale\n      lastVerifiedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyPage {\n    privacy {\n      retentionClosedCaseMonths\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PrivacyPage {\n    privacy {\n      retentionClosedCaseMonths\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,7 +42,10 @@ export function Layout() {
       <footer className="utrecht-page-footer kk-footer">
         <p className="utrecht-paragraph">
           Ketenkaart – samen werken aan nazorg in de regio. Gegevens worden door de aanbieders zelf
-          bijgehouden.
+          bijgehouden.{" "}
+          <Link className="utrecht-link" to="/privacy">
+            Privacy: wat wij over inwoners bewaren
+          </Link>
         </p>
       </footer>
     </div>

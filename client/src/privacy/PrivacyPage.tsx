@@ -1,0 +1,156 @@
+import { useQuery } from "@apollo/client/react";
+import { Link } from "react-router";
+import { graphql } from "../gql";
+import { PageError, PageLoading } from "../shared/PageStates";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+
+const PrivacyPageQuery = graphql(`
+  query PrivacyPage {
+    privacy {
+      retentionClosedCaseMonths
+      regionalAdministrators {
+        id
+        name
+        contactPoint {
+          phone
+          email
+        }
+      }
+    }
+  }
+`);
+
+/** What Ketenkaart keeps about inwoners and why, in plain Dutch (B1), for inwoners and workers. */
+export function PrivacyPage() {
+  useDocumentTitle("Privacy");
+  const { data, loading, error } = useQuery(PrivacyPageQuery);
+
+  if (loading) return <PageLoading />;
+  if (error || !data) return <PageError what="De privacypagina" />;
+  const { retentionClosedCaseMonths, regionalAdministrators } = data.privacy;
+
+  return (
+    <div className="kk-detail">
+      <h1 className="utrecht-heading-1">Privacy: wat Ketenkaart over u bewaart</h1>
+      <p className="utrecht-paragraph kk-lead">
+        Ketenkaart helpt organisaties in de regio om mensen met geldzorgen samen te helpen. Hier
+        leest u welke gegevens wij bewaren, waarom, en wie ze mag zien.
+      </p>
+
+      <section aria-labelledby="wat">
+        <h2 id="wat" className="utrecht-heading-2">
+          Welke gegevens bewaren wij?
+        </h2>
+        <p className="utrecht-paragraph">
+          Alleen wat nodig is om u goed door te verwijzen en te helpen:
+        </p>
+        <ul className="utrecht-unordered-list">
+          <li>uw naam of uw voorletters;</li>
+          <li>uw geboortejaar;</li>
+          <li>de vier cijfers van uw postcode en uw gemeente;</li>
+          <li>hoe u het liefst contact heeft (bijvoorbeeld telefoon of WhatsApp);</li>
+          <li>of u hulp nodig heeft met taal of lezen;</li>
+          <li>
+            uw hulpvraag, afspraken over uw hulp en wie daarvoor verantwoordelijk is (de regie).
+          </li>
+        </ul>
+        <p className="utrecht-paragraph">
+          Wij bewaren <strong>geen BSN</strong> en geen bankgegevens of bedragen van uw schulden.
+        </p>
+      </section>
+
+      <section aria-labelledby="wie">
+        <h2 id="wie" className="utrecht-heading-2">
+          Wie kan uw gegevens zien?
+        </h2>
+        <p className="utrecht-paragraph">
+          Alleen de organisaties die u helpen: het team rond uw hulp. Andere organisaties zien
+          niets. Dat controleert Ketenkaart twee keer: in het programma en nog eens in de database.
+        </p>
+      </section>
+
+      <section aria-labelledby="toestemming">
+        <h2 id="toestemming" className="utrecht-heading-2">
+          Uw toestemming
+        </h2>
+        <p className="utrecht-paragraph">
+          Wilt uw hulpverlener u doorverwijzen naar een andere organisatie? Dan vraagt hij of zij
+          eerst uw toestemming. Daarin staat aan wie, waarvoor en welke gegevens. U mag uw
+          toestemming altijd weer intrekken. Daarna deelt Ketenkaart niets meer op basis van die
+          toestemming.
+        </p>
+      </section>
+
+      <section aria-labelledby="logboek">
+        <h2 id="logboek" className="utrecht-heading-2">
+          Wij houden bij wie uw gegevens bekijkt
+        </h2>
+        <p className="utrecht-paragraph">
+          Elke keer dat iemand uw gegevens bekijkt of verandert, schrijft Ketenkaart op wie dat was,
+          van welke organisatie, wanneer en waarom. Niemand kan dat logboek veranderen of wissen.
+          Lukt het opschrijven niet, dan krijgt de medewerker uw gegevens ook niet te zien.
+        </p>
+      </section>
+
+      <section aria-labelledby="bewaren">
+        <h2 id="bewaren" className="utrecht-heading-2">
+          Hoe lang bewaren wij uw gegevens?
+        </h2>
+        <p className="utrecht-paragraph">
+          Is uw hulp helemaal afgesloten? Dan maken wij uw gegevens na{" "}
+          <strong>{retentionClosedCaseMonths} maanden</strong> onherkenbaar. Uw naam, geboortejaar,
+          postcode en uw verhaal worden dan gewist. Wat overblijft, zegt niets meer over u als
+          persoon.
+        </p>
+      </section>
+
+      <section aria-labelledby="rechten">
+        <h2 id="rechten" className="utrecht-heading-2">
+          Uw rechten
+        </h2>
+        <p className="utrecht-paragraph">
+          U mag altijd vragen welke gegevens er over u zijn en wie ze heeft bekeken. U mag ook
+          vragen om gegevens te verbeteren of te wissen. Vraag het aan uw hulpverlener: de
+          organisatie van uw hulpverlener kan u laten zien wat er is en wie het heeft bekeken.
+        </p>
+      </section>
+
+      <section aria-labelledby="contact">
+        <h2 id="contact" className="utrecht-heading-2">
+          Vragen of een klacht?
+        </h2>
+        <p className="utrecht-paragraph">
+          Komt u er met uw hulpverlener niet uit? Neem dan contact op met de beheerder van
+          Ketenkaart in uw regio:
+        </p>
+        {regionalAdministrators.length > 0 ? (
+          <ul className="utrecht-unordered-list">
+            {regionalAdministrators.map((organization) => (
+              <li key={organization.id}>
+                <Link className="utrecht-link" to={`/organisaties/${organization.id}`}>
+                  {organization.name}
+                </Link>
+                {organization.contactPoint.phone
+                  ? `, telefoon ${organization.contactPoint.phone}`
+                  : ""}
+                {organization.contactPoint.email ? (
+                  <>
+                    {", e-mail "}
+                    <a className="utrecht-link" href={`mailto:${organization.contactPoint.email}`}>
+                      {organization.contactPoint.email}
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="utrecht-paragraph">Vraag uw gemeente wie dat is.</p>
+        )}
+        <p className="utrecht-paragraph">
+          U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.
+        </p>
+      </section>
+    </div>
+  );
+}
