@@ -6,6 +6,7 @@ import { CancelDraftReferrals1764150000000 } from "./1764150000000-CancelDraftRe
 import { Zorgoverleg1764200000000 } from "./1764200000000-Zorgoverleg.js";
 import { NazorgPlans1764300000000 } from "./1764300000000-NazorgPlans.js";
 import { NetworkAgreements1764400000000 } from "./1764400000000-NetworkAgreements.js";
+import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Zorgoverleg1764200000000,
   NazorgPlans1764300000000,
   NetworkAgreements1764400000000,
+  RateLimits1764700000000,
 ];

@@ -1,0 +1,59 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ValidationRule } from "graphql";
+
+/**
+ * What one GraphQL request may ask of the server. Tuned so that every document the web client
+ * sends passes with room to spare (test/security/graphql-limits.test.ts sends them all); the
+ * largest are the case page and the nazorg map.
+ */
+export const graphqlLimits = {
+  maxDepth: 10,
+  maxCost: 5000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+} as const;
+
+/**
+ * Validation rules and plugins that refuse deep, costly, aliased or very long operations;
+ * without schema discovery (production) also "Did you mean …?" suggestions, which would map
+ * the schema for someone who may not introspect it.
+ */
+export function graphqlArmor(schemaDiscovery: boolean): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+} {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: {
+      n: graphqlLimits.maxDepth,
+      exposeLimits: false,
+      errorMessage: `De vraag is te diep genest (hoogstens ${graphqlLimits.maxDepth} niveaus).`,
+    },
+    costLimit: {
+      maxCost: graphqlLimits.maxCost,
+      exposeLimits: false,
+      errorMessage: "De vraag vraagt te veel gegevens tegelijk. Maak haar kleiner.",
+    },
+    maxAliases: {
+      n: graphqlLimits.maxAliases,
+      exposeLimits: false,
+      errorMessage: `De vraag gebruikt te veel aliassen (hoogstens ${graphqlLimits.maxAliases}).`,
+    },
+    maxDirectives: {
+      n: graphqlLimits.maxDirectives,
+      exposeLimits: false,
+      errorMessage: `De vraag gebruikt te veel directives (hoogstens ${graphqlLimits.maxDirectives}).`,
+    },
+    maxTokens: {
+      n: graphqlLimits.maxTokens,
+      exposeLimits: false,
+      errorMessage: `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`,
+    },
+    blockFieldSuggestion: { enabled: !schemaDiscovery, mask: "" },
+  }).protect();
+  return {
+    plugins: plugins as ApolloServerPlugin[],
+    validationRules: validationRules as ValidationRule[],
+  };
+}
