@@ -9,7 +9,8 @@ import type { ValidationRule } from "graphql";
  */
 export const graphqlLimits = {
   maxDepth: 10,
-  maxCost: 5000,
+  // CellOfferings (100 offerings with their organisation) costs about 4 500.
+  maxCost: 8000,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2000,
@@ -23,6 +24,7 @@ export const graphqlLimits = {
 export function graphqlArmor(schemaDiscovery: boolean): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
 } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: {
@@ -45,15 +47,31 @@ export function graphqlArmor(schemaDiscovery: boolean): {
       exposeLimits: false,
       errorMessage: `De vraag gebruikt te veel directives (hoogstens ${graphqlLimits.maxDirectives}).`,
     },
-    maxTokens: {
-      n: graphqlLimits.maxTokens,
-      exposeLimits: false,
-      errorMessage: `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`,
-    },
+    // graphql-js counts tokens itself (parseOptions below) and fails as a parse error, a 400;
+    // armor's plugin throws outside the pipeline, which Apollo answers with a 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !schemaDiscovery, mask: "" },
   }).protect();
   return {
-    plugins: plugins as ApolloServerPlugin[],
+    plugins: [...(plugins as ApolloServerPlugin[]), dutchLimitMessages],
     validationRules: validationRules as ValidationRule[],
+    parseOptions: { maxTokens: graphqlLimits.maxTokens },
   };
 }
+
+/** Armor calls its refusals syntax errors and graphql-js's token limit speaks English. */
+const dutchLimitMessages: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(error.message)) {
+            error.message = `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`;
+          } else if (error.message.startsWith("Syntax Error: De vraag")) {
+            error.message = error.message.slice("Syntax Error: ".length);
+          }
+        }
+      },
+    };
+  },
+};
