@@ -50,21 +50,26 @@ export function graphqlArmor(schemaDiscovery: boolean): {
     // graphql-js counts tokens itself (parseOptions below) and fails as a parse error, a 400;
     // armor's plugin throws outside the pipeline, which Apollo answers with a 500.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !schemaDiscovery, mask: "" },
+    // Armor's mask leaves a stray "?"; dutchLimitMessages below drops the whole sentence.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...(plugins as ApolloServerPlugin[]), dutchLimitMessages],
+    plugins: [...(plugins as ApolloServerPlugin[]), limitMessages(schemaDiscovery)],
     validationRules: validationRules as ValidationRule[],
     parseOptions: { maxTokens: graphqlLimits.maxTokens },
   };
 }
 
-/** Armor calls its refusals syntax errors and graphql-js's token limit speaks English. */
-const dutchLimitMessages: ApolloServerPlugin = {
+/**
+ * Armor calls its refusals syntax errors and graphql-js's token limit speaks English; without
+ * schema discovery "Did you mean …?" goes, as it would map the schema field by field.
+ */
+const limitMessages = (schemaDiscovery: boolean): ApolloServerPlugin => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
+          if (!schemaDiscovery) error.message = error.message.replace(/ Did you mean .*$/s, "");
           if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(error.message)) {
             error.message = `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`;
           } else if (error.message.startsWith("Syntax Error: De vraag")) {
@@ -74,4 +79,4 @@ const dutchLimitMessages: ApolloServerPlugin = {
       },
     };
   },
-};
+});
