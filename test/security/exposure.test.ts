@@ -45,14 +45,13 @@ describe("security headers", () => {
   });
 
   it("sends them with the API too", async () => {
-    const result =
-      await graphql(`
-        {
-          regions {
-            id
-          }
+    const result = await graphql(`
+      {
+        regions {
+          id
         }
-      `);
+      }
+    `);
     expect(result.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(result.headers.get("x-content-type-options")).toBe("nosniff");
   });
@@ -95,14 +94,13 @@ describe("schema discovery", () => {
 
   it("answers introspection and suggestions on the development server", async () => {
     expect((await graphql(introspection)).data).toBeTruthy();
-    const typo =
-      await graphql(`
-        {
-          regoins {
-            id
-          }
+    const typo = await graphql(`
+      {
+        regoins {
+          id
         }
-      `);
+      }
+    `);
     expect(typo.errors?.[0]?.message).toContain('Did you mean "regions"?');
   });
 
