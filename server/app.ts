@@ -53,6 +53,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     // application/json or a preflighted header.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The web client sends whole documents; a persisted-query cache would only be a place for
+    // strangers to fill memory (and its hash mismatch is an error without a code).
+    persistedQueries: false,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     plugins: [

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { ValidationRule } from "graphql";
+import { GraphQLError, type ValidationRule } from "graphql";
 
 /**
  * What one GraphQL request may ask of the server. Tuned so that every document the web client
@@ -55,7 +55,7 @@ export function graphqlArmor(schemaDiscovery: boolean): {
   }).protect();
   return {
     plugins: [...(plugins as ApolloServerPlugin[]), limitMessages(schemaDiscovery)],
-    validationRules: validationRules as ValidationRule[],
+    validationRules: [...(validationRules as ValidationRule[]), noSubscriptions],
     parseOptions: { maxTokens: graphqlLimits.maxTokens },
   };
 }
@@ -78,5 +78,19 @@ const limitMessages = (schemaDiscovery: boolean): ApolloServerPlugin => ({
         }
       },
     };
+  },
+});
+
+/**
+ * The schema has no subscriptions; graphql-js 16 only notices at execution, with an error
+ * without a code that would be masked as our fault.
+ */
+const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === "subscription") {
+      context.reportError(
+        new GraphQLError("Abonnementen (subscriptions) kent deze API niet.", { nodes: [node] }),
+      );
+    }
   },
 });
