@@ -95,7 +95,7 @@ describe("fuzzing the GraphQL endpoint", () => {
         url: `${inject("baseUrl")}/graphql`,
         count,
         seed,
-        concurrency: 8,
+        concurrency: Number(process.env.FUZZ_CONCURRENCY ?? 8),
         targets: {
           attackers,
           foreignIds: [
@@ -116,7 +116,8 @@ describe("fuzzing the GraphQL endpoint", () => {
       console.info(
         `fuzz: ${report.tried} operations in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
           `statuses ${JSON.stringify(report.byStatus)}, 5xx ${report.serverErrors}, ` +
-          `internal errors ${report.internalErrors}, leaks ${report.leaks.length}`,
+          `internal errors ${report.internalErrors}, leaks ${report.leaks.length}; ` +
+          `ms per kind ${JSON.stringify(report.byKind)}`,
       );
       const after = await fingerprint(organizations, cases, clients);
 

@@ -41,6 +41,8 @@ export interface FuzzReport {
   serverErrors: number;
   internalErrors: number;
   leaks: string[];
+  /** Requests and total milliseconds per kind of request. */
+  byKind: Record<string, { count: number; ms: number }>;
 }
 
 const schema: GraphQLSchema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));
@@ -388,6 +390,7 @@ export async function runFuzz(options: {
     serverErrors: 0,
     internalErrors: 0,
     leaks: [],
+    byKind: {},
   };
   const arbitrary = fuzzRequests(options.targets);
   const batchSize = 500;
@@ -400,6 +403,7 @@ export async function runFuzz(options: {
     const worker = async () => {
       while (next < requests.length) {
         const request = requests[next++]!;
+        const sent = Date.now();
         const response = await fetch(options.url, {
           method: "POST",
           headers: request.headers,
@@ -407,6 +411,9 @@ export async function runFuzz(options: {
         });
         const text = await response.text();
         report.tried++;
+        const kind = (report.byKind[request.kind] ??= { count: 0, ms: 0 });
+        kind.count++;
+        kind.ms += Date.now() - sent;
         report.byStatus[response.status] = (report.byStatus[response.status] ?? 0) + 1;
         const describe = () =>
           `${request.kind} → ${response.status}: ${request.body.slice(0, 200)} ⇒ ${text.slice(0, 300)}`;
