@@ -8,6 +8,7 @@ import { NazorgPlans1764300000000 } from "./1764300000000-NazorgPlans.js";
 import { NetworkAgreements1764400000000 } from "./1764400000000-NetworkAgreements.js";
 import { RowLevelSecurity1764600000000 } from "./1764600000000-RowLevelSecurity.js";
 import { Retention1764600000001 } from "./1764600000001-Retention.js";
+import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   NetworkAgreements1764400000000,
   RowLevelSecurity1764600000000,
   Retention1764600000001,
+  RateLimits1764700000000,
 ];

@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cookieParser from "cookie-parser";
-import express from "express";
+import express, { type ErrorRequestHandler } from "express";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -19,6 +19,9 @@ import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
 import { WorkingDayCalendar } from "./referral/working-days.js";
 import { buildKetenkaartSchema } from "./schema.js";
+import { graphqlArmor } from "./security/graphql-limits.js";
+import { securityHeaders } from "./security/http-headers.js";
+import { createRateLimits } from "./security/rate-limits.js";
 import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
 
 export interface App {
@@ -39,15 +42,30 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // req.ip is the address the nearest trusted proxy saw, which a client cannot forge.
+  app.set("trust proxy", config.trustProxyHops);
+  app.use(securityHeaders(config.production));
+  const rateLimits = createRateLimits(db, config.rateLimits);
 
+  const armor = graphqlArmor(config.graphqlIntrospection);
   const apollo = new ApolloServer<Context>({
     schema: await buildKetenkaartSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    introspection: config.graphqlIntrospection,
+    // A browser cannot send a "simple" cross-site request that reaches a resolver: it needs
+    // application/json or a preflighted header.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // The web client sends whole documents; a persisted-query cache would only be a place for
+    // strangers to fill memory (and its hash mismatch is an error without a code).
+    persistedQueries: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
     ],
   });
   await apollo.start();
@@ -86,7 +104,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    // The largest form the web client sends is a few kB; the HSDS import has its own route.
+    express.json({ limit: "100kb" }),
+    refuseUnreadableBody,
     cookieParser(),
     // Again after the body parser: its stream callbacks do not carry the scope along.
     requestScope,
@@ -97,10 +117,12 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           req.cookies as Record<string, string>,
         );
         const viewer = token ? await findViewer(db, token) : null;
+        if (viewer) await rateLimits.consumeRequest(viewer.userId);
         return {
           db,
           config,
           calendar,
+          rateLimits,
           loaders: createLoaders(db, viewer, config),
           viewer,
           request: req,
@@ -125,6 +147,21 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     logger.warn({ clientDir }, "web client not built; serving the API only");
   }
 
+  // Express's own handler would answer with an HTML stack trace outside production.
+  app.use(((error: unknown, _req, res, _next) => {
+    const { name, message } = (error ?? {}) as { name?: string; message?: string };
+    logger.error({ error: { name, message } }, "unexpected error in HTTP request");
+    if (res.headersSent) return;
+    res.status(500).json({
+      errors: [
+        {
+          message: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        },
+      ],
+    });
+  }) satisfies ErrorRequestHandler);
+
   return {
     httpServer,
     async stop() {
@@ -132,3 +169,28 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     },
   };
 }
+
+/**
+ * A body that is no JSON or too large is the caller's mistake: a GraphQL-shaped 400 or 413 in
+ * Dutch, never the parser's own message.
+ */
+const refuseUnreadableBody: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  const refusal =
+    error.type === "entity.too.large"
+      ? { status: 413, message: "Het verzoek is te groot (hoogstens 100 kB)." }
+      : error.type === "entity.parse.failed" ||
+          error.type === "encoding.unsupported" ||
+          error.type === "charset.unsupported" ||
+          error.type === "request.aborted" ||
+          error.type === "request.size.invalid" ||
+          error.type === "entity.verify.failed"
+        ? { status: 400, message: "Het verzoek is geen geldige JSON." }
+        : undefined;
+  if (!refusal) {
+    next(error);
+    return;
+  }
+  res.status(refusal.status).json({
+    errors: [{ message: refusal.message, extensions: { code: "BAD_REQUEST" } }],
+  });
+};

@@ -25,6 +25,22 @@ export interface Config {
   /** How often each instance tries to run the retention job (one works at a time). */
   retentionJobIntervalMinutes: number;
   clientDir: string;
+  /** Introspection and "did you mean" suggestions: off in production unless asked for. */
+  graphqlIntrospection: boolean;
+  /** How many proxies stand in front (for the client's IP in X-Forwarded-For); 0 if none. */
+  trustProxyHops: number;
+  rateLimits: RateLimitConfig;
+}
+
+/** Limits shared by all instances through PostgreSQL (see server/security/rate-limits.ts). */
+export interface RateLimitConfig {
+  /** Failed logins per e-mail address within the window, counted for unknown addresses too. */
+  loginFailuresPerAccount: number;
+  /** Failed logins per IP within the window: high enough for an office behind one NAT. */
+  loginFailuresPerIp: number;
+  loginWindowMinutes: number;
+  /** GraphQL requests per logged-in user per minute. */
+  requestsPerUserPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +73,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     nazorgContactGraceDays: integer(env.NAZORG_CONTACT_GRACE_DAYS, 7, "NAZORG_CONTACT_GRACE_DAYS"),
     clientDir: path.join(repoRoot, "dist", "client"),
+    graphqlIntrospection: flag(
+      env.GRAPHQL_INTROSPECTION,
+      env.NODE_ENV !== "production",
+      "GRAPHQL_INTROSPECTION",
+    ),
+    trustProxyHops: integer(env.TRUST_PROXY_HOPS, 1, "TRUST_PROXY_HOPS"),
+    rateLimits: {
+      loginFailuresPerAccount: integer(
+        env.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+        5,
+        "RATE_LIMIT_LOGIN_PER_ACCOUNT",
+      ),
+      loginFailuresPerIp: integer(env.RATE_LIMIT_LOGIN_PER_IP, 100, "RATE_LIMIT_LOGIN_PER_IP"),
+      loginWindowMinutes: integer(
+        env.RATE_LIMIT_LOGIN_WINDOW_MINUTES,
+        15,
+        "RATE_LIMIT_LOGIN_WINDOW_MINUTES",
+      ),
+      requestsPerUserPerMinute: integer(
+        env.RATE_LIMIT_REQUESTS_PER_USER,
+        600,
+        "RATE_LIMIT_REQUESTS_PER_USER",
+      ),
+    },
   };
 }
 
@@ -65,6 +105,12 @@ function integer(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number`);
   return parsed;
+}
+
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === "") return fallback;
+  if (value === "true" || value === "false") return value === "true";
+  throw new Error(`${name} must be true or false`);
 }
 
 function liberationDay(value: string | undefined): "always" | "lustrum" | "never" {

@@ -22,6 +22,8 @@ export class AuthResolver {
     @Arg("input") { email, password }: LoginInput,
     @Ctx() context: Context,
   ): Promise<LoginResult> {
+    const ip = context.request.ip ?? "unknown";
+    await context.rateLimits.assertLoginAllowed(email, ip);
     const user = await context.db
       .getRepository(User)
       .createQueryBuilder("user")
@@ -29,7 +31,12 @@ export class AuthResolver {
       .andWhere("user.disabled_at IS NULL")
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? unknownUserHash, password);
-    if (!user || !valid) throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    if (!user || !valid) {
+      // Unknown addresses count too, so the limit does not tell which accounts exist.
+      await context.rateLimits.loginFailed(email, ip);
+      throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    }
+    await context.rateLimits.loginSucceeded(email);
 
     const session = await createSession(context.db, user.id, context.config.sessionTtlHours);
     context.response.cookie(sessionCookieName, session.token, {

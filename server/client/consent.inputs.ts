@@ -21,6 +21,7 @@ export class ConsentInput {
 
   @Field(() => [ConsentDataCategory])
   @ArrayMinSize(1, { message: "Kies welke gegevens gedeeld mogen worden ('dataCategories')." })
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 soorten gegevens ('dataCategories')." })
   dataCategories: ConsentDataCategory[];
 
   @Field(() => ConsentMethod)

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import type { Config } from "../config.js";
 import type { WorkingDayCalendar } from "../referral/working-days.js";
+import type { RateLimits } from "../security/rate-limits.js";
 import type { Loaders } from "./loaders.js";
 
 export interface Context {
@@ -10,6 +11,7 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   calendar: WorkingDayCalendar;
+  rateLimits: RateLimits;
   /** The logged-in user's session, or null for the public sociale kaart. */
   viewer: Viewer | null;
   request: Request;

@@ -37,7 +37,21 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** Too many attempts or requests: HTTP 429 with Retry-After, and a Dutch message saying when. */
+export class TooManyRequestsError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, {
+      extensions: {
+        code: "TOO_MANY_REQUESTS",
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 const passThroughCodes = new Set([
+  "TOO_MANY_REQUESTS",
   "BAD_USER_INPUT",
   "NOT_FOUND",
   "UNAUTHENTICATED",

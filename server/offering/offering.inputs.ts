@@ -57,6 +57,7 @@ export class OfferingInput {
 
   @Field(() => [Phase])
   @ArrayMinSize(1, { message: "Kies minstens één fase ('phases')." })
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 fasen ('phases')." })
   phases: Phase[];
 
   @Field(() => PaletteLevel, { nullable: true, description: "Verplicht bij nazorgaanbod" })
@@ -64,17 +65,21 @@ export class OfferingInput {
   paletteLevel?: PaletteLevel | null;
 
   @Field(() => [LifeDomain])
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 levensgebieden ('lifeDomains')." })
   lifeDomains: LifeDomain[];
 
   @Field(() => [TargetGroup], { description: "Leeg: voor iedereen" })
+  @ArrayMaxSize(30, { message: "Kies hoogstens 30 doelgroepen ('targetGroups')." })
   targetGroups: TargetGroup[];
 
   @Field(() => [Channel])
   @ArrayMinSize(1, { message: "Kies minstens één kanaal ('channels')." })
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 kanalen ('channels')." })
   channels: Channel[];
 
   @Field(() => [DeliveredBy])
   @ArrayMinSize(1, { message: "Kies wie het aanbod uitvoert ('deliveredBy')." })
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 waarden bij 'deliveredBy'." })
   deliveredBy: DeliveredBy[];
 
   @Field(() => String, { nullable: true })

@@ -1,0 +1,189 @@
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
+import { graphql } from "../support/api.js";
+import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+import { loggedInUser } from "../support/session.js";
+
+const limits = loadConfig({}).rateLimits;
+
+const login = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+
+/** A documentation address (2001:db8::/32) of its own, so no other test shares the counter. */
+const freshIp = () =>
+  `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}::1`;
+
+function logIn(email: string, password: string, ip: string) {
+  return graphql<{ login: { token: string } }>(
+    login,
+    { input: { email, password } },
+    { "x-forwarded-for": ip },
+  );
+}
+
+/** Runs `count` requests, `concurrency` at a time. */
+async function inBatches<T>(
+  count: number,
+  concurrency: number,
+  request: (i: number) => Promise<T>,
+) {
+  const results: T[] = [];
+  for (let start = 0; start < count; start += concurrency) {
+    const size = Math.min(concurrency, count - start);
+    results.push(
+      ...(await Promise.all(Array.from({ length: size }, (_, i) => request(start + i)))),
+    );
+  }
+  return results;
+}
+
+describe("login rate limits", () => {
+  it(`refuses an account after ${limits.loginFailuresPerAccount} failed logins, even with the right password`, async () => {
+    const user = await buildUser();
+    const ip = freshIp();
+    for (let attempt = 0; attempt < limits.loginFailuresPerAccount; attempt++) {
+      const failed = await logIn(user.email, "fout-wachtwoord", ip);
+      expect(failed.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    // Upper case and another IP count as the same account.
+    const refused = await logIn(user.email.toUpperCase(), testPassword, freshIp());
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Te veel mislukte inlogpogingen\. Probeer het over \d+ minuten opnieuw\.$/,
+      ),
+      extensions: { code: "TOO_MANY_REQUESTS" },
+    });
+    expect(refused.data?.login ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions).not.toHaveProperty("http");
+
+    // Another account from the same IP is not affected.
+    const colleague = await buildUser();
+    expect((await logIn(colleague.email, testPassword, ip)).data?.login.token).toBeTruthy();
+  });
+
+  it("clears an account's failures after a successful login", async () => {
+    const user = await buildUser();
+    const ip = freshIp();
+    for (let round = 0; round < 2; round++) {
+      for (let attempt = 0; attempt < limits.loginFailuresPerAccount - 1; attempt++) {
+        await logIn(user.email, "fout-wachtwoord", ip);
+      }
+      expect((await logIn(user.email, testPassword, ip)).data?.login.token).toBeTruthy();
+    }
+  });
+
+  it("counts unknown addresses too, so the limit does not tell which accounts exist", async () => {
+    const unknown = `${uniqueWord()}@test.example`;
+    const ip = freshIp();
+    for (let attempt = 0; attempt < limits.loginFailuresPerAccount; attempt++) {
+      await logIn(unknown, "fout-wachtwoord", ip);
+    }
+    const refused = await logIn(unknown, "fout-wachtwoord", ip);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it(`refuses an IP after ${limits.loginFailuresPerIp} failed logins, for every account`, async () => {
+    const ip = freshIp();
+    const results = await inBatches(limits.loginFailuresPerIp, 8, () =>
+      logIn(`${uniqueWord()}@test.example`, "fout-wachtwoord", ip),
+    );
+    expect(results.every((r) => r.errors?.[0]?.extensions?.code === "UNAUTHENTICATED")).toBe(true);
+
+    const user = await buildUser();
+    const refused = await logIn(user.email, testPassword, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    // The same user from another address logs in: the account itself has no failures.
+    expect((await logIn(user.email, testPassword, freshIp())).data?.login.token).toBeTruthy();
+  });
+
+  it("reads the client's IP from the nearest proxy only: a forged first hop does not escape", async () => {
+    const proxySeen = freshIp();
+    const results = await inBatches(limits.loginFailuresPerIp, 8, (i) =>
+      logIn(`${uniqueWord()}@test.example`, "fout-wachtwoord", `10.0.${i % 250}.1, ${proxySeen}`),
+    );
+    expect(results.every((r) => r.errors?.[0]?.extensions?.code === "UNAUTHENTICATED")).toBe(true);
+    const user = await buildUser();
+    const refused = await logIn(user.email, testPassword, `10.9.9.9, ${proxySeen}`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+  });
+});
+
+describe("per-user request limit", () => {
+  it(`refuses a user's request number ${limits.requestsPerUserPerMinute + 1} within a minute, and only that user's`, async () => {
+    const worker = await loggedInUser();
+    const colleague = await loggedInUser({ organizationId: worker.organizationId });
+    const results = await inBatches(limits.requestsPerUserPerMinute, 16, () =>
+      graphql<{ me: { id: string } }>(
+        `
+          {
+            me {
+              id
+            }
+          }
+        `,
+        {},
+        worker.headers,
+      ),
+    );
+    expect(results.filter((r) => r.status !== 200)).toEqual([]);
+
+    const refused = await graphql(
+      `
+        {
+          me {
+            id
+          }
+        }
+      `,
+      {},
+      worker.headers,
+    );
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^Te veel verzoeken achter elkaar\. Probeer het over \d+ seconden opnieuw\.$/,
+      ),
+      extensions: { code: "TOO_MANY_REQUESTS" },
+    });
+    expect(JSON.stringify(refused)).not.toContain(worker.id);
+
+    const other = await graphql<{ me: { id: string } }>(
+      `
+        {
+          me {
+            id
+          }
+        }
+      `,
+      {},
+      colleague.headers,
+    );
+    expect(other.data?.me.id).toBe(colleague.id);
+    // The public sociale kaart without a session is not counted per user.
+    expect(
+      (
+        await graphql(`
+          {
+            regions {
+              id
+            }
+          }
+        `)
+      ).status,
+    ).toBe(200);
+  });
+
+  it("keeps the counters in PostgreSQL, shared by every instance", async () => {
+    const rows = (await (
+      await database()
+    ).query(`SELECT count(*)::int AS n FROM rate_limit WHERE key LIKE 'login-ip:%'`)) as [
+      { n: number },
+    ];
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+});
