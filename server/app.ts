@@ -11,7 +11,12 @@ import type { DataSource } from "typeorm";
 import { findViewer, sessionToken } from "./auth/session.service.js";
 import type { Context } from "./common/context.js";
 import type { Config } from "./config.js";
-import { formatError } from "./common/errors.js";
+import {
+  formatError,
+  isDatabaseUnavailable,
+  ServiceUnavailableError,
+  serviceUnavailableStatus,
+} from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
@@ -44,6 +49,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      serviceUnavailableStatus,
     ],
   });
   await apollo.start();
@@ -70,12 +76,21 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Within 2 s either way: a probe that hangs on a dead database is no answer.
   app.get("/readyz", async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const pending = await db.showMigrations();
+      const pending = await Promise.race([
+        db.showMigrations(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error("readiness check timed out")), 2000);
+        }),
+      ]);
       res.status(pending ? 503 : 200).json({ status: pending ? "migrations pending" : "ready" });
     } catch {
       res.status(503).json({ status: "database unavailable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -89,7 +104,11 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           req.headers.authorization,
           req.cookies as Record<string, string>,
         );
-        const viewer = token ? await findViewer(db, token) : null;
+        const viewer = token
+          ? await findViewer(db, token).catch((error: unknown) => {
+              throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
+            })
+          : null;
         return {
           db,
           config,
@@ -117,6 +136,14 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   } else {
     logger.warn({ clientDir }, "web client not built; serving the API only");
   }
+
+  // The REST routes (exports, invitations) answer 503 too when the database is away.
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!isDatabaseUnavailable(error) || res.headersSent) return next(error);
+      res.status(503).type("text/plain").send(new ServiceUnavailableError().message);
+    },
+  );
 
   return {
     httpServer,

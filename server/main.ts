@@ -2,20 +2,27 @@ import "reflect-metadata";
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { withStartupLock } from "./db/data-source.js";
+import { createDataSource, withStartupLock } from "./db/data-source.js";
 import { openDatabase } from "./db/open-database.js";
 import { logger } from "./logger.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, close } = await openDatabase(config);
-  await withStartupLock(db, async () => {
-    const applied = await db.runMigrations({ transaction: "each" });
-    if (applied.length > 0)
-      logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-    if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(db, !config.production)))
-      logger.info("demo region seeded");
-  });
+  const { db, url: databaseUrl, close } = await openDatabase(config, { requestTimeouts: true });
+  // Migrating and seeding on connections of their own, without the request timeouts.
+  const startup = createDataSource(databaseUrl, { requestTimeouts: false, poolSize: 2 });
+  await startup.initialize();
+  try {
+    await withStartupLock(startup, async () => {
+      const applied = await startup.runMigrations({ transaction: "each" });
+      if (applied.length > 0)
+        logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+      if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(startup, !config.production)))
+        logger.info("demo region seeded");
+    });
+  } finally {
+    await startup.destroy();
+  }
 
   const app = await createApp(db, config);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
@@ -36,8 +43,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping");
+    // Stop accepting, let the requests in flight finish (Apollo's drain gives them 10 s), then
+    // close the pool: a rolling restart behind a load balancer loses no request.
+    setTimeout(() => {
+      logger.error("requests still running 20 s after the stop signal; exiting anyway");
+      process.exit(1);
+    }, 20_000).unref();
     await app.stop();
     await close();
+    logger.info("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

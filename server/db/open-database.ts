@@ -6,11 +6,18 @@ import { startEmbeddedPostgres } from "./embedded-postgres.js";
 
 export interface OpenDatabase {
   db: DataSource;
+  url: string;
   close(): Promise<void>;
 }
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL in the data directory. */
-export async function openDatabase(config: Config): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL in the data directory. The server
+ * opens it with request timeouts; the maintenance scripts without.
+ */
+export async function openDatabase(
+  config: Config,
+  options: { requestTimeouts?: boolean } = { requestTimeouts: false },
+): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({
@@ -19,10 +26,12 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
         database: "ketenkaart",
       });
   if (embedded) logger.info({ dataDir: config.embeddedDataDir }, "embedded PostgreSQL started");
-  const db = createDataSource(config.databaseUrl ?? embedded!.url);
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = createDataSource(url, options);
   await db.initialize();
   return {
     db,
+    url,
     async close() {
       await db.destroy();
       await embedded?.stop();
