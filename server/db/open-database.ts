@@ -2,7 +2,6 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
 import { createDataSource } from "./data-source.js";
-import { startEmbeddedPostgres } from "./embedded-postgres.js";
 
 export interface OpenDatabase {
   db: DataSource;
@@ -20,7 +19,9 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({
+    : await (
+        await import("./embedded-postgres.js")
+      ).startEmbeddedPostgres({
         dataDir: config.embeddedDataDir,
         port: config.embeddedPort,
         database: "ketenkaart",
