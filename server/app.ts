@@ -27,6 +27,8 @@ import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
 
 export interface App {
   httpServer: http.Server;
+  /** From now on /readyz answers 503, so load balancers send no new requests. */
+  beginShutdown(): void;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,12 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     res.json({ status: "ok" });
   });
   // Within 2 s either way: a probe that hangs on a dead database is no answer.
+  let shuttingDown = false;
   app.get("/readyz", async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: "stopping" });
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     try {
       const pending = await Promise.race([
@@ -147,6 +154,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 
   return {
     httpServer,
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async stop() {
       await apollo.stop();
     },

@@ -21,6 +21,11 @@ export interface Config {
   /** How long a login lasts: a working day by default. */
   sessionTtlHours: number;
   clientDir: string;
+  /**
+   * After SIGTERM, how long /readyz answers 503 while requests are still served, so a load
+   * balancer stops sending new ones before the server stops accepting them.
+   */
+  shutdownDelayMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     nazorgContactGraceDays: integer(env.NAZORG_CONTACT_GRACE_DAYS, 7, "NAZORG_CONTACT_GRACE_DAYS"),
     clientDir: path.join(repoRoot, "dist", "client"),
+    shutdownDelayMs: integer(
+      env.SHUTDOWN_DELAY_MS,
+      env.NODE_ENV === "production" ? 5000 : 0,
+      "SHUTDOWN_DELAY_MS",
+    ),
   };
 }
 

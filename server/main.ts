@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     setTimeout(() => {
       logger.error("requests still running 20 s after the stop signal; exiting anyway");
       process.exit(1);
-    }, 20_000).unref();
+    }, config.shutdownDelayMs + 20_000).unref();
+    app.beginShutdown();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     await app.stop();
     await close();
     logger.info("stopped");

@@ -37,6 +37,9 @@ const { values: flags } = parseArgs({
   },
 });
 const rate = Number(flags.rate);
+// Every instance this run starts says "not ready" for 1 s after SIGTERM before it stops
+// accepting, long enough for the proxy's 200 ms health checks to notice.
+process.env.SHUTDOWN_DELAY_MS = "1000";
 
 interface Run {
   baseUrl: string;

@@ -91,7 +91,10 @@ describe("when the database goes away", () => {
 
 describe("stopping with SIGTERM", () => {
   it("finishes the request in flight, refuses new ones, closes the pool and exits 0", async () => {
-    const server = await startServer({ databaseUrl: inject("databaseUrl") });
+    const server = await startServer({
+      databaseUrl: inject("databaseUrl"),
+      env: { SHUTDOWN_DELAY_MS: "1000" },
+    });
     const headers = await bearer(server.url);
     const opened = await post<{ openCase: { id: string } }>(
       server.url,
@@ -119,7 +122,11 @@ describe("stopping with SIGTERM", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     const exited = server.stop("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // First it tells the load balancer it is stopping, while still serving…
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const readyz = await fetch(`${server.url}/readyz`);
+    // …then it stops accepting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     const refused = await fetch(`${server.url}/healthz`).then(
       () => "answered",
       () => "refused",
@@ -130,6 +137,7 @@ describe("stopping with SIGTERM", () => {
     const answer = await inFlight;
     expect(answer.code).toBeUndefined();
     expect(answer.data!.transferRegie.id).toBe(caseId);
+    expect(readyz.status).toBe(503);
     expect(refused).toBe("refused");
     expect(await exited).toBe(0);
   }, 60_000);

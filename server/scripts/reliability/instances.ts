@@ -130,11 +130,23 @@ export async function databaseSwitch(databaseUrl: string) {
 export async function roundRobinProxy(backends: () => number[]) {
   const agent = new http.Agent({ keepAlive: false });
   let next = 0;
+  // Health checks every 200 ms, as a load balancer's: only instances whose /readyz answers 200
+  // get new requests (a stopping instance says 503 for a while before it stops accepting).
+  const ready = new Set<number>();
+  const checker = setInterval(() => {
+    for (const port of backends()) {
+      void fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+        (answer) => (answer.ok ? ready.add(port) : ready.delete(port)),
+        () => ready.delete(port),
+      );
+    }
+  }, 200);
   const server = http.createServer((request, response) => {
     const body: Buffer[] = [];
     request.on("data", (chunk: Buffer) => body.push(chunk));
     request.on("end", () => {
-      const ports = backends();
+      const healthy = backends().filter((port) => ready.has(port));
+      const ports = healthy.length ? healthy : backends();
       const attempt = (tries: number) => {
         const port = ports[next++ % ports.length]!;
         const upstream = http.request(
@@ -167,6 +179,9 @@ export async function roundRobinProxy(backends: () => number[]) {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      clearInterval(checker);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

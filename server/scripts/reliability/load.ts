@@ -108,11 +108,8 @@ export class Workload {
     const roll = Math.random();
     if (roll < 0.45) {
       const text = searchTexts[Math.floor(Math.random() * searchTexts.length)];
-      const near = Math.random() < 0.3 ? "6811" : null;
-      return {
-        op: "search",
-        outcome: await post(this.baseUrl, searchQuery, { text, near }),
-      };
+      const search = Math.random() < 0.3 ? { text, near: "6811", maxDistanceKm: 15 } : { text };
+      return { op: "search", outcome: await post(this.baseUrl, searchQuery, { search }) };
     }
     if (roll < 0.7) {
       const id = this.caseIds[Math.floor(Math.random() * this.caseIds.length)];
@@ -174,8 +171,8 @@ export async function runLoad(
 }
 
 const searchTexts = ["schuld", "budgetcoaching", "bewindvoering", "nazorg", "huur", "inkomen"];
-const searchQuery = `query ($text: String, $near: String) {
-  offerings(search: { text: $text, near: $near, maxDistanceKm: 15 }, first: 20) {
+const searchQuery = `query ($search: OfferingSearchInput) {
+  offerings(search: $search, first: 20) {
     totalCount edges { distanceKm node { id title organization { name } } }
     facets { field values { value count } } } }`;
 const caseQuery = `query ($id: ID!) { case(id: $id) {
