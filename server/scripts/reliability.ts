@@ -37,9 +37,10 @@ const { values: flags } = parseArgs({
   },
 });
 const rate = Number(flags.rate);
-// Every instance this run starts says "not ready" for 1 s after SIGTERM before it stops
-// accepting, long enough for the proxy's 200 ms health checks to notice.
-process.env.SHUTDOWN_DELAY_MS = "1000";
+// Every instance this run starts says "not ready" for 5 s after SIGTERM before it stops
+// accepting (the production default): the proxy notices within 200 ms, and the requests it had
+// already sent, queued on a busy machine, are read and answered.
+process.env.SHUTDOWN_DELAY_MS = "5000";
 
 interface Run {
   baseUrl: string;
