@@ -41,7 +41,7 @@ export class NotFoundError extends GraphQLError {
 /** The database cannot be reached (down, restarting, overloaded): try again shortly. */
 export class ServiceUnavailableError extends GraphQLError {
   constructor(
-    message = "Ketenkaart kan de database nu niet bereiken. Er is niets opgeslagen; probeer het over een minuut opnieuw.",
+    message = "Ketenkaart kan de database nu niet bereiken. Probeer het over een minuut opnieuw en kijk dan of uw laatste wijziging is opgeslagen.",
   ) {
     // Apollo answers HTTP 503 for it (and strips `http` from the response).
     super(message, { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
