@@ -135,9 +135,13 @@ export async function roundRobinProxy(backends: () => number[]) {
   const ready = new Set<number>();
   const checker = setInterval(() => {
     for (const port of backends()) {
-      void fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+      // A check that is merely slow (a busy instance) keeps the last verdict; a 503 or a refused
+      // connection takes the instance out at once.
+      void fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(3000) }).then(
         (answer) => (answer.ok ? ready.add(port) : ready.delete(port)),
-        () => ready.delete(port),
+        (error: Error) => {
+          if (error.name !== "TimeoutError") ready.delete(port);
+        },
       );
     }
   }, 200);
