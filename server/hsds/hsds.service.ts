@@ -20,6 +20,7 @@ import type {
   HsdsDocument,
   Problem,
 } from "./hsds.types.js";
+import { inTransaction } from "../common/transaction.js";
 
 // ── Export ───────────────────────────────────────────────────────────────────────────────────
 
@@ -154,7 +155,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
   if (!checked.document) return { imported: false, problems: checked.problems };
   const document = checked.document;
 
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     // One import at a time: two documents creating the same ids would otherwise collide.
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('ketenkaart-hsds-import'))");
     const { directory, problems } = fromHsds(document, await knownDirectory(manager, document));

@@ -17,6 +17,7 @@ import type {
   UpdateNazorgPlanInput,
 } from "./nazorg.inputs.js";
 import { planOfContact, planOfTeam, type PlanOfCase } from "./nazorg.policy.js";
+import { inTransaction } from "../common/transaction.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -159,7 +160,7 @@ export async function createNazorgPlan(
   viewer: Viewer,
   input: CreateNazorgPlanInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     const locked = isUuid(input.caseId)
       ? ((await manager.query(
           'SELECT client_id AS "clientId", phase FROM care_case WHERE id = $1 FOR UPDATE',
@@ -256,7 +257,7 @@ export async function updateNazorgPlan(
   viewer: Viewer,
   input: UpdateNazorgPlanInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const plan = await planOfTeam(manager, viewer, input.planId, true);
     assertActive(plan);
     await assertResponsible(
@@ -300,7 +301,7 @@ export async function adjustNazorgPlan(
   viewer: Viewer,
   input: AdjustNazorgPlanInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const plan = await planOfTeam(manager, viewer, input.planId, true);
     assertActive(plan);
     const current = plan.durationMonths!;
@@ -394,7 +395,7 @@ export async function recordNazorgNotFeasible(
       "reason",
     );
   }
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     const locked = isUuid(caseId)
       ? ((await manager.query(
           'SELECT client_id AS "clientId" FROM care_case WHERE id = $1 FOR UPDATE',
@@ -429,7 +430,7 @@ export async function planNazorgContact(
   planId: string,
   plannedOn: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const plan = await planOfTeam(manager, viewer, planId, true);
     assertActive(plan);
     await planContacts(manager, plan.planId, [plannedOn]);
@@ -444,7 +445,7 @@ export async function moveNazorgContact(
   contactId: string,
   plannedOn: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const plan = await planOfContact(manager, viewer, contactId, true);
     assertActive(plan);
     const moved = returnedRows(
@@ -464,7 +465,7 @@ export async function removeNazorgContact(
   viewer: Viewer,
   contactId: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const plan = await planOfContact(manager, viewer, contactId, true);
     const removed = returnedRows(
       await manager.query(
@@ -490,7 +491,7 @@ export async function registerNazorgContact(
   viewer: Viewer,
   input: RegisterNazorgContactInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     const plan = await planOfTeam(manager, viewer, input.planId, true);
     assertActive(plan);
     if (input.heldOn > amsterdamToday()) {

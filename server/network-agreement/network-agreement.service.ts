@@ -10,6 +10,7 @@ import type {
   NetworkAgreementInput,
 } from "./network-agreement.inputs.js";
 import { assertMayMaintainAgreementsIn } from "./network-agreement.policy.js";
+import { inTransaction } from "../common/transaction.js";
 
 /** Agreements run by calendar day in the Netherlands, whatever the server's time zone. */
 const today = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
@@ -135,7 +136,7 @@ export async function createNetworkAgreement(
   }
 
   try {
-    return await db.transaction(async (manager) => {
+    return await inTransaction(db, async (manager) => {
       const known = (await manager.query(
         "SELECT count(*)::int AS count FROM organization WHERE id = ANY ($1::uuid[])",
         [partyIds.filter(isUuid)],
@@ -208,7 +209,7 @@ export async function endNetworkAgreement(
   input: EndNetworkAgreementInput,
 ): Promise<void> {
   assertRealDate(input.validUntil, "validUntil", "De laatste dag");
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const locked = isUuid(input.id)
       ? ((await manager.query("SELECT id FROM network_agreement WHERE id = $1 FOR UPDATE", [
           input.id,

@@ -6,6 +6,7 @@ import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.
 import { OfferingStatus, Phase } from "../taxonomy/taxonomy.js";
 import type { OfferingInput } from "./offering.inputs.js";
 import { insertOffering, type OfferingFields, updateOffering } from "./offering.service.js";
+import { inTransaction } from "../common/transaction.js";
 
 /**
  * Partners keep their own offerings actual: create, edit, pause, end and mark as checked.
@@ -19,7 +20,7 @@ export async function createOffering(
   organizationId = viewer.organizationId,
 ): Promise<string> {
   assertAllowed(mayEditOfferingsOf(viewer, organizationId));
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     const fields = await checkedFields(manager, organizationId, input);
     return insertOffering(manager, {
       ...fields,
@@ -36,7 +37,7 @@ export async function editOffering(
   id: string,
   input: OfferingInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const organizationId = await lockOwnedOffering(manager, viewer, id);
     await updateOffering(manager, id, await checkedFields(manager, organizationId, input));
   });
@@ -48,7 +49,7 @@ export async function setOfferingStatus(
   id: string,
   status: OfferingStatus,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await lockOwnedOffering(manager, viewer, id);
     await manager.query("UPDATE offering SET status = $2, updated_at = now() WHERE id = $1", [
       id,
@@ -63,7 +64,7 @@ export async function markOfferingVerified(
   viewer: Viewer,
   id: string,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await lockOwnedOffering(manager, viewer, id);
     await manager.query("UPDATE offering SET last_verified_at = now() WHERE id = $1", [id]);
   });

@@ -7,6 +7,7 @@ import { refreshServedGemeenten } from "../offering/offering.service.js";
 import type { LocationInput } from "./location.inputs.js";
 import { insertLocation, updateLocationRow } from "./organization.service.js";
 import { assertAllowed, mayEditOfferingsOf } from "./organization.policy.js";
+import { inTransaction } from "../common/transaction.js";
 
 // Locations belong to an organisation and are where its offerings are given. Whoever may edit
 // the organisation's offerings may maintain its locations.
@@ -18,7 +19,7 @@ export async function createLocation(
   organizationId = viewer.organizationId,
 ): Promise<string> {
   assertAllowed(mayEditOfferingsOf(viewer, organizationId));
-  return db.transaction(async (manager) =>
+  return inTransaction(db, async (manager) =>
     insertLocation(manager, organizationId, await withCoordinates(manager, input)),
   );
 }
@@ -29,7 +30,7 @@ export async function editLocation(
   id: string,
   input: LocationInput,
 ) {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await lockOwnedLocation(manager, viewer, id);
     const located = await withCoordinates(manager, input);
     await updateLocationRow(manager, id, located);
@@ -39,7 +40,7 @@ export async function editLocation(
 }
 
 export async function deleteLocation(db: DataSource, viewer: Viewer, id: string): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     await lockOwnedLocation(manager, viewer, id);
     const offerings = await offeringsAt(manager, id);
     await manager.query("DELETE FROM location WHERE id = $1", [id]);

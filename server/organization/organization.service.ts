@@ -8,6 +8,7 @@ import { assertAllowed, mayEditOrganization } from "./organization.policy.js";
 import type { OrganizationKind } from "../taxonomy/taxonomy.js";
 import type { ContactPerson } from "./contact.types.js";
 import { parsePostcode } from "../geography/postcode.js";
+import { inTransaction } from "../common/transaction.js";
 
 export interface NewOrganization {
   /** Given when the organisation comes from elsewhere with its own id (an HSDS import). */
@@ -153,7 +154,7 @@ export async function createOrganization(
   db: DataSource,
   input: NewOrganizationInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     await assertGemeentenExist(manager, input.gemeenten);
     return insertOrganization(manager, {
       ...input,
@@ -182,7 +183,7 @@ export async function updateOrganization(
   id: string,
   input: OrganizationInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const exists = isUuid(id)
       ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1 FOR UPDATE", [
           id,

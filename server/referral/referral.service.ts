@@ -10,6 +10,7 @@ import { ReferralState, referralStateLabels, Urgency } from "./referral.entity.j
 import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
 import { type Side, transitionFor } from "./referral.transitions.js";
 import type { WorkingDayCalendar } from "./working-days.js";
+import { inTransaction } from "../common/transaction.js";
 
 /** NVVK Belofte: respond within 2 working days, plan the intake within 10. */
 const responseWorkingDays = 2;
@@ -76,7 +77,7 @@ export async function startReferral(
   viewer: Viewer,
   input: StartReferralInput,
 ): Promise<string> {
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, input.caseId);
     const offerings = isUuid(input.offeringId)
       ? ((await manager.query("SELECT organization_id, status FROM offering WHERE id = $1", [
@@ -180,7 +181,7 @@ export async function transitionReferral(
     );
   }
 
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const now = new Date();
     const sets = ["state = $3", "updated_at = now()"];
     const values: unknown[] = [referral.id, referral.state, input.to];

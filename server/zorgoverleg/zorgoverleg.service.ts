@@ -23,6 +23,7 @@ import {
   isActiveWorkerOf,
   zorgoverlegOfTeam,
 } from "./zorgoverleg.policy.js";
+import { inTransaction } from "../common/transaction.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -46,7 +47,7 @@ export async function scheduleZorgoverleg(
   if (Number.isNaN(input.startsAt.getTime())) {
     throw new UserInputError("Kies datum en tijd van het overleg ('startsAt').", "startsAt");
   }
-  return db.transaction(async (manager) => {
+  return inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, input.caseId);
     const clientId = await clientOfCase(manager, input.caseId);
     for (const invitee of uniqueInvitees(input.invitees)) {
@@ -89,7 +90,7 @@ export async function recordZorgoverleg(
   viewer: Viewer,
   input: RecordZorgoverlegInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const meeting = await zorgoverlegOfTeam(manager, viewer, input.zorgoverlegId, { lock: true });
     if (meeting.recordedAt) {
       throw new ConflictError(
@@ -222,21 +223,33 @@ export async function setAgreementStatus(
   viewer: Viewer,
   input: SetAgreementStatusInput,
 ): Promise<void> {
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const rows = isUuid(input.agreementId)
       ? ((await manager.query(
           `SELECT a.owner_organization_id AS "ownerOrganizationId", a.case_id AS "caseId",
-                  c.client_id AS "clientId"
+                  c.client_id AS "clientId", a.status
              FROM agreement a JOIN care_case c ON c.id = a.case_id
             WHERE a.id = $1 FOR UPDATE OF a`,
           [input.agreementId],
-        )) as Array<{ ownerOrganizationId: string; caseId: string; clientId: string }>)
+        )) as Array<{
+          ownerOrganizationId: string;
+          caseId: string;
+          clientId: string;
+          status: AgreementStatus;
+        }>)
       : [];
     const agreement = rows[0];
     if (!agreement || !(await isCaseMember(manager, viewer, agreement.caseId))) {
       throw agreementNotFound();
     }
     assertMayChangeAgreement(viewer, agreement);
+    // The row is locked: of two workers ticking it off at once, the second finds it done and
+    // is told so, rather than overwriting who did it and when.
+    if (agreement.status === input.status) {
+      throw new ConflictError(
+        "Iemand anders heeft deze afspraak net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
+      );
+    }
     await manager.query(
       `UPDATE agreement SET status = $2, status_changed_at = now(), status_changed_by_user_id = $3
         WHERE id = $1`,

@@ -47,6 +47,7 @@ const CasePageQuery = graphql(`
         }
       }
       regieHolder {
+        id
         startedAt
         reason
         organization {
@@ -147,7 +148,7 @@ export function CasePage() {
           heeft de regie sinds {formatDate(holder.startedAt)}.
         </p>
         <p className="utrecht-paragraph">Reden: {holder.reason}</p>
-        <TransferRegieForm caseId={careCase.id} team={careCase.team} />
+        <TransferRegieForm caseId={careCase.id} holderId={holder.id} team={careCase.team} />
       </section>
 
       <div className="kk-detail-columns">
@@ -292,6 +293,7 @@ export function CasePage() {
 
 function TransferRegieForm(props: {
   caseId: string;
+  holderId: string;
   team: Array<{ organization: { id: string; name: string } }>;
 }) {
   const [transfer, { loading }] = useMutation(TransferRegieMutation, {
@@ -311,6 +313,7 @@ function TransferRegieForm(props: {
         variables: {
           input: {
             caseId: props.caseId,
+            expectedAssignmentId: props.holderId,
             toOrganizationId: String(form.get("organisatie")),
             reason: String(form.get("reden")),
           },

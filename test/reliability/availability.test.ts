@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  databaseSwitch,
+  startServer,
+  type ServerInstance,
+} from "../../server/scripts/reliability/instances.js";
+import { post } from "../../server/scripts/reliability/http.js";
+import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+
+const search = `query ($text: String) { offerings(search: { text: $text }, first: 5) { totalCount } }`;
+const openCase = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
+const login = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+
+async function bearer(url: string): Promise<Record<string, string>> {
+  const user = await buildUser();
+  const result = await post<{ login: { token: string } }>(url, login, {
+    input: { email: user.email, password: testPassword },
+  });
+  return { authorization: `Bearer ${result.data!.login.token}` };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+describe("when the database goes away", () => {
+  let server: ServerInstance;
+  let link: Awaited<ReturnType<typeof databaseSwitch>>;
+
+  beforeAll(async () => {
+    link = await databaseSwitch(inject("databaseUrl"));
+    server = await startServer({ databaseUrl: link.url });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("answers quickly and clearly, writes nothing, and recovers without a restart", async () => {
+    const headers = await bearer(server.url);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    await link.cut();
+
+    const healthz = await fetch(`${server.url}/healthz`);
+    expect(healthz.status).toBe(200);
+    const readyz = await timed(() => fetch(`${server.url}/readyz`));
+    expect(readyz.value.status).toBe(503);
+    expect(readyz.ms).toBeLessThan(2_500);
+
+    const name = `Onbereikbaar ${uniqueWord()}`;
+    const attempts = await Promise.all([
+      timed(() => post(server.url, search, { text: "schuld" })),
+      timed(() =>
+        post(
+          server.url,
+          openCase,
+          { input: { client: { displayName: name, contactPreferences: [] }, role: "Wijkteam" } },
+          headers,
+        ),
+      ),
+    ]);
+    for (const { value, ms } of attempts) {
+      expect(value.code).toBe("SERVICE_UNAVAILABLE");
+      expect(value.status).toBe(503);
+      expect(value.message).toMatch(/database/);
+      expect(ms).toBeLessThan(5_000);
+    }
+
+    await link.restore();
+    const deadline = Date.now() + 10_000;
+    let recovered = await post<{ offerings: { totalCount: number } }>(server.url, search, {
+      text: "schuld",
+    });
+    while (recovered.code && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      recovered = await post(server.url, search, { text: "schuld" });
+    }
+    expect(recovered.code).toBeUndefined();
+    expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    // The case opened while the database was away was not half-written either.
+    const clients = (await (
+      await database()
+    ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as Array<{
+      n: number;
+    }>;
+    expect(clients[0]!.n).toBe(0);
+  }, 60_000);
+});
+
+describe("stopping with SIGTERM", () => {
+  it("finishes the request in flight, refuses new ones, closes the pool and exits 0", async () => {
+    const server = await startServer({
+      databaseUrl: inject("databaseUrl"),
+      env: { SHUTDOWN_DELAY_MS: "1000" },
+    });
+    const headers = await bearer(server.url);
+    const opened = await post<{ openCase: { id: string } }>(
+      server.url,
+      openCase,
+      { input: { client: { displayName: "S. Term", contactPreferences: [] }, role: "Wijkteam" } },
+      headers,
+    );
+    const caseId = opened.data!.openCase.id;
+    const [{ organization_id: organizationId }] = (await (
+      await database()
+    ).query("SELECT organization_id FROM case_member WHERE case_id = $1", [caseId])) as [
+      { organization_id: string },
+    ];
+
+    // Hold the case row so the regie transfer waits for us: a request that is slow for real.
+    const runner = (await database()).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query("SELECT 1 FROM care_case WHERE id = $1 FOR UPDATE", [caseId]);
+    const inFlight = post<{ transferRegie: { id: string } }>(
+      server.url,
+      `mutation ($input: TransferRegieInput!) { transferRegie(input: $input) { id } }`,
+      { input: { caseId, toOrganizationId: organizationId, reason: "Tijdens het stoppen" } },
+      headers,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const exited = server.stop("SIGTERM");
+    // First it tells the load balancer it is stopping, while still serving…
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const readyz = await fetch(`${server.url}/readyz`);
+    // …then it stops accepting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const refused = await fetch(`${server.url}/healthz`).then(
+      () => "answered",
+      () => "refused",
+    );
+    await runner.commitTransaction();
+    await runner.release();
+
+    const answer = await inFlight;
+    expect(answer.code).toBeUndefined();
+    expect(answer.data!.transferRegie.id).toBe(caseId);
+    expect(readyz.status).toBe(503);
+    expect(refused).toBe("refused");
+    expect(await exited).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,38 @@
+import { describe, expect, inject, it } from "vitest";
+import { raceRound, type RaceRound } from "../../server/scripts/reliability/races.js";
+import { buildOffering, buildOrganization, database } from "../support/factories.js";
+import { loggedInUser } from "../support/session.js";
+
+// The CI-sized run of `npm run reliability`'s races: 50 requests at once, 5 rounds.
+const parallel = 50;
+const rounds = 5;
+
+describe("many workers acting on one object at once", () => {
+  it("has exactly one winner per race, CONFLICT for the others, and consistent data after every round", async () => {
+    const owner = await loggedInUser();
+    const partnerOrganization = await buildOrganization();
+    const partner = await loggedInUser({ organizationId: partnerOrganization });
+    const partnerOfferingId = await buildOffering({ organizationId: partnerOrganization });
+    const results: RaceRound[] = [];
+    for (let round = 0; round < rounds; round++) {
+      results.push(
+        ...(await raceRound(
+          inject("baseUrl"),
+          await database(),
+          { owner, partner, partnerOfferingId },
+          parallel,
+        )),
+      );
+    }
+    expect(results).toHaveLength(rounds * 3);
+    for (const result of results) {
+      expect({ race: result.race, winners: result.winners }).toEqual({
+        race: result.race,
+        winners: 1,
+      });
+      expect(result.conflicts).toBe(parallel - 1);
+      expect(result.otherCodes).toEqual([]);
+      expect(result.violations).toEqual([]);
+    }
+  }, 120_000);
+});
