@@ -3,9 +3,10 @@
 // is bounded in time and the run stops by itself; figures are printed and written to
 // reliability-report.json.
 //
-//   node dist/server/scripts/reliability.js [--phases races,load,fault,rolling]
+//   node dist/server/scripts/reliability.js [--phases races,load,fault,rolling,fuzz]
 //     [--races-parallel 50] [--races-rounds 100] [--load-seconds 600] [--rate 40]
-//     [--fault-seconds 60] [--rolling-seconds 60]
+//     [--fault-seconds 60] [--rolling-seconds 60] [--fuzz-count 50000]
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +25,7 @@ import { raceRound, type RaceRound, referralInvariants } from "./reliability/rac
 
 const { values: flags } = parseArgs({
   options: {
-    phases: { type: "string", default: "races,load,fault,rolling" },
+    phases: { type: "string", default: "races,load,fault,rolling,fuzz" },
     "races-parallel": { type: "string", default: "50" },
     "races-rounds": { type: "string", default: "100" },
     "load-seconds": { type: "string", default: "600" },
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
     rate: { type: "string", default: "40" },
     "fault-seconds": { type: "string", default: "60" },
     "rolling-seconds": { type: "string", default: "60" },
+    "fuzz-count": { type: "string", default: "50000" },
     report: { type: "string", default: "reliability-report.json" },
   },
 });
@@ -41,6 +43,9 @@ const rate = Number(flags.rate);
 // accepting (the production default): the proxy notices within 200 ms, and the requests it had
 // already sent, queued on a busy machine, are read and answered.
 process.env.SHUTDOWN_DELAY_MS = "5000";
+// The load phase sends a region's traffic as a handful of demo users; the per-user limit would
+// turn most of it into 429s. The limits have their own tests (test/security/rate-limits.test.ts).
+process.env.RATE_LIMIT_REQUESTS_PER_USER ??= "1000000";
 
 interface Run {
   baseUrl: string;
@@ -59,7 +64,34 @@ export const phases: Record<string, Phase> = {
   load: loadPhase,
   fault: faultPhase,
   rolling: rollingPhase,
+  fuzz: fuzzPhase,
 };
+
+/**
+ * The long fuzz run: the fuzz test of `npm test` with a larger count, on a database and server
+ * of its own (it compares checksums of the other organisations' data, so it must be alone).
+ */
+async function fuzzPhase() {
+  const count = flags["fuzz-count"];
+  const fuzz = spawnSync("npx", ["vitest", "run", "test/security/fuzz.test.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, FUZZ_COUNT: count },
+  });
+  const summary =
+    /fuzz: (\d+) operations in ([\d.]+) s, statuses (\{[^}]*\}), 5xx (\d+), internal errors (\d+), leaks (\d+)/.exec(
+      `${fuzz.stdout}${fuzz.stderr}`,
+    );
+  if (!summary) throw new Error(`the fuzz run printed no summary (exit ${fuzz.status})`);
+  return {
+    tried: Number(summary[1]),
+    seconds: Number(summary[2]),
+    statuses: JSON.parse(summary[3]!) as Record<string, number>,
+    serverErrors: Number(summary[4]),
+    internalErrors: Number(summary[5]),
+    leaks: Number(summary[6]),
+    passed: fuzz.status === 0,
+  };
+}
 
 async function racesPhase(run: Run) {
   const parallel = Number(flags["races-parallel"]);
@@ -319,6 +351,14 @@ function printFigures(report: Record<string, unknown>) {
     rows.push([
       `rolling restart (2 instances, ${rolling.seconds} s)`,
       `${rolling.lostRequests} lost of ${rolling.requests}, p95 ${rolling.p95} ms`,
+    ]);
+  }
+  const fuzz = report.fuzz as Record<string, unknown> | undefined;
+  if (fuzz) {
+    rows.push([
+      `fuzz: ${fuzz.tried} operations in ${fuzz.seconds} s`,
+      `${fuzz.serverErrors} 5xx, ${fuzz.internalErrors} internal errors, ${fuzz.leaks} leaks` +
+        (fuzz.passed ? "" : " — FAILED, see the test output"),
     ]);
   }
   const width = Math.max(...rows.map(([name]) => name.length));
