@@ -15,6 +15,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
 import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
+import { sqlTraceLogger } from "./sql-trace.js";
 
 export const entities = [
   Region,
@@ -51,6 +52,7 @@ export function createDataSource(url: string): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: "each",
+    logger: sqlTraceLogger(),
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
   });
 }
