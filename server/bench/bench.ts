@@ -69,12 +69,12 @@ const scenarios: Scenario[] = [
     auth: true,
     query: `{ myCases { id phase createdAt client { id displayName }
       regieHolder { startedAt organization { id name } user { id name } }
-      referrals { id state } } }`,
+      referrals { id state receiver { id name } } } }`,
   },
   {
     name: "referral inbox",
     auth: true,
-    query: `{ referralInbox { id state responseDueAt sentAt senderOrganization { id name }
+    query: `{ referralInbox { id state responseDueAt sentAt sender { id name }
       offering { id title } } }`,
   },
   {
@@ -124,7 +124,10 @@ async function main(): Promise<void> {
         scenario.statements = lines.map((line) => JSON.parse(line));
         counts[scenario.name] = lines.length;
       }
-      const kredietbankToken = await logIn(ours.url, "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example");
+      const kredietbankToken = await logIn(
+        ours.url,
+        "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example",
+      );
       const caseList = scenarios.find((s) => s.name.startsWith("case list"))!;
       const before = readFileSync(trace, "utf8").length;
       await request(tracing.url, caseList, kredietbankToken);
@@ -157,7 +160,9 @@ async function main(): Promise<void> {
           statements: counts[scenario.name],
         };
         results.push(row);
-        log(`${scenario.name}: ours p50 ${row.oursP50.toFixed(1)} ms, floor ${row.floorP50.toFixed(1)} ms`);
+        log(
+          `${scenario.name}: ours p50 ${row.oursP50.toFixed(1)} ms, floor ${row.floorP50.toFixed(1)} ms`,
+        );
       }
       await pool.end();
 
@@ -292,12 +297,25 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
+async function startServer(
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, "dist/server/main.js")], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, "dist/server/main.js")],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error("the server stopped while starting");
