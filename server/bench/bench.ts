@@ -27,8 +27,18 @@ const option = (name: string, fallback: string) => {
 };
 const size = Number(option("size", "100000"));
 const seconds = Number(option("seconds", "3"));
-const rounds = Number(option("rounds", "5"));
-const perRound = Number(option("requests", "20"));
+const rounds = Number(option("rounds", "3"));
+const perRound = Number(option("requests", "10"));
+
+// Ctrl-C or a timeout stops the servers and PostgreSQL this run started, then exits.
+const cleanups: Array<() => Promise<void>> = [];
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup())).then(() =>
+      process.exit(1),
+    );
+  });
+}
 
 interface Scenario {
   name: string;
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     port: await freePort(),
     database: "ketenkaart",
   });
+  cleanups.push(() => database.stop());
   const log = (message: string) => console.warn(`[bench] ${message}`);
   try {
     const db = createDataSource(database.url);
@@ -180,7 +191,7 @@ async function main(): Promise<void> {
       const file = path.join(repoRoot, `bench-results-${size}.json`);
       writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
       printTable(report);
-      console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+      process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}`);
     } finally {
       await ours.stop();
       await tracing.stop();
@@ -327,7 +338,7 @@ async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   let stopped = false;
-  return {
+  const server = {
     url,
     async stop() {
       if (stopped || child.exitCode !== null) return;
@@ -337,6 +348,8 @@ async function startServer(
       await exited;
     },
   };
+  cleanups.push(() => server.stop());
+  return server;
 }
 
 function freePort(): Promise<number> {
@@ -356,21 +369,23 @@ function printTable(report: {
   clientInitialJsKbGzip: number | null;
 }): void {
   const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : String(n));
-  console.log(
+  process.stdout.write(
     "\n| scenario | ours p50 | ours p95 | floor p50 | floor p95 | p50 ours/floor | ours rps c=8 | floor rps c=8 | rps ours/floor | SQL statements |",
   );
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  process.stdout.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of report.results) {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
-    console.log(
+    process.stdout.write(
       `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${rps.toFixed(2)} | ${r.statements} |`,
     );
   }
-  console.log(
+  process.stdout.write(
     `\nCase list statements: page of 100 → ${report.caseListStatements.pageSize100}, page of 20 → ${report.caseListStatements.pageSize20}`,
   );
-  console.log(`Initial client JavaScript: ${report.clientInitialJsKbGzip ?? "not built"} KB gzip`);
+  process.stdout.write(
+    `Initial client JavaScript: ${report.clientInitialJsKbGzip ?? "not built"} KB gzip`,
+  );
 }
 
 main().catch((error: unknown) => {
