@@ -45,6 +45,8 @@ interface Scenario {
   query: string;
   variables?: Record<string, unknown>;
   auth?: boolean;
+  /** The same request to PostGraphile: its generated query, or the search as a function. */
+  peer?: { query: string; variables?: Record<string, unknown> };
   /** Statements the server issued for one request, with their parameters. */
   statements?: Array<{ query: string; parameters: unknown[] }>;
 }
@@ -146,20 +148,34 @@ async function main(): Promise<void> {
       await tracing.stop();
 
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+      await definePeerQueries(
+        pool,
+        scenarios,
+        await organizationIdOf(pool, "Wijkteam Arnhem-Noord"),
+      );
+      const peer = await startPeer(database.url);
       const results = [];
       for (const scenario of scenarios) {
         const oursRun = () => request(ours.url, scenario, token);
         const floorRun = () => replay(pool, scenario.statements!);
+        const peerRun = scenario.peer
+          ? () => request(peer.url, { name: `${scenario.name} (peer)`, ...scenario.peer! }, "")
+          : null;
         for (let i = 0; i < 5; i++) await Promise.all([oursRun(), floorRun()]); // warm-up
-        const latency = { ours: [] as number[], floor: [] as number[] };
+        if (peerRun) for (let i = 0; i < 5; i++) await peerRun();
+        const latency = { ours: [] as number[], floor: [] as number[], peer: [] as number[] };
         for (let round = 0; round < rounds; round++) {
           for (let i = 0; i < perRound; i++) {
             latency.ours.push(await timed(oursRun));
             latency.floor.push(await timed(floorRun));
+            if (peerRun) latency.peer.push(await timed(peerRun));
           }
         }
         const oursThroughput = await throughputHttp(ours.url, scenario, token);
         const floorThroughput = await throughputFloor(pool, scenario.statements!);
+        const peerThroughput = scenario.peer
+          ? await throughputHttp(peer.url, { name: scenario.name, ...scenario.peer }, "")
+          : null;
         const row = {
           scenario: scenario.name,
           oursP50: percentile(latency.ours, 50),
@@ -168,6 +184,9 @@ async function main(): Promise<void> {
           floorP95: percentile(latency.floor, 95),
           oursRps: oursThroughput,
           floorRps: floorThroughput,
+          peerP50: scenario.peer ? percentile(latency.peer, 50) : null,
+          peerP95: scenario.peer ? percentile(latency.peer, 95) : null,
+          peerRps: peerThroughput,
           statements: counts[scenario.name],
         };
         results.push(row);
@@ -175,6 +194,7 @@ async function main(): Promise<void> {
           `${scenario.name}: ours p50 ${row.oursP50.toFixed(1)} ms, floor ${row.floorP50.toFixed(1)} ms`,
         );
       }
+      await peer.stop();
       await pool.end();
 
       const clientJs = initialClientJs();
@@ -308,30 +328,41 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(
-  databaseUrl: string,
+function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
+  return startProcess([path.join(repoRoot, "dist/server/main.js")], "/healthz", {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  });
+}
+
+/** PostGraphile 5 as its own process, so it shares no event loop with our server or the bench. */
+function startPeer(databaseUrl: string): Promise<RunningServer> {
+  return startProcess(
+    [path.join(repoRoot, "scripts/bench-postgraphile.mjs"), databaseUrl],
+    "/graphql?query=%7B__typename%7D",
+    {},
+    true,
+  );
+}
+
+async function startProcess(
+  command: string[],
+  readyPath: string,
   env: Record<string, string>,
+  portAsArgument = false,
 ): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(repoRoot, "dist/server/main.js")],
-    {
-      env: {
-        ...process.env,
-        ...env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
+    portAsArgument ? [...command, String(port)] : command,
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] },
   );
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error("the server stopped while starting");
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null || attempt > 1200) throw new Error(`${command[0]} did not start`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if ((await fetch(`${url}${readyPath}`)).status < 500) break;
     } catch {
       /* not listening yet */
     }
@@ -352,6 +383,58 @@ async function startServer(
   return server;
 }
 
+async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
+  const { rows } = await pool.query("SELECT id FROM organization WHERE name = $1", [name]);
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * The peer's side of each scenario. A search becomes a PostgreSQL function running our own
+ * search statement (parameters inlined) plus the page's offerings and organisations, so both
+ * sides do the same database work; the case list is PostGraphile's generated query over the
+ * case team of the organisation. Functions live in the schema bench_peer, recreated per run.
+ */
+async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
+  await pool.query("DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer");
+  for (const [index, scenario] of all.entries()) {
+    const main = scenario.statements?.find((s) => s.query.includes("matched AS MATERIALIZED"));
+    if (!main) continue;
+    const inlined = main.query.replace(/\$(\d+)/g, (_, n: string) =>
+      literal(main.parameters[Number(n) - 1]),
+    );
+    await pool.query(`
+      CREATE FUNCTION bench_peer.search_offerings_${index}() RETURNS json LANGUAGE sql STABLE AS $peer$
+        SELECT json_build_object('totalCount', s.total, 'facets', s."facetCounts", 'nodes', (
+                 SELECT json_agg(json_build_object('id', o.id, 'title', o.title,
+                          'organization', json_build_object('id', org.id, 'name', org.name)) ORDER BY p.ord)
+                   FROM json_array_elements(s.page) WITH ORDINALITY AS p(e, ord)
+                   JOIN offering o ON o.id = (p.e->>'id')::uuid
+                   JOIN organization org ON org.id = o.organization_id))
+          FROM (${inlined}) s
+      $peer$`);
+    scenario.peer = { query: `{ searchOfferings${index} }` };
+  }
+  const caseList = all.find((s) => s.name.startsWith("case list"))!;
+  caseList.peer = {
+    query: `query ($org: UUID!) { allCaseMembers(condition: { organizationId: $org }, first: 500) {
+      nodes { careCaseByCaseId { rowId phase createdAt clientByClientId { rowId displayName }
+        regieAssignmentsByCaseId(condition: { endedAt: null }) { nodes { startedAt
+          caseMemberByCaseIdAndOrganizationId { organizationByOrganizationId { rowId name } }
+          appUserByUserId { rowId name } } }
+        referralsByCaseId { nodes { rowId state organizationByReceiverOrganizationId { rowId name } } } } } } }`,
+    variables: { org: organizationId },
+  };
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (Array.isArray(value)) {
+    const items = value.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`);
+    return `'{${items.join(",").replace(/'/g, "''")}}'`;
+  }
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -364,20 +447,20 @@ function freePort(): Promise<number> {
 }
 
 function printTable(report: {
-  results: Array<Record<string, string | number | undefined>>;
+  results: Array<Record<string, string | number | null | undefined>>;
   caseListStatements: Record<string, number | undefined>;
   clientInitialJsKbGzip: number | null;
 }): void {
   const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : String(n));
   process.stdout.write(
-    "\n| scenario | ours p50 | ours p95 | floor p50 | floor p95 | p50 ours/floor | ours rps c=8 | floor rps c=8 | rps ours/floor | SQL statements |",
+    "\n| scenario | ours p50 | ours p95 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | SQL statements |",
   );
-  process.stdout.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  process.stdout.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (const r of report.results) {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
     process.stdout.write(
-      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${rps.toFixed(2)} | ${r.statements} |`,
+      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${r.peerRps === null ? "–" : f(r.peerRps)} | ${rps.toFixed(2)} | ${r.statements} |\n`,
     );
   }
   process.stdout.write(
