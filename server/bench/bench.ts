@@ -148,6 +148,7 @@ async function main(): Promise<void> {
       await tracing.stop();
 
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+      pool.on("error", () => {}); // connections end when PostgreSQL stops at the end
       await definePeerQueries(
         pool,
         scenarios,
@@ -399,11 +400,12 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
   for (const [index, scenario] of all.entries()) {
     const main = scenario.statements?.find((s) => s.query.includes("matched AS MATERIALIZED"));
     if (!main) continue;
+    const suffix = String.fromCharCode(97 + index); // letters: inflection keeps "_0" apart
     const inlined = main.query.replace(/\$(\d+)/g, (_, n: string) =>
       literal(main.parameters[Number(n) - 1]),
     );
     await pool.query(`
-      CREATE FUNCTION bench_peer.search_offerings_${index}() RETURNS json LANGUAGE sql STABLE AS $peer$
+      CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
         SELECT json_build_object('totalCount', s.total, 'facets', s."facetCounts", 'nodes', (
                  SELECT json_agg(json_build_object('id', o.id, 'title', o.title,
                           'organization', json_build_object('id', org.id, 'name', org.name)) ORDER BY p.ord)
@@ -412,13 +414,13 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
                    JOIN organization org ON org.id = o.organization_id))
           FROM (${inlined}) s
       $peer$`);
-    scenario.peer = { query: `{ searchOfferings${index} }` };
+    scenario.peer = { query: `{ benchPeerSearchOfferings${suffix.toUpperCase()} }` };
   }
   const caseList = all.find((s) => s.name.startsWith("case list"))!;
   caseList.peer = {
     query: `query ($org: UUID!) { allCaseMembers(condition: { organizationId: $org }, first: 500) {
       nodes { careCaseByCaseId { rowId phase createdAt clientByClientId { rowId displayName }
-        regieAssignmentsByCaseId(condition: { endedAt: null }) { nodes { startedAt
+        regieAssignmentsByCaseId { nodes { startedAt endedAt
           caseMemberByCaseIdAndOrganizationId { organizationByOrganizationId { rowId name } }
           appUserByUserId { rowId name } } }
         referralsByCaseId { nodes { rowId state organizationByReceiverOrganizationId { rowId name } } } } } } }`,

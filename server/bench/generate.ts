@@ -506,6 +506,7 @@ export async function generate(url: string, options: GenerateOptions): Promise<v
       INSERT INTO search_word (word)
         SELECT DISTINCT lower(unaccent(w)) FROM (
           SELECT unnest((SELECT vocabulary FROM bench_param)) AS w
+          UNION ALL SELECT unnest(ARRAY['${broadWord}', '${selectiveWord}'])
           UNION ALL SELECT regexp_split_to_table(lower(unaccent(t)), '[^[:alnum:]]+')
             FROM unnest((SELECT heads FROM bench_param)) t
           UNION ALL SELECT regexp_split_to_table(lower(unaccent(name)), '[^[:alnum:]]+') FROM organization) s
