@@ -277,7 +277,6 @@ const vocabulary = [
   "aanvraag",
   "regionaal",
   "landelijk",
-  "kringloopwinkel",
 ];
 
 const modules = [
