@@ -2,6 +2,7 @@
 // its generated queries over `public` and the search as PostgreSQL functions in `bench_peer`
 // (created by the benchmark). Usage: node scripts/bench-postgraphile.mjs <databaseUrl> <port>
 import { createServer } from "node:http";
+import { setTimeout } from "node:timers";
 import { postgraphile } from "postgraphile";
 import { grafserv } from "postgraphile/grafserv/node";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
@@ -20,7 +21,10 @@ serv.addTo(server);
 server.listen(Number(port), "127.0.0.1", () => console.warn(`postgraphile on ${port}`));
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    // Keep-alive connections of the load generator would hold close() open: do not wait.
+    server.closeAllConnections();
     server.close();
+    setTimeout(() => process.exit(0), 2000).unref();
     void pgl.release().then(() => process.exit(0));
   });
 }

@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       const file = path.join(repoRoot, `bench-results-${size}.json`);
       writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
       printTable(report);
-      process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}`);
+      process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}\n`);
     } finally {
       await ours.stop();
       await tracing.stop();
@@ -457,7 +457,9 @@ function printTable(report: {
   process.stdout.write(
     "\n| scenario | ours p50 | ours p95 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | SQL statements |",
   );
-  process.stdout.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  process.stdout.write(
+    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+  );
   for (const r of report.results) {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
@@ -466,10 +468,10 @@ function printTable(report: {
     );
   }
   process.stdout.write(
-    `\nCase list statements: page of 100 → ${report.caseListStatements.pageSize100}, page of 20 → ${report.caseListStatements.pageSize20}`,
+    `\nCase list statements: page of 100 → ${report.caseListStatements.pageSize100}, page of 20 → ${report.caseListStatements.pageSize20}\n`,
   );
   process.stdout.write(
-    `Initial client JavaScript: ${report.clientInitialJsKbGzip ?? "not built"} KB gzip`,
+    `Initial client JavaScript: ${report.clientInitialJsKbGzip ?? "not built"} KB gzip\n`,
   );
 }
 
