@@ -4,27 +4,55 @@ import "./styles.css";
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { relayStylePagination } from "@apollo/client/utilities";
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense, type ComponentType } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireLogin } from "./auth/RequireLogin";
-import { CasePage } from "./cases/CasePage";
-import { CasesPage } from "./cases/CasesPage";
-import { DashboardPage } from "./dashboard/DashboardPage";
-import { ReferralsPage } from "./referrals/ReferralsPage";
-import { ReferralWizard } from "./referrals/ReferralWizard";
-import { MyOrganizationPage } from "./partner/MyOrganizationPage";
-import { OfferingEditorPage } from "./partner/OfferingEditorPage";
-import { OrganizationEditorPage } from "./partner/OrganizationEditorPage";
 import { Layout, NotFoundPage } from "./shared/Layout";
-import { NazorgMapPage } from "./nazorg-map/NazorgMapPage";
 import { OfferingPage } from "./offering/OfferingPage";
-import { OpenReferralPage } from "./open-referral/OpenReferralPage";
-import { PrivacyPage } from "./privacy/PrivacyPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
-import { MyAgreementsPage } from "./zorgoverleg/MyAgreementsPage";
+import { PageLoading } from "./shared/PageStates";
+
+// Only the public search loads up front; every other page is its own chunk, loaded on first use.
+function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+const CasePage = lazyPage(() => import("./cases/CasePage"), "CasePage");
+const CasesPage = lazyPage(() => import("./cases/CasesPage"), "CasesPage");
+const DashboardPage = lazyPage(() => import("./dashboard/DashboardPage"), "DashboardPage");
+const ReferralsPage = lazyPage(() => import("./referrals/ReferralsPage"), "ReferralsPage");
+const ReferralWizard = lazyPage(() => import("./referrals/ReferralWizard"), "ReferralWizard");
+const MyOrganizationPage = lazyPage(
+  () => import("./partner/MyOrganizationPage"),
+  "MyOrganizationPage",
+);
+const OfferingEditorPage = lazyPage(
+  () => import("./partner/OfferingEditorPage"),
+  "OfferingEditorPage",
+);
+const OrganizationEditorPage = lazyPage(
+  () => import("./partner/OrganizationEditorPage"),
+  "OrganizationEditorPage",
+);
+const NazorgMapPage = lazyPage(() => import("./nazorg-map/NazorgMapPage"), "NazorgMapPage");
+const OpenReferralPage = lazyPage(
+  () => import("./open-referral/OpenReferralPage"),
+  "OpenReferralPage",
+);
+const PrivacyPage = lazyPage(() => import("./privacy/PrivacyPage"), "PrivacyPage");
+const MyAgreementsPage = lazyPage(
+  () => import("./zorgoverleg/MyAgreementsPage"),
+  "MyAgreementsPage",
+);
 
 const client = new ApolloClient({
   link: new HttpLink({ uri: "/graphql" }),

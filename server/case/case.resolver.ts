@@ -9,7 +9,6 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { logAccess } from "../access-log/access-log.service.js";
 import { User } from "../auth/user.entity.js";
 import { Client } from "../client/client.entity.js";
 import type { Context } from "../common/context.js";
@@ -86,14 +85,9 @@ export class CaseResolver {
   @FieldResolver(() => [Referral], {
     description: "De overdrachten vanuit deze casus, nieuwste eerst",
   })
-  async referrals(
-    @Root() careCase: CareCase,
-    @Ctx() { db, loaders }: Context,
-  ): Promise<Referral[]> {
+  async referrals(@Root() careCase: CareCase, @Ctx() { loaders }: Context): Promise<Referral[]> {
     if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
-    return db
-      .getRepository(Referral)
-      .find({ where: { caseId: careCase.id }, order: { createdAt: "DESC" } });
+    return loaders.referralsByCaseId.load(careCase.id);
   }
 
   // Nested fields check team membership again: a case reached through any other path must not
@@ -101,16 +95,10 @@ export class CaseResolver {
   @FieldResolver(() => Client)
   async client(
     @Root() careCase: CareCase,
-    @Ctx() { db, viewer, loaders }: Context,
+    @Ctx() { viewer, loaders }: Context,
   ): Promise<Client | null> {
     if (!viewer || !(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "CLIENT", id: careCase.clientId, clientId: careCase.clientId },
-      "CASE_TEAM",
-    );
+    await loaders.clientReadLog.load(careCase.clientId);
     return loaders.clientById.load(careCase.clientId);
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { logAccess } from "../access-log/access-log.service.js";
+import { logAccess, logAccessMany } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
@@ -91,15 +91,13 @@ export async function readOwnCases(db: DataSource, viewer: Viewer) {
       LIMIT 500`,
     [viewer.organizationId],
   )) as Array<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>;
-  for (const row of rows) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "CASE", id: row.id, clientId: row.clientId },
-      teamBasis,
-    );
-  }
+  await logAccessMany(
+    db,
+    viewer,
+    "READ",
+    rows.map((row) => ({ type: "CASE" as const, id: row.id, clientId: row.clientId })),
+    teamBasis,
+  );
   return rows;
 }
 

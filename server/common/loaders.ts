@@ -1,4 +1,6 @@
 import DataLoader from "dataloader";
+import { logAccessMany } from "../access-log/access-log.service.js";
+import { Referral, ReferralEvent } from "../referral/referral.entity.js";
 import { In, IsNull, type DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
@@ -184,6 +186,32 @@ export function createLoaders(
           .find({ where: { organizationId: In(ids) }, order: { title: "ASC" } }),
       (o) => o.organizationId,
     ),
+    referralsByCaseId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(Referral)
+          .find({ where: { caseId: In(ids) }, order: { createdAt: "DESC" } }),
+      (r) => r.caseId,
+    ),
+    referralEventsByReferralId: manyByKey(
+      (ids) =>
+        db
+          .getRepository(ReferralEvent)
+          .find({ where: { referralId: In(ids) }, order: { id: "ASC" } }),
+      (e) => e.referralId,
+    ),
+    /** Logs reading a client, batched: a list of cases writes one access-log statement. */
+    clientReadLog: new DataLoader<string, true>(async (clientIds) => {
+      if (!viewer) throw new Error("a client is read only by a logged-in user");
+      await logAccessMany(
+        db,
+        viewer,
+        "READ",
+        clientIds.map((id) => ({ type: "CLIENT" as const, id, clientId: id })),
+        "CASE_TEAM",
+      );
+      return clientIds.map(() => true as const);
+    }),
     ...networkAgreementLoaders(db),
   };
 }

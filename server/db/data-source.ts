@@ -15,6 +15,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
 import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
+import { sqlTraceLogger } from "./sql-trace.js";
 
 export const entities = [
   Region,
@@ -66,6 +67,7 @@ export function createDataSource(
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: "each",
+    logger: sqlTraceLogger(),
     extra: {
       max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
       keepAlive: true,

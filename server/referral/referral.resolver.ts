@@ -123,10 +123,8 @@ export class ReferralResolver {
   @FieldResolver(() => [ReferralEvent], {
     description: "De tijdlijn: elke stap met wie, wanneer en toelichting",
   })
-  events(@Root() referral: Referral, @Ctx() { db }: Context): Promise<ReferralEvent[]> {
-    return db
-      .getRepository(ReferralEvent)
-      .find({ where: { referralId: referral.id }, order: { id: "ASC" } });
+  events(@Root() referral: Referral, @Ctx() { loaders }: Context): Promise<ReferralEvent[]> {
+    return loaders.referralEventsByReferralId.load(referral.id);
   }
 
   @FieldResolver(() => [ReferralStep], {

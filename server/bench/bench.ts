@@ -1,0 +1,481 @@
+import "reflect-metadata";
+import autocannon from "autocannon";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
+import { createDataSource } from "../db/data-source.js";
+import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
+import { repoRoot } from "../paths.js";
+import { broadWord, generate, selectiveWord } from "./generate.js";
+
+/**
+ * `npm run bench -- [--size 100000] [--generate-only] [--seconds 3]`: generates the synthetic
+ * country (once per size, kept in .data/bench-<size>), starts the built server on it and
+ * measures each scenario interleaved against the floor: the very SQL statements the server
+ * issued for that request (captured by a second, tracing server), replayed through pg from this
+ * process. Loopback only; every phase has a fixed number of requests or a fixed duration.
+ */
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1]! : fallback;
+};
+const size = Number(option("size", "100000"));
+const seconds = Number(option("seconds", "3"));
+const rounds = Number(option("rounds", "3"));
+const perRound = Number(option("requests", "10"));
+
+// Ctrl-C or a timeout stops the servers and PostgreSQL this run started, then exits.
+const cleanups: Array<() => Promise<void>> = [];
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup())).then(() =>
+      process.exit(1),
+    );
+  });
+}
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  auth?: boolean;
+  /** The same request to PostGraphile: its generated query, or the search as a function. */
+  peer?: { query: string; variables?: Record<string, unknown> };
+  /** Statements the server issued for one request, with their parameters. */
+  statements?: Array<{ query: string; parameters: unknown[] }>;
+}
+
+const searchFields = `totalCount edges { distanceKm node { id title organization { id name } } }
+  facets { field values { value label count } }`;
+const search = (text: string | null, extra: Record<string, unknown> = {}) => ({
+  query: `query ($search: OfferingSearchInput, $first: Int) { offerings(search: $search, first: $first) { ${searchFields} } }`,
+  variables: { search: { ...(text ? { text } : {}), ...extra }, first: 20 },
+});
+
+const scenarios: Scenario[] = [
+  { name: "search: selective word", ...search(selectiveWord) },
+  { name: "search: broad word (1/3)", ...search(broadWord) },
+  {
+    name: "search: filters only",
+    ...search(null, { modules: ["BUDGETCOACHING"], channels: ["TELEFOON"], phases: ["NAZORG"] }),
+  },
+  { name: "search: near 6811, 10 km", ...search(null, { near: "6811", maxDistanceKm: 10 }) },
+  {
+    name: "search: text+near+3 filters",
+    ...search("budget", {
+      near: "6811",
+      maxDistanceKm: 25,
+      channels: ["TELEFOON"],
+      phases: ["STABILISATIE"],
+      deliveredBy: ["BEROEPSKRACHT"],
+    }),
+  },
+  {
+    name: "case list (100 cases)",
+    auth: true,
+    query: `{ myCases { id phase createdAt client { id displayName }
+      regieHolder { startedAt organization { id name } user { id name } }
+      referrals { id state receiver { id name } } } }`,
+  },
+  {
+    name: "referral inbox",
+    auth: true,
+    query: `{ referralInbox { id state responseDueAt sentAt sender { id name }
+      offering { id title } } }`,
+  },
+  {
+    name: "case page with timeline",
+    auth: true,
+    query: `query ($id: ID!) { case(id: $id) { id phase client { id displayName }
+      team { role organization { id name } } regieHistory { startedAt endedAt reason organization { id name } }
+      referrals { id state events { toState at note } } } }`,
+  },
+];
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(repoRoot, ".data", `bench-${size}`),
+    port: await freePort(),
+    database: "ketenkaart",
+  });
+  cleanups.push(() => database.stop());
+  const log = (message: string) => console.warn(`[bench] ${message}`);
+  try {
+    const db = createDataSource(database.url);
+    await db.initialize();
+    await db.runMigrations({ transaction: "each" });
+    await seedDemoRegionIfEmpty(db, true);
+    await db.destroy();
+    const generateStarted = Date.now();
+    await generate(database.url, { offerings: size, cases: 10_000, log });
+    log(`data ready in ${((Date.now() - generateStarted) / 1000).toFixed(0)} s`);
+    if (args.includes("--generate-only")) return;
+
+    const trace = path.join(os.tmpdir(), `ketenkaart-bench-trace-${process.pid}.jsonl`);
+    writeFileSync(trace, "");
+    const ours = await startServer(database.url, {});
+    const tracing = await startServer(database.url, { KETENKAART_SQL_TRACE: trace });
+    try {
+      const token = await logIn(ours.url);
+      const caseId = await firstCaseId(ours.url, token);
+      scenarios.find((s) => s.name.startsWith("case page"))!.variables = { id: caseId };
+
+      // One request on the tracing server per scenario: its statements are the floor.
+      const counts: Record<string, number> = {};
+      for (const scenario of scenarios) {
+        await request(tracing.url, scenario, token); // warm the tracing server's caches
+        const before = readFileSync(trace, "utf8").length;
+        await request(tracing.url, scenario, token);
+        const lines = readFileSync(trace, "utf8").slice(before).trim().split("\n");
+        scenario.statements = lines.map((line) => JSON.parse(line));
+        counts[scenario.name] = lines.length;
+      }
+      const kredietbankToken = await logIn(
+        ours.url,
+        "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example",
+      );
+      const caseList = scenarios.find((s) => s.name.startsWith("case list"))!;
+      const before = readFileSync(trace, "utf8").length;
+      await request(tracing.url, caseList, kredietbankToken);
+      const smallPage = readFileSync(trace, "utf8").slice(before).trim().split("\n").length;
+      await tracing.stop();
+
+      const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+      pool.on("error", () => {}); // connections end when PostgreSQL stops at the end
+      await definePeerQueries(
+        pool,
+        scenarios,
+        await organizationIdOf(pool, "Wijkteam Arnhem-Noord"),
+      );
+      const peer = await startPeer(database.url);
+      const results = [];
+      for (const scenario of scenarios) {
+        const oursRun = () => request(ours.url, scenario, token);
+        const floorRun = () => replay(pool, scenario.statements!);
+        const peerRun = scenario.peer
+          ? () => request(peer.url, { name: `${scenario.name} (peer)`, ...scenario.peer! }, "")
+          : null;
+        for (let i = 0; i < 5; i++) await Promise.all([oursRun(), floorRun()]); // warm-up
+        if (peerRun) for (let i = 0; i < 5; i++) await peerRun();
+        const latency = { ours: [] as number[], floor: [] as number[], peer: [] as number[] };
+        for (let round = 0; round < rounds; round++) {
+          for (let i = 0; i < perRound; i++) {
+            latency.ours.push(await timed(oursRun));
+            latency.floor.push(await timed(floorRun));
+            if (peerRun) latency.peer.push(await timed(peerRun));
+          }
+        }
+        const oursThroughput = await throughputHttp(ours.url, scenario, token);
+        const floorThroughput = await throughputFloor(pool, scenario.statements!);
+        const peerThroughput = scenario.peer
+          ? await throughputHttp(peer.url, { name: scenario.name, ...scenario.peer }, "")
+          : null;
+        const row = {
+          scenario: scenario.name,
+          oursP50: percentile(latency.ours, 50),
+          oursP95: percentile(latency.ours, 95),
+          floorP50: percentile(latency.floor, 50),
+          floorP95: percentile(latency.floor, 95),
+          oursRps: oursThroughput,
+          floorRps: floorThroughput,
+          peerP50: scenario.peer ? percentile(latency.peer, 50) : null,
+          peerP95: scenario.peer ? percentile(latency.peer, 95) : null,
+          peerRps: peerThroughput,
+          statements: counts[scenario.name],
+        };
+        results.push(row);
+        log(
+          `${scenario.name}: ours p50 ${row.oursP50.toFixed(1)} ms, floor ${row.floorP50.toFixed(1)} ms`,
+        );
+      }
+      await peer.stop();
+      await pool.end();
+
+      const clientJs = initialClientJs();
+      const report = {
+        size,
+        date: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, load: os.loadavg() },
+        method: { warmup: 5, rounds, perRound, throughputSeconds: seconds, concurrency: 8 },
+        results,
+        caseListStatements: { pageSize100: counts["case list (100 cases)"], pageSize20: smallPage },
+        clientInitialJsKbGzip: clientJs,
+        durationSeconds: Math.round((Date.now() - started) / 1000),
+      };
+      const file = path.join(repoRoot, `bench-results-${size}.json`);
+      writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+      printTable(report);
+      process.stdout.write(`\nwritten to ${path.relative(process.cwd(), file)}\n`);
+    } finally {
+      await ours.stop();
+      await tracing.stop();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+async function request(url: string, scenario: Scenario, token: string): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(scenario.auth ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
+}
+
+async function replay(pool: pg.Pool, statements: Scenario["statements"] & object): Promise<void> {
+  const client = await pool.connect();
+  try {
+    for (const s of statements) await client.query(s.query, s.parameters);
+  } finally {
+    client.release();
+  }
+}
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function throughputHttp(url: string, scenario: Scenario, token: string): Promise<number> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: "POST",
+    connections: 8,
+    duration: seconds,
+    headers: {
+      "content-type": "application/json",
+      ...(scenario.auth ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
+  });
+  return result.requests.average;
+}
+
+async function throughputFloor(pool: pg.Pool, statements: Scenario["statements"] & object) {
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) {
+        await replay(pool, statements);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+async function logIn(url: string, email = "sanne.devries@wijkteam-arnhem-noord.example") {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: "mutation ($input: LoginInput!) { login(input: $input) { token } }",
+      variables: { input: { email, password: "ketenkaart-demo" } },
+    }),
+  });
+  const body = (await response.json()) as { data: { login: { token: string } } };
+  return body.data.login.token;
+}
+
+async function firstCaseId(url: string, token: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "{ myCases { id referrals { id } } }" }),
+  });
+  const body = (await response.json()) as {
+    data: { myCases: Array<{ id: string; referrals: unknown[] }> };
+  };
+  const withReferrals = body.data.myCases.find((c) => c.referrals.length > 1);
+  return (withReferrals ?? body.data.myCases[0]!).id;
+}
+
+/** The gzip size of the JavaScript index.html loads up front (entry and modulepreloads). */
+function initialClientJs(): number | null {
+  const dir = path.join(repoRoot, "dist", "client");
+  const index = path.join(dir, "index.html");
+  if (!existsSync(index)) return null;
+  const html = readFileSync(index, "utf8");
+  const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = scripts.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(dir, file))).length,
+    0,
+  );
+  return Math.round(bytes / 102.4) / 10;
+}
+
+interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
+  return startProcess([path.join(repoRoot, "dist/server/main.js")], "/healthz", {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "warn",
+  });
+}
+
+/** PostGraphile 5 as its own process, so it shares no event loop with our server or the bench. */
+function startPeer(databaseUrl: string): Promise<RunningServer> {
+  return startProcess(
+    [path.join(repoRoot, "scripts/bench-postgraphile.mjs"), databaseUrl],
+    "/graphql?query=%7B__typename%7D",
+    {},
+    true,
+  );
+}
+
+async function startProcess(
+  command: string[],
+  readyPath: string,
+  env: Record<string, string>,
+  portAsArgument = false,
+): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    portAsArgument ? [...command, String(port)] : command,
+    { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null || attempt > 1200) throw new Error(`${command[0]} did not start`);
+    try {
+      if ((await fetch(`${url}${readyPath}`)).status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  let stopped = false;
+  const server = {
+    url,
+    async stop() {
+      if (stopped || child.exitCode !== null) return;
+      stopped = true;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+  cleanups.push(() => server.stop());
+  return server;
+}
+
+async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
+  const { rows } = await pool.query("SELECT id FROM organization WHERE name = $1", [name]);
+  return (rows[0] as { id: string }).id;
+}
+
+/**
+ * The peer's side of each scenario. A search becomes a PostgreSQL function running our own
+ * search statement (parameters inlined) plus the page's offerings and organisations, so both
+ * sides do the same database work; the case list is PostGraphile's generated query over the
+ * case team of the organisation. Functions live in the schema bench_peer, recreated per run.
+ */
+async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
+  await pool.query("DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer");
+  for (const [index, scenario] of all.entries()) {
+    const main = scenario.statements?.find((s) => s.query.includes("matched AS MATERIALIZED"));
+    if (!main) continue;
+    const suffix = String.fromCharCode(97 + index); // letters: inflection keeps "_0" apart
+    const inlined = main.query.replace(/\$(\d+)/g, (_, n: string) =>
+      literal(main.parameters[Number(n) - 1]),
+    );
+    await pool.query(`
+      CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
+        SELECT json_build_object('totalCount', s.total, 'facets', s."facetCounts", 'nodes', (
+                 SELECT json_agg(json_build_object('id', o.id, 'title', o.title,
+                          'organization', json_build_object('id', org.id, 'name', org.name)) ORDER BY p.ord)
+                   FROM json_array_elements(s.page) WITH ORDINALITY AS p(e, ord)
+                   JOIN offering o ON o.id = (p.e->>'id')::uuid
+                   JOIN organization org ON org.id = o.organization_id))
+          FROM (${inlined}) s
+      $peer$`);
+    scenario.peer = { query: `{ benchPeerSearchOfferings${suffix.toUpperCase()} }` };
+  }
+  const caseList = all.find((s) => s.name.startsWith("case list"))!;
+  caseList.peer = {
+    query: `query ($org: UUID!) { allCaseMembers(condition: { organizationId: $org }, first: 500) {
+      nodes { careCaseByCaseId { rowId phase createdAt clientByClientId { rowId displayName }
+        regieAssignmentsByCaseId { nodes { startedAt endedAt
+          caseMemberByCaseIdAndOrganizationId { organizationByOrganizationId { rowId name } }
+          appUserByUserId { rowId name } } }
+        referralsByCaseId { nodes { rowId state organizationByReceiverOrganizationId { rowId name } } } } } } }`,
+    variables: { org: organizationId },
+  };
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (Array.isArray(value)) {
+    const items = value.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`);
+    return `'{${items.join(",").replace(/'/g, "''")}}'`;
+  }
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function printTable(report: {
+  results: Array<Record<string, string | number | null | undefined>>;
+  caseListStatements: Record<string, number | undefined>;
+  clientInitialJsKbGzip: number | null;
+}): void {
+  const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : String(n));
+  process.stdout.write(
+    "\n| scenario | ours p50 | ours p95 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | SQL statements |",
+  );
+  process.stdout.write(
+    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+  );
+  for (const r of report.results) {
+    const ratio = (r.oursP50 as number) / (r.floorP50 as number);
+    const rps = (r.oursRps as number) / (r.floorRps as number);
+    process.stdout.write(
+      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${r.peerRps === null ? "–" : f(r.peerRps)} | ${rps.toFixed(2)} | ${r.statements} |\n`,
+    );
+  }
+  process.stdout.write(
+    `\nCase list statements: page of 100 → ${report.caseListStatements.pageSize100}, page of 20 → ${report.caseListStatements.pageSize20}\n`,
+  );
+  process.stdout.write(
+    `Initial client JavaScript: ${report.clientInitialJsKbGzip ?? "not built"} KB gzip\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
