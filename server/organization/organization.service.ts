@@ -29,27 +29,30 @@ export interface NewOrganization {
   coordinator?: ContactPerson | null;
 }
 
+/** The details a partner maintains, in the order the INSERT and UPDATE below name them. */
+function detailValues(input: Omit<NewOrganization, "id" | "kind">): unknown[] {
+  return [
+    input.name,
+    input.description ?? null,
+    input.gemeenteCodes,
+    input.contactPoint.phone ?? null,
+    input.contactPoint.email ?? null,
+    input.contactPoint.address ?? null,
+    input.contactPoint.openingHours ?? null,
+    input.contactPoint.walkInHours ?? null,
+    input.website ?? null,
+    input.nvvkMember,
+    input.coordinator ?? null,
+  ];
+}
+
 export async function insertOrganization(db: Queryable, input: NewOrganization): Promise<string> {
   const [{ id }] = (await db.query(
-    `INSERT INTO organization (name, kind, description, gemeente_codes, contact_phone, contact_email,
-       contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator, id)
+    `INSERT INTO organization (name, description, gemeente_codes, contact_phone, contact_email,
+       contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator, kind, id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::uuid, gen_random_uuid()))
      RETURNING id`,
-    [
-      input.name,
-      input.kind,
-      input.description ?? null,
-      input.gemeenteCodes,
-      input.contactPoint.phone ?? null,
-      input.contactPoint.email ?? null,
-      input.contactPoint.address ?? null,
-      input.contactPoint.openingHours ?? null,
-      input.contactPoint.walkInHours ?? null,
-      input.website ?? null,
-      input.nvvkMember,
-      input.coordinator ?? null,
-      input.id ?? null,
-    ],
+    [...detailValues(input), input.kind, input.id ?? null],
   )) as [{ id: string }];
   return id;
 }
@@ -62,25 +65,11 @@ export async function updateOrganizationRow(
 ): Promise<void> {
   await db.query(
     `UPDATE organization
-        SET name = $2, description = $3, gemeente_codes = $4, contact_phone = $5, contact_email = $6,
-            contact_address = $7, opening_hours = $8, walk_in_hours = $9, website = $10,
-            nvvk_member = $11, coordinator = $12, kind = coalesce($13, kind), updated_at = now()
-      WHERE id = $1`,
-    [
-      id,
-      input.name,
-      input.description ?? null,
-      input.gemeenteCodes,
-      input.contactPoint.phone ?? null,
-      input.contactPoint.email ?? null,
-      input.contactPoint.address ?? null,
-      input.contactPoint.openingHours ?? null,
-      input.contactPoint.walkInHours ?? null,
-      input.website ?? null,
-      input.nvvkMember,
-      input.coordinator ?? null,
-      input.kind ?? null,
-    ],
+        SET name = $1, description = $2, gemeente_codes = $3, contact_phone = $4, contact_email = $5,
+            contact_address = $6, opening_hours = $7, walk_in_hours = $8, website = $9,
+            nvvk_member = $10, coordinator = $11, kind = coalesce($12, kind), updated_at = now()
+      WHERE id = $13`,
+    [...detailValues(input), input.kind ?? null, id],
   );
 }
 
