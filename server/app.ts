@@ -59,6 +59,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     schema: await buildKetenkaartSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: it fails readiness first and then drains. Apollo's own
+    // handler would stop the server at once, cutting off what a load balancer still sends.
+    stopOnTerminationSignals: false,
     introspection: config.graphqlIntrospection,
     // A browser cannot send a "simple" cross-site request that reaches a resolver: it needs
     // application/json or a preflighted header.
