@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { logAccess, logAccessMany } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import { returnedRows } from "../common/queryable.js";
 import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
@@ -122,13 +122,9 @@ export async function transferRegieWithin(
   viewer: Viewer,
   input: TransferRegieInput,
 ): Promise<string> {
-  const locked = isUuid(input.caseId)
-    ? ((await manager.query("SELECT client_id FROM care_case WHERE id = $1 FOR UPDATE", [
-        input.caseId,
-      ])) as Array<{
-        client_id: string;
-      }>)
-    : [];
+  const locked = await queryByIds<{
+    client_id: string;
+  }>(manager, "SELECT client_id FROM care_case WHERE id = $1 FOR UPDATE", [input.caseId]);
   if (locked.length === 0) throw caseNotFound();
   await assertCaseMember(manager, viewer, input.caseId);
   if (input.expectedAssignmentId) {
@@ -145,12 +141,11 @@ export async function transferRegieWithin(
     }
   }
 
-  const onTeam = isUuid(input.toOrganizationId)
-    ? ((await manager.query(
-        "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-        [input.caseId, input.toOrganizationId],
-      )) as unknown[])
-    : [];
+  const onTeam = await queryByIds<unknown>(
+    manager,
+    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+    [input.caseId, input.toOrganizationId],
+  );
   if (onTeam.length === 0) {
     throw new UserInputError(
       "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
@@ -158,12 +153,11 @@ export async function transferRegieWithin(
     );
   }
   if (input.toUserId) {
-    const worker = isUuid(input.toUserId)
-      ? ((await manager.query(
-          "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
-          [input.toUserId, input.toOrganizationId],
-        )) as unknown[])
-      : [];
+    const worker = await queryByIds<unknown>(
+      manager,
+      "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
+      [input.toUserId, input.toOrganizationId],
+    );
     if (worker.length === 0) {
       throw new UserInputError("Kies een medewerker van die organisatie ('toUserId').", "toUserId");
     }
@@ -198,11 +192,9 @@ export async function addCaseMember(
 ): Promise<void> {
   await inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, caseId);
-    const exists = isUuid(organizationId)
-      ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1", [
-          organizationId,
-        ])) as unknown[])
-      : [];
+    const exists = await queryByIds<unknown>(manager, "SELECT 1 FROM organization WHERE id = $1", [
+      organizationId,
+    ]);
     if (exists.length === 0) {
       throw new UserInputError(
         "Deze organisatie kennen we niet ('organizationId').",

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
 import { inTransaction } from "../common/transaction.js";
@@ -95,12 +95,11 @@ export async function withdrawConsent(
   consentId: string,
 ): Promise<void> {
   await inTransaction(db, async (manager) => {
-    const rows = isUuid(consentId)
-      ? ((await manager.query(
-          "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",
-          [consentId],
-        )) as Array<{ client_id: string; withdrawn_at: Date | null }>)
-      : [];
+    const rows = await queryByIds<{ client_id: string; withdrawn_at: Date | null }>(
+      manager,
+      "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",
+      [consentId],
+    );
     const consent = rows[0];
     if (!consent || !(await isOnClientTeam(manager, viewer, consent.client_id))) {
       throw new NotFoundError("Deze toestemming bestaat niet of u heeft geen toegang.");

@@ -1,6 +1,6 @@
 import type { Viewer } from "../auth/session.service.js";
 import { caseNotFound } from "../case/case.policy.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { NazorgPlanStatus } from "./nazorg-plan.entity.js";
 
@@ -51,12 +51,11 @@ export async function planOfContact(
   contactId: string,
   lock = false,
 ): Promise<PlanOfCase & { heldOn: string | null }> {
-  const rows = isUuid(contactId)
-    ? ((await db.query(
-        'SELECT plan_id AS "planId", held_on::text AS "heldOn" FROM nazorg_contact WHERE id = $1',
-        [contactId],
-      )) as Array<{ planId: string; heldOn: string | null }>)
-    : [];
+  const rows = await queryByIds<{ planId: string; heldOn: string | null }>(
+    db,
+    'SELECT plan_id AS "planId", held_on::text AS "heldOn" FROM nazorg_contact WHERE id = $1',
+    [contactId],
+  );
   if (!rows[0]) throw caseNotFound();
   return { ...(await planOfTeam(db, viewer, rows[0].planId, lock)), heldOn: rows[0].heldOn };
 }

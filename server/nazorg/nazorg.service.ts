@@ -5,7 +5,7 @@ import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
 import { CasePhase } from "../case/case.entity.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { paletteIntensity, type PaletteLevel } from "../taxonomy/taxonomy.js";
 import { InBalance, type NazorgContact } from "./nazorg-contact.entity.js";
@@ -101,12 +101,11 @@ async function assertResponsible(
   organizationId: string,
   userId: string | null | undefined,
 ): Promise<void> {
-  const onTeam = isUuid(organizationId)
-    ? ((await manager.query(
-        "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-        [caseId, organizationId],
-      )) as unknown[])
-    : [];
+  const onTeam = await queryByIds<unknown>(
+    manager,
+    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+    [caseId, organizationId],
+  );
   if (onTeam.length === 0) {
     throw new UserInputError(
       "Kies een organisatie uit het casusteam als verantwoordelijke ('responsibleOrganizationId').",
@@ -114,12 +113,11 @@ async function assertResponsible(
     );
   }
   if (userId) {
-    const worker = isUuid(userId)
-      ? ((await manager.query(
-          "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
-          [userId, organizationId],
-        )) as unknown[])
-      : [];
+    const worker = await queryByIds<unknown>(
+      manager,
+      "SELECT 1 FROM app_user WHERE id = $1 AND organization_id = $2 AND disabled_at IS NULL",
+      [userId, organizationId],
+    );
     if (worker.length === 0) {
       throw new UserInputError(
         "Kies een medewerker van de verantwoordelijke organisatie ('responsibleUserId').",
@@ -161,12 +159,11 @@ export async function createNazorgPlan(
   input: CreateNazorgPlanInput,
 ): Promise<string> {
   return inTransaction(db, async (manager) => {
-    const locked = isUuid(input.caseId)
-      ? ((await manager.query(
-          'SELECT client_id AS "clientId", phase FROM care_case WHERE id = $1 FOR UPDATE',
-          [input.caseId],
-        )) as Array<{ clientId: string; phase: CasePhase }>)
-      : [];
+    const locked = await queryByIds<{ clientId: string; phase: CasePhase }>(
+      manager,
+      'SELECT client_id AS "clientId", phase FROM care_case WHERE id = $1 FOR UPDATE',
+      [input.caseId],
+    );
     if (!locked[0]) throw caseNotFound();
     await assertCaseMember(manager, viewer, input.caseId);
     const { clientId, phase } = locked[0];
@@ -396,12 +393,11 @@ export async function recordNazorgNotFeasible(
     );
   }
   return inTransaction(db, async (manager) => {
-    const locked = isUuid(caseId)
-      ? ((await manager.query(
-          'SELECT client_id AS "clientId" FROM care_case WHERE id = $1 FOR UPDATE',
-          [caseId],
-        )) as Array<{ clientId: string }>)
-      : [];
+    const locked = await queryByIds<{ clientId: string }>(
+      manager,
+      'SELECT client_id AS "clientId" FROM care_case WHERE id = $1 FOR UPDATE',
+      [caseId],
+    );
     if (!locked[0]) throw caseNotFound();
     await assertCaseMember(manager, viewer, caseId);
     const [{ id }] = (await manager.query(
@@ -501,13 +497,12 @@ export async function registerNazorgContact(
       );
     }
     const heldBy = input.heldByUserId ?? viewer.userId;
-    const worker = isUuid(heldBy)
-      ? ((await manager.query(
-          `SELECT 1 FROM app_user u JOIN case_member m ON m.organization_id = u.organization_id
+    const worker = await queryByIds<unknown>(
+      manager,
+      `SELECT 1 FROM app_user u JOIN case_member m ON m.organization_id = u.organization_id
             WHERE u.id = $1 AND m.case_id = $2`,
-          [heldBy, plan.caseId],
-        )) as unknown[])
-      : [];
+      [heldBy, plan.caseId],
+    );
     if (worker.length === 0) {
       throw new UserInputError(
         "Kies een medewerker van een organisatie uit het casusteam ('heldByUserId').",
@@ -539,12 +534,11 @@ export async function registerNazorgContact(
           )
         : [];
       if (updated.length === 0) {
-        const exists = isUuid(input.contactId)
-          ? ((await manager.query("SELECT 1 FROM nazorg_contact WHERE id = $1 AND plan_id = $2", [
-              input.contactId,
-              plan.planId,
-            ])) as unknown[])
-          : [];
+        const exists = await queryByIds<unknown>(
+          manager,
+          "SELECT 1 FROM nazorg_contact WHERE id = $1 AND plan_id = $2",
+          [input.contactId, plan.planId],
+        );
         if (exists.length > 0) throw heldAlready();
         throw new UserInputError(
           "Kies een gepland contactmoment van dit plan ('contactId').",

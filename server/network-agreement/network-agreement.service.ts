@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import { NetworkAgreementKind, type NetworkAgreement } from "./network-agreement.entity.js";
 import type {
@@ -210,11 +210,11 @@ export async function endNetworkAgreement(
 ): Promise<void> {
   assertRealDate(input.validUntil, "validUntil", "De laatste dag");
   await inTransaction(db, async (manager) => {
-    const locked = isUuid(input.id)
-      ? ((await manager.query("SELECT id FROM network_agreement WHERE id = $1 FOR UPDATE", [
-          input.id,
-        ])) as unknown[])
-      : [];
+    const locked = await queryByIds<unknown>(
+      manager,
+      "SELECT id FROM network_agreement WHERE id = $1 FOR UPDATE",
+      [input.id],
+    );
     if (locked.length === 0) throw notFound();
     const agreement = (await findNetworkAgreement(manager, input.id))!;
     await assertMayMaintainAgreementsIn(manager, viewer, agreement.gemeenteCodes);

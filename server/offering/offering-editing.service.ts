@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.policy.js";
 import { OfferingStatus, Phase } from "../taxonomy/taxonomy.js";
 import type { OfferingInput } from "./offering.inputs.js";
@@ -76,13 +76,9 @@ async function lockOwnedOffering(
   viewer: Viewer,
   id: string,
 ): Promise<string> {
-  const rows = isUuid(id)
-    ? ((await manager.query("SELECT organization_id FROM offering WHERE id = $1 FOR UPDATE", [
-        id,
-      ])) as Array<{
-        organization_id: string;
-      }>)
-    : [];
+  const rows = await queryByIds<{
+    organization_id: string;
+  }>(manager, "SELECT organization_id FROM offering WHERE id = $1 FOR UPDATE", [id]);
   if (rows.length === 0) throw new NotFoundError("Dit aanbod bestaat niet (meer).");
   assertAllowed(mayEditOfferingsOf(viewer, rows[0]!.organization_id));
   return rows[0]!.organization_id;

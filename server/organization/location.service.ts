@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { queryByIds } from "../common/ids.js";
 import { findPostcodeArea } from "../geography/geography.service.js";
 import { refreshServedGemeenten } from "../offering/offering.service.js";
 import type { LocationInput } from "./location.inputs.js";
@@ -53,13 +53,9 @@ async function lockOwnedLocation(
   viewer: Viewer,
   id: string,
 ): Promise<void> {
-  const rows = isUuid(id)
-    ? ((await manager.query("SELECT organization_id FROM location WHERE id = $1 FOR UPDATE", [
-        id,
-      ])) as Array<{
-        organization_id: string;
-      }>)
-    : [];
+  const rows = await queryByIds<{
+    organization_id: string;
+  }>(manager, "SELECT organization_id FROM location WHERE id = $1 FOR UPDATE", [id]);
   if (rows.length === 0) throw new NotFoundError("Deze locatie bestaat niet (meer).");
   assertAllowed(mayEditOfferingsOf(viewer, rows[0]!.organization_id));
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { NewOrganizationInput, OrganizationInput } from "./organization.inputs.js";
 import { assertAllowed, mayEditOrganization } from "./organization.policy.js";
@@ -173,11 +173,11 @@ export async function updateOrganization(
   input: OrganizationInput,
 ): Promise<void> {
   await inTransaction(db, async (manager) => {
-    const exists = isUuid(id)
-      ? ((await manager.query("SELECT 1 FROM organization WHERE id = $1 FOR UPDATE", [
-          id,
-        ])) as unknown[])
-      : [];
+    const exists = await queryByIds<unknown>(
+      manager,
+      "SELECT 1 FROM organization WHERE id = $1 FOR UPDATE",
+      [id],
+    );
     if (exists.length === 0) throw new NotFoundError("Deze organisatie bestaat niet (meer).");
     assertAllowed(mayEditOrganization(viewer, id));
     await assertGemeentenExist(manager, input.gemeenten);

@@ -3,7 +3,7 @@ import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember } from "../case/case.policy.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { isUuid, queryByIds } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import type { Config } from "../config.js";
 import { ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
@@ -79,14 +79,10 @@ export async function startReferral(
 ): Promise<string> {
   return inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, input.caseId);
-    const offerings = isUuid(input.offeringId)
-      ? ((await manager.query("SELECT organization_id, status FROM offering WHERE id = $1", [
-          input.offeringId,
-        ])) as Array<{
-          organization_id: string;
-          status: string;
-        }>)
-      : [];
+    const offerings = await queryByIds<{
+      organization_id: string;
+      status: string;
+    }>(manager, "SELECT organization_id, status FROM offering WHERE id = $1", [input.offeringId]);
     const offering = offerings[0];
     if (!offering || offering.status !== "ACTIVE") {
       throw new UserInputError(
@@ -314,12 +310,11 @@ export async function outboxReferralIds(db: Queryable, viewer: Viewer): Promise<
 }
 
 async function assertConsentOfClient(manager: EntityManager, consentId: string, clientId: string) {
-  const rows = isUuid(consentId)
-    ? ((await manager.query("SELECT 1 FROM consent WHERE id = $1 AND client_id = $2", [
-        consentId,
-        clientId,
-      ])) as unknown[])
-    : [];
+  const rows = await queryByIds<unknown>(
+    manager,
+    "SELECT 1 FROM consent WHERE id = $1 AND client_id = $2",
+    [consentId, clientId],
+  );
   if (rows.length === 0) {
     throw new UserInputError("Kies een toestemming van deze inwoner ('consentId').", "consentId");
   }

@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DataSource } from "typeorm";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
+import { connectHeapProbe, type HeapProbe } from "./reliability/heap.js";
 import { logIn } from "./reliability/http.js";
 import {
   freePort,
@@ -50,6 +51,8 @@ process.env.RATE_LIMIT_REQUESTS_PER_USER ??= "1000000";
 interface Run {
   baseUrl: string;
   server: ServerInstance;
+  /** The first instance's live heap (it runs with the inspector on loopback). */
+  heap: HeapProbe;
   db: DataSource;
   databaseUrl: string;
   pause(): Promise<void>;
@@ -143,23 +146,55 @@ async function loadPhase(run: Run) {
   const workload = new Workload(run.baseUrl);
   await workload.prepare(run.db);
   const seconds = Number(flags["load-seconds"]);
-  const memory: number[] = [];
-  const sampler = setInterval(() => memory.push(rssMb(run.server)), 5000);
-  memory.push(rssMb(run.server));
+  const rss: number[] = [];
+  const heap: Array<{ minute: number; mb: number }> = [];
+  const started = performance.now();
+  let sampling = Promise.resolve();
+  const sample = () => {
+    rss.push(rssMb(run.server));
+    sampling = sampling.then(async () => {
+      const mb = await run.heap.liveHeapMb();
+      heap.push({ minute: (performance.now() - started) / 60_000, mb });
+    });
+  };
+  sample();
+  const sampler = setInterval(sample, 20_000);
   const samples = await runLoad(workload, { rate, seconds });
   clearInterval(sampler);
-  memory.push(rssMb(run.server));
-  // "Not growing": the last third of the run against the middle third (the first warms up).
-  const third = Math.max(1, Math.floor(memory.length / 3));
-  const middle = average(memory.slice(third, 2 * third));
-  const last = average(memory.slice(-third));
+  sample();
+  await sampling;
+  // "Not growing": the live heap after a full collection, the last third of the run against the
+  // middle third (the first warms up: caches, JIT, pool), and the trend over the second half.
+  const third = Math.max(1, Math.floor(heap.length / 3));
+  const middle = average(heap.slice(third, 2 * third).map((point) => point.mb));
+  const last = average(heap.slice(-third).map((point) => point.mb));
   return {
     seconds,
     ratePerSecond: rate,
     ...figures(samples),
-    rssMb: { start: memory[0], end: memory.at(-1), max: Math.max(...memory), middle, last },
-    memoryGrowthPercent: middle ? Math.round((100 * (last - middle)) / middle) : 0,
+    liveHeapMb: {
+      start: heap[0]?.mb,
+      end: heap.at(-1)?.mb,
+      max: Math.max(...heap.map((point) => point.mb)),
+      middle,
+      last,
+    },
+    liveHeapGrowthPercent: middle ? Math.round((1000 * (last - middle)) / middle) / 10 : 0,
+    liveHeapSlopeMbPerMinute: slope(heap.slice(Math.floor(heap.length / 2))),
+    liveHeapSamples: heap.map((point) => point.mb),
+    rssMb: { start: rss[0], end: rss.at(-1), max: Math.max(...rss) },
   };
+}
+
+/** Least-squares slope in MB per minute. */
+function slope(points: Array<{ minute: number; mb: number }>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const meanX = points.reduce((sum, point) => sum + point.minute, 0) / n;
+  const meanY = points.reduce((sum, point) => sum + point.mb, 0) / n;
+  const covariance = points.reduce((sum, p) => sum + (p.minute - meanX) * (p.mb - meanY), 0);
+  const variance = points.reduce((sum, p) => sum + (p.minute - meanX) ** 2, 0);
+  return Math.round((1000 * covariance) / variance) / 1000;
 }
 
 async function faultPhase(run: Run) {
@@ -282,12 +317,19 @@ async function main() {
     flags,
   };
   let server: ServerInstance | undefined;
+  let heap: HeapProbe | undefined;
   try {
-    server = await startServer({ databaseUrl: database.url });
+    const inspectPort = await freePort();
+    server = await startServer({
+      databaseUrl: database.url,
+      nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
+    });
+    heap = await connectHeapProbe(inspectPort);
     await db.initialize();
     const run: Run = {
       baseUrl: server.url,
       server,
+      heap,
       db,
       databaseUrl: database.url,
       pause: database.pause,
@@ -304,6 +346,7 @@ async function main() {
       run.baseUrl = server.url;
     }
   } finally {
+    heap?.close();
     await server?.stop().catch(() => undefined);
     if (db.isInitialized) await db.destroy().catch(() => undefined);
     await database.stop();
@@ -335,6 +378,12 @@ function printFigures(report: Record<string, unknown>) {
     rows.push(["load p50 / p95 / p99", `${load.p50} / ${load.p95} / ${load.p99} ms`]);
     const rss = load.rssMb as Record<string, number>;
     rows.push(["server RSS start / end / max", `${rss.start} / ${rss.end} / ${rss.max} MB`]);
+    const heap = load.liveHeapMb as Record<string, number>;
+    rows.push([
+      "live heap after GC: middle / last third",
+      `${heap.middle} / ${heap.last} MB (${load.liveHeapGrowthPercent} %), ` +
+        `trend ${load.liveHeapSlopeMbPerMinute} MB/min over the second half`,
+    ]);
   }
   const fault = report.fault as Record<string, unknown> | undefined;
   if (fault) {
@@ -378,7 +427,7 @@ function rssMb(server: ServerInstance): number {
 }
 
 const average = (values: number[]) =>
-  values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : 0;
+  values.length ? Math.round((10 * values.reduce((a, b) => a + b, 0)) / values.length) / 10 : 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (message: string) =>
   console.warn(`[${new Date().toISOString().slice(11, 19)}] ${message}`);

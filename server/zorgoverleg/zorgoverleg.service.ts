@@ -5,7 +5,7 @@ import { assertCaseMember, isCaseMember } from "../case/case.policy.js";
 import { transferRegieWithin } from "../case/case.service.js";
 import { validConsentFor } from "../client/consent.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
+import { queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import { amsterdamToday, isCalendarDate } from "../common/amsterdam-time.js";
 import { Agreement, AgreementStatus, Zorgoverleg } from "./zorgoverleg.entity.js";
@@ -224,20 +224,19 @@ export async function setAgreementStatus(
   input: SetAgreementStatusInput,
 ): Promise<void> {
   await inTransaction(db, async (manager) => {
-    const rows = isUuid(input.agreementId)
-      ? ((await manager.query(
-          `SELECT a.owner_organization_id AS "ownerOrganizationId", a.case_id AS "caseId",
+    const rows = await queryByIds<{
+      ownerOrganizationId: string;
+      caseId: string;
+      clientId: string;
+      status: AgreementStatus;
+    }>(
+      manager,
+      `SELECT a.owner_organization_id AS "ownerOrganizationId", a.case_id AS "caseId",
                   c.client_id AS "clientId", a.status
              FROM agreement a JOIN care_case c ON c.id = a.case_id
             WHERE a.id = $1 FOR UPDATE OF a`,
-          [input.agreementId],
-        )) as Array<{
-          ownerOrganizationId: string;
-          caseId: string;
-          clientId: string;
-          status: AgreementStatus;
-        }>)
-      : [];
+      [input.agreementId],
+    );
     const agreement = rows[0];
     if (!agreement || !(await isCaseMember(manager, viewer, agreement.caseId))) {
       throw agreementNotFound();
@@ -299,15 +298,14 @@ async function admitInvitee(
   clientId: string,
   invitee: ZorgoverlegInviteeInput,
 ): Promise<void> {
-  const organization = isUuid(invitee.organizationId)
-    ? ((await manager.query(
-        `SELECT o.id, m.organization_id IS NOT NULL AS "onTeam"
+  const organization = await queryByIds<{ id: string; onTeam: boolean }>(
+    manager,
+    `SELECT o.id, m.organization_id IS NOT NULL AS "onTeam"
            FROM organization o
            LEFT JOIN case_member m ON m.case_id = $2 AND m.organization_id = o.id
           WHERE o.id = $1`,
-        [invitee.organizationId, caseId],
-      )) as Array<{ id: string; onTeam: boolean }>)
-    : [];
+    [invitee.organizationId, caseId],
+  );
   if (!organization[0]) {
     throw new UserInputError(
       "Een van de uitgenodigde organisaties kennen we niet ('organizationId').",
@@ -349,12 +347,11 @@ async function assertAgreementOwner(
   if (!isCalendarDate(agreement.dueOn)) {
     throw new UserInputError(`Vul een bestaande datum in bij ${which} ('dueOn').`, "dueOn");
   }
-  const onTeam = isUuid(agreement.ownerOrganizationId)
-    ? ((await manager.query(
-        "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-        [caseId, agreement.ownerOrganizationId],
-      )) as unknown[])
-    : [];
+  const onTeam = await queryByIds<unknown>(
+    manager,
+    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
+    [caseId, agreement.ownerOrganizationId],
+  );
   if (onTeam.length === 0) {
     throw new UserInputError(
       `Kies bij ${which} een organisatie uit het casusteam ('ownerOrganizationId').`,

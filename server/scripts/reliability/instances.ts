@@ -38,11 +38,13 @@ export async function startServer(options: {
   databaseUrl: string;
   port?: number;
   env?: Record<string, string>;
+  /** Node options before the script, e.g. `--inspect=127.0.0.1:9229` for the heap probe. */
+  nodeArgs?: string[];
 }): Promise<ServerInstance> {
   const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    [path.join(repositoryRoot(), "dist", "server", "main.js")],
+    [...(options.nodeArgs ?? []), path.join(repositoryRoot(), "dist", "server", "main.js")],
     {
       env: {
         ...process.env,
