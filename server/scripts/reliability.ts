@@ -326,6 +326,11 @@ async function main() {
     });
     heap = await connectHeapProbe(inspectPort);
     await db.initialize();
+    // The fault phase stops PostgreSQL under this process's own idle connections: the pool
+    // drops them and opens new ones, rather than crashing on their error event.
+    (
+      db.driver as unknown as { master: { on(event: "error", listener: () => void): void } }
+    ).master.on("error", () => undefined);
     const run: Run = {
       baseUrl: server.url,
       server,
@@ -344,6 +349,8 @@ async function main() {
       };
       server = run.server;
       run.baseUrl = server.url;
+      // Written after every phase, so figures survive a later phase that fails.
+      writeFileSync(flags.report, `${JSON.stringify(report, null, 2)}\n`);
     }
   } finally {
     heap?.close();
