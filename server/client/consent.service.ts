@@ -6,6 +6,8 @@ import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 const clientNotFound = () =>
   new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
@@ -97,9 +99,14 @@ export async function withdrawConsent(
   await inTransaction(db, async (manager) => {
     const rows = isUuid(consentId)
       ? ((await manager.query(
-          "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",
+          `SELECT client_id, withdrawn_at, recipient_organization_ids
+             FROM consent WHERE id = $1 FOR UPDATE`,
           [consentId],
-        )) as Array<{ client_id: string; withdrawn_at: Date | null }>)
+        )) as Array<{
+          client_id: string;
+          withdrawn_at: Date | null;
+          recipient_organization_ids: string[];
+        }>)
       : [];
     const consent = rows[0];
     if (!consent || !(await isOnClientTeam(manager, viewer, consent.client_id))) {
@@ -112,6 +119,10 @@ export async function withdrawConsent(
       "UPDATE consent SET withdrawn_at = now(), withdrawn_by_user_id = $2 WHERE id = $1",
       [consentId, viewer.userId],
     );
+    // Referrals resting on this consent leave the recipients' inboxes.
+    await announceChange(manager, ChangeKind.REFERRAL, {
+      organizationIds: consent.recipient_organization_ids,
+    });
     await logAccess(
       manager,
       viewer,
