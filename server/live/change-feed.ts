@@ -113,5 +113,12 @@ export async function listenForChanges(
   });
   await subscriber.connect();
   await subscriber.listenTo(changeChannel);
-  return { close: () => subscriber.close() };
+  return {
+    // A connection that was lost may never confirm its end; stopping must not wait for it.
+    close: () =>
+      Promise.race([
+        subscriber.close().catch(() => undefined),
+        new Promise<void>((resolve) => setTimeout(resolve, 2000).unref()),
+      ]),
+  };
 }

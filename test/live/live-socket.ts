@@ -92,12 +92,16 @@ export function subscribe(client: Client, field: string): Subscription {
  * Waits until the subscription is live on its server: a subscribe message has no answer of its
  * own, so a probe notification (as any instance would send) is repeated until it arrives.
  */
-export async function whenLive(subscription: Subscription, organizationId: string): Promise<void> {
+export async function whenLive(
+  subscription: Subscription,
+  organizationId: string,
+  probeKind = "RESYNC",
+): Promise<void> {
   const db = await database();
-  const arrived = subscription.next("RESYNC", 10_000);
+  const arrived = subscription.next(probeKind, 10_000);
   const probe = setInterval(() => {
     void db.query("SELECT pg_notify('ketenkaart_changes', $1)", [
-      JSON.stringify({ kind: "RESYNC", organizationIds: [organizationId] }),
+      JSON.stringify({ kind: probeKind, organizationIds: [organizationId] }),
     ]);
   }, 200);
   try {

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChangeKind } from "../../server/live/live-change.js";
 import { announceChange } from "../../server/live/live.service.js";
 import { post } from "../../server/scripts/reliability/http.js";
-import { startServer, type ServerInstance } from "../../server/scripts/reliability/instances.js";
+import {
+  databaseSwitch,
+  startServer,
+  type ServerInstance,
+} from "../../server/scripts/reliability/instances.js";
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
@@ -295,5 +299,31 @@ describe("stopping an instance", () => {
     expect((await feed.closed).code).toBe(1001);
     expect(await exitCode).toBe(0);
     await feed.dispose();
+  }, 60_000);
+});
+
+describe("when the database connection of an instance drops", () => {
+  it("reconnects its listener and tells its subscribers to fetch again", async () => {
+    const link = await databaseSwitch(inject("databaseUrl"));
+    const instance = await startServer({ databaseUrl: link.url });
+    const worker = await loggedInUser();
+    const feed = subscribe(
+      liveClient(instance.url, browserHeaders(instance.url, tokenOf(worker.headers))),
+      "dashboardChanged",
+    );
+    try {
+      await whenLive(feed, worker.organizationId, "CASE");
+      await link.cut();
+      await sleep(1000);
+      // Whatever was announced meanwhile never reached this instance …
+      const resync = feed.next("RESYNC", 20_000);
+      await link.restore();
+      // … so once it listens again, its subscribers refetch.
+      await resync;
+      await whenLive(feed, worker.organizationId, "AGREEMENT");
+    } finally {
+      expect(await instance.stop("SIGTERM")).toBe(0);
+      await feed.dispose();
+    }
   }, 60_000);
 });
