@@ -69,26 +69,32 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
 
   httpServer.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    void admit(request, db, rateLimits).then((admission) => {
-      if ("refusal" in admission) {
-        refuse(socket, admission.refusal);
-        return;
-      }
-      server.handleUpgrade(request, socket, head, (webSocket) => {
-        sessions.set(request, admission.session);
-        // The session's end ends the socket too.
-        const expiry = setTimeout(
-          () => webSocket.close(sessionEnded.code, sessionEnded.reason),
-          Math.min(admission.session.viewer.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
-        );
-        webSocket.once("close", () => clearTimeout(expiry));
-        server.emit("connection", webSocket, request);
-      });
-    });
+    const admitting = admit(request, db, rateLimits, config.trustProxyHops > 0);
+    void admitting
+      .then((admission) => {
+        // As the HTTP requests are logged: path and status only.
+        const status = "refusal" in admission ? admission.refusal.status : 101;
+        logger.info({ method: "GET", path: "/graphql", status, upgrade: true }, "request");
+        if ("refusal" in admission) {
+          refuse(socket, admission.refusal);
+          return;
+        }
+        server.handleUpgrade(request, socket, head, (webSocket) => {
+          sessions.set(request, admission.session);
+          // The session's end ends the socket too.
+          const expiry = setTimeout(
+            () => webSocket.close(sessionEnded.code, sessionEnded.reason),
+            Math.min(admission.session.viewer.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+          );
+          webSocket.once("close", () => clearTimeout(expiry));
+          server.emit("connection", webSocket, request);
+        });
+      })
+      .catch(() => socket.destroy());
   });
 
   const sessionOf = (request: http.IncomingMessage) => sessions.get(request)!;
-  const limitRules = [...specifiedRules, ...limits.limitRules, onlySubscriptions];
+  const rules = [...specifiedRules, ...limits.limitRules, onlySubscriptions];
   const format = (error: GraphQLError) => {
     const message = limitMessage(error.message, config.graphqlIntrospection);
     return formatError({ ...error.toJSON(), message }, error);
@@ -120,7 +126,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
         } catch (error) {
           return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
         }
-        const errors = validate(schema, document, limitRules);
+        const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
         const contextValue: SubscriptionContext = {
           db,
@@ -171,6 +177,7 @@ async function admit(
   request: http.IncomingMessage,
   db: DataSource,
   rateLimits: RateLimits,
+  behindProxy: boolean,
 ): Promise<Admission> {
   if (new URL(request.url ?? "/", "http://localhost").pathname !== "/graphql") {
     return { refusal: { status: 404, message: "Niet gevonden." } };
@@ -180,7 +187,11 @@ async function admit(
   const origin = request.headers.origin;
   // A browser always sends Origin on a WebSocket; only an API client (with a bearer token, which
   // no other site can make a browser send) may leave it out.
-  if (origin ? !sameOrigin(origin, request.headers.host) : !bearer) {
+  // The host the browser addressed: Host, or what a proxy in front passes on as X-Forwarded-Host
+  // (a page cannot set either on a browser's WebSocket).
+  const forwarded = behindProxy ? request.headers["x-forwarded-host"] : undefined;
+  const hosts = [request.headers.host, ...String(forwarded ?? "").split(",")];
+  if (origin ? !sameOrigin(origin, hosts) : !bearer) {
     return { refusal: { status: 403, message: "Alleen vanaf Ketenkaart zelf." } };
   }
   const loginFirst = { refusal: { status: 401, message: "Log eerst in." } };
@@ -202,10 +213,11 @@ async function admit(
   }
 }
 
-/** The same scheme-less host: the page's origin against the host the request was sent to. */
-function sameOrigin(origin: string, host: string | undefined): boolean {
+/** The page's origin has the host the request was sent to (scheme aside: TLS may end earlier). */
+function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
   try {
-    return !!host && new URL(origin).host === host.toLowerCase();
+    const { host } = new URL(origin);
+    return hosts.some((candidate) => candidate?.trim().toLowerCase() === host);
   } catch {
     return false;
   }

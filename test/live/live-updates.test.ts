@@ -223,6 +223,12 @@ describe("who may open a live socket", () => {
       await upgradeStatus(base, { origin: "https://evil.example", cookie: `kk_session=${token}` }),
     ).toBe(403);
     expect(await upgradeStatus(base, { cookie: `kk_session=${token}` })).toBe(403);
+    // Behind a proxy that passes the host the browser addressed on as X-Forwarded-Host.
+    const proxied = { cookie: `kk_session=${token}`, "x-forwarded-host": "ketenkaart.example" };
+    expect(await upgradeStatus(base, { ...proxied, origin: "https://ketenkaart.example" })).toBe(
+      101,
+    );
+    expect(await upgradeStatus(base, { ...proxied, origin: "https://evil.example" })).toBe(403);
     // An API client with a bearer token (which no other site can make a browser send).
     expect(await upgradeStatus(base, { authorization: `Bearer ${token}` })).toBe(101);
   });
