@@ -19,7 +19,7 @@ import {
   subscribe,
   upgradeStatus,
   whenLive,
-} from "./live-socket.js";
+} from "../support/live.js";
 
 const transition = `mutation ($input: ReferralTransitionInput!) {
   transitionReferral(input: $input) { id state }

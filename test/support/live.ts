@@ -1,6 +1,6 @@
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { database } from "../support/factories.js";
+import { database } from "./factories.js";
 
 export interface LiveChangeEvent {
   kind: string;
@@ -40,8 +40,15 @@ export const browserHeaders = (baseUrl: string, token: string) => ({
   origin: baseUrl,
 });
 
-/** Subscribes to `field` (referralInboxChanged or dashboardChanged) and collects its events. */
-export function subscribe(client: Client, field: string): Subscription {
+/**
+ * Subscribes to `field` (referralInboxChanged or dashboardChanged), with `query` or a document of
+ * its own, and collects its events.
+ */
+export function subscribe(
+  client: Client,
+  field: string,
+  query = `subscription { ${field} { kind at } }`,
+): Subscription {
   const events: LiveChangeEvent[] = [];
   const waiters = new Set<(event: LiveChangeEvent) => void>();
   let closedWith: (close: { code: number; reason: string }) => void = () => {};
@@ -51,7 +58,7 @@ export function subscribe(client: Client, field: string): Subscription {
     closedWith({ code, reason: String(reason) });
   });
   const stop = client.subscribe<Record<string, LiveChangeEvent>>(
-    { query: `subscription { ${field} { kind at } }` },
+    { query },
     {
       next: (result) => {
         const event = result.data?.[field];
