@@ -208,6 +208,31 @@ describe("live updates across instances", () => {
   });
 });
 
+describe("a withdrawn consent", () => {
+  it("updates the inbox of the organisation it named: the referral leaves it", async () => {
+    const { sender, receiver, referral, consentId } = await referralChain<{ id: string }>("id");
+    await graphql(transition, { input: { referralId: referral.id, to: "SENT" } }, sender.headers);
+    const inbox = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(receiver.headers))),
+      "referralInboxChanged",
+    );
+    try {
+      await whenLive(inbox, receiver.organizationId);
+      const left = inbox.next("REFERRAL");
+      const withdrawn = await post(
+        instanceA(),
+        `mutation ($consentId: ID!) { withdrawConsent(consentId: $consentId) { id } }`,
+        { consentId },
+        sender.headers,
+      );
+      expect(withdrawn.code).toBeUndefined();
+      await left;
+    } finally {
+      await inbox.dispose();
+    }
+  });
+});
+
 describe("who may open a live socket", () => {
   it("refuses an anonymous socket, a session without our Origin, and another site's Origin", async () => {
     const worker = await loggedInUser();
