@@ -14,6 +14,7 @@ export default defineConfig({
   },
   server: {
     // During client development the API runs on its own port (npm start).
-    proxy: { "/graphql": "http://localhost:4000" },
+    // ws: the live updates' WebSocket on the same path.
+    proxy: { "/graphql": { target: "http://localhost:4000", ws: true } },
   },
 });

@@ -18,6 +18,8 @@ import {
   serviceUnavailableStatus,
 } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
+import { createChangeFeed, listenForChanges } from "./live/change-feed.js";
+import { serveLiveUpdates } from "./live/live.socket.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
@@ -55,8 +57,22 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   const rateLimits = createRateLimits(db, config.rateLimits);
 
   const armor = graphqlArmor(config.graphqlIntrospection);
+  // Live updates: every instance LISTENs for the changes any instance commits and passes them to
+  // its own WebSocket subscribers (server/live/).
+  const changes = createChangeFeed();
+  const schema = await buildKetenkaartSchema(changes.pubSub);
+  const changeListener = await listenForChanges(db, changes);
+  const live = serveLiveUpdates({
+    httpServer,
+    schema,
+    db,
+    config,
+    calendar,
+    rateLimits,
+    limits: armor,
+  });
   const apollo = new ApolloServer<Context>({
-    schema: await buildKetenkaartSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM: it fails readiness first and then drains. Apollo's own
@@ -204,7 +220,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
       shuttingDown = true;
     },
     async stop() {
+      await live.close();
       await apollo.stop();
+      await changeListener.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
@@ -34,8 +34,13 @@ import {
 } from "./nazorg/nazorg.resolver.js";
 import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
+import { createChangeFeed } from "./live/change-feed.js";
+import { LiveResolver } from "./live/live.resolver.js";
 
-export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
+/** `pubSub` feeds the subscriptions; the default one, connected to nothing, serves the SDL. */
+export function buildKetenkaartSchema(
+  pubSub: PubSub = createChangeFeed().pubSub,
+): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       TaxonomyResolver,
@@ -70,8 +75,10 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       NetworkAgreementResolver,
       NazorgMapResolver,
       PrivacyResolver,
+      LiveResolver,
     ],
     authChecker,
+    pubSub,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain
     // GraphQL objects turned into instances by type-graphql.
     validate: { forbidUnknownValues: false },

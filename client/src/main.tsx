@@ -1,7 +1,7 @@
 import "@utrecht/component-library-css/dist/index.css";
 import "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
 import "./styles.css";
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+import { ApolloClient, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { lazy, StrictMode, Suspense, type ComponentType } from "react";
@@ -14,6 +14,7 @@ import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
 import { SearchPage } from "./search/SearchPage";
 import { PageLoading } from "./shared/PageStates";
+import { createApolloLink } from "./live/link";
 
 // Only the public search loads up front; every other page is its own chunk, loaded on first use.
 function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
@@ -55,7 +56,7 @@ const MyAgreementsPage = lazyPage(
 );
 
 const client = new ApolloClient({
-  link: new HttpLink({ uri: "/graphql" }),
+  link: createApolloLink(),
   cache: new InMemoryCache({
     typePolicies: {
       // "Meer laden" appends the next page of the same search.

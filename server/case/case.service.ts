@@ -8,6 +8,8 @@ import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
 import { assertCaseMember, caseNotFound } from "./case.policy.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -49,6 +51,7 @@ export async function openCase(
        VALUES ($1, $2, $3, $3, 'Casus geopend')`,
       [caseId, viewer.organizationId, viewer.userId],
     );
+    await announceChange(manager, ChangeKind.CASE, { caseId });
     await logAccess(
       manager,
       viewer,
@@ -172,6 +175,7 @@ export async function transferRegieWithin(
     [input.caseId, input.toOrganizationId, input.toUserId ?? null, viewer.userId, input.reason],
   )) as [{ id: string }];
   await manager.query("UPDATE care_case SET updated_at = now() WHERE id = $1", [input.caseId]);
+  await announceChange(manager, ChangeKind.CASE, { caseId: input.caseId });
   await logAccess(
     manager,
     viewer,
@@ -213,6 +217,7 @@ export async function addCaseMember(
        ON CONFLICT (case_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
       [caseId, organizationId, role.trim()],
     );
+    await announceChange(manager, ChangeKind.CASE, { caseId });
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });
 }
@@ -232,6 +237,7 @@ export async function setCasePhase(
         [caseId, phase],
       ),
     );
+    await announceChange(manager, ChangeKind.CASE, { caseId });
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });
 }

@@ -6,6 +6,8 @@ import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 const clientNotFound = () =>
   new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
@@ -95,9 +97,14 @@ export async function withdrawConsent(
   consentId: string,
 ): Promise<void> {
   await inTransaction(db, async (manager) => {
-    const rows = await queryByIds<{ client_id: string; withdrawn_at: Date | null }>(
+    const rows = await queryByIds<{
+      client_id: string;
+      withdrawn_at: Date | null;
+      recipient_organization_ids: string[];
+    }>(
       manager,
-      "SELECT client_id, withdrawn_at FROM consent WHERE id = $1 FOR UPDATE",
+      `SELECT client_id, withdrawn_at, recipient_organization_ids
+         FROM consent WHERE id = $1 FOR UPDATE`,
       [consentId],
     );
     const consent = rows[0];
@@ -111,6 +118,10 @@ export async function withdrawConsent(
       "UPDATE consent SET withdrawn_at = now(), withdrawn_by_user_id = $2 WHERE id = $1",
       [consentId, viewer.userId],
     );
+    // Referrals resting on this consent leave the recipients' inboxes.
+    await announceChange(manager, ChangeKind.REFERRAL, {
+      organizationIds: consent.recipient_organization_ids,
+    });
     await logAccess(
       manager,
       viewer,

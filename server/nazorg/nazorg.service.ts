@@ -18,6 +18,8 @@ import type {
 } from "./nazorg.inputs.js";
 import { planOfContact, planOfTeam, type PlanOfCase } from "./nazorg.policy.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -139,6 +141,7 @@ async function planContacts(manager: Queryable, planId: string, dates: string[])
 
 async function touchPlan(manager: Queryable, viewer: Viewer, plan: PlanOfCase): Promise<void> {
   await manager.query("UPDATE nazorg_plan SET updated_at = now() WHERE id = $1", [plan.planId]);
+  await announceChange(manager, ChangeKind.NAZORG, { caseId: plan.caseId });
   await logAccess(
     manager,
     viewer,
@@ -231,6 +234,7 @@ export async function createNazorgPlan(
       [id, startsOn, defaultContactMonths(durationMonths)],
     );
     await logAccess(manager, viewer, "CREATE", { type: "NAZORG_PLAN", id, clientId }, teamBasis);
+    await announceChange(manager, ChangeKind.NAZORG, { caseId: input.caseId });
     if (phase !== CasePhase.NAZORG) {
       await manager.query(
         "UPDATE care_case SET phase = 'NAZORG', updated_at = now() WHERE id = $1",
@@ -408,6 +412,7 @@ export async function recordNazorgNotFeasible(
        RETURNING id`,
       [caseId, trimmed, viewer.userId],
     )) as [{ id: string }];
+    await announceChange(manager, ChangeKind.NAZORG, { caseId });
     await logAccess(
       manager,
       viewer,
@@ -556,6 +561,7 @@ export async function registerNazorgContact(
       contactId = id;
     }
     await updateRelapseRisk(manager, plan.caseId, contactId, input.inBalance, input.heldOn);
+    await announceChange(manager, ChangeKind.NAZORG, { caseId: plan.caseId });
     await logAccess(
       manager,
       viewer,

@@ -11,6 +11,8 @@ import type { ReferralTransitionInput, StartReferralInput } from "./referral.inp
 import { type Side, transitionFor } from "./referral.transitions.js";
 import type { WorkingDayCalendar } from "./working-days.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 /** NVVK Belofte: respond within 2 working days, plan the intake within 10. */
 const responseWorkingDays = 2;
@@ -114,6 +116,10 @@ export async function startReferral(
       ],
     )) as [{ id: string }];
     await recordEvent(manager, viewer, id, null, ReferralState.DRAFT, null);
+    // A draft is the sender's alone.
+    await announceChange(manager, ChangeKind.REFERRAL, {
+      organizationIds: [viewer.organizationId],
+    });
     await logAccess(manager, viewer, "CREATE", { type: "REFERRAL", id, clientId }, "CASE_TEAM");
     return id;
   });
@@ -216,6 +222,9 @@ export async function transitionReferral(
       );
     }
     await recordEvent(manager, viewer, referral.id, referral.state, input.to, note);
+    await announceChange(manager, ChangeKind.REFERRAL, {
+      organizationIds: [referral.sender_organization_id, referral.receiver_organization_id],
+    });
     await logAccess(
       manager,
       viewer,

@@ -23,7 +23,10 @@ export const graphqlLimits = {
  */
 export function graphqlArmor(schemaDiscovery: boolean): {
   plugins: ApolloServerPlugin[];
+  /** For HTTP: the limits, and subscriptions refused (they go over the WebSocket). */
   validationRules: ValidationRule[];
+  /** The limits alone, for the WebSocket (server/live/live.socket.ts). */
+  limitRules: ValidationRule[];
   parseOptions: { maxTokens: number };
 } {
   const { plugins, validationRules } = new ApolloArmor({
@@ -56,6 +59,7 @@ export function graphqlArmor(schemaDiscovery: boolean): {
   return {
     plugins: [...(plugins as ApolloServerPlugin[]), limitMessages(schemaDiscovery)],
     validationRules: [...(validationRules as ValidationRule[]), noSubscriptions],
+    limitRules: validationRules as ValidationRule[],
     parseOptions: { maxTokens: graphqlLimits.maxTokens },
   };
 }
@@ -68,28 +72,50 @@ const limitMessages = (schemaDiscovery: boolean): ApolloServerPlugin => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors }) {
-        for (const error of errors) {
-          if (!schemaDiscovery) error.message = error.message.replace(/ Did you mean .*$/s, "");
-          if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(error.message)) {
-            error.message = `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`;
-          } else if (error.message.startsWith("Syntax Error: De vraag")) {
-            error.message = error.message.slice("Syntax Error: ".length);
-          }
-        }
+        for (const error of errors) error.message = limitMessage(error.message, schemaDiscovery);
       },
     };
   },
 });
 
+/** The message of a refused operation as the caller should read it (see `limitMessages`). */
+export function limitMessage(message: string, schemaDiscovery: boolean): string {
+  const shown = schemaDiscovery ? message : message.replace(/ Did you mean .*$/s, "");
+  if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(shown)) {
+    return `De vraag is te lang (hoogstens ${graphqlLimits.maxTokens} tokens).`;
+  }
+  return shown.startsWith("Syntax Error: De vraag") ? shown.slice("Syntax Error: ".length) : shown;
+}
+
 /**
- * The schema has no subscriptions; graphql-js 16 only notices at execution, with an error
- * without a code that would be masked as our fault.
+ * Subscriptions run over the WebSocket only; over HTTP graphql-js 16 would only notice at
+ * execution, with an error without a code that would be masked as our fault.
  */
 const noSubscriptions: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation === "subscription") {
       context.reportError(
-        new GraphQLError("Abonnementen (subscriptions) kent deze API niet.", { nodes: [node] }),
+        new GraphQLError(
+          "Abonnementen (subscriptions) lopen via de WebSocket op /graphql, niet via HTTP.",
+          { nodes: [node] },
+        ),
+      );
+    }
+  },
+});
+
+/**
+ * The WebSocket carries subscriptions only: queries and mutations go over HTTP, with its
+ * CSRF prevention, body limit and rate limit per request.
+ */
+export const onlySubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== "subscription") {
+      context.reportError(
+        new GraphQLError(
+          "Via de WebSocket lopen alleen abonnementen (subscriptions); stuur vragen en wijzigingen via HTTP.",
+          { nodes: [node] },
+        ),
       );
     }
   },

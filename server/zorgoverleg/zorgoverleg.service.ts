@@ -24,6 +24,8 @@ import {
   zorgoverlegOfTeam,
 } from "./zorgoverleg.policy.js";
 import { inTransaction } from "../common/transaction.js";
+import { ChangeKind } from "../live/live-change.js";
+import { announceChange } from "../live/live.service.js";
 
 const teamBasis = "CASE_TEAM";
 
@@ -77,6 +79,7 @@ export async function scheduleZorgoverleg(
       );
     }
     await logAccess(manager, viewer, "CREATE", { type: "ZORGOVERLEG", id, clientId }, teamBasis);
+    await announceChange(manager, ChangeKind.ZORGOVERLEG, { caseId: input.caseId });
     return id;
   });
 }
@@ -154,6 +157,7 @@ export async function recordZorgoverleg(
       { type: "ZORGOVERLEG", id: meeting.id, clientId: meeting.clientId },
       teamBasis,
     );
+    await announceChange(manager, ChangeKind.AGREEMENT, { caseId: meeting.caseId });
   });
 }
 
@@ -254,6 +258,7 @@ export async function setAgreementStatus(
         WHERE id = $1`,
       [input.agreementId, input.status, viewer.userId],
     );
+    await announceChange(manager, ChangeKind.AGREEMENT, { caseId: agreement.caseId });
     await logAccess(
       manager,
       viewer,

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import {
   buildSchema,
   getNamedType,
+  parse,
+  subscribe,
   isEnumType,
   isInputObjectType,
   isListType,
@@ -10,6 +12,7 @@ import {
   type GraphQLInputType,
 } from "graphql";
 import { describe, expect, it } from "vitest";
+import { buildKetenkaartSchema } from "../../server/schema.js";
 import { graphql } from "../support/api.js";
 
 // The public sociale kaart and logging in; everything else needs a session.
@@ -91,4 +94,27 @@ describe("deny by default", () => {
       expect(result.data?.[Object.keys(result.data ?? {})[0] ?? ""] ?? null).toBeNull();
     },
   );
+});
+
+// Over the WebSocket an anonymous caller is refused before any operation (test/live); the
+// subscriptions refuse one all the same, should a socket ever carry one.
+describe("deny by default for subscriptions", () => {
+  it("asks an anonymous subscriber to log in, on every subscription of the schema", async () => {
+    const executable = await buildKetenkaartSchema();
+    const fields = Object.keys(executable.getSubscriptionType()?.getFields() ?? {});
+    expect(fields.length).toBeGreaterThan(1);
+    for (const field of fields) {
+      const result = await subscribe({
+        schema: executable,
+        document: parse(`subscription { ${field} { __typename } }`),
+        contextValue: { viewer: null },
+      });
+      expect(Symbol.asyncIterator in result, field).toBe(false);
+      expect(
+        (result as { errors?: Array<{ extensions: { code?: string } }> }).errors?.[0]?.extensions
+          .code,
+        field,
+      ).toBe("UNAUTHENTICATED");
+    }
+  });
 });

@@ -1,17 +1,25 @@
-import { print, type DocumentNode } from "graphql";
+import { getOperationAST, print, type DocumentNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import * as clientDocuments from "../../client/src/gql/graphql.js";
 import { graphqlLimits } from "../../server/security/graphql-limits.js";
 import { graphql } from "../support/api.js";
+import { liveClient, subscribe, whenLive } from "../support/live.js";
 import { loggedInUser } from "../support/session.js";
 
 const url = () => `${inject("baseUrl")}/graphql`;
 
 /** Every operation the web client sends, as the generated documents hold them. */
-const webClientOperations = Object.entries(clientDocuments)
+const webClientDocuments = Object.entries(clientDocuments)
   .filter(([name]) => name.endsWith("Document"))
-  .map(([name, document]) => ({ name, source: print(document as DocumentNode) }));
+  .map(([name, document]) => ({
+    name,
+    source: print(document as DocumentNode),
+    kind: getOperationAST(document as DocumentNode)!.operation,
+  }));
+// Queries and mutations go over HTTP, subscriptions over the WebSocket.
+const webClientOperations = webClientDocuments.filter(({ kind }) => kind !== "subscription");
+const webClientSubscriptions = webClientDocuments.filter(({ kind }) => kind === "subscription");
 
 /** `organizations { offerings { organization { offerings { … { id } } } } }`, `depth` fields deep. */
 function nested(depth: number): string {
@@ -39,6 +47,22 @@ describe("limits on what one operation may ask", () => {
         (result.errors ?? []).filter((e) => e.extensions?.code === "GRAPHQL_VALIDATION_FAILED"),
         name,
       ).toEqual([]);
+    }
+  });
+
+  it("lets every subscription of the web client through on the WebSocket", async () => {
+    expect(webClientSubscriptions.length).toBeGreaterThan(1);
+    const worker = await loggedInUser();
+    const base = inject("baseUrl");
+    for (const { source } of webClientSubscriptions) {
+      const field = /\{\s*(\w+)/.exec(source.slice(source.indexOf("{")))![1]!;
+      const feed = subscribe(liveClient(base, worker.headers), field, source);
+      try {
+        // It runs: a change for the worker's organisation comes back on it.
+        await whenLive(feed, worker.organizationId);
+      } finally {
+        await feed.dispose();
+      }
     }
   });
 

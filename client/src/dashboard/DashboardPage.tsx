@@ -7,6 +7,7 @@ import { PageError, PageLoading } from "../shared/PageStates";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MyStaleOfferingsQuery, StaleOfferings } from "../partner/StaleOfferings";
+import { LiveStatus, useLiveRefetch } from "../live/LiveStatus";
 
 const DashboardQuery = graphql(`
   query Dashboard {
@@ -106,6 +107,15 @@ const DashboardQuery = graphql(`
   }
 `);
 
+// Referrals, agreements, regie or contacts of ours changed: the counts fetch themselves again.
+const DashboardChangedSubscription = graphql(`
+  subscription DashboardChanged {
+    dashboardChanged {
+      kind
+    }
+  }
+`);
+
 function Card(props: { count: number; label: string; target: string; urgent?: boolean }) {
   return (
     <li className={`kk-card${props.urgent && props.count > 0 ? " kk-card--urgent" : ""}`}>
@@ -125,7 +135,10 @@ export function DashboardPage() {
   useDocumentTitle("Dashboard");
   const me = useMe();
   const labels = useTaxonomyLabels();
-  const { data, loading, error } = useQuery(DashboardQuery, { fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(DashboardQuery, {
+    fetchPolicy: "cache-and-network",
+  });
+  const updatedAt = useLiveRefetch(DashboardChangedSubscription, refetch);
   // The same list "Ons aanbod" shows: the organisation's entries not checked for six months.
   const stale = useQuery(MyStaleOfferingsQuery);
   if (loading && !data) return <PageLoading />;
@@ -138,6 +151,7 @@ export function DashboardPage() {
       <p className="utrecht-paragraph kk-lead">
         Het werk van vandaag{me ? ` voor ${me.name} en ${me.organization.name}` : ""}.
       </p>
+      <LiveStatus updatedAt={updatedAt} />
       <nav aria-label="Aantallen">
         <ul className="kk-cards">
           <Card count={board.regieCaseCount} label="casussen met onze regie" target="regie" />

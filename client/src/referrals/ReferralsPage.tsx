@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { LiveStatus, useLiveRefetch } from "../live/LiveStatus";
 
 const ReferralsQuery = graphql(`
   query Referrals {
@@ -51,6 +52,15 @@ const ReferralsQuery = graphql(`
   }
 `);
 
+// A partner sends, accepts or declines: the lists fetch themselves again.
+const ReferralInboxChangedSubscription = graphql(`
+  subscription ReferralInboxChanged {
+    referralInboxChanged {
+      kind
+    }
+  }
+`);
+
 const TransitionMutation = graphql(`
   mutation TransitionReferral($input: ReferralTransitionInput!) {
     transitionReferral(input: $input) {
@@ -63,7 +73,10 @@ const TransitionMutation = graphql(`
 /** The inbox of incoming referrals with the response norm counting down, and what was sent. */
 export function ReferralsPage() {
   useDocumentTitle("Overdrachten");
-  const { data, loading, error } = useQuery(ReferralsQuery, { fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(ReferralsQuery, {
+    fetchPolicy: "cache-and-network",
+  });
+  const updatedAt = useLiveRefetch(ReferralInboxChangedSubscription, refetch);
   const labels = useTaxonomyLabels();
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="De overdrachten" />;
@@ -71,6 +84,7 @@ export function ReferralsPage() {
   return (
     <>
       <h1 className="utrecht-heading-1">Overdrachten</h1>
+      <LiveStatus updatedAt={updatedAt} />
       <section aria-labelledby="inbox">
         <h2 id="inbox" className="utrecht-heading-2">
           Inkomend ({data.referralInbox.length})

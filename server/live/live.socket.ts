@@ -1,0 +1,265 @@
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { DataSource } from "typeorm";
+import { WebSocketServer } from "ws";
+import {
+  findViewer,
+  sessionCookieName,
+  sessionToken,
+  type Viewer,
+} from "../auth/session.service.js";
+import type { Context } from "../common/context.js";
+import { formatError, isDatabaseUnavailable } from "../common/errors.js";
+import { createLoaders } from "../common/loaders.js";
+import type { Config } from "../config.js";
+import { logger } from "../logger.js";
+import type { WorkingDayCalendar } from "../referral/working-days.js";
+import { limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
+import type { RateLimits } from "../security/rate-limits.js";
+
+export interface LiveSocketOptions {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  db: DataSource;
+  config: Config;
+  calendar: WorkingDayCalendar;
+  rateLimits: RateLimits;
+  /** The same limits as over HTTP (server/security/graphql-limits.ts). */
+  limits: { limitRules: ValidationRule[]; parseOptions: { maxTokens: number } };
+}
+
+/** Who holds a socket: found at the upgrade, checked again as events go out. */
+interface SocketSession {
+  token: string;
+  viewer: Viewer;
+}
+
+// A subscription's context: a socket has no Express request or response, and the resolvers it
+// runs (subscriptions only) need neither.
+type SubscriptionContext = Omit<Context, "request" | "response">;
+
+// The largest message the web client sends is a few hundred bytes; HTTP allows 100 kB.
+const maxMessageBytes = 100 * 1024;
+// The web client keeps two subscriptions open per page.
+const maxSubscriptionsPerSocket = 10;
+// 4401 tells graphql-ws clients not to retry: they must log in again.
+const sessionEnded = { code: 4401, reason: "Unauthorized" } as const;
+
+/**
+ * GraphQL subscriptions (graphql-ws) on the HTTP server's `/graphql`. A socket is opened only
+ * for a logged-in session (cookie or bearer token, as over HTTP) and, as browsers send cookies
+ * along cross-site, only from a page of our own origin: otherwise any site could listen in with
+ * the visitor's session (cross-site WebSocket hijacking). It runs subscriptions only, within
+ * the same GraphQL limits and request rate as HTTP.
+ */
+export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise<void> } {
+  const { httpServer, schema, db, config, calendar, rateLimits, limits } = options;
+  const server = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const sessions = new WeakMap<http.IncomingMessage, SocketSession>();
+
+  httpServer.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    const admitting = admit(request, db, rateLimits, config.trustProxyHops > 0);
+    void admitting
+      .then((admission) => {
+        // As the HTTP requests are logged: path and status only.
+        const status = "refusal" in admission ? admission.refusal.status : 101;
+        logger.info({ method: "GET", path: "/graphql", status, upgrade: true }, "request");
+        if ("refusal" in admission) {
+          refuse(socket, admission.refusal);
+          return;
+        }
+        server.handleUpgrade(request, socket, head, (webSocket) => {
+          sessions.set(request, admission.session);
+          // The session's end ends the socket too.
+          const expiry = setTimeout(
+            () => webSocket.close(sessionEnded.code, sessionEnded.reason),
+            Math.min(admission.session.viewer.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+          );
+          webSocket.once("close", () => clearTimeout(expiry));
+          server.emit("connection", webSocket, request);
+        });
+      })
+      .catch(() => socket.destroy());
+  });
+
+  const sessionOf = (request: http.IncomingMessage) => sessions.get(request)!;
+  const rules = [...specifiedRules, ...limits.limitRules, onlySubscriptions];
+  const format = (error: GraphQLError) => {
+    const message = limitMessage(error.message, config.graphqlIntrospection);
+    return formatError({ ...error.toJSON(), message }, error);
+  };
+
+  const graphqlServer = useServer(
+    {
+      schema,
+      isProd: config.production,
+      onSubscribe: async (ctx, _id, payload) => {
+        const session = sessionOf(ctx.extra.request);
+        if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerSocket) {
+          return [
+            new GraphQLError(
+              `Hoogstens ${maxSubscriptionsPerSocket} abonnementen per verbinding.`,
+              { extensions: { code: "TOO_MANY_REQUESTS" } },
+            ),
+          ];
+        }
+        try {
+          await rateLimits.consumeRequest(session.viewer.userId);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, limits.parseOptions);
+        } catch (error) {
+          return [withCode(error as GraphQLError, "GRAPHQL_PARSE_FAILED")];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+        const contextValue: SubscriptionContext = {
+          db,
+          config,
+          calendar,
+          rateLimits,
+          loaders: createLoaders(db, session.viewer, config),
+          viewer: session.viewer,
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext: async (ctx, _id, _payload, _args, result) => {
+        if (!(await stillLoggedIn(db, sessionOf(ctx.extra.request).token))) {
+          ctx.extra.socket.close(sessionEnded.code, sessionEnded.reason);
+          return;
+        }
+        return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
+      },
+    },
+    server,
+  );
+
+  return {
+    /**
+     * Closes every socket with 1001 Going Away, upon which clients reconnect (through the load
+     * balancer, to another instance); one that does not answer is cut off after 3 s.
+     */
+    async close() {
+      const cutOff = setTimeout(() => {
+        for (const client of server.clients) client.terminate();
+      }, 3000);
+      await graphqlServer.dispose();
+      clearTimeout(cutOff);
+    },
+  };
+}
+
+type Admission = { session: SocketSession } | { refusal: { status: number; message: string } };
+
+async function admit(
+  request: http.IncomingMessage,
+  db: DataSource,
+  rateLimits: RateLimits,
+  behindProxy: boolean,
+): Promise<Admission> {
+  if (new URL(request.url ?? "/", "http://localhost").pathname !== "/graphql") {
+    return { refusal: { status: 404, message: "Niet gevonden." } };
+  }
+  const bearer = sessionToken(request.headers.authorization, undefined);
+  const token = bearer ?? cookie(request.headers.cookie, sessionCookieName);
+  const origin = request.headers.origin;
+  // A browser always sends Origin on a WebSocket; only an API client (with a bearer token, which
+  // no other site can make a browser send) may leave it out.
+  // The host the browser addressed: Host, or what a proxy in front passes on as X-Forwarded-Host
+  // (a page cannot set either on a browser's WebSocket).
+  const forwarded = behindProxy ? request.headers["x-forwarded-host"] : undefined;
+  const hosts = [request.headers.host, ...String(forwarded ?? "").split(",")];
+  if (origin ? !sameOrigin(origin, hosts) : !bearer) {
+    return { refusal: { status: 403, message: "Alleen vanaf Ketenkaart zelf." } };
+  }
+  const loginFirst = { refusal: { status: 401, message: "Log eerst in." } };
+  if (!token) return loginFirst;
+  try {
+    const viewer = await findViewer(db, token);
+    if (!viewer) return loginFirst;
+    await rateLimits.consumeRequest(viewer.userId);
+    return { session: { token, viewer } };
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === "TOO_MANY_REQUESTS") {
+      return { refusal: { status: 429, message: error.message } };
+    }
+    if (!isDatabaseUnavailable(error)) {
+      const { name, message } = (error ?? {}) as { name?: string; message?: string };
+      logger.error({ error: { name, message } }, "unexpected error opening a WebSocket");
+    }
+    return { refusal: { status: 503, message: "Probeer het zo opnieuw." } };
+  }
+}
+
+/** The page's origin has the host the request was sent to (scheme aside: TLS may end earlier). */
+function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
+  try {
+    const { host } = new URL(origin);
+    return hosts.some((candidate) => candidate?.trim().toLowerCase() === host);
+  } catch {
+    return false;
+  }
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const separator = part.indexOf("=");
+    if (separator > 0 && part.slice(0, separator).trim() === name) {
+      return decodeURIComponent(part.slice(separator + 1).trim());
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The session still holds (not logged out, expired or disabled). Checked for every event: the
+ * refetch it triggers costs far more, and a logout takes effect on open sockets at once.
+ */
+async function stillLoggedIn(db: DataSource, token: string): Promise<boolean> {
+  try {
+    return (await findViewer(db, token)) !== null;
+  } catch {
+    // The database is away: the refetch will say so; the socket may stay.
+    return true;
+  }
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+function refuse(socket: Duplex, { status, message }: { status: number; message: string }): void {
+  const body = JSON.stringify({ errors: [{ message }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
+      "Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

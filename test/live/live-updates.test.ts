@@ -1,0 +1,360 @@
+import "reflect-metadata";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ChangeKind } from "../../server/live/live-change.js";
+import { announceChange } from "../../server/live/live.service.js";
+import { post } from "../../server/scripts/reliability/http.js";
+import {
+  databaseSwitch,
+  startServer,
+  type ServerInstance,
+} from "../../server/scripts/reliability/instances.js";
+import { graphql } from "../support/api.js";
+import { buildOrganization, database } from "../support/factories.js";
+import { loggedInUser } from "../support/session.js";
+import { referralChain } from "../support/scenarios.js";
+import {
+  browserHeaders,
+  liveClient,
+  sleep,
+  subscribe,
+  upgradeStatus,
+  whenLive,
+} from "../support/live.js";
+
+const transition = `mutation ($input: ReferralTransitionInput!) {
+  transitionReferral(input: $input) { id state }
+}`;
+
+const tokenOf = (headers: Record<string, string>) => headers.authorization!.split(" ")[1]!;
+
+// Instance A is the test run's server; B is a second instance on the same database, as a load
+// balancer would spread the workers of one region over both.
+const instanceA = () => inject("baseUrl");
+let instanceB: ServerInstance;
+
+beforeAll(async () => {
+  instanceB = await startServer({ databaseUrl: inject("databaseUrl") });
+});
+
+afterAll(async () => {
+  await instanceB?.stop();
+});
+
+describe("live updates across instances", () => {
+  it("tells the receiver on instance A within seconds when a partner sends a referral through instance B, and nobody else", async () => {
+    const { sender, receiver, referral } = await referralChain<{ id: string }>("id");
+    const bystander = await loggedInUser();
+
+    const inbox = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(receiver.headers))),
+      "referralInboxChanged",
+    );
+    const dashboard = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(receiver.headers))),
+      "dashboardChanged",
+    );
+    const elsewhere = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(bystander.headers))),
+      "dashboardChanged",
+    );
+    try {
+      await whenLive(inbox, receiver.organizationId);
+      await whenLive(dashboard, receiver.organizationId);
+      await whenLive(elsewhere, bystander.organizationId);
+
+      const started = Date.now();
+      const arrivals = Promise.all([inbox.next("REFERRAL"), dashboard.next("REFERRAL")]);
+      const sent = await post<{ transitionReferral: { state: string } }>(
+        instanceB.url,
+        transition,
+        { input: { referralId: referral.id, to: "SENT" } },
+        sender.headers,
+      );
+      expect(sent.data?.transitionReferral.state).toBe("SENT");
+      const [inboxEvent] = await arrivals;
+      expect(Date.now() - started).toBeLessThan(5000);
+      // Only a kind and a time: the inbox itself is fetched through the logged queries.
+      expect(Object.keys(inboxEvent).sort()).toEqual(["at", "kind"]);
+
+      await sleep(1000);
+      expect(elsewhere.events.filter((event) => event.kind !== "RESYNC")).toEqual([]);
+    } finally {
+      await Promise.all([inbox.dispose(), dashboard.dispose(), elsewhere.dispose()]);
+    }
+  });
+
+  it("announces a draft to the sender only, and a refused step to nobody", async () => {
+    const { sender, receiver, caseId } = await referralChain<{ id: string }>("id");
+    const senderFeed = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(sender.headers))),
+      "referralInboxChanged",
+    );
+    const receiverFeed = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(receiver.headers))),
+      "referralInboxChanged",
+    );
+    try {
+      await whenLive(senderFeed, sender.organizationId);
+      await whenLive(receiverFeed, receiver.organizationId);
+      const { offeringId } = (
+        (await (
+          await database()
+        ).query('SELECT offering_id AS "offeringId" FROM referral WHERE case_id = $1', [
+          caseId,
+        ])) as Array<{ offeringId: string }>
+      )[0]!;
+
+      // A second draft for the same case: the sender hears of it, the receiver does not.
+      const senderHears = senderFeed.next("REFERRAL");
+      const draft = await post<{ startReferral: { id: string } }>(
+        instanceA(),
+        `mutation ($input: StartReferralInput!) { startReferral(input: $input) { id } }`,
+        {
+          input: {
+            caseId,
+            offeringId,
+            question: "Nog een hulpvraag",
+            handoverSummary: "Een tweede verwijzing, nog niet verstuurd.",
+            lifeDomains: ["FINANCIEN"],
+            urgency: "NORMAAL",
+            contactPreferences: [],
+          },
+        },
+        sender.headers,
+      );
+      expect(draft.data?.startReferral.id).toBeTruthy();
+      await senderHears;
+
+      // Sending without a consent is refused: nothing changed, so nothing is announced.
+      const refused = await post(
+        instanceB.url,
+        transition,
+        { input: { referralId: draft.data!.startReferral.id, to: "SENT" } },
+        sender.headers,
+      );
+      expect(refused.code).toBe("BAD_USER_INPUT");
+      await sleep(1000);
+      expect(receiverFeed.events.filter((event) => event.kind !== "RESYNC")).toEqual([]);
+      expect(senderFeed.events.filter((event) => event.kind === "REFERRAL")).toHaveLength(1);
+    } finally {
+      await Promise.all([senderFeed.dispose(), receiverFeed.dispose()]);
+    }
+  });
+
+  it("delivers an announcement only when its transaction commits", async () => {
+    const worker = await loggedInUser();
+    const feed = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(worker.headers))),
+      "dashboardChanged",
+    );
+    try {
+      await whenLive(feed, worker.organizationId);
+      const db = await database();
+      // The write fails after it was announced: the transaction rolls back, and so does the
+      // announcement.
+      await expect(
+        db.transaction(async (manager) => {
+          await announceChange(manager, ChangeKind.AGREEMENT, {
+            organizationIds: [worker.organizationId],
+          });
+          await manager.query("SELECT 1 / 0");
+        }),
+      ).rejects.toThrow(/division by zero/);
+      await sleep(1000);
+      expect(feed.events.filter((event) => event.kind === "AGREEMENT")).toEqual([]);
+
+      const committed = feed.next("AGREEMENT");
+      await db.transaction((manager) =>
+        announceChange(manager, ChangeKind.AGREEMENT, { organizationIds: [worker.organizationId] }),
+      );
+      await committed;
+    } finally {
+      await feed.dispose();
+    }
+  });
+
+  it("announces a change of a case to its whole team", async () => {
+    const { sender, receiver, referral, caseId } = await referralChain<{ id: string }>("id");
+    await graphql(transition, { input: { referralId: referral.id, to: "SENT" } }, sender.headers);
+    await graphql(
+      transition,
+      { input: { referralId: referral.id, to: "ACCEPTED" } },
+      receiver.headers,
+    );
+    const feed = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(receiver.headers))),
+      "dashboardChanged",
+    );
+    try {
+      await whenLive(feed, receiver.organizationId);
+      const regieMoved = feed.next("CASE");
+      const transfer = await post(
+        instanceA(),
+        `mutation ($input: TransferRegieInput!) { transferRegie(input: $input) { id } }`,
+        {
+          input: {
+            caseId,
+            toOrganizationId: receiver.organizationId,
+            reason: "De kredietbank neemt de regie over",
+          },
+        },
+        sender.headers,
+      );
+      expect(transfer.code).toBeUndefined();
+      await regieMoved;
+    } finally {
+      await feed.dispose();
+    }
+  });
+});
+
+describe("a withdrawn consent", () => {
+  it("updates the inbox of the organisation it named: the referral leaves it", async () => {
+    const { sender, receiver, referral, consentId } = await referralChain<{ id: string }>("id");
+    await graphql(transition, { input: { referralId: referral.id, to: "SENT" } }, sender.headers);
+    const inbox = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(receiver.headers))),
+      "referralInboxChanged",
+    );
+    try {
+      await whenLive(inbox, receiver.organizationId);
+      const left = inbox.next("REFERRAL");
+      const withdrawn = await post(
+        instanceA(),
+        `mutation ($consentId: ID!) { withdrawConsent(consentId: $consentId) { id } }`,
+        { consentId },
+        sender.headers,
+      );
+      expect(withdrawn.code).toBeUndefined();
+      await left;
+    } finally {
+      await inbox.dispose();
+    }
+  });
+});
+
+describe("who may open a live socket", () => {
+  it("refuses an anonymous socket, a session without our Origin, and another site's Origin", async () => {
+    const worker = await loggedInUser();
+    const token = tokenOf(worker.headers);
+    const base = instanceA();
+
+    expect(await upgradeStatus(base, browserHeaders(base, token))).toBe(101);
+    expect(await upgradeStatus(base, { origin: base })).toBe(401);
+    expect(await upgradeStatus(base, { origin: base, cookie: "kk_session=not-a-session" })).toBe(
+      401,
+    );
+    expect(
+      await upgradeStatus(base, { origin: "https://evil.example", cookie: `kk_session=${token}` }),
+    ).toBe(403);
+    expect(await upgradeStatus(base, { cookie: `kk_session=${token}` })).toBe(403);
+    // Behind a proxy that passes the host the browser addressed on as X-Forwarded-Host.
+    const proxied = { cookie: `kk_session=${token}`, "x-forwarded-host": "ketenkaart.example" };
+    expect(await upgradeStatus(base, { ...proxied, origin: "https://ketenkaart.example" })).toBe(
+      101,
+    );
+    expect(await upgradeStatus(base, { ...proxied, origin: "https://evil.example" })).toBe(403);
+    // An API client with a bearer token (which no other site can make a browser send).
+    expect(await upgradeStatus(base, { authorization: `Bearer ${token}` })).toBe(101);
+  });
+
+  it("ends the socket when the session is logged out", async () => {
+    const worker = await loggedInUser();
+    const feed = subscribe(
+      liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(worker.headers))),
+      "dashboardChanged",
+    );
+    await whenLive(feed, worker.organizationId);
+    await graphql(
+      `
+        mutation {
+          logout
+        }
+      `,
+      {},
+      worker.headers,
+    );
+    // The next event finds the session gone and ends the socket; the client must log in again.
+    const closed = feed.closed;
+    await (
+      await database()
+    ).query("SELECT pg_notify('ketenkaart_changes', $1)", [
+      JSON.stringify({ kind: "CASE", organizationIds: [worker.organizationId] }),
+    ]);
+    expect((await closed).code).toBe(4401);
+    expect(feed.events.filter((event) => event.kind === "CASE")).toEqual([]);
+    await feed.dispose();
+  });
+
+  it("carries subscriptions only, within the same limits as HTTP", async () => {
+    const worker = await loggedInUser();
+    const client = liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(worker.headers)));
+    const run = (query: string) =>
+      new Promise<Array<{ message: string; extensions?: { code?: string } }>>((resolve) => {
+        client.subscribe(
+          { query },
+          {
+            next: () => {},
+            error: (errors) => resolve(errors as Array<{ message: string }>),
+            complete: () => resolve([]),
+          },
+        );
+      });
+    try {
+      const query = await run("{ me { id } }");
+      expect(query[0]?.message).toMatch(/alleen abonnementen/);
+      const deep = await run(`subscription { dashboardChanged { ${"kind ".repeat(2100)} } }`);
+      expect(deep[0]?.message).toMatch(/te lang/);
+    } finally {
+      await client.dispose();
+    }
+    const overHttp = await graphql(
+      "subscription { dashboardChanged { kind } }",
+      {},
+      worker.headers,
+    );
+    expect(overHttp.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+});
+
+describe("stopping an instance", () => {
+  it("closes its sockets with Going Away, so clients reconnect elsewhere, and exits cleanly", async () => {
+    const instance = await startServer({ databaseUrl: inject("databaseUrl") });
+    const worker = await loggedInUser({ organizationId: await buildOrganization() });
+    const feed = subscribe(
+      liveClient(instance.url, browserHeaders(instance.url, tokenOf(worker.headers))),
+      "dashboardChanged",
+    );
+    await whenLive(feed, worker.organizationId);
+    const exitCode = instance.stop("SIGTERM");
+    expect((await feed.closed).code).toBe(1001);
+    expect(await exitCode).toBe(0);
+    await feed.dispose();
+  }, 60_000);
+});
+
+describe("when the database connection of an instance drops", () => {
+  it("reconnects its listener and tells its subscribers to fetch again", async () => {
+    const link = await databaseSwitch(inject("databaseUrl"));
+    const instance = await startServer({ databaseUrl: link.url });
+    const worker = await loggedInUser();
+    const feed = subscribe(
+      liveClient(instance.url, browserHeaders(instance.url, tokenOf(worker.headers))),
+      "dashboardChanged",
+    );
+    try {
+      await whenLive(feed, worker.organizationId, "CASE");
+      await link.cut();
+      await sleep(1000);
+      // Whatever was announced meanwhile never reached this instance …
+      const resync = feed.next("RESYNC", 20_000);
+      await link.restore();
+      // … so once it listens again, its subscribers refetch.
+      await resync;
+      await whenLive(feed, worker.organizationId, "AGREEMENT");
+    } finally {
+      expect(await instance.stop("SIGTERM")).toBe(0);
+      await feed.dispose();
+    }
+  }, 60_000);
+});
