@@ -34,6 +34,7 @@ import {
 } from "./nazorg/nazorg.resolver.js";
 import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
+import { NotificationSettingsResolver } from "./mail/notification-settings.resolver.js";
 
 export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -70,6 +71,7 @@ export function buildKetenkaartSchema(): Promise<GraphQLSchema> {
       NetworkAgreementResolver,
       NazorgMapResolver,
       PrivacyResolver,
+      NotificationSettingsResolver,
     ],
     authChecker,
     // class-validator on every input, with forbidUnknownValues off because inputs are plain
