@@ -14,6 +14,11 @@ interface Recipient extends ReferralMailFacts {
  * referral; never anyone who switched e-mail notifications off. With e-mail off (no SMTP_URL)
  * nothing is queued: rows that would never be sent would only hold on to data. Answers how
  * many mails were queued.
+ *
+ * No ON CONFLICT: the application role may add rows but not read them, and PostgreSQL checks
+ * an upsert's row against the (absent) read policy. Each mail is queued once by construction
+ * (a referral is sent once; a reminder once per referral_reminder row); the unique constraint
+ * would make a second attempt fail loudly rather than mail twice.
  */
 export async function enqueueReferralMail(
   db: Queryable,
@@ -42,8 +47,7 @@ export async function enqueueReferralMail(
   );
   await db.query(
     `INSERT INTO mail_outbox (kind, referral_id, user_id, subject, text_body, html_body)
-     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])
-     ON CONFLICT (kind, referral_id, user_id) DO NOTHING`,
+     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])`,
     [
       kind,
       recipients.map((recipient) => recipient.referralId),

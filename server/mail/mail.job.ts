@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DataSource } from "typeorm";
-import type { Queryable } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
 import { asOwner } from "../db/request-scope.js";
@@ -62,8 +62,9 @@ const maxRetryDelaySeconds = 6 * 60 * 60;
  * switched notifications off or been disabled is cancelled instead.
  */
 async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMail[]> {
-  return (await db.query(
-    `WITH due AS (
+  return returnedRows<ClaimedMail>(
+    await db.query(
+      `WITH due AS (
        SELECT o.id, u.email, (u.disabled_at IS NULL AND u.email_notifications) AS wanted
          FROM mail_outbox o JOIN app_user u ON u.id = o.user_id
         WHERE o.state = 'PENDING' AND o.next_attempt_at <= now()
@@ -80,8 +81,9 @@ async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMai
       WHERE o.id = due.id
      RETURNING o.id, due.email, due.wanted, o.subject, o.text_body AS text, o.html_body AS html,
                o.attempts`,
-    [batchSize, mail.retrySeconds, maxRetryDelaySeconds],
-  )) as ClaimedMail[];
+      [batchSize, mail.retrySeconds, maxRetryDelaySeconds],
+    ),
+  );
 }
 
 /** What went wrong, safe to keep and log: the SMTP reply code or the error's code, no text. */
