@@ -49,6 +49,10 @@ const OpenReferralPage = lazyPage(
   "OpenReferralPage",
 );
 const PrivacyPage = lazyPage(() => import("./privacy/PrivacyPage"), "PrivacyPage");
+const NotificationsPage = lazyPage(
+  () => import("./notifications/NotificationsPage"),
+  "NotificationsPage",
+);
 const MyAgreementsPage = lazyPage(
   () => import("./zorgoverleg/MyAgreementsPage"),
   "MyAgreementsPage",
@@ -152,6 +156,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <NazorgMapPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/meldingen",
+        element: (
+          <RequireLogin>
+            <NotificationsPage />
           </RequireLogin>
         ),
       },

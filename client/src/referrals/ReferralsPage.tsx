@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { useScrollToHash } from "../shared/useScrollToHash";
 
 const ReferralsQuery = graphql(`
   query Referrals {
@@ -65,6 +66,7 @@ export function ReferralsPage() {
   useDocumentTitle("Overdrachten");
   const { data, loading, error } = useQuery(ReferralsQuery, { fetchPolicy: "cache-and-network" });
   const labels = useTaxonomyLabels();
+  useScrollToHash(Boolean(data));
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="De overdrachten" />;
 
@@ -123,7 +125,7 @@ export function ReferralsPage() {
         ) : null}
         <ul className="utrecht-unordered-list">
           {data.referralOutbox.map((referral) => (
-            <li key={referral.id}>
+            <li key={referral.id} id={`verstuurd-${referral.id}`}>
               {referral.offering.title} bij {referral.receiver.name}:{" "}
               <strong>{labels?.referralStates[referral.state] ?? referral.state}</strong>
               {referral.isResponseOverdue ? (
