@@ -71,14 +71,15 @@ describe("production e-mail settings", () => {
   });
 
   it("lets a complete mail configuration through, and production without mail too", async () => {
-    for (const mail of [
+    const configurations: Array<Record<string, string>> = [
       {
         SMTP_URL: "smtps://mailer:Mx9-sterk-wachtwoord@smtp.example.nl:465",
         MAIL_FROM: "Ketenkaart Regio Arnhem <noreply@ketenkaart.example.nl>",
         PUBLIC_URL: "https://ketenkaart.example.nl/",
       },
       {},
-    ]) {
+    ];
+    for (const mail of configurations) {
       const { code, output } = await startInProduction({ ...database, ...mail });
       expect(code).not.toBe(0);
       expect(output).not.toContain("refusing to start in production");

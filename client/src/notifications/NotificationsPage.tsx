@@ -33,6 +33,8 @@ export function NotificationsPage() {
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The box follows the click at once; it goes back if saving fails.
+  const [choice, setChoice] = useState<boolean | null>(null);
 
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="Uw meldingen" />;
@@ -41,10 +43,12 @@ export function NotificationsPage() {
   const change = async (enabled: boolean) => {
     setProblem(null);
     setSaved(false);
+    setChoice(enabled);
     try {
       await save({ variables: { enabled } });
       setSaved(true);
     } catch (caught) {
+      setChoice(null);
       setProblem(errorMessage(caught, "Uw keuze is niet opgeslagen. Probeer het opnieuw."));
     }
   };
@@ -68,7 +72,7 @@ export function NotificationsPage() {
           id="meldingen-email"
           type="checkbox"
           className="utrecht-checkbox utrecht-checkbox--html-input"
-          checked={settings.emailNotifications}
+          checked={choice ?? settings.emailNotifications}
           disabled={saving}
           onChange={(event) => void change(event.target.checked)}
         />
