@@ -286,6 +286,15 @@ describe("a reminder for an overdue referral", () => {
     expect(reminder(chain.receiver.email)).toHaveLength(1);
     expect(reminder(chain.sender.email)).toHaveLength(1);
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(2);
+    expect((await outboxRows(chain.referral.id)).map((row) => [row.kind, row.state])).toEqual([
+      ["NEW_REFERRAL", "SENT"],
+      ["RESPONSE_OVERDUE", "SENT"],
+      ["RESPONSE_OVERDUE_SENDER", "SENT"],
+    ]);
+    const reminders = (await db.query("SELECT 1 FROM referral_reminder WHERE referral_id = $1", [
+      chain.referral.id,
+    ])) as unknown[];
+    expect(reminders).toHaveLength(1);
 
     const [toReceiver] = reminder(chain.receiver.email);
     expect(toReceiver.parsed.subject).toBe(
