@@ -58,15 +58,19 @@ const maxRetryDelaySeconds = 6 * 60 * 60;
  * Takes up to `batchSize` due mails for this instance. Claiming counts the attempt and moves
  * `next_attempt_at` to the backoff moment in one statement, so the row is this instance's until
  * then without holding a lock or a connection while the SMTP server answers; an instance that
- * dies mid-send leaves the mail to be retried after the backoff. Mail to a worker who has since
- * switched notifications off or been disabled is cancelled instead.
+ * dies mid-send leaves the mail to be retried after the backoff. Mail that no longer makes
+ * sense is cancelled instead: its worker has since switched notifications off or been disabled,
+ * or the referral no longer waits for a response (every kind of mail is about that wait).
  */
 async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMail[]> {
   return returnedRows<ClaimedMail>(
     await db.query(
       `WITH due AS (
-       SELECT o.id, u.email, (u.disabled_at IS NULL AND u.email_notifications) AS wanted
-         FROM mail_outbox o JOIN app_user u ON u.id = o.user_id
+       SELECT o.id, u.email,
+              (u.disabled_at IS NULL AND u.email_notifications AND r.state = 'SENT') AS wanted
+         FROM mail_outbox o
+         JOIN app_user u ON u.id = o.user_id
+         JOIN referral r ON r.id = o.referral_id
         WHERE o.state = 'PENDING' AND o.next_attempt_at <= now()
         ORDER BY o.next_attempt_at, o.id
         LIMIT $1

@@ -357,6 +357,33 @@ describe("when the mail server is unavailable", () => {
     expect((await outboxRows(chain.referral.id))[0].state).toBe("SENT");
   });
 
+  it("does not send, once the server is back, mail about a referral that was answered meanwhile", async () => {
+    const chain = await draft();
+    await sink.stop();
+    try {
+      expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
+      await eventually(
+        async () => (await outboxRows(chain.referral.id))[0]?.attempts >= 1,
+        15_000,
+        "a failed attempt",
+      );
+      const accepted = await graphql(
+        transition,
+        { input: { referralId: chain.referral.id, to: "ACCEPTED" } },
+        chain.receiver.headers,
+      );
+      expect(accepted.errors).toBeUndefined();
+    } finally {
+      await sink.start();
+    }
+    await eventually(
+      async () => (await outboxRows(chain.referral.id))[0]?.state === "CANCELLED",
+      15_000,
+      "the mail cancelled",
+    );
+    expect(sink.mailTo(chain.receiver.email)).toHaveLength(0);
+  });
+
   it("gives up on an address the server refuses for good at once, and on a temporary refusal after the last attempt", async () => {
     const chain = await draft();
     const colleague = await buildUser({ organizationId: chain.receiver.organizationId });
