@@ -37,6 +37,8 @@ let sink: SmtpSink;
 let first: ServerInstance;
 let second: ServerInstance;
 let publicUrl: string;
+// Everything the instances write to stdout and stderr, logging at info.
+let output = "";
 
 beforeAll(async () => {
   sink = await startSmtpSink();
@@ -50,11 +52,12 @@ beforeAll(async () => {
     MAIL_RETRY_SECONDS: "1",
     MAIL_MAX_ATTEMPTS: "4",
     MAIL_RETENTION_DAYS: "1",
+    LOG_LEVEL: "info",
   };
   const databaseUrl = inject("databaseUrl");
   [first, second] = await Promise.all([
-    startServer({ databaseUrl, port, env }),
-    startServer({ databaseUrl, env }),
+    startServer({ databaseUrl, port, env, onOutput: (text) => (output += text) }),
+    startServer({ databaseUrl, env, onOutput: (text) => (output += text) }),
   ]);
 });
 
@@ -315,6 +318,7 @@ describe("a reminder for an overdue referral", () => {
   it("is not sent for a referral that was answered in time", async () => {
     const chain = await draft();
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
     const accepted = await graphql(
       transition,
       { input: { referralId: chain.referral.id, to: "ACCEPTED" } },
@@ -326,7 +330,6 @@ describe("a reminder for an overdue referral", () => {
     ).query("UPDATE referral SET response_due_at = now() - interval '1 minute' WHERE id = $1", [
       chain.referral.id,
     ]);
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
     await settle();
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
     expect(sink.mailTo(chain.sender.email)).toHaveLength(0);
@@ -444,5 +447,15 @@ describe("the outbox's retention", () => {
     );
     const kept = (await db.query("SELECT 1 FROM mail_outbox WHERE id = $1", [keptId])) as unknown[];
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe("the server's log", () => {
+  it("says when mail could not be sent, but never to whom or what", () => {
+    expect(output).toContain("mail could not be sent");
+    expect(output).toContain("SMTP_550");
+    for (const secret of ["@test.example", "Beste collega", "Nieuwe verwijzing", "Testregio"]) {
+      expect(output).not.toContain(secret);
+    }
   });
 });

@@ -38,6 +38,8 @@ export async function startServer(options: {
   databaseUrl: string;
   port?: number;
   env?: Record<string, string>;
+  /** Gets the instance's stdout and stderr instead of the terminal (to check what it logs). */
+  onOutput?: (text: string) => void;
 }): Promise<ServerInstance> {
   const port = options.port ?? (await freePort());
   const child = spawn(
@@ -52,9 +54,16 @@ export async function startServer(options: {
         SEED_DEMO_REGION: "true",
         ...options.env,
       },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: [
+        "ignore",
+        options.onOutput ? "pipe" : "inherit",
+        options.onOutput ? "pipe" : "inherit",
+      ],
     },
   );
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => options.onOutput?.(chunk.toString()));
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
