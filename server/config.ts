@@ -131,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
   const smtpUrl = env.SMTP_URL || undefined;
-  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+  // Our own message: URL's error carries the input, password and all, into the log.
+  if (smtpUrl && (!/^smtps?:\/\/[^/]/.test(smtpUrl) || !URL.canParse(smtpUrl))) {
     throw new Error("SMTP_URL must look like smtp://user:password@host:587");
   }
   return {
