@@ -35,6 +35,24 @@ export interface Config {
    * balancer stops sending new ones before the server stops accepting them.
    */
   shutdownDelayMs: number;
+  mail: MailConfig;
+}
+
+/** E-mail notifications (server/mail/); off without SMTP_URL. */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; undefined: no e-mail is queued or sent. */
+  smtpUrl: string | undefined;
+  /** The From header, e.g. `Ketenkaart <noreply@ketenkaart.example>`. */
+  from: string;
+  /** Where users reach the web client: the links in the e-mails start here. */
+  publicUrl: string;
+  /** How often each instance sends due mail and looks for overdue referrals. */
+  jobIntervalSeconds: number;
+  /** Attempts before a mail counts as failed; the wait doubles from `retrySeconds` each time. */
+  maxAttempts: number;
+  retrySeconds: number;
+  /** Days after which sent and failed mail is deleted from the outbox. */
+  retentionDays: number;
 }
 
 /** Limits shared by all instances through PostgreSQL (see server/security/rate-limits.ts). */
@@ -107,6 +125,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.NODE_ENV === "production" ? 5000 : 0,
       "SHUTDOWN_DELAY_MS",
     ),
+    mail: loadMailConfig(env),
+  };
+}
+
+function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const smtpUrl = env.SMTP_URL || undefined;
+  // Our own message: URL's error carries the input, password and all, into the log.
+  if (smtpUrl && (!/^smtps?:\/\/[^/]/.test(smtpUrl) || !URL.canParse(smtpUrl))) {
+    throw new Error("SMTP_URL must look like smtp://user:password@host:587");
+  }
+  return {
+    smtpUrl,
+    from: env.MAIL_FROM || "Ketenkaart <noreply@ketenkaart.localhost>",
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, ""),
+    jobIntervalSeconds: Math.max(
+      1,
+      integer(env.MAIL_JOB_INTERVAL_SECONDS, 30, "MAIL_JOB_INTERVAL_SECONDS"),
+    ),
+    maxAttempts: Math.max(1, integer(env.MAIL_MAX_ATTEMPTS, 10, "MAIL_MAX_ATTEMPTS")),
+    retrySeconds: Math.max(1, integer(env.MAIL_RETRY_SECONDS, 60, "MAIL_RETRY_SECONDS")),
+    retentionDays: integer(env.MAIL_RETENTION_DAYS, 30, "MAIL_RETENTION_DAYS"),
   };
 }
 
@@ -150,6 +189,10 @@ const defaultSecrets = new Set([
  */
 export function productionSecretProblems(config: Config): string[] {
   if (!config.production) return [];
+  return [...databaseProblems(config), ...mailProblems(config.mail)];
+}
+
+function databaseProblems(config: Config): string[] {
   if (!config.databaseUrl) {
     return ["DATABASE_URL is not set: production never starts the embedded PostgreSQL"];
   }
@@ -162,4 +205,37 @@ export function productionSecretProblems(config: Config): string[] {
   return defaultSecrets.has(password.toLowerCase())
     ? ["DATABASE_URL has no password or a default one: set a strong database password"]
     : [];
+}
+
+/**
+ * Mail that would go out broken: from a placeholder sender, with links to localhost or over
+ * plain http, or through an SMTP server with a default password. Mail off (no SMTP_URL) is a
+ * valid choice.
+ */
+function mailProblems(mail: MailConfig): string[] {
+  if (!mail.smtpUrl) return [];
+  const problems: string[] = [];
+  const smtp = new URL(mail.smtpUrl);
+  if (smtp.username && defaultSecrets.has(decodeURIComponent(smtp.password).toLowerCase())) {
+    problems.push("SMTP_URL has no password or a default one: set the SMTP account's password");
+  }
+  // "Name <address>" or the bare address; the development default ends in .localhost.
+  const address = (/<([^<>]*)>\s*$/.exec(mail.from)?.[1] ?? mail.from).trim();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || address.endsWith(".localhost")) {
+    problems.push("MAIL_FROM is not a real sender address, e.g. Ketenkaart <noreply@example.nl>");
+  }
+  let publicUrl: URL | undefined;
+  try {
+    publicUrl = new URL(mail.publicUrl);
+  } catch {
+    // reported below
+  }
+  if (
+    !publicUrl ||
+    publicUrl.protocol !== "https:" ||
+    ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl.hostname)
+  ) {
+    problems.push("PUBLIC_URL must be the https:// address users open Ketenkaart on");
+  }
+  return problems;
 }

@@ -6,6 +6,7 @@ import { createDataSource, withStartupLock } from "./db/data-source.js";
 import { openDatabase } from "./db/open-database.js";
 import { logger } from "./logger.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
+import { startMailJob } from "./mail/mail.job.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 
   const app = await createApp(db, config);
   const stopRetentionJob = startRetentionJob(db, config);
+  const stopMailJob = startMailJob(db, config.mail);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "stopping");
     stopRetentionJob();
+    stopMailJob();
     // Stop accepting, let the requests in flight finish (Apollo's drain gives them 10 s), then
     // close the pool: a rolling restart behind a load balancer loses no request.
     setTimeout(() => {

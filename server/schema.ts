@@ -36,6 +36,7 @@ import { DashboardResolver, RegieGapResolver } from "./dashboard/dashboard.resol
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { createChangeFeed } from "./live/change-feed.js";
 import { LiveResolver } from "./live/live.resolver.js";
+import { NotificationSettingsResolver } from "./mail/notification-settings.resolver.js";
 
 /** `pubSub` feeds the subscriptions; the default one, connected to nothing, serves the SDL. */
 export function buildKetenkaartSchema(
@@ -76,6 +77,7 @@ export function buildKetenkaartSchema(
       NazorgMapResolver,
       PrivacyResolver,
       LiveResolver,
+      NotificationSettingsResolver,
     ],
     authChecker,
     pubSub,

@@ -50,6 +50,10 @@ const OpenReferralPage = lazyPage(
   "OpenReferralPage",
 );
 const PrivacyPage = lazyPage(() => import("./privacy/PrivacyPage"), "PrivacyPage");
+const NotificationsPage = lazyPage(
+  () => import("./notifications/NotificationsPage"),
+  "NotificationsPage",
+);
 const MyAgreementsPage = lazyPage(
   () => import("./zorgoverleg/MyAgreementsPage"),
   "MyAgreementsPage",
@@ -153,6 +157,14 @@ const router = createBrowserRouter([
         element: (
           <RequireLogin>
             <NazorgMapPage />
+          </RequireLogin>
+        ),
+      },
+      {
+        path: "/meldingen",
+        element: (
+          <RequireLogin>
+            <NotificationsPage />
           </RequireLogin>
         ),
       },

@@ -13,6 +13,7 @@ import type { WorkingDayCalendar } from "./working-days.js";
 import { inTransaction } from "../common/transaction.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
+import { enqueueReferralMail } from "../mail/mail-outbox.service.js";
 
 /** NVVK Belofte: respond within 2 working days, plan the intake within 10. */
 const responseWorkingDays = 2;
@@ -221,6 +222,10 @@ export async function transitionReferral(
         [referral.case_id, referral.receiver_organization_id, referral.offering_title],
       );
     }
+    // In this transaction: no mail for a change that rolls back, no change without its mail.
+    if (input.to === ReferralState.SENT) {
+      await enqueueReferralMail(manager, config.mail, "NEW_REFERRAL", [referral.id]);
+    }
     await recordEvent(manager, viewer, referral.id, referral.state, input.to, note);
     await announceChange(manager, ChangeKind.REFERRAL, {
       organizationIds: [referral.sender_organization_id, referral.receiver_organization_id],
@@ -267,7 +272,7 @@ const inboxSql = `referral r JOIN consent k ON k.id = r.consent_id
     AND r.receiver_organization_id = ANY (k.recipient_organization_ids)`;
 
 /** The SQL twin of `isResponseOverdue`: sent and not answered by the response deadline. */
-const responseOverdueSql = "r.state = 'SENT' AND r.response_due_at < now()";
+export const responseOverdueSql = "r.state = 'SENT' AND r.response_due_at < now()";
 
 /** Incoming referrals with a valid consent, the most urgent deadline first. */
 export async function inboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {

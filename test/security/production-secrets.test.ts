@@ -50,3 +50,41 @@ describe("production secrets", () => {
     expect(output).not.toContain("Vq7-lang-en-geheim-2026");
   });
 });
+
+describe("production e-mail settings", () => {
+  const database = {
+    DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
+  };
+
+  it("refuses mail that would go out broken, without writing the SMTP password to the log", async () => {
+    const { code, output } = await startInProduction({
+      ...database,
+      SMTP_URL: "smtp://mailer:changeme@smtp.example.nl:587",
+      PUBLIC_URL: "http://localhost:4000",
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain("refusing to start in production");
+    expect(output).toContain("SMTP_URL has no password or a default one");
+    expect(output).toContain("MAIL_FROM is not a real sender address");
+    expect(output).toContain("PUBLIC_URL must be the https:// address");
+    expect(output).not.toContain("changeme");
+  });
+
+  it("lets a complete mail configuration through, and production without mail too", async () => {
+    const configurations: Array<Record<string, string>> = [
+      {
+        SMTP_URL: "smtps://mailer:Mx9-sterk-wachtwoord@smtp.example.nl:465",
+        MAIL_FROM: "Ketenkaart Regio Arnhem <noreply@ketenkaart.example.nl>",
+        PUBLIC_URL: "https://ketenkaart.example.nl/",
+      },
+      {},
+    ];
+    for (const mail of configurations) {
+      const { code, output } = await startInProduction({ ...database, ...mail });
+      expect(code).not.toBe(0);
+      expect(output).not.toContain("refusing to start in production");
+      expect(output).toContain("could not start");
+      expect(output).not.toContain("Mx9-sterk-wachtwoord");
+    }
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { describe, expect, it } from "vitest";
+import { returnedRows } from "../../server/common/queryable.js";
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
 import { caseWithPlan, sendReferral } from "../support/nazorg.js";
@@ -200,6 +201,41 @@ describe("row-level security on case data", () => {
          FROM pg_roles r WHERE r.rolname = 'ketenkaart_app'`,
     )) as [{ superuser: boolean; bypassesRls: boolean; ownedTables: number }];
     expect(role).toEqual({ superuser: false, bypassesRls: false, ownedTables: 0 });
+  });
+
+  it("lets the application queue mail only about a referral it sees, and read, change or delete none", async () => {
+    const worker = await loggedInUser();
+    const { caseId, clientId } = await caseWithPlan(worker);
+    const referral = await sendReferral(worker.headers, caseId, clientId);
+    await referral.send();
+    const outsider = await buildOrganization();
+    const queue = (manager: EntityManager) =>
+      manager.query(
+        `INSERT INTO mail_outbox (kind, referral_id, user_id, subject, text_body, html_body)
+         VALUES ('NEW_REFERRAL', $1, $2, 'Onderwerp', 'Tekst', '<p>Tekst</p>')`,
+        [referral.referralId, worker.id],
+      );
+    const rolledBack = new Error("rolled back on purpose");
+
+    await expect(
+      asApplication(worker.organizationId, async (manager) => {
+        await queue(manager);
+        const seen = (await manager.query("SELECT count(*)::int AS rows FROM mail_outbox")) as [
+          { rows: number },
+        ];
+        expect(seen[0].rows).toBe(0);
+        for (const change of [
+          "UPDATE mail_outbox SET state = 'SENT', finished_at = now()",
+          "DELETE FROM mail_outbox",
+          "DELETE FROM referral_reminder",
+        ]) {
+          const result = (await manager.query(`${change} RETURNING 1`)) as unknown[];
+          expect(returnedRows(result)).toHaveLength(0);
+        }
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    await expect(asApplication(outsider, queue)).rejects.toMatchObject({ code: "42501" });
   });
 });
 

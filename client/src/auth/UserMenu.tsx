@@ -53,6 +53,9 @@ export function UserMenu() {
           Open Referral
         </Link>
       ) : null}
+      <Link className="utrecht-link" to="/meldingen">
+        Meldingen
+      </Link>
       <span className="kk-user">
         {me.name} · {me.organization.name}
       </span>

@@ -9,6 +9,7 @@ import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { LiveStatus, useLiveRefetch } from "../live/LiveStatus";
+import { useScrollToHash } from "../shared/useScrollToHash";
 
 const ReferralsQuery = graphql(`
   query Referrals {
@@ -78,6 +79,7 @@ export function ReferralsPage() {
   });
   const updatedAt = useLiveRefetch(ReferralInboxChangedSubscription, refetch);
   const labels = useTaxonomyLabels();
+  useScrollToHash(Boolean(data));
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="De overdrachten" />;
 
@@ -137,7 +139,7 @@ export function ReferralsPage() {
         ) : null}
         <ul className="utrecht-unordered-list">
           {data.referralOutbox.map((referral) => (
-            <li key={referral.id}>
+            <li key={referral.id} id={`verstuurd-${referral.id}`}>
               {referral.offering.title} bij {referral.receiver.name}:{" "}
               <strong>{labels?.referralStates[referral.state] ?? referral.state}</strong>
               {referral.isResponseOverdue ? (

@@ -40,6 +40,8 @@ export async function startServer(options: {
   env?: Record<string, string>;
   /** Node options before the script, e.g. `--inspect=127.0.0.1:9229` for the heap probe. */
   nodeArgs?: string[];
+  /** Gets the instance's stdout and stderr instead of the terminal (to check what it logs). */
+  onOutput?: (text: string) => void;
 }): Promise<ServerInstance> {
   const port = options.port ?? (await freePort());
   const child = spawn(
@@ -54,9 +56,16 @@ export async function startServer(options: {
         SEED_DEMO_REGION: "true",
         ...options.env,
       },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: [
+        "ignore",
+        options.onOutput ? "pipe" : "inherit",
+        options.onOutput ? "pipe" : "inherit",
+      ],
     },
   );
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => options.onOutput?.(chunk.toString()));
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;

@@ -1,0 +1,207 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { DataSource } from "typeorm";
+import { type Queryable, returnedRows } from "../common/queryable.js";
+import { inTransaction } from "../common/transaction.js";
+import type { MailConfig } from "../config.js";
+import { asOwner } from "../db/request-scope.js";
+import { logger } from "../logger.js";
+import { responseOverdueSql } from "../referral/referral.service.js";
+import { enqueueReferralMail } from "./mail-outbox.service.js";
+
+// A reminder is about a deadline that just passed: a referral overdue for longer when the job
+// first sees it (e-mail switched on later, every instance down for a week) gets no mail out of
+// the blue.
+const reminderWindowDays = 7;
+
+/**
+ * Queues one reminder for every referral whose response deadline has passed while it still
+ * waits in SENT: to the receiver's workers, who have to respond, and to the worker who sent
+ * it, who has to follow up (call the partner, or choose another offering with the client). The
+ * reminder's primary key makes it once per referral however many instances run this at the
+ * same moment; the mails are queued in the same transaction. Answers the referrals reminded of.
+ */
+export async function enqueueOverdueReminders(db: DataSource, mail: MailConfig): Promise<string[]> {
+  return inTransaction(db, async (manager) => {
+    const rows = (await manager.query(
+      `INSERT INTO referral_reminder (referral_id, kind)
+       SELECT r.id, 'RESPONSE_OVERDUE' FROM referral r
+        WHERE ${responseOverdueSql}
+          AND r.response_due_at > now() - make_interval(days => $1)
+          -- A receiver whose consent was withdrawn no longer sees the referral.
+          AND ketenkaart_consent_holds(r.consent_id, r.receiver_organization_id)
+       ON CONFLICT DO NOTHING
+       RETURNING referral_id AS "referralId"`,
+      [reminderWindowDays],
+    )) as Array<{ referralId: string }>;
+    const ids = rows.map((row) => row.referralId);
+    await enqueueReferralMail(manager, mail, "RESPONSE_OVERDUE", ids);
+    await enqueueReferralMail(manager, mail, "RESPONSE_OVERDUE_SENDER", ids);
+    return ids;
+  });
+}
+
+interface ClaimedMail {
+  id: string;
+  email: string;
+  wanted: boolean;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+}
+
+const batchSize = 20;
+// The longest wait between two attempts, however many attempts came before.
+const maxRetryDelaySeconds = 6 * 60 * 60;
+
+/**
+ * Takes up to `batchSize` due mails for this instance. Claiming counts the attempt and moves
+ * `next_attempt_at` to the backoff moment in one statement, so the row is this instance's until
+ * then without holding a lock or a connection while the SMTP server answers; an instance that
+ * dies mid-send leaves the mail to be retried after the backoff. Mail that no longer makes
+ * sense is cancelled instead: its worker has since switched notifications off or been disabled,
+ * or the referral no longer waits for a response (every kind of mail is about that wait).
+ */
+async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMail[]> {
+  return returnedRows<ClaimedMail>(
+    await db.query(
+      `WITH due AS (
+       SELECT o.id, u.email,
+              (u.disabled_at IS NULL AND u.email_notifications AND r.state = 'SENT') AS wanted
+         FROM mail_outbox o
+         JOIN app_user u ON u.id = o.user_id
+         JOIN referral r ON r.id = o.referral_id
+        WHERE o.state = 'PENDING' AND o.next_attempt_at <= now()
+        ORDER BY o.next_attempt_at, o.id
+        LIMIT $1
+        FOR UPDATE OF o SKIP LOCKED
+     )
+     UPDATE mail_outbox o
+        SET attempts = o.attempts + CASE WHEN due.wanted THEN 1 ELSE 0 END,
+            state = CASE WHEN due.wanted THEN 'PENDING' ELSE 'CANCELLED' END,
+            finished_at = CASE WHEN due.wanted THEN NULL ELSE now() END,
+            next_attempt_at = now() + make_interval(secs => least($2 * 2 ^ o.attempts, $3))
+       FROM due
+      WHERE o.id = due.id
+     RETURNING o.id, due.email, due.wanted, o.subject, o.text_body AS text, o.html_body AS html,
+               o.attempts`,
+      [batchSize, mail.retrySeconds, maxRetryDelaySeconds],
+    ),
+  );
+}
+
+/** What went wrong, safe to keep and log: the SMTP reply code or the error's code, no text. */
+function failureCode(error: unknown): { code: string; permanent: boolean } {
+  const { responseCode, code } = error as { responseCode?: number; code?: string };
+  if (typeof responseCode === "number") {
+    // 5xx: the server refuses this mail for good (unknown mailbox, policy); 4xx: try later.
+    return { code: `SMTP_${responseCode}`, permanent: responseCode >= 500 };
+  }
+  return { code: typeof code === "string" ? code.slice(0, 50) : "UNKNOWN", permanent: false };
+}
+
+/** Sends what is due, batch after batch; answers how many mails went out. */
+export async function sendDueMail(
+  db: DataSource,
+  transport: Transporter,
+  mail: MailConfig,
+): Promise<number> {
+  let sent = 0;
+  for (let batch = 0; batch < 10; batch++) {
+    const claimed = await claimDueMail(db, mail);
+    for (const message of claimed.filter((row) => row.wanted)) {
+      try {
+        await transport.sendMail({
+          from: mail.from,
+          to: message.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        });
+        await db.query(
+          `UPDATE mail_outbox SET state = 'SENT', finished_at = now(), last_error = NULL WHERE id = $1`,
+          [message.id],
+        );
+        sent++;
+      } catch (error) {
+        const { code, permanent } = failureCode(error);
+        const failed = permanent || message.attempts >= mail.maxAttempts;
+        await db.query(
+          `UPDATE mail_outbox
+              SET last_error = $2,
+                  state = CASE WHEN $3 THEN 'FAILED' ELSE state END,
+                  finished_at = CASE WHEN $3 THEN now() END
+            WHERE id = $1`,
+          [message.id, code, failed],
+        );
+        // The outbox id and the code only: never the address or the text.
+        logger.warn(
+          { outboxId: message.id, code, attempt: message.attempts, failed },
+          failed ? "mail could not be sent; giving up" : "mail could not be sent; will retry",
+        );
+      }
+    }
+    if (claimed.length < batchSize) break;
+  }
+  return sent;
+}
+
+/** Deletes sent, failed and cancelled mail older than `days`: it names who was told what. */
+export async function deleteOldMail(db: Queryable, days: number): Promise<number> {
+  const rows = (await db.query(
+    `WITH deleted AS (
+       DELETE FROM mail_outbox
+        WHERE state <> 'PENDING' AND finished_at < now() - make_interval(days => $1)
+       RETURNING 1
+     )
+     SELECT count(*)::int AS deleted FROM deleted`,
+    [days],
+  )) as Array<{ deleted: number }>;
+  return rows[0]?.deleted ?? 0;
+}
+
+/**
+ * Every instance runs the mail job: queue overdue reminders, send due mail, forget old mail.
+ * Nothing of it needs a lock: the reminder's key and SKIP LOCKED keep instances from doing the
+ * same work twice. Without SMTP_URL it does not run (and nothing is queued). Answers a function
+ * that stops it.
+ */
+export function startMailJob(db: DataSource, mail: MailConfig): () => void {
+  if (!mail.smtpUrl) {
+    logger.info("e-mail notifications are off: SMTP_URL is not set");
+    return () => {};
+  }
+  const transport = nodemailer.createTransport({
+    url: mail.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  let running = false;
+  const run = async () => {
+    // A slow SMTP server must not make runs pile up.
+    if (running) return;
+    running = true;
+    try {
+      await asOwner(async () => {
+        const reminded = await enqueueOverdueReminders(db, mail);
+        if (reminded.length > 0)
+          logger.info({ referrals: reminded.length }, "mail: reminders queued");
+        await sendDueMail(db, transport, mail);
+        await deleteOldMail(db, mail.retentionDays);
+      });
+    } catch (error) {
+      // The code only: a database error's detail may quote a row.
+      logger.error({ code: (error as { code?: string }).code }, "mail job failed");
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), mail.jobIntervalSeconds * 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    transport.close();
+  };
+}

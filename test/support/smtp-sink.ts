@@ -1,0 +1,92 @@
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { freePort } from "../../server/scripts/reliability/instances.js";
+
+export interface ReceivedMail {
+  /** The envelope's recipients: who the SMTP server was asked to deliver to. */
+  to: string[];
+  parsed: ParsedMail;
+  /** The message as it came over the wire, headers and all. */
+  raw: string;
+}
+
+/**
+ * A real SMTP server on loopback that keeps what it receives, for the mail tests: it can be
+ * stopped and started again on the same port (an SMTP outage) and told to refuse an address
+ * with a given reply code.
+ */
+export async function startSmtpSink() {
+  const port = await freePort();
+  const received: ReceivedMail[] = [];
+  const refusals = new Map<string, number>();
+  let server: SMTPServer | undefined;
+
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      server = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ["STARTTLS"],
+        logger: false,
+        closeTimeout: 200,
+        onRcptTo(address, _session, callback) {
+          const code = refusals.get(address.address.toLowerCase());
+          if (!code) return callback();
+          const error = new Error(code >= 500 ? "Mailbox unavailable" : "Try again later");
+          (error as Error & { responseCode: number }).responseCode = code;
+          return callback(error);
+        },
+        onData(stream, session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("end", () => {
+            const raw = Buffer.concat(chunks).toString("utf8");
+            simpleParser(raw).then(
+              (parsed) => {
+                received.push({
+                  to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+                  parsed,
+                  raw,
+                });
+                callback();
+              },
+              (error: Error) => callback(error),
+            );
+          });
+        },
+      });
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => resolve());
+    });
+  await start();
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    /** Everything delivered to this address so far. */
+    mailTo(address: string): ReceivedMail[] {
+      return received.filter((mail) => mail.to.includes(address.toLowerCase()));
+    },
+    refuse(address: string, code: number) {
+      refusals.set(address.toLowerCase(), code);
+    },
+    /** Stops listening: new connections are refused, as with a mail server that is down. */
+    stop: () => new Promise<void>((resolve) => server!.close(() => resolve())),
+    start,
+  };
+}
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/** Polls `check` until it answers something truthy, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 15_000,
+  what = "the expected state",
+): Promise<Exclude<T, false | null | undefined | 0 | "">> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Exclude<T, false | null | undefined | 0 | "">;
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
