@@ -19,6 +19,7 @@ import {
 } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
+import { tileImageSource } from "./geography/map-tiles.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
@@ -51,7 +52,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.disable("x-powered-by");
   // req.ip is the address the nearest trusted proxy saw, which a client cannot forge.
   app.set("trust proxy", config.trustProxyHops);
-  app.use(securityHeaders(config.production));
+  app.use(securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]));
   const rateLimits = createRateLimits(db, config.rateLimits);
 
   const armor = graphqlArmor(config.graphqlIntrospection);

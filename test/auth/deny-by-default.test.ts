@@ -21,6 +21,7 @@ const publicOperations = new Set([
   "Query.postcodeArea",
   "Query.gemeenten",
   "Query.regions",
+  "Query.mapSettings",
   "Query.taxonomy",
   "Query.privacy",
   "Query.me",
