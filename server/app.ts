@@ -21,6 +21,7 @@ import { createLoaders } from "./common/loaders.js";
 import { createChangeFeed, listenForChanges } from "./live/change-feed.js";
 import { serveLiveUpdates } from "./live/live.socket.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
+import { tileImageSource } from "./geography/map-tiles.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
@@ -53,7 +54,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.disable("x-powered-by");
   // req.ip is the address the nearest trusted proxy saw, which a client cannot forge.
   app.set("trust proxy", config.trustProxyHops);
-  app.use(securityHeaders(config.production));
+  app.use(securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]));
   const rateLimits = createRateLimits(db, config.rateLimits);
 
   const armor = graphqlArmor(config.graphqlIntrospection);

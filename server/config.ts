@@ -35,6 +35,8 @@ export interface Config {
    * balancer stops sending new ones before the server stops accepting them.
    */
   shutdownDelayMs: number;
+  /** The background of the maps: a tile URL template ({z}/{x}/{y}) and its attribution. */
+  map: { tileUrl: string; attribution: string };
   mail: MailConfig;
 }
 
@@ -125,6 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.NODE_ENV === "production" ? 5000 : 0,
       "SHUTDOWN_DELAY_MS",
     ),
+    map: {
+      tileUrl: tileUrl(env.MAP_TILE_URL),
+      attribution: env.MAP_ATTRIBUTION || "Kaartgegevens © Kadaster / PDOK",
+    },
     mail: loadMailConfig(env),
   };
 }
@@ -147,6 +153,19 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
     retrySeconds: Math.max(1, integer(env.MAIL_RETRY_SECONDS, 60, "MAIL_RETRY_SECONDS")),
     retentionDays: integer(env.MAIL_RETENTION_DAYS, 30, "MAIL_RETENTION_DAYS"),
   };
+}
+
+/** PDOK's BRT achtergrondkaart (standaard) in web mercator: open data, no key needed. */
+const pdokTileUrl =
+  "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
+
+function tileUrl(value: string | undefined): string {
+  if (value === undefined || value === "") return pdokTileUrl;
+  const placeholders = ["{z}", "{x}", "{y}"].every((part) => value.includes(part));
+  if (!placeholders || !/^https?:\/\/[^/]+\//.test(value)) {
+    throw new Error("MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}");
+  }
+  return value;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

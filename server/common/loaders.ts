@@ -9,6 +9,7 @@ import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
+import { type GeoPoint, regionOutlines } from "../geography/region-outline.js";
 import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Location } from "../organization/location.entity.js";
@@ -87,6 +88,10 @@ export function createLoaders(
       (ids) => db.getRepository(Region).findBy({ id: In(ids) }),
       (r) => r.id,
     ),
+    regionOutlineById: new DataLoader<string, GeoPoint[]>(async (ids) => {
+      const outlines = await regionOutlines(db, ids);
+      return ids.map((id) => outlines.get(id) ?? []);
+    }),
     gemeenteByCode: oneByKey(
       (codes) => db.getRepository(Gemeente).findBy({ code: In(codes) }),
       (g) => g.code,

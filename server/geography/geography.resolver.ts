@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../common/context.js";
 import { Gemeente } from "./gemeente.entity.js";
+import { MapSettings } from "./map-settings.js";
 import { PostcodeArea } from "./postcode-area.entity.js";
 import { Region } from "./region.entity.js";
 import { parsePostcode } from "./postcode.js";
+import { GeoPoint } from "./region-outline.js";
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -15,6 +17,19 @@ export class RegionResolver {
   @FieldResolver(() => [Gemeente])
   gemeenten(@Root() region: Region, @Ctx() { loaders }: Context): Promise<Gemeente[]> {
     return loaders.gemeentenByRegionId.load(region.id);
+  }
+
+  @FieldResolver(() => [GeoPoint], {
+    description:
+      "Benadering van de regiogrens: de convexe omhullende van de PC4-middelpunten, 1,5 km verruimd (geen officiële grens)",
+  })
+  outline(@Root() region: Region, @Ctx() { loaders }: Context): Promise<GeoPoint[]> {
+    return loaders.regionOutlineById.load(region.id);
+  }
+
+  @Query(() => MapSettings, { description: "De achtergrondkaart (publiek)" })
+  mapSettings(@Ctx() { config }: Context): MapSettings {
+    return { tileUrl: config.map.tileUrl, attribution: config.map.attribution };
   }
 }
 

@@ -1,9 +1,11 @@
 import cookieParser from "cookie-parser";
-import express, { type ErrorRequestHandler, type Request, Router } from "express";
+import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
 import { Role } from "../auth/role.js";
 import { findViewer, sessionToken } from "../auth/session.service.js";
+import { isDatabaseUnavailable, ServiceUnavailableError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
+import { logger } from "../logger.js";
 import { exportHsds, importHsds } from "./hsds.service.js";
 
 /**
@@ -12,6 +14,9 @@ import { exportHsds, importHsds } from "./hsds.service.js";
  *
  * - `GET /open-referral/hsds.json[?organisatie=<id>]`: public directory data (no client data).
  * - `POST /open-referral/import` (JSON body, regiobeheerder only): all or nothing, with a report.
+ *   With `Accept: application/x-ndjson` the answer streams one JSON line per step of progress
+ *   (`{"progress": …}`) and ends with `{"report": …}` (or `{"error": …}`), so the web client can
+ *   show how far the import is without any state on the server between requests.
  */
 export function openReferralRoutes(db: DataSource): Router {
   const router = Router();
@@ -57,6 +62,10 @@ export function openReferralRoutes(db: DataSource): Router {
           });
           return;
         }
+        if (req.accepts(["application/json", "application/x-ndjson"]) === "application/x-ndjson") {
+          await streamImport(db, req.body, res);
+          return;
+        }
         const report = await importHsds(db, req.body);
         res.status(report.imported ? 200 : 422).json(report);
       } catch (error) {
@@ -83,6 +92,46 @@ export function openReferralRoutes(db: DataSource): Router {
   };
   router.use(notJson);
   return router;
+}
+
+/** Progress lines at most this often: enough to move a progress bar, not to flood the line. */
+const progressIntervalMs = 100;
+
+async function streamImport(db: DataSource, document: unknown, res: Response): Promise<void> {
+  res.status(200).type("application/x-ndjson");
+  res.setHeader("Cache-Control", "no-store");
+  // Proxies such as nginx would otherwise hold the lines back until the end.
+  res.setHeader("X-Accel-Buffering", "no");
+  res.flushHeaders();
+  const line = (value: unknown) => res.write(`${JSON.stringify(value)}\n`);
+  let lastSent = 0;
+  try {
+    const report = await importHsds(db, document, (progress) => {
+      const now = Date.now();
+      const due =
+        progress.phase === "checking" ||
+        progress.processed === 0 ||
+        progress.processed === progress.total ||
+        now - lastSent >= progressIntervalMs;
+      if (!due) return;
+      lastSent = now;
+      line({ progress });
+    });
+    line({ report });
+  } catch (error) {
+    // The status is sent already: the failure is the last line. As in formatError, no details.
+    const { name, message } = (error ?? {}) as { name?: string; message?: string };
+    logger.error({ error: { name, message } }, "HSDS import failed");
+    line({
+      error: {
+        code: isDatabaseUnavailable(error) ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR",
+        message: isDatabaseUnavailable(error)
+          ? new ServiceUnavailableError().message
+          : "Er ging iets mis aan onze kant; er is niets ingelezen. Probeer het later opnieuw.",
+      },
+    });
+  }
+  res.end();
 }
 
 async function refuseUnlessRegionAdministrator(db: DataSource, req: Request) {

@@ -146,11 +146,23 @@ export type ImportReport =
   | { imported: false; problems: Problem[] };
 
 /**
+ * Where an import stands: checking the document, or writing its organisations, locations and
+ * services (`processed` of `total`, inside the transaction: nothing is final before the report).
+ */
+export type ImportProgress =
+  { phase: "checking" } | { phase: "writing"; processed: number; total: number };
+
+/**
  * Reads an HSDS document into the directory: all of it in one transaction, or nothing with a
  * report of every problem. HSDS ids are Ketenkaart ids, so importing an export again updates
  * (or leaves alone) rather than duplicates. Nothing absent from the document is deleted.
  */
-export async function importHsds(db: DataSource, input: unknown): Promise<ImportReport> {
+export async function importHsds(
+  db: DataSource,
+  input: unknown,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportReport> {
+  onProgress({ phase: "checking" });
   const checked = checkHsdsDocument(input);
   if (!checked.document) return { imported: false, problems: checked.problems };
   const document = checked.document;
@@ -172,6 +184,13 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
     const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
     const report = { organizations: counts(), locations: counts(), services: counts() };
     const movedLocations: string[] = [];
+    const total =
+      directory.organizations.length +
+      directory.organizations.reduce((sum, o) => sum + o.locations.length, 0) +
+      directory.offerings.length;
+    let processed = 0;
+    const step = () => onProgress({ phase: "writing", processed: ++processed, total });
+    onProgress({ phase: "writing", processed, total });
 
     for (const organization of directory.organizations) {
       const before = existing.organizations.find((o) => o.id === organization.id);
@@ -185,6 +204,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
       } else {
         report.organizations.unchanged++;
       }
+      step();
       for (const location of locations) {
         // A location of another organisation was refused by fromHsds.
         const previous = before?.locations.find((l) => l.id === location.id);
@@ -198,6 +218,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
         } else {
           report.locations.unchanged++;
         }
+        step();
       }
     }
 
@@ -221,6 +242,7 @@ export async function importHsds(db: DataSource, input: unknown): Promise<Import
       } else {
         report.services.unchanged++;
       }
+      step();
     }
     // Moved locations change where the offerings given there can be used.
     const atMovedLocations = (await manager.query(

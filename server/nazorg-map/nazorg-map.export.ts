@@ -89,7 +89,10 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
   const handle =
     (
       fileName: string,
-      build: (request: Request, viewer: Viewer) => Promise<{ name: string; csv: string }>,
+      build: (
+        request: Request,
+        viewer: Viewer,
+      ) => Promise<{ name: string; csv: string; rowCount: number }>,
     ) =>
     async (request: Request, response: Response) => {
       const token = sessionToken(
@@ -102,8 +105,10 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
         return;
       }
       try {
-        const { name, csv } = await build(request, viewer);
+        const { name, csv, rowCount } = await build(request, viewer);
         const safeName = name.replace(/[^A-Za-z0-9-]+/g, "-");
+        // For the web client's "Gedownload: … (n regels)"; CSV lines would miscount quoted breaks.
+        response.setHeader("X-Row-Count", String(rowCount));
         sendExcelCsv(response, `${fileName}-${safeName}.csv`, csv);
       } catch (error) {
         if (error instanceof BadParameter || isNotFound(error)) {
@@ -166,7 +171,7 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
         ],
         rows,
       );
-      return { name: map.region.code, csv };
+      return { name: map.region.code, csv, rowCount: rows.length };
     }),
   );
 
@@ -246,7 +251,11 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
           `${origin}/aanbod/${o.id}`,
         ]),
       );
-      return { name: [gemeente ?? region.code, ...(level ?? [])].join("-"), csv };
+      return {
+        name: [gemeente ?? region.code, ...(level ?? [])].join("-"),
+        csv,
+        rowCount: offerings.length,
+      };
     }),
   );
 

@@ -6,7 +6,10 @@ import type { RequestHandler } from "express";
  * style element (Vite emits files; React's style props go through the DOM, which CSP allows),
  * so script and style come from our own origin only.
  */
-export function securityHeaders(production: boolean): RequestHandler {
+export function securityHeaders(
+  production: boolean,
+  mapTileSources: string[] = [],
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -16,7 +19,8 @@ export function securityHeaders(production: boolean): RequestHandler {
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // The map's tiles come from the one configured tile host (geography/map-settings.ts).
+        imgSrc: ["'self'", "data:", ...mapTileSources],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

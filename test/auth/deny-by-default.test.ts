@@ -24,6 +24,7 @@ const publicOperations = new Set([
   "Query.postcodeArea",
   "Query.gemeenten",
   "Query.regions",
+  "Query.mapSettings",
   "Query.taxonomy",
   "Query.privacy",
   "Query.me",

@@ -74,6 +74,37 @@ describe("the nazorg map in a browser", () => {
     expect(cellCsv.slice(1).split("\r\n").filter(Boolean)).toHaveLength(1);
   });
 
+  it("says while an export is prepared, and then what was downloaded or why not", async () => {
+    const page = await openMap(coordinator);
+    // A slow server, so the wait can be seen: the request is held back for a moment.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/export/nazorgkaart.csv*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const status = page.getByRole("status").filter({ hasText: /Export|Gedownload/ });
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download de nazorgkaart als CSV" }).click();
+    await status.getByText("Export wordt voorbereid…").waitFor();
+    await expectAccessible(page);
+    release();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("nazorgkaart-centraal-gelderland.csv");
+    const lines = (await readFile((await download.path())!)).toString("utf8").split("\r\n");
+    const rows = lines.slice(1).filter(Boolean).length;
+    await status
+      .getByText(`Gedownload: nazorgkaart-centraal-gelderland.csv (${rows} regels).`)
+      .waitFor();
+
+    // A session that has ended: the server's reason, not a broken file.
+    await page.context().clearCookies();
+    await page.getByRole("link", { name: "Download de nazorgkaart als CSV" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("Log in om de nazorgkaart te downloaden.");
+  });
+
   it("a region administrator gives a gemeente without regie a holder, but never a second one", async () => {
     const page = await openMap(regionAdministrator);
     const regie = page.getByRole("region", { name: "Regie op nazorg per gemeente" });

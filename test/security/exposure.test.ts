@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
-import { createInterface } from "node:readline";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -8,6 +6,7 @@ import { loadConfig } from "../../server/config.js";
 import { securityHeaders } from "../../server/security/http-headers.js";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
+import { type Instance, startInstance } from "../support/instance.js";
 import { loggedInUser } from "../support/session.js";
 
 const introspection = `{ __schema { queryType { name } types { name } } }`;
@@ -105,37 +104,16 @@ describe("schema discovery", () => {
   });
 
   describe("with GRAPHQL_INTROSPECTION=false (as in production)", () => {
-    let server: ChildProcess;
+    let instance: Instance;
     let baseUrl: string;
 
     beforeAll(async () => {
-      // A second instance on the same database: migrations are done and the region is seeded.
-      server = spawn(process.execPath, ["dist/server/main.js"], {
-        env: {
-          ...process.env,
-          DATABASE_URL: inject("databaseUrl"),
-          PORT: "0",
-          NODE_ENV: "test",
-          LOG_LEVEL: "info",
-          GRAPHQL_INTROSPECTION: "false",
-        },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      baseUrl = await new Promise<string>((resolve, reject) => {
-        server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-        createInterface({ input: server.stdout! }).on("line", (line) => {
-          const url = /"url":"([^"]+)"/.exec(line)?.[1];
-          if (url) resolve(url);
-        });
-      });
+      instance = await startInstance({ GRAPHQL_INTROSPECTION: "false" });
+      baseUrl = instance.baseUrl;
     });
 
     afterAll(async () => {
-      if (server.exitCode !== null) return;
-      await new Promise((resolve) => {
-        server.once("exit", resolve);
-        server.kill("SIGTERM");
-      });
+      await instance?.stop();
     });
 
     const ask = async (query: string) => {

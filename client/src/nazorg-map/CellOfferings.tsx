@@ -2,6 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import type { PaletteLevel } from "../gql/graphql";
+import { DownloadLink } from "../shared/DownloadLink";
 import { graphqlFilter, type MapFilter, offeringsCsvUrl } from "./mapParams";
 
 // The public search with the map's filters plus the cell's gemeente and level: the very same
@@ -84,15 +85,12 @@ export function CellOfferings(props: {
           En nog {data.offerings.totalCount - offerings.length} aanbod: zie de CSV.
         </p>
       ) : null}
-      <p className="utrecht-paragraph">
-        <a
-          className="utrecht-link"
-          href={offeringsCsvUrl(filter, { gemeente: gemeente.code, paletteLevel })}
-          download
-        >
-          Download dit aanbod als CSV
-        </a>
-      </p>
+      <DownloadLink
+        className="utrecht-link"
+        href={offeringsCsvUrl(filter, { gemeente: gemeente.code, paletteLevel })}
+      >
+        Download dit aanbod als CSV
+      </DownloadLink>
     </section>
   );
 }

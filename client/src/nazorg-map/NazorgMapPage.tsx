@@ -8,6 +8,7 @@ import { formatDate } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { DownloadLink } from "../shared/DownloadLink";
 import { CellOfferings } from "./CellOfferings";
 import {
   filterFromForm,
@@ -130,15 +131,12 @@ export function NazorgMapPage() {
         </div>
       </form>
 
-      <p className="utrecht-paragraph">
-        <a
-          className="utrecht-button utrecht-button--secondary-action kk-button-link"
-          href={matrixCsvUrl(filter, map.region.id)}
-          download
-        >
-          Download de nazorgkaart als CSV
-        </a>
-      </p>
+      <DownloadLink
+        className="utrecht-button utrecht-button--secondary-action kk-button-link"
+        href={matrixCsvUrl(filter, map.region.id)}
+      >
+        Download de nazorgkaart als CSV
+      </DownloadLink>
 
       <HeatMap
         rows={map.rows}

@@ -5,6 +5,8 @@ import { graphql } from "../gql";
 import { CapacityStatus, PaletteBadge, VerifiedStatus } from "../shared/badges";
 import { ContactPointDetails, Item } from "../shared/ContactPoint";
 import { LocationList } from "../shared/LocationList";
+import { PlacesMap } from "../map/PlacesMap";
+import { placesOf } from "../map/places";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { formatDate, formatList, languageName } from "../shared/format";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
@@ -44,6 +46,12 @@ const OfferingPageQuery = graphql(`
       lastVerifiedAt
       isStale
       locations {
+        id
+        name
+        street
+        city
+        latitude
+        longitude
         ...LocationList_location
       }
       gemeenten {
@@ -206,6 +214,19 @@ export function OfferingPage() {
           <LocationList locations={offering.locations} />
         </section>
       </div>
+      {offering.locations.length > 0 ? (
+        <section aria-labelledby="op-de-kaart">
+          <h2 id="op-de-kaart" className="utrecht-heading-2">
+            Op de kaart
+          </h2>
+          <PlacesMap
+            label={`Kaart met de locaties van ${offering.title}`}
+            places={placesOf([offering])}
+            skipTo="na-de-kaart"
+          />
+          <span id="na-de-kaart" />
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -3,17 +3,8 @@ import { useMe } from "../auth/session";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
-
-// The answer of POST /open-referral/import (plain HTTP, not GraphQL: see server/hsds).
-interface Counts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-type ImportAnswer =
-  | { imported: true; organizations: Counts; locations: Counts; services: Counts }
-  | { imported: false; problems: Array<{ path: string; message: string }> }
-  | { error: { code: string; message: string } };
+import { Spinner } from "../shared/Spinner";
+import { type Counts, type ImportAnswer, type ImportProgress, sendImport } from "./importRequest";
 
 /** Open Referral (HSDS): the directory as an open-standard file, out and (for the region) in. */
 export function OpenReferralPage() {
@@ -21,6 +12,7 @@ export function OpenReferralPage() {
   const me = useMe();
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   if (me === undefined) return <PageLoading />;
   const mayImport = me?.roles.includes("REGIO_BEHEERDER") ?? false;
@@ -34,21 +26,12 @@ export function OpenReferralPage() {
     }
     setBusy(true);
     setAnswer(null);
-    try {
-      const response = await fetch("/open-referral/import", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        credentials: "same-origin",
-        body: await file.text(),
-      });
-      setAnswer((await response.json()) as ImportAnswer);
-    } catch {
-      setAnswer({
-        error: { code: "NETWORK", message: "Inlezen is niet gelukt. Probeer het opnieuw." },
-      });
-    } finally {
-      setBusy(false);
-    }
+    setProgress(null);
+    const result = await sendImport(file, setProgress);
+    // After a success the bar stays at "m van m verwerkt"; a refusal wrote nothing.
+    if (!("imported" in result && result.imported)) setProgress(null);
+    setAnswer(result);
+    setBusy(false);
   };
 
   return (
@@ -106,13 +89,44 @@ export function OpenReferralPage() {
               </button>
             </div>
           </form>
-          <p className="utrecht-paragraph" role="status">
-            {busy ? "Bezig met inlezen…" : null}
-          </p>
+          <div role="status" className="kk-import-progress">
+            {progress ? <ProgressView progress={progress} busy={busy} /> : null}
+          </div>
           {answer ? <ImportResult answer={answer} /> : null}
         </section>
       ) : null}
     </>
+  );
+}
+
+function ProgressView({ progress, busy }: { progress: ImportProgress; busy: boolean }) {
+  if (progress.phase === "checking") {
+    return (
+      <p className="utrecht-paragraph">
+        <Spinner /> Bestand controleren…
+      </p>
+    );
+  }
+  const [label, value, max, text] =
+    progress.phase === "uploading"
+      ? [
+          "Bestand versturen",
+          progress.loaded,
+          progress.total,
+          `${Math.round((100 * progress.loaded) / Math.max(progress.total, 1))}%`,
+        ]
+      : [
+          "Verwerken",
+          progress.processed,
+          progress.total,
+          `${progress.processed} van ${progress.total} verwerkt`,
+        ];
+  return (
+    <p className="utrecht-paragraph kk-progress-line">
+      {busy ? <Spinner /> : null}
+      <label htmlFor="hsds-voortgang">{label}:</label>{" "}
+      <progress id="hsds-voortgang" max={max} value={value} /> <span>{text}</span>
+    </p>
   );
 }
 
@@ -142,7 +156,15 @@ function ImportResult({ answer }: { answer: ImportAnswer }) {
   ];
   return (
     <div role="status">
-      <p className="utrecht-paragraph">Het bestand is ingelezen.</p>
+      <p className="utrecht-paragraph">
+        <strong>
+          Import geslaagd: {total(answer.services)}{" "}
+          {total(answer.services) === 1 ? "aanbieding" : "aanbiedingen"}
+        </strong>{" "}
+        ({answer.services.created} nieuw, {answer.services.updated} bijgewerkt,{" "}
+        {answer.services.unchanged} ongewijzigd), {total(answer.organizations)} organisaties en{" "}
+        {total(answer.locations)} locaties.
+      </p>
       <table className="kk-table">
         <caption className="kk-visually-hidden">Resultaat van het inlezen</caption>
         <thead>
@@ -167,3 +189,5 @@ function ImportResult({ answer }: { answer: ImportAnswer }) {
     </div>
   );
 }
+
+const total = (counts: Counts) => counts.created + counts.updated + counts.unchanged;

@@ -5,6 +5,8 @@ import { useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import type { OfferingSearchInput } from "../gql/graphql";
 import { normalizePostcode } from "../shared/format";
+import { PlacesMap } from "../map/PlacesMap";
+import { placesOf } from "../map/places";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { FilterGroup, type FilterOption } from "./FilterGroup";
@@ -26,6 +28,15 @@ const SearchOfferingsQuery = graphql(`
         distanceKm
         node {
           id
+          title
+          locations {
+            id
+            name
+            street
+            city
+            latitude
+            longitude
+          }
           ...ResultCard_offering
         }
       }
@@ -267,8 +278,15 @@ export function SearchPage() {
               </p>
             </div>
           ) : null}
+          {connection && !error && connection.totalCount > 0 ? (
+            <PlacesMap
+              label="Kaart met de locaties van de resultaten"
+              places={placesOf(connection.edges.map((edge) => edge.node))}
+              skipTo="resultaten-lijst"
+            />
+          ) : null}
           {connection && !error ? (
-            <ol className="kk-result-list">
+            <ol className="kk-result-list" id="resultaten-lijst">
               {connection.edges.map((edge) => (
                 <li key={edge.node.id}>
                   <ResultCard

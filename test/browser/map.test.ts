@@ -1,0 +1,158 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { query } from "../support/api.js";
+import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { type Instance, startInstance } from "../support/instance.js";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page that records what the content security policy blocks. */
+async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
+  const page = await dutchPage(browser);
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return { page, violations };
+}
+
+/** As on the test machine without internet, and faster: every PDOK tile request fails. */
+async function failPdokTiles(page: Page): Promise<string[]> {
+  const requested: string[] = [];
+  await page.route("https://service.pdok.nl/**", async (route) => {
+    requested.push(route.request().url());
+    await route.abort("internetdisconnected");
+  });
+  return requested;
+}
+
+const markers = (page: Page) => page.locator(".leaflet-marker-icon");
+const outline = (page: Page) => page.locator("path.kk-map-region");
+
+describe("the map beside the sociale kaart", () => {
+  it("shows the results' locations and the region without tiles, and links to each offering", async () => {
+    const { page, violations } = await watchedPage();
+    const tileRequests = await failPdokTiles(page);
+    const { offerings } = await query<{
+      offerings: {
+        edges: Array<{ node: { title: string; locations: Array<{ id: string; city: string }> } }>;
+      };
+    }>(`{ offerings(search: { text: "budget" }, first: 20) {
+            edges { node { title locations { id city } } } } }`);
+    const locationIds = new Set(
+      offerings.edges.flatMap((edge) => edge.node.locations.map((location) => location.id)),
+    );
+    expect(locationIds.size).toBeGreaterThan(1);
+
+    await page.goto(`${inject("baseUrl")}/?q=budget`);
+    const map = page.getByRole("region", { name: "Kaart met de locaties van de resultaten" });
+    await map.waitFor();
+    await expect.poll(() => markers(page).count()).toBe(locationIds.size);
+    await expect.poll(() => outline(page).count()).toBe(1);
+    expect(await outline(page).isVisible()).toBe(true);
+    // The default tiles were asked for, and their failing left the markers standing.
+    await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
+    expect(tileRequests[0]).toMatch(
+      /^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\/wmts\/v2_0\/standaard\/EPSG:3857\/\d+\/\d+\/\d+\.png$/,
+    );
+    // The list with distances does not depend on the map.
+    expect(await page.getByRole("article").count()).toBe(offerings.edges.length);
+
+    // A keyboard user reaches a marker, opens it and follows the link to the offering.
+    const first = markers(page).first();
+    const title = await first.getAttribute("title");
+    expect(title).toMatch(/, /);
+    await first.focus();
+    await page.keyboard.press("Enter");
+    const popup = page.locator(".leaflet-popup");
+    await popup.waitFor();
+    expect(await popup.textContent()).toContain(title);
+    await expectAccessible(page);
+    const link = popup.getByRole("link").first();
+    const offeringTitle = (await link.textContent())!.trim();
+    await link.click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe(offeringTitle);
+    expect(violations).toEqual([]);
+  });
+
+  it("shows an offering's locations and the region on the offering page", async () => {
+    const { page, violations } = await watchedPage();
+    await failPdokTiles(page);
+    const { offerings } = await query<{
+      offerings: {
+        edges: Array<{ node: { id: string; title: string; locations: Array<{ id: string }> } }>;
+      };
+    }>(`{ offerings(first: 50) { edges { node { id title locations { id } } } } }`);
+    const offering = offerings.edges
+      .map((edge) => edge.node)
+      .find((node) => node.locations.length > 0)!;
+
+    await page.goto(`${inject("baseUrl")}/aanbod/${offering.id}`);
+    await page
+      .getByRole("region", { name: `Kaart met de locaties van ${offering.title}` })
+      .waitFor();
+    await expect.poll(() => markers(page).count()).toBe(offering.locations.length);
+    await expect.poll(() => outline(page).count()).toBe(1);
+    await expectAccessible(page);
+    expect(violations).toEqual([]);
+  });
+});
+
+describe("a map with its tiles from the configured tile server", () => {
+  let tileServer: Server;
+  let tileOrigin: string;
+  const tilePaths: string[] = [];
+  let instance: Instance;
+
+  beforeAll(async () => {
+    // A 1×1 grey PNG for every tile: enough to see that the browser loads what we serve.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGM4AwAAzgDN1GaQsAAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    tileServer = createServer((request, response) => {
+      tilePaths.push(request.url ?? "");
+      response.writeHead(200, { "content-type": "image/png" }).end(png);
+    });
+    await new Promise<void>((resolve) => tileServer.listen(0, "127.0.0.1", resolve));
+    tileOrigin = `http://127.0.0.1:${(tileServer.address() as AddressInfo).port}`;
+    instance = await startInstance({
+      MAP_TILE_URL: `${tileOrigin}/tegels/{z}/{x}/{y}.png`,
+      MAP_ATTRIBUTION: "Tegels van de testserver",
+    });
+  });
+
+  afterAll(async () => {
+    await instance?.stop();
+    await new Promise((resolve) => tileServer?.close(resolve));
+  });
+
+  it("loads the tiles from there, allowed by the content security policy", async () => {
+    const { page, violations } = await watchedPage();
+    const response = await page.goto(`${instance.baseUrl}/?q=budget`);
+    expect(response?.headers()["content-security-policy"]).toContain(
+      `img-src 'self' data: ${tileOrigin};`,
+    );
+    await page.getByRole("region", { name: "Kaart met de locaties van de resultaten" }).waitFor();
+    await expect.poll(() => page.locator("img.leaflet-tile-loaded").count()).toBeGreaterThan(0);
+    expect(tilePaths.length).toBeGreaterThan(0);
+    expect(tilePaths.every((path) => /^\/tegels\/\d+\/\d+\/\d+\.png$/.test(path))).toBe(true);
+    expect(await page.locator(".leaflet-control-attribution").textContent()).toContain(
+      "Tegels van de testserver",
+    );
+    expect(violations).toEqual([]);
+  });
+});
