@@ -10,8 +10,14 @@ import type {
 } from "../gql/graphql";
 import { useMe } from "../auth/session";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { ProblemArea, SelectField, TextField, useFormAction } from "../shared/form";
+import {
+  CheckboxField,
+  ProblemArea,
+  RadioGroup,
+  SelectField,
+  TextField,
+  useFormAction,
+} from "../shared/form";
 import { formatDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
@@ -150,21 +156,13 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
             label="Einde van het traject"
             defaultValue={today()}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-krediet"
-              type="checkbox"
-              name="krediet"
-              value="ja"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-krediet"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-krediet"
+            name="krediet"
+            value="ja"
+            path="saneringskrediet"
+            label="Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)"
+          />
           <TextField
             id="nazorg-kredietdatum"
             name="kredietdatum"
@@ -189,22 +187,14 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
             options={team.map((organization) => [organization.id, organization.name])}
             defaultValue={me?.organization.id}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-ikzelf"
-              type="checkbox"
-              name="ikzelf"
-              value="ja"
-              defaultChecked
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-ikzelf"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Ik ben de vaste contactpersoon
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-ikzelf"
+            name="ikzelf"
+            value="ja"
+            defaultChecked
+            path="responsibleUserId"
+            label="Ik ben de vaste contactpersoon"
+          />
           <SelectField
             id="nazorg-palet"
             name="palet"
@@ -282,22 +272,14 @@ export function UpdatePlanForm(props: {
             options={props.team.map((organization) => [organization.id, organization.name])}
             defaultValue={props.responsibleOrganizationId}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-wijzig-ikzelf"
-              type="checkbox"
-              name="ikzelf"
-              value="ja"
-              defaultChecked={props.responsibleUserId === me?.id}
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-wijzig-ikzelf"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Ik ben de vaste contactpersoon
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-wijzig-ikzelf"
+            name="ikzelf"
+            value="ja"
+            defaultChecked={props.responsibleUserId === me?.id}
+            path="responsibleUserId"
+            label="Ik ben de vaste contactpersoon"
+          />
           <SelectField
             id="nazorg-wijzig-palet"
             name="palet"
@@ -529,30 +511,19 @@ export function RegisterContactForm(props: {
             label="Kanaal"
             options={Object.entries(labels?.channels ?? {})}
           />
-          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-              Inkomsten en uitgaven in balans?
-            </legend>
-            {Object.entries(labels?.inBalance ?? {}).map(([value, label]) => (
-              <div key={value} className="kk-filter-option">
-                <input
-                  id={`contact-balans-${value}`}
-                  type="radio"
-                  name="balans"
-                  value={value}
-                  required
-                  className="utrecht-radio-button utrecht-radio-button--html-input"
-                />
-                <label
-                  htmlFor={`contact-balans-${value}`}
-                  className="utrecht-form-label utrecht-form-label--radio-button"
-                >
-                  {label}
-                </label>
-              </div>
-            ))}
-          </fieldset>
-          <CheckboxGroup legend="Signalen" name="signalen" labels={labels?.contactSignals} />
+          <RadioGroup
+            legend="Inkomsten en uitgaven in balans?"
+            name="balans"
+            path="inBalance"
+            required
+            labels={labels?.inBalance}
+          />
+          <CheckboxGroup
+            legend="Signalen"
+            name="signalen"
+            path="signals"
+            labels={labels?.contactSignals}
+          />
           <TextField
             multiline
             id="contact-notitie"
@@ -621,19 +592,21 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
   };
 
   return (
-    <>
-      <form onSubmit={onSubmit}>
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          Verzetten naar
-          <span className="kk-visually-hidden"> (gepland op {formatDate(plannedOn)})</span>
-        </label>{" "}
-        <input
+    <ProblemArea problem={problem}>
+      <form onSubmit={onSubmit} className="kk-inline-form">
+        <TextField
           id={inputId}
           name="datum"
+          path="plannedOn"
           type="date"
           required
           defaultValue={plannedOn}
-          className="utrecht-textbox utrecht-textbox--html-input"
+          label={
+            <>
+              Verzetten naar
+              <span className="kk-visually-hidden"> (gepland op {formatDate(plannedOn)})</span>
+            </>
+          }
         />{" "}
         <button
           type="submit"
@@ -651,7 +624,6 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
           Schrappen
         </button>
       </form>
-      <ErrorAlert message={problem?.message ?? null} />
-    </>
+    </ProblemArea>
   );
 }

@@ -17,6 +17,7 @@ export function CheckboxGroup(props: {
   return (
     <fieldset
       ref={control}
+      id={`${props.name}-groep`}
       tabIndex={message ? -1 : undefined}
       className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
       aria-describedby={ariaProps["aria-describedby"]}
