@@ -438,6 +438,8 @@ export function RadioGroup(props: {
   labels: Record<string, string> | undefined;
   required?: boolean;
   defaultValue?: string;
+  /** More fields that belong to the choice (shown inside the same fieldset). */
+  children?: ReactNode;
 }) {
   const id = `${props.name}-groep`;
   const { ariaProps, message } = useFieldProblem<HTMLFieldSetElement>(props.path, id);
@@ -469,6 +471,7 @@ export function RadioGroup(props: {
           </label>
         </div>
       ))}
+      {props.children}
     </fieldset>
   );
 }
