@@ -99,7 +99,10 @@ describe("the nazorg map in a browser", () => {
     await form.getByRole("checkbox", { name: "Arnhem" }).uncheck();
     await form.getByRole("checkbox", { name: "Overbetuwe" }).check();
     await form.getByRole("button", { name: "Afspraak vastleggen" }).click();
-    await form.getByText("De afspraak is vastgelegd.").waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/^De afspraak “.*” is vastgelegd\.$/)
+      .waitFor();
     await expect
       .poll(() => regie.getByRole("row", { name: /^Overbetuwe/ }).textContent())
       .toContain("Sociaal Team Overbetuwe, sinds");

@@ -1,5 +1,5 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { graphql } from "../gql";
 import type {
   Channel,
@@ -123,23 +123,27 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
     const organizationId = String(form.get("organisatie"));
     const saneringskrediet = form.get("krediet") === "ja";
     const duration = optional(form.get("duur"));
-    await run(() =>
-      create({
-        variables: {
-          input: {
-            caseId,
-            trajectoryEndedOn: optional(form.get("einde")),
-            saneringskrediet,
-            creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
-            durationMonths: duration ? Number(duration) : null,
-            responsibleOrganizationId: organizationId,
-            responsibleUserId:
-              form.get("ikzelf") === "ja" && me?.organization.id === organizationId ? me.id : null,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            clientWishes: optional(form.get("wensen")),
+    await run(
+      () =>
+        create({
+          variables: {
+            input: {
+              caseId,
+              trajectoryEndedOn: optional(form.get("einde")),
+              saneringskrediet,
+              creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
+              durationMonths: duration ? Number(duration) : null,
+              responsibleOrganizationId: organizationId,
+              responsibleUserId:
+                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
+                  ? me.id
+                  : null,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              clientWishes: optional(form.get("wensen")),
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is opgesteld. De casus staat nu in de fase nazorg.",
     );
   };
 
@@ -241,21 +245,23 @@ export function UpdatePlanForm(props: {
     const organizationId = String(form.get("organisatie"));
     const keepWorker =
       organizationId === props.responsibleOrganizationId ? props.responsibleUserId : null;
-    await run(() =>
-      update({
-        variables: {
-          input: {
-            planId: props.planId,
-            responsibleOrganizationId: organizationId,
-            responsibleUserId:
-              form.get("ikzelf") === "ja" && me?.organization.id === organizationId
-                ? me.id
-                : keepWorker,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            clientWishes: optional(form.get("wensen")),
+    await run(
+      () =>
+        update({
+          variables: {
+            input: {
+              planId: props.planId,
+              responsibleOrganizationId: organizationId,
+              responsibleUserId:
+                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
+                  ? me.id
+                  : keepWorker,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              clientWishes: optional(form.get("wensen")),
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is opgeslagen.",
     );
   };
 
@@ -326,19 +332,21 @@ export function AdjustPlanForm({
     const form = new FormData(formElement);
     const duration = optional(form.get("duur"));
     const extra = optional(form.get("extra"));
-    const done = await run(() =>
-      adjust({
-        variables: {
-          input: {
-            planId,
-            kind: String(form.get("soort")) as NazorgAdjustmentKind,
-            reason: String(form.get("reden")),
-            durationMonths: duration ? Number(duration) : null,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            addPlannedOn: extra ? [extra] : null,
+    const done = await run(
+      () =>
+        adjust({
+          variables: {
+            input: {
+              planId,
+              kind: String(form.get("soort")) as NazorgAdjustmentKind,
+              reason: String(form.get("reden")),
+              durationMonths: duration ? Number(duration) : null,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              addPlannedOn: extra ? [extra] : null,
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is aangepast; de reden staat in de geschiedenis.",
     );
     if (done) formElement.reset();
   };
@@ -410,7 +418,10 @@ export function NotFeasibleForm({ caseId }: { caseId: string }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => record({ variables: { caseId, reason: String(form.get("reden")) } }));
+    await run(
+      () => record({ variables: { caseId, reason: String(form.get("reden")) } }),
+      "Vastgelegd dat nazorg niet haalbaar is, met de reden.",
+    );
   };
 
   return (
@@ -444,33 +455,30 @@ export function RegisterContactForm(props: {
     refetchQueries: [...refetchQueries, "Dashboard"],
   });
   const { problem, run } = useFormAction("Vastleggen is niet gelukt. Probeer het opnieuw.");
-  const [saved, setSaved] = useState(false);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setSaved(false);
-    const done = await run(() =>
-      register({
-        variables: {
-          input: {
-            planId: props.planId,
-            contactId: optional(form.get("moment")),
-            heldOn: String(form.get("datum")),
-            channel: String(form.get("kanaal")) as Channel,
-            inBalance: String(form.get("balans")) as InBalance,
-            signals: form.getAll("signalen").map(String) as ContactSignal[],
-            note: optional(form.get("notitie")),
-            followUp: optional(form.get("vervolg")),
+    const done = await run(
+      () =>
+        register({
+          variables: {
+            input: {
+              planId: props.planId,
+              contactId: optional(form.get("moment")),
+              heldOn: String(form.get("datum")),
+              channel: String(form.get("kanaal")) as Channel,
+              inBalance: String(form.get("balans")) as InBalance,
+              signals: form.getAll("signalen").map(String) as ContactSignal[],
+              note: optional(form.get("notitie")),
+              followUp: optional(form.get("vervolg")),
+            },
           },
-        },
-      }),
+        }),
+      "Het contact is vastgelegd.",
     );
-    if (done) {
-      formElement.reset();
-      setSaved(true);
-    }
+    if (done) formElement.reset();
   };
 
   return (
@@ -478,11 +486,6 @@ export function RegisterContactForm(props: {
       <summary>Contact vastleggen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
         <ProblemArea problem={problem}>
-          {saved ? (
-            <div className="utrecht-alert utrecht-alert--ok" role="status">
-              <p className="utrecht-paragraph">Het contact is vastgelegd.</p>
-            </div>
-          ) : null}
           <SelectField
             id="contact-moment"
             name="moment"
@@ -555,7 +558,11 @@ export function AddContactForm({ planId }: { planId: string }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => plan({ variables: { planId, plannedOn: String(form.get("datum")) } }));
+    const plannedOn = String(form.get("datum"));
+    await run(
+      () => plan({ variables: { planId, plannedOn } }),
+      `Contactmoment toegevoegd op ${formatDate(plannedOn)}.`,
+    );
   };
 
   return (
@@ -588,7 +595,11 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => move({ variables: { contactId, plannedOn: String(form.get("datum")) } }));
+    const to = String(form.get("datum"));
+    await run(
+      () => move({ variables: { contactId, plannedOn: to } }),
+      `Contactmoment verzet naar ${formatDate(to)}.`,
+    );
   };
 
   return (
@@ -619,7 +630,12 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
           type="button"
           className="utrecht-button utrecht-button--subtle"
           disabled={removing.loading}
-          onClick={() => void run(() => remove({ variables: { contactId } }))}
+          onClick={() =>
+            void run(
+              () => remove({ variables: { contactId } }),
+              `Contactmoment van ${formatDate(plannedOn)} geschrapt.`,
+            )
+          }
         >
           Schrappen
         </button>

@@ -12,6 +12,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { useStatusMessage } from "./StatusMessage";
 
 /** What went wrong with a form: the server's Dutch message and, when it names one, the field. */
 export interface FormProblem {
@@ -63,13 +64,18 @@ export function useFormProblem() {
   };
 }
 
-/** A form's problem and a runner for its action: true when it succeeded. */
+/**
+ * A form's problem and a runner for its action: true when it succeeded, and then `done` (what
+ * the action did, in words) goes to the status region.
+ */
 export function useFormAction(fallback: string) {
   const { problem, clear, fail } = useFormProblem();
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+  const announce = useStatusMessage();
+  const run = async (action: () => Promise<unknown>, done?: string): Promise<boolean> => {
     clear();
     try {
       await action();
+      if (done) announce(done);
       return true;
     } catch (caught) {
       fail(caught, fallback);

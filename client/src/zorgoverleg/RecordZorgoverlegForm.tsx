@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 import type { CaseTeam } from "./ZorgoverlegSection";
 
 const RecordMutation = graphql(`
@@ -40,6 +41,7 @@ export function RecordZorgoverlegForm(props: {
   const prefix = `verslag-${meeting.id}`;
   const [record, { loading }] = useMutation(RecordMutation, { refetchQueries: "active" });
   const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   const firstOrganization = team[0]?.organization.id ?? "";
   const newRow = (key: number): AgreementRow => ({
     key,
@@ -85,6 +87,8 @@ export function RecordZorgoverlegForm(props: {
           },
         },
       });
+      const count = rows.length === 1 ? "1 afspraak" : `${rows.length} afspraken`;
+      announce(`Het verslag van het zorgoverleg is vastgelegd, met ${count}.`);
     } catch (caught) {
       fail(caught, "Vastleggen is niet gelukt. Probeer het opnieuw.");
     }

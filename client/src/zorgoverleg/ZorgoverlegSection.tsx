@@ -4,6 +4,7 @@ import { graphql } from "../gql";
 import type { ZorgoverlegSectionQuery } from "../gql/graphql";
 import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { formatDate, formatDateTime } from "../shared/format";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { agreementStatusLabels } from "./agreementStatus";
 import { RecordZorgoverlegForm } from "./RecordZorgoverlegForm";
 
@@ -223,6 +224,7 @@ function ScheduleForm(props: {
 }) {
   const [schedule, { loading }] = useMutation(ScheduleMutation, { refetchQueries: "active" });
   const { problem, clear, fail, report } = useFormProblem();
+  const announce = useStatusMessage();
   const teamIds = new Set(props.team.map((member) => member.organization.id));
   const outside = props.organizations.filter((organization) => !teamIds.has(organization.id));
 
@@ -258,6 +260,9 @@ function ScheduleForm(props: {
         },
       });
       formElement.reset();
+      announce(
+        `Zorgoverleg gepland op ${formatDateTime(startsAt.toISOString())}. De genodigden zien het bij deze casus.`,
+      );
     } catch (caught) {
       fail(caught, "Plannen is niet gelukt. Probeer het opnieuw.");
     }
