@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import { SessionExpiryWarning } from "../auth/SessionExpiry";
 import { UserMenu } from "../auth/UserMenu";
 import { PageNotFound } from "./PageStates";
 import { StatusProvider } from "./StatusMessage";
@@ -40,6 +41,7 @@ export function Layout() {
       <main id="inhoud" ref={main} className="utrecht-page-content kk-main">
         <StatusProvider>
           <Outlet />
+          <SessionExpiryWarning />
         </StatusProvider>
       </main>
       <footer className="utrecht-page-footer kk-footer">

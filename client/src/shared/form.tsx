@@ -239,8 +239,10 @@ export function ProblemArea({
     const onInvalid = (event: Event) => {
       const control = event.target as Control;
       event.preventDefault();
+      // The browser checks all fields in one task (running microtasks between the events when
+      // the user clicked), so gather them until the next task.
       if (found.length === 0) {
-        queueMicrotask(() => {
+        window.setTimeout(() => {
           setChecks(found);
           setAttempt((count) => count + 1);
           found = [];
