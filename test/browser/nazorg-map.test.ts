@@ -93,7 +93,7 @@ describe("the nazorg map in a browser", () => {
     await expectAccessible(page);
     await form.getByRole("button", { name: "Afspraak vastleggen" }).click();
     await expect
-      .poll(() => form.getByRole("alert").textContent())
+      .poll(() => page.getByRole("alert").textContent())
       .toContain("In Arnhem heeft Stadsloket Geldzaken Arnhem al de regie op nazorg");
 
     await form.getByRole("checkbox", { name: "Arnhem" }).uncheck();

@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from "@apollo/client";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { CheckboxGroup } from "./CheckboxGroup";
-import { type FormProblem, ProblemArea, TextField, problemOf } from "./form";
+import { type FormProblem, ProblemArea, RadioGroup, TextField, problemOf } from "./form";
 
 function serverError(message: string, extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
@@ -131,5 +131,33 @@ describe("a form the browser's own checks refuse", () => {
     fireEvent.click(screen.getByRole("button", { name: "Opslaan" }));
     expect(sent).toBe(1);
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("names a group of radio buttons once, by its legend, and links to the group", async () => {
+    render(
+      <ProblemArea problem={null}>
+        <form onSubmit={(event) => event.preventDefault()}>
+          <RadioGroup
+            legend="In balans?"
+            name="balans"
+            path="inBalance"
+            required
+            labels={{ JA: "Ja", NEE: "Nee", DEELS: "Deels" }}
+          />
+          <button type="submit">Vastleggen</button>
+        </form>
+      </ProblemArea>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Vastleggen" }));
+    const summary = await screen.findByRole("alert");
+    expect(screen.getAllByRole("listitem")).toHaveLength(1);
+    const link = screen.getByRole("link", { name: "Kies bij ‘In balans?’ een antwoord." });
+    expect(link).toHaveAttribute("href", "#balans-groep");
+    expect(summary).toHaveFocus();
+    expect(screen.getByRole("group", { name: "In balans?" })).toHaveAccessibleDescription(
+      "Kies bij ‘In balans?’ een antwoord.",
+    );
+    fireEvent.click(link);
+    expect(screen.getByLabelText("Ja")).toHaveFocus();
   });
 });

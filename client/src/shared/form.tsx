@@ -106,6 +106,7 @@ export function checkMessage(control: Control): string {
   if (validity.valueMissing) {
     if (type === "checkbox" || type === "radio") return `Kies bij ${label} een antwoord.`;
     if (control instanceof HTMLSelectElement) return `Kies bij ${label} een waarde.`;
+    if (type === "file") return `Kies bij ${label} een bestand.`;
     return `Vul ${label} in.`;
   }
   if (validity.badInput) return `Vul bij ${label} een geldige ${isDate ? "datum" : "waarde"} in.`;
