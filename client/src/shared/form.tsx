@@ -265,12 +265,12 @@ export function ProblemArea({
       const form = event.target as Node;
       if (element.contains(form) || form.contains(element)) setChecks([]);
     };
-    const document = element.ownerDocument;
+    const page = element.ownerDocument;
     element.addEventListener("invalid", onInvalid, true);
-    document.addEventListener("submit", onSubmit, true);
+    page.addEventListener("submit", onSubmit, true);
     return () => {
       element.removeEventListener("invalid", onInvalid, true);
-      document.removeEventListener("submit", onSubmit, true);
+      page.removeEventListener("submit", onSubmit, true);
     };
   }, []);
 
@@ -300,7 +300,7 @@ export function ProblemArea({
  * The aria attributes and inline message for the control of the field at `path` with this `id`
  * (the error summary links to it).
  */
-export function useFieldProblem<T extends HTMLElement>(path: string, id: string) {
+export function useFieldProblem(path: string, id: string) {
   const state = useContext(ProblemContext);
   const register = state?.register;
   useEffect(() => (register && path ? register(path, id) : undefined), [register, path, id]);
@@ -308,10 +308,8 @@ export function useFieldProblem<T extends HTMLElement>(path: string, id: string)
     state?.problems.find((shown) =>
       shown.fieldId ? shown.fieldId === id : path !== "" && isAbout(shown, path),
     ) ?? null;
-  const control = useRef<T>(null);
   const errorId = `${id}-fout`;
   return {
-    control,
     ariaProps: problem ? { "aria-invalid": true, "aria-describedby": errorId } : {},
     message: problem ? (
       <p id={errorId} className="utrecht-form-field-error-message kk-field-error">
@@ -335,10 +333,7 @@ export function TextField({
   path: string;
   multiline?: boolean;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const { control, ariaProps, message } = useFieldProblem<HTMLInputElement & HTMLTextAreaElement>(
-    path,
-    id,
-  );
+  const { ariaProps, message } = useFieldProblem(path, id);
   const invalid = message ? " utrecht-form-field--invalid" : "";
   return (
     <div className={`utrecht-form-field${invalid}`}>
@@ -349,7 +344,6 @@ export function TextField({
       {multiline ? (
         <textarea
           id={id}
-          ref={control}
           rows={5}
           className="utrecht-textarea utrecht-textarea--html-textarea"
           {...(inputProps as TextareaHTMLAttributes<HTMLTextAreaElement>)}
@@ -358,7 +352,6 @@ export function TextField({
       ) : (
         <input
           id={id}
-          ref={control}
           className="utrecht-textbox utrecht-textbox--html-input"
           {...inputProps}
           {...ariaProps}
@@ -384,7 +377,7 @@ export function SelectField({
   /** A first option with an empty value, e.g. "Nog niet afgesproken". */
   empty?: string;
 } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const { ariaProps, message } = useFieldProblem<HTMLSelectElement>(path, id);
+  const { ariaProps, message } = useFieldProblem(path, id);
   return (
     <div className={`utrecht-form-field${message ? " utrecht-form-field--invalid" : ""}`}>
       <label className="utrecht-form-label" htmlFor={id}>
@@ -419,7 +412,7 @@ export function CheckboxField({
   label: ReactNode;
   path: string;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const { ariaProps, message } = useFieldProblem<HTMLInputElement>(path, id);
+  const { ariaProps, message } = useFieldProblem(path, id);
   return (
     <div className={message ? "utrecht-form-field--invalid" : undefined}>
       {message}
@@ -451,7 +444,7 @@ export function RadioGroup(props: {
   children?: ReactNode;
 }) {
   const id = `${props.name}-groep`;
-  const { ariaProps, message } = useFieldProblem<HTMLFieldSetElement>(props.path, id);
+  const { ariaProps, message } = useFieldProblem(props.path, id);
   return (
     <fieldset
       id={id}
