@@ -325,6 +325,7 @@ export function TextField({
   label,
   path,
   multiline,
+  description,
   ...inputProps
 }: {
   id: string;
@@ -332,14 +333,26 @@ export function TextField({
   /** The field in the API input, e.g. "contactPoint.phone". */
   path: string;
   multiline?: boolean;
+  /** A hint under the label, e.g. "Bijvoorbeeld 6811 of 6811 AB". */
+  description?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const { ariaProps, message } = useFieldProblem(path, id);
+  const { ariaProps: problemProps, message } = useFieldProblem(path, id);
+  const descriptionId = `${id}-uitleg`;
+  const describedBy = [problemProps["aria-describedby"], description ? descriptionId : null]
+    .filter(Boolean)
+    .join(" ");
+  const ariaProps = { ...problemProps, "aria-describedby": describedBy || undefined };
   const invalid = message ? " utrecht-form-field--invalid" : "";
   return (
     <div className={`utrecht-form-field${invalid}`}>
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
+      {description ? (
+        <p id={descriptionId} className="utrecht-form-field-description">
+          {description}
+        </p>
+      ) : null}
       {message}
       {multiline ? (
         <textarea
