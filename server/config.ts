@@ -20,6 +20,10 @@ export interface Config {
   nazorgContactGraceDays: number;
   /** How long a login lasts: a working day by default. */
   sessionTtlHours: number;
+  /** "Ingelogd blijven" extends a session by the TTL, but never past this long after login. */
+  sessionMaxHours: number;
+  /** How many minutes before the session ends the web client warns. */
+  sessionWarningMinutes: number;
   /** Months after which a client whose cases are all closed is anonymised. */
   retentionClosedCaseMonths: number;
   /** How often each instance tries to run the retention job (one works at a time). */
@@ -78,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
     sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),
+    sessionMaxHours: integer(env.SESSION_MAX_HOURS, 12, "SESSION_MAX_HOURS"),
+    sessionWarningMinutes: integer(env.SESSION_WARNING_MINUTES, 5, "SESSION_WARNING_MINUTES"),
     retentionClosedCaseMonths: integer(
       env.RETENTION_CLOSED_CASE_MONTHS,
       24,

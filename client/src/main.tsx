@@ -1,7 +1,7 @@
 import "@utrecht/component-library-css/dist/index.css";
 import "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
 import "./styles.css";
-import { ApolloClient, InMemoryCache } from "@apollo/client";
+import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
 import { relayStylePagination } from "@apollo/client/utilities";
 import { lazy, StrictMode, Suspense, type ComponentType } from "react";
@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { RequireLogin } from "./auth/RequireLogin";
+import { sessionExpiredLink } from "./auth/SessionExpiry";
 import { Layout, NotFoundPage } from "./shared/Layout";
 import { OfferingPage } from "./offering/OfferingPage";
 import { OrganizationPage } from "./organization/OrganizationPage";
@@ -59,8 +60,14 @@ const MyAgreementsPage = lazyPage(
   "MyAgreementsPage",
 );
 
-const client = new ApolloClient({
-  link: createApolloLink(),
+const client: ApolloClient = new ApolloClient({
+  link: ApolloLink.from([
+    sessionExpiredLink(
+      () => client,
+      (to) => router.navigate(to),
+    ),
+    createApolloLink(),
+  ]),
   cache: new InMemoryCache({
     typePolicies: {
       // "Meer laden" appends the next page of the same search.

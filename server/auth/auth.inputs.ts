@@ -1,5 +1,5 @@
 import { IsEmail, MaxLength, MinLength } from "class-validator";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { User } from "./user.entity.js";
 
 @InputType()
@@ -25,4 +25,16 @@ export class LoginResult {
 
   @Field(() => User)
   user: User;
+}
+
+@ObjectType({ description: "De sessie van de ingelogde gebruiker: wanneer die verloopt" })
+export class SessionInfo {
+  @Field({ description: "Wanneer de sessie verloopt, tenzij die verlengd wordt" })
+  expiresAt: Date;
+
+  @Field({ description: "Verder dan dit moment kan de sessie niet verlengd worden" })
+  renewableUntil: Date;
+
+  @Field(() => Int, { description: "Hoeveel minuten voor het verlopen de webclient waarschuwt" })
+  warningMinutes: number;
 }

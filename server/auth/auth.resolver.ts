@@ -2,9 +2,16 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import type { Context } from "../common/context.js";
 import { UnauthenticatedError } from "../common/errors.js";
 import { Organization } from "../organization/organization.entity.js";
-import { LoginInput, LoginResult } from "./auth.inputs.js";
+import { LoginInput, LoginResult, SessionInfo } from "./auth.inputs.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
-import { createSession, revokeSession, sessionCookieName } from "./session.service.js";
+import {
+  createSession,
+  extendSession,
+  revokeSession,
+  sessionCookieName,
+  sessionTimes,
+  type SessionTimes,
+} from "./session.service.js";
 import { User } from "./user.entity.js";
 
 @Resolver(() => User)
@@ -39,14 +46,42 @@ export class AuthResolver {
     await context.rateLimits.loginSucceeded(email);
 
     const session = await createSession(context.db, user.id, context.config.sessionTtlHours);
-    context.response.cookie(sessionCookieName, session.token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: context.config.production,
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setSessionCookie(context, session.token, session.expiresAt);
     return { token: session.token, expiresAt: session.expiresAt, user };
+  }
+
+  @Authorized()
+  @Query(() => SessionInfo, {
+    description: "Wanneer de sessie van de ingelogde gebruiker verloopt",
+  })
+  async session(@Ctx() { db, viewer, config }: Context): Promise<SessionInfo> {
+    const times = await sessionTimes(db, viewer!.sessionId, config.sessionMaxHours);
+    if (!times) throw new UnauthenticatedError();
+    return sessionInfo(times, config.sessionWarningMinutes);
+  }
+
+  @Authorized()
+  @Mutation(() => SessionInfo, {
+    description:
+      "Ingelogd blijven: de sessie loopt weer SESSION_TTL_HOURS, maar nooit langer dan SESSION_MAX_HOURS na het inloggen",
+  })
+  async renewSession(@Ctx() context: Context): Promise<SessionInfo> {
+    const { db, viewer, config, request } = context;
+    const times = await extendSession(
+      db,
+      viewer!.sessionId,
+      config.sessionTtlHours,
+      config.sessionMaxHours,
+    );
+    if (!times) throw new UnauthenticatedError();
+    // The browser forgets the cookie at its old expiry otherwise; API clients keep their token.
+    const cookieToken = (request.cookies as Record<string, string> | undefined)?.[
+      sessionCookieName
+    ];
+    if (cookieToken && !request.headers.authorization) {
+      setSessionCookie(context, cookieToken, times.expiresAt);
+    }
+    return sessionInfo(times, config.sessionWarningMinutes);
   }
 
   @Authorized()
@@ -62,3 +97,18 @@ export class AuthResolver {
     return loaders.organizationById.load(user.organizationId);
   }
 }
+
+function setSessionCookie(context: Context, token: string, expires: Date) {
+  context.response.cookie(sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: context.config.production,
+    path: "/",
+    expires,
+  });
+}
+
+const sessionInfo = (times: SessionTimes, warningMinutes: number): SessionInfo => ({
+  ...times,
+  warningMinutes,
+});

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Queryable } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
 import { bindViewerToScope } from "../db/request-scope.js";
 import type { Role } from "./role.js";
 
@@ -43,6 +43,53 @@ export async function findViewer(db: Queryable, token: string): Promise<Viewer |
   const viewer = rows[0] ?? null;
   bindViewerToScope(viewer);
   return viewer;
+}
+
+/**
+ * "Ingelogd blijven": the session lasts `ttlHours` from now, but never past `maxHours` after the
+ * login, so a stolen or forgotten session cannot be kept alive forever. The token stays the same
+ * (it never leaves the server again, and API clients keep working); only a valid session can be
+ * extended, which the WHERE clause checks again in case it was revoked since the request began.
+ */
+export async function extendSession(
+  db: Queryable,
+  sessionId: string,
+  ttlHours: number,
+  maxHours: number,
+): Promise<SessionTimes | null> {
+  const rows = returnedRows<SessionTimes>(
+    await db.query(
+      `UPDATE user_session
+        SET expires_at = greatest(expires_at, least(now() + make_interval(hours => $2),
+                                                    created_at + make_interval(hours => $3)))
+      WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()
+      RETURNING expires_at AS "expiresAt",
+                created_at + make_interval(hours => $3) AS "renewableUntil"`,
+      [sessionId, ttlHours, maxHours],
+    ),
+  );
+  return rows[0] ?? null;
+}
+
+export interface SessionTimes {
+  expiresAt: Date;
+  /** Past this moment no extension helps: log in again. */
+  renewableUntil: Date;
+}
+
+/** When the viewer's session ends, and how far it can still be extended. */
+export async function sessionTimes(
+  db: Queryable,
+  sessionId: string,
+  maxHours: number,
+): Promise<SessionTimes | null> {
+  const rows = (await db.query(
+    `SELECT expires_at AS "expiresAt",
+            created_at + make_interval(hours => $2) AS "renewableUntil"
+       FROM user_session WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    [sessionId, maxHours],
+  )) as SessionTimes[];
+  return rows[0] ?? null;
 }
 
 export async function revokeSession(db: Queryable, sessionId: string): Promise<void> {

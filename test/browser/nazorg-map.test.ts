@@ -124,13 +124,16 @@ describe("the nazorg map in a browser", () => {
     await expectAccessible(page);
     await form.getByRole("button", { name: "Afspraak vastleggen" }).click();
     await expect
-      .poll(() => form.getByRole("alert").textContent())
+      .poll(() => page.getByRole("alert").textContent())
       .toContain("In Arnhem heeft Stadsloket Geldzaken Arnhem al de regie op nazorg");
 
     await form.getByRole("checkbox", { name: "Arnhem" }).uncheck();
     await form.getByRole("checkbox", { name: "Overbetuwe" }).check();
     await form.getByRole("button", { name: "Afspraak vastleggen" }).click();
-    await form.getByText("De afspraak is vastgelegd.").waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/^De afspraak “.*” is vastgelegd\.$/)
+      .waitFor();
     await expect
       .poll(() => regie.getByRole("row", { name: /^Overbetuwe/ }).textContent())
       .toContain("Sociaal Team Overbetuwe, sinds");

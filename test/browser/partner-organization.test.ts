@@ -26,12 +26,18 @@ describe("a partner's beheerder keeps the organisation actual", () => {
     await page.getByRole("heading", { level: 1, name: "Onze organisatie" }).waitFor();
     await expectAccessible(page);
 
-    // Only web addresses are accepted; the message stands beside the field, which has focus.
+    // Only web addresses are accepted: the error summary takes focus and links to the field,
+    // which has the message beside it.
     const website = page.getByLabel("Website");
     await website.fill("ftp://stichting.example");
     await page.getByLabel("Inloopspreekuur").fill("Donderdag 13.00–15.00 uur");
     await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await expect.poll(() => website.getAttribute("aria-invalid")).toBe("true");
+    const summary = page.getByRole("alert", { name: "Controleer het volgende" });
+    await expect
+      .poll(() => summary.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    await summary.getByRole("link").click();
     expect(await website.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await website.getAttribute("aria-describedby")).toBeTruthy();
     await page.getByText("Vul een volledig webadres in").first().waitFor();

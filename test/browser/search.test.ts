@@ -68,5 +68,11 @@ describe("the sociale kaart in a browser", () => {
           .isVisible(),
       )
       .toBe(true);
+    // In the form's error summary, linked to the field, which is marked itself.
+    const summary = page.getByRole("alert", { name: "Controleer het volgende" });
+    await summary.getByRole("link", { name: /kennen we niet/ }).click();
+    const postcode = page.getByLabel("Postcode");
+    expect(await postcode.getAttribute("aria-invalid")).toBe("true");
+    expect(await postcode.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });

@@ -1,9 +1,8 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MeQuery } from "./session";
 
@@ -26,12 +25,12 @@ export function LoginPage() {
     refetchQueries: [MeQuery],
     awaitRefetchQueries: true,
   });
-  const [error, setError] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
+    clear();
     try {
       await login({
         variables: {
@@ -42,7 +41,7 @@ export function LoginPage() {
       const next = params.get("terug");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard");
     } catch (caught) {
-      setError(errorMessage(caught, "Inloggen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Inloggen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
@@ -52,42 +51,42 @@ export function LoginPage() {
       <p className="utrecht-paragraph">
         Voor medewerkers van ketenpartners. De sociale kaart is zonder inloggen te gebruiken.
       </p>
-      <ErrorAlert message={error} />
-      <form onSubmit={onSubmit} className="kk-stack">
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="login-email">
-            E-mailadres
-          </label>
-          <input
+      {params.get("reden") === "verlopen" ? (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <p className="utrecht-paragraph">
+            Uw sessie is verlopen. Log opnieuw in, dan gaat u verder waar u was.
+          </p>
+        </div>
+      ) : null}
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          <TextField
             id="login-email"
             name="email"
+            path="email"
+            label="E-mailadres"
             type="email"
             autoComplete="username"
             required
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="login-password">
-            Wachtwoord
-          </label>
-          <input
+          <TextField
             id="login-password"
             name="password"
+            path="password"
+            label="Wachtwoord"
             type="password"
             autoComplete="current-password"
             required
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          {loading ? "Bezig met inloggen…" : "Inloggen"}
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            {loading ? "Bezig met inloggen…" : "Inloggen"}
+          </button>
+        </form>
+      </ProblemArea>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { graphql } from "../gql";
 import { paramsFromSearch } from "../search/searchParams";
@@ -7,6 +7,7 @@ import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/f
 import { Item } from "../shared/ContactPoint";
 import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
@@ -299,28 +300,29 @@ function TransferRegieForm(props: {
   const [transfer, { loading }] = useMutation(TransferRegieMutation, {
     refetchQueries: [CasePageQuery],
   });
-  const [done, setDone] = useState(false);
   const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     clear();
-    setDone(false);
+    const toOrganizationId = String(form.get("organisatie"));
     try {
       await transfer({
         variables: {
           input: {
             caseId: props.caseId,
             expectedAssignmentId: props.holderId,
-            toOrganizationId: String(form.get("organisatie")),
+            toOrganizationId,
             reason: String(form.get("reden")),
           },
         },
       });
       formElement.reset();
-      setDone(true);
+      const to = props.team.find((member) => member.organization.id === toOrganizationId);
+      announce(`De regie is overgedragen aan ${to?.organization.name ?? "de andere organisatie"}.`);
     } catch (caught) {
       fail(caught, "Overdragen is niet gelukt. Probeer het opnieuw.");
     }
@@ -331,11 +333,6 @@ function TransferRegieForm(props: {
       <summary>Regie overdragen</summary>
       <ProblemArea problem={problem}>
         <form onSubmit={onSubmit} className="kk-stack">
-          {done ? (
-            <div className="utrecht-alert utrecht-alert--ok" role="status">
-              <p className="utrecht-paragraph">De regie is overgedragen.</p>
-            </div>
-          ) : null}
           <SelectField
             id="regie-organisatie"
             name="organisatie"

@@ -4,13 +4,8 @@ import { graphql } from "../gql";
 import type { ConsentDataCategory, ConsentMethod } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { errorMessage } from "../shared/errors";
-import {
-  ProblemArea,
-  SelectField,
-  TextField,
-  useFieldProblem,
-  useFormProblem,
-} from "../shared/form";
+import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const OrganizationsQuery = graphql(`
@@ -53,6 +48,7 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
   const labels = useTaxonomyLabels();
   const [record, { loading }] = useMutation(RecordConsentMutation);
   const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -75,6 +71,7 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
       });
       formElement.reset();
       props.onDone();
+      announce("De toestemming is vastgelegd.");
     } catch (caught) {
       fail(caught, "Vastleggen is niet gelukt. Probeer het opnieuw.");
     }
@@ -144,39 +141,24 @@ export function RecordConsentForm(props: { clientId: string; onDone: () => void 
 
 /** Several recipients at once: a multiple select, marked when the server names it. */
 function RecipientSelect(props: { organizations: Array<{ id: string; name: string }> }) {
-  const { control, ariaProps, message } = useFieldProblem<HTMLSelectElement>(
-    "recipientOrganizationIds",
-    "toestemming-ontvanger",
-  );
   return (
-    <div className={`utrecht-form-field${message ? " utrecht-form-field--invalid" : ""}`}>
-      <label className="utrecht-form-label" htmlFor="toestemming-ontvanger">
-        Met welke organisatie(s) mag gedeeld worden
-      </label>
-      {message}
-      <select
-        id="toestemming-ontvanger"
-        ref={control}
-        name="ontvanger"
-        multiple
-        required
-        size={6}
-        className="utrecht-select utrecht-select--html-select"
-        {...ariaProps}
-      >
-        {props.organizations.map((organization) => (
-          <option key={organization.id} value={organization.id}>
-            {organization.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id="toestemming-ontvanger"
+      name="ontvanger"
+      path="recipientOrganizationIds"
+      label="Met welke organisatie(s) mag gedeeld worden"
+      multiple
+      required
+      size={6}
+      options={props.organizations.map((organization) => [organization.id, organization.name])}
+    />
   );
 }
 
 /** From withdrawal on, nothing more is shared on the consent's basis. */
 export function WithdrawConsentButton(props: { consentId: string; onDone: () => void }) {
   const [withdraw, { loading }] = useMutation(WithdrawConsentMutation);
+  const announce = useStatusMessage();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <>
@@ -188,6 +170,7 @@ export function WithdrawConsentButton(props: { consentId: string; onDone: () => 
           try {
             await withdraw({ variables: { consentId: props.consentId } });
             props.onDone();
+            announce("De toestemming is ingetrokken.");
           } catch (caught) {
             setProblem(errorMessage(caught, "Intrekken is niet gelukt. Probeer het opnieuw."));
           }

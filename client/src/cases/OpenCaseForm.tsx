@@ -5,6 +5,7 @@ import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import type { ContactPreference } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const OpenCaseMutation = graphql(`
@@ -20,6 +21,7 @@ export function OpenCaseForm() {
   const navigate = useNavigate();
   const [openCase, { loading }] = useMutation(OpenCaseMutation);
   const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   const labels = useTaxonomyLabels();
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -42,7 +44,9 @@ export function OpenCaseForm() {
           },
         },
       });
-      navigate(`/casussen/${result.data!.openCase.id}`);
+      const path = `/casussen/${result.data!.openCase.id}`;
+      announce(`Casus geopend voor ${String(form.get("naam")).trim()}.`, { on: path });
+      navigate(path);
     } catch (caught) {
       fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
     }

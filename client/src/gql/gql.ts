@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
+    "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.RenewSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      phase\n      client {\n        id\n        displayName\n        birthYear\n        postcodeArea\n        languageNeeds\n        gemeente {\n          name\n        }\n        consents {\n          id\n          purpose\n          validUntil\n          isValid\n          withdrawnAt\n          recipients {\n            id\n            name\n          }\n        }\n      }\n      team {\n        role\n        organization {\n          id\n          name\n        }\n      }\n      regieHolder {\n        id\n        startedAt\n        reason\n        organization {\n          name\n        }\n        user {\n          name\n        }\n      }\n      regieHistory {\n        startedAt\n        endedAt\n        reason\n        zorgoverleg {\n          id\n          startsAt\n        }\n        organization {\n          name\n        }\n        user {\n          name\n        }\n        decidedBy {\n          name\n        }\n      }\n      referrals {\n        id\n        state\n        createdAt\n        lifeDomains\n        offering {\n          module\n        }\n        events {\n          toState\n          at\n          note\n          organization {\n            name\n          }\n        }\n        offering {\n          title\n        }\n        receiver {\n          name\n        }\n      }\n    }\n  }\n": typeof types.CasePageDocument,
@@ -79,6 +81,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
+    "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.RenewSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      phase\n      client {\n        id\n        displayName\n        birthYear\n        postcodeArea\n        languageNeeds\n        gemeente {\n          name\n        }\n        consents {\n          id\n          purpose\n          validUntil\n          isValid\n          withdrawnAt\n          recipients {\n            id\n            name\n          }\n        }\n      }\n      team {\n        role\n        organization {\n          id\n          name\n        }\n      }\n      regieHolder {\n        id\n        startedAt\n        reason\n        organization {\n          name\n        }\n        user {\n          name\n        }\n      }\n      regieHistory {\n        startedAt\n        endedAt\n        reason\n        zorgoverleg {\n          id\n          startsAt\n        }\n        organization {\n          name\n        }\n        user {\n          name\n        }\n        decidedBy {\n          name\n        }\n      }\n      referrals {\n        id\n        state\n        createdAt\n        lifeDomains\n        offering {\n          module\n        }\n        events {\n          toState\n          at\n          note\n          organization {\n            name\n          }\n        }\n        offering {\n          title\n        }\n        receiver {\n          name\n        }\n      }\n    }\n  }\n": types.CasePageDocument,
@@ -160,6 +164,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"): (typeof documents)["\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,10 @@ import { graphql } from "../gql";
 import type { NetworkAgreementKind } from "../gql/graphql";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
+import { CheckboxGroup } from "../shared/CheckboxGroup";
+import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { formatDate } from "../shared/format";
+import { useStatusMessage } from "../shared/StatusMessage";
 
 const NetworkAgreementsQuery = graphql(`
   query NetworkAgreements {
@@ -76,6 +79,7 @@ export function NetworkAgreements(props: {
   const { data, refetch } = useQuery(NetworkAgreementsQuery);
   const [endAgreement] = useMutation(EndNetworkAgreementMutation);
   const [endError, setEndError] = useState<string | null>(null);
+  const announce = useStatusMessage();
   const kindLabels = Object.fromEntries(
     (data?.taxonomy.networkAgreementKinds ?? []).map((k) => [k.value, k.label]),
   );
@@ -90,6 +94,7 @@ export function NetworkAgreements(props: {
       await endAgreement({ variables: { input: { id, validUntil: today() } } });
       setEndError(null);
       changed();
+      announce(`De afspraak “${title}” is beëindigd per vandaag.`);
     } catch (caught) {
       setEndError(errorMessage(caught, "Beëindigen is niet gelukt. Probeer het opnieuw."));
     }
@@ -185,8 +190,8 @@ function NewAgreementForm(props: {
 }) {
   const [create, { loading }] = useMutation(CreateNetworkAgreementMutation);
   const [kind, setKind] = useState("REGIE_NAZORG");
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   const organizations = [...props.organizations].sort((a, b) => a.name.localeCompare(b.name, "nl"));
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -197,6 +202,7 @@ function NewAgreementForm(props: {
     const regieOrganizationId = kind === "REGIE_NAZORG" ? text("regiehouder") || null : null;
     const partyIds = form.getAll("partijen").map(String);
     const norm = text("reactienorm");
+    clear();
     try {
       await create({
         variables: {
@@ -218,169 +224,105 @@ function NewAgreementForm(props: {
       });
       formElement.reset();
       setKind("REGIE_NAZORG");
-      setError(null);
-      setSaved("De afspraak is vastgelegd.");
+      announce(`De afspraak “${text("naam")}” is vastgelegd.`);
       props.onDone();
     } catch (caught) {
-      setSaved(null);
-      setError(errorMessage(caught, "Vastleggen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Vastleggen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details className="kk-agreement-form">
       <summary>Afspraak toevoegen</summary>
-      <form onSubmit={onSubmit} className="kk-stack">
-        <ErrorAlert message={error} />
-        {saved ? (
-          <div className="utrecht-alert utrecht-alert--ok" role="status">
-            <p className="utrecht-paragraph">{saved}</p>
-          </div>
-        ) : null}
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-soort">
-            Soort afspraak
-          </label>
-          <select
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          <SelectField
             id="afspraak-soort"
-            className="utrecht-select utrecht-select--html-select"
+            path="kind"
+            label="Soort afspraak"
             value={kind}
             onChange={(event) => setKind(event.target.value)}
-          >
-            {props.kinds.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-naam">
-            Naam van de afspraak
-          </label>
-          <input
+            options={props.kinds.map((k) => [k.value, k.label])}
+          />
+          <TextField
             id="afspraak-naam"
             name="naam"
-            className="utrecht-textbox utrecht-textbox--html-input"
+            path="title"
+            label="Naam van de afspraak"
             required
             minLength={3}
             maxLength={200}
           />
-        </div>
-        {kind === "REGIE_NAZORG" ? (
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="afspraak-regiehouder">
-              Wie heeft de regie op nazorg?
-            </label>
-            <select
+          {kind === "REGIE_NAZORG" ? (
+            <SelectField
               id="afspraak-regiehouder"
               name="regiehouder"
-              className="utrecht-select utrecht-select--html-select"
+              path="regieOrganizationId"
+              label="Wie heeft de regie op nazorg?"
               required
-            >
-              <option value="">Kies een ketenpartner</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-partijen">
-            {kind === "REGIE_NAZORG" ? "Andere partijen (optioneel)" : "Partijen (minstens twee)"}
-          </label>
-          <select
+              empty="Kies een ketenpartner"
+              options={organizations.map((o) => [o.id, o.name])}
+            />
+          ) : null}
+          <SelectField
             id="afspraak-partijen"
             name="partijen"
+            path="partyIds"
+            label={
+              kind === "REGIE_NAZORG" ? "Andere partijen (optioneel)" : "Partijen (minstens twee)"
+            }
             multiple
             size={6}
-            className="utrecht-select utrecht-select--html-select"
-          >
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend kk-filter-legend">Gemeenten</legend>
-          {props.gemeenten.map((g) => (
-            <div key={g.code} className="kk-filter-option">
-              <input
-                id={`afspraak-gemeente-${g.code}`}
-                type="checkbox"
-                name="gemeenten"
-                value={g.code}
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-              />
-              <label
-                htmlFor={`afspraak-gemeente-${g.code}`}
-                className="utrecht-form-label utrecht-form-label--checkbox"
-              >
-                {g.name}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-omschrijving">
-            Wat is er afgesproken? (optioneel)
-          </label>
-          <textarea
+            options={organizations.map((o) => [o.id, o.name])}
+          />
+          <CheckboxGroup
+            legend="Gemeenten"
+            name="gemeenten"
+            path="gemeenteCodes"
+            labels={Object.fromEntries(props.gemeenten.map((g) => [g.code, g.name]))}
+          />
+          <TextField
             id="afspraak-omschrijving"
             name="omschrijving"
-            className="utrecht-textarea utrecht-textarea--html-textarea"
+            path="description"
+            label="Wat is er afgesproken? (optioneel)"
+            multiline
             maxLength={2000}
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-reactienorm">
-            Reactienorm in werkdagen (optioneel)
-          </label>
-          <input
+          <TextField
             id="afspraak-reactienorm"
             name="reactienorm"
+            path="responseNormWorkingDays"
+            label="Reactienorm in werkdagen (optioneel)"
             type="number"
             min={1}
             max={60}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-vanaf">
-            Geldig vanaf
-          </label>
-          <input
+          <TextField
             id="afspraak-vanaf"
             name="vanaf"
+            path="validFrom"
+            label="Geldig vanaf"
             type="date"
             required
             defaultValue={today()}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="afspraak-totenmet">
-            Geldig tot en met (leeg: onbepaalde tijd)
-          </label>
-          <input
+          <TextField
             id="afspraak-totenmet"
             name="totenmet"
+            path="validUntil"
+            label="Geldig tot en met (leeg: onbepaalde tijd)"
             type="date"
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Afspraak vastleggen
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            Afspraak vastleggen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { graphql } from "../gql";
 import type {
   Channel,
@@ -10,8 +10,14 @@ import type {
 } from "../gql/graphql";
 import { useMe } from "../auth/session";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { ProblemArea, SelectField, TextField, useFormAction } from "../shared/form";
+import {
+  CheckboxField,
+  ProblemArea,
+  RadioGroup,
+  SelectField,
+  TextField,
+  useFormAction,
+} from "../shared/form";
 import { formatDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
@@ -117,23 +123,27 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
     const organizationId = String(form.get("organisatie"));
     const saneringskrediet = form.get("krediet") === "ja";
     const duration = optional(form.get("duur"));
-    await run(() =>
-      create({
-        variables: {
-          input: {
-            caseId,
-            trajectoryEndedOn: optional(form.get("einde")),
-            saneringskrediet,
-            creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
-            durationMonths: duration ? Number(duration) : null,
-            responsibleOrganizationId: organizationId,
-            responsibleUserId:
-              form.get("ikzelf") === "ja" && me?.organization.id === organizationId ? me.id : null,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            clientWishes: optional(form.get("wensen")),
+    await run(
+      () =>
+        create({
+          variables: {
+            input: {
+              caseId,
+              trajectoryEndedOn: optional(form.get("einde")),
+              saneringskrediet,
+              creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
+              durationMonths: duration ? Number(duration) : null,
+              responsibleOrganizationId: organizationId,
+              responsibleUserId:
+                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
+                  ? me.id
+                  : null,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              clientWishes: optional(form.get("wensen")),
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is opgesteld. De casus staat nu in de fase nazorg.",
     );
   };
 
@@ -150,21 +160,13 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
             label="Einde van het traject"
             defaultValue={today()}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-krediet"
-              type="checkbox"
-              name="krediet"
-              value="ja"
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-krediet"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-krediet"
+            name="krediet"
+            value="ja"
+            path="saneringskrediet"
+            label="Na een saneringskrediet (nazorg 24 maanden vanaf de verstrekking)"
+          />
           <TextField
             id="nazorg-kredietdatum"
             name="kredietdatum"
@@ -189,22 +191,14 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
             options={team.map((organization) => [organization.id, organization.name])}
             defaultValue={me?.organization.id}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-ikzelf"
-              type="checkbox"
-              name="ikzelf"
-              value="ja"
-              defaultChecked
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-ikzelf"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Ik ben de vaste contactpersoon
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-ikzelf"
+            name="ikzelf"
+            value="ja"
+            defaultChecked
+            path="responsibleUserId"
+            label="Ik ben de vaste contactpersoon"
+          />
           <SelectField
             id="nazorg-palet"
             name="palet"
@@ -251,21 +245,23 @@ export function UpdatePlanForm(props: {
     const organizationId = String(form.get("organisatie"));
     const keepWorker =
       organizationId === props.responsibleOrganizationId ? props.responsibleUserId : null;
-    await run(() =>
-      update({
-        variables: {
-          input: {
-            planId: props.planId,
-            responsibleOrganizationId: organizationId,
-            responsibleUserId:
-              form.get("ikzelf") === "ja" && me?.organization.id === organizationId
-                ? me.id
-                : keepWorker,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            clientWishes: optional(form.get("wensen")),
+    await run(
+      () =>
+        update({
+          variables: {
+            input: {
+              planId: props.planId,
+              responsibleOrganizationId: organizationId,
+              responsibleUserId:
+                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
+                  ? me.id
+                  : keepWorker,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              clientWishes: optional(form.get("wensen")),
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is opgeslagen.",
     );
   };
 
@@ -282,22 +278,14 @@ export function UpdatePlanForm(props: {
             options={props.team.map((organization) => [organization.id, organization.name])}
             defaultValue={props.responsibleOrganizationId}
           />
-          <div className="kk-filter-option">
-            <input
-              id="nazorg-wijzig-ikzelf"
-              type="checkbox"
-              name="ikzelf"
-              value="ja"
-              defaultChecked={props.responsibleUserId === me?.id}
-              className="utrecht-checkbox utrecht-checkbox--html-input"
-            />
-            <label
-              htmlFor="nazorg-wijzig-ikzelf"
-              className="utrecht-form-label utrecht-form-label--checkbox"
-            >
-              Ik ben de vaste contactpersoon
-            </label>
-          </div>
+          <CheckboxField
+            id="nazorg-wijzig-ikzelf"
+            name="ikzelf"
+            value="ja"
+            defaultChecked={props.responsibleUserId === me?.id}
+            path="responsibleUserId"
+            label="Ik ben de vaste contactpersoon"
+          />
           <SelectField
             id="nazorg-wijzig-palet"
             name="palet"
@@ -344,19 +332,21 @@ export function AdjustPlanForm({
     const form = new FormData(formElement);
     const duration = optional(form.get("duur"));
     const extra = optional(form.get("extra"));
-    const done = await run(() =>
-      adjust({
-        variables: {
-          input: {
-            planId,
-            kind: String(form.get("soort")) as NazorgAdjustmentKind,
-            reason: String(form.get("reden")),
-            durationMonths: duration ? Number(duration) : null,
-            paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
-            addPlannedOn: extra ? [extra] : null,
+    const done = await run(
+      () =>
+        adjust({
+          variables: {
+            input: {
+              planId,
+              kind: String(form.get("soort")) as NazorgAdjustmentKind,
+              reason: String(form.get("reden")),
+              durationMonths: duration ? Number(duration) : null,
+              paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
+              addPlannedOn: extra ? [extra] : null,
+            },
           },
-        },
-      }),
+        }),
+      "Het nazorgplan is aangepast; de reden staat in de geschiedenis.",
     );
     if (done) formElement.reset();
   };
@@ -428,7 +418,10 @@ export function NotFeasibleForm({ caseId }: { caseId: string }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => record({ variables: { caseId, reason: String(form.get("reden")) } }));
+    await run(
+      () => record({ variables: { caseId, reason: String(form.get("reden")) } }),
+      "Vastgelegd dat nazorg niet haalbaar is, met de reden.",
+    );
   };
 
   return (
@@ -462,33 +455,30 @@ export function RegisterContactForm(props: {
     refetchQueries: [...refetchQueries, "Dashboard"],
   });
   const { problem, run } = useFormAction("Vastleggen is niet gelukt. Probeer het opnieuw.");
-  const [saved, setSaved] = useState(false);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setSaved(false);
-    const done = await run(() =>
-      register({
-        variables: {
-          input: {
-            planId: props.planId,
-            contactId: optional(form.get("moment")),
-            heldOn: String(form.get("datum")),
-            channel: String(form.get("kanaal")) as Channel,
-            inBalance: String(form.get("balans")) as InBalance,
-            signals: form.getAll("signalen").map(String) as ContactSignal[],
-            note: optional(form.get("notitie")),
-            followUp: optional(form.get("vervolg")),
+    const done = await run(
+      () =>
+        register({
+          variables: {
+            input: {
+              planId: props.planId,
+              contactId: optional(form.get("moment")),
+              heldOn: String(form.get("datum")),
+              channel: String(form.get("kanaal")) as Channel,
+              inBalance: String(form.get("balans")) as InBalance,
+              signals: form.getAll("signalen").map(String) as ContactSignal[],
+              note: optional(form.get("notitie")),
+              followUp: optional(form.get("vervolg")),
+            },
           },
-        },
-      }),
+        }),
+      "Het contact is vastgelegd.",
     );
-    if (done) {
-      formElement.reset();
-      setSaved(true);
-    }
+    if (done) formElement.reset();
   };
 
   return (
@@ -496,11 +486,6 @@ export function RegisterContactForm(props: {
       <summary>Contact vastleggen</summary>
       <form onSubmit={onSubmit} className="kk-stack">
         <ProblemArea problem={problem}>
-          {saved ? (
-            <div className="utrecht-alert utrecht-alert--ok" role="status">
-              <p className="utrecht-paragraph">Het contact is vastgelegd.</p>
-            </div>
-          ) : null}
           <SelectField
             id="contact-moment"
             name="moment"
@@ -529,30 +514,19 @@ export function RegisterContactForm(props: {
             label="Kanaal"
             options={Object.entries(labels?.channels ?? {})}
           />
-          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-              Inkomsten en uitgaven in balans?
-            </legend>
-            {Object.entries(labels?.inBalance ?? {}).map(([value, label]) => (
-              <div key={value} className="kk-filter-option">
-                <input
-                  id={`contact-balans-${value}`}
-                  type="radio"
-                  name="balans"
-                  value={value}
-                  required
-                  className="utrecht-radio-button utrecht-radio-button--html-input"
-                />
-                <label
-                  htmlFor={`contact-balans-${value}`}
-                  className="utrecht-form-label utrecht-form-label--radio-button"
-                >
-                  {label}
-                </label>
-              </div>
-            ))}
-          </fieldset>
-          <CheckboxGroup legend="Signalen" name="signalen" labels={labels?.contactSignals} />
+          <RadioGroup
+            legend="Inkomsten en uitgaven in balans?"
+            name="balans"
+            path="inBalance"
+            required
+            labels={labels?.inBalance}
+          />
+          <CheckboxGroup
+            legend="Signalen"
+            name="signalen"
+            path="signals"
+            labels={labels?.contactSignals}
+          />
           <TextField
             multiline
             id="contact-notitie"
@@ -584,7 +558,11 @@ export function AddContactForm({ planId }: { planId: string }) {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => plan({ variables: { planId, plannedOn: String(form.get("datum")) } }));
+    const plannedOn = String(form.get("datum"));
+    await run(
+      () => plan({ variables: { planId, plannedOn } }),
+      `Contactmoment toegevoegd op ${formatDate(plannedOn)}.`,
+    );
   };
 
   return (
@@ -617,23 +595,29 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await run(() => move({ variables: { contactId, plannedOn: String(form.get("datum")) } }));
+    const to = String(form.get("datum"));
+    await run(
+      () => move({ variables: { contactId, plannedOn: to } }),
+      `Contactmoment verzet naar ${formatDate(to)}.`,
+    );
   };
 
   return (
-    <>
-      <form onSubmit={onSubmit}>
-        <label className="utrecht-form-label" htmlFor={inputId}>
-          Verzetten naar
-          <span className="kk-visually-hidden"> (gepland op {formatDate(plannedOn)})</span>
-        </label>{" "}
-        <input
+    <ProblemArea problem={problem}>
+      <form onSubmit={onSubmit} className="kk-inline-form">
+        <TextField
           id={inputId}
           name="datum"
+          path="plannedOn"
           type="date"
           required
           defaultValue={plannedOn}
-          className="utrecht-textbox utrecht-textbox--html-input"
+          label={
+            <>
+              Verzetten naar
+              <span className="kk-visually-hidden"> (gepland op {formatDate(plannedOn)})</span>
+            </>
+          }
         />{" "}
         <button
           type="submit"
@@ -646,12 +630,16 @@ export function ContactActions({ contactId, plannedOn }: { contactId: string; pl
           type="button"
           className="utrecht-button utrecht-button--subtle"
           disabled={removing.loading}
-          onClick={() => void run(() => remove({ variables: { contactId } }))}
+          onClick={() =>
+            void run(
+              () => remove({ variables: { contactId } }),
+              `Contactmoment van ${formatDate(plannedOn)} geschrapt.`,
+            )
+          }
         >
           Schrappen
         </button>
       </form>
-      <ErrorAlert message={problem?.message ?? null} />
-    </>
+    </ProblemArea>
   );
 }

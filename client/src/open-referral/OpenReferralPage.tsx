@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useMe } from "../auth/session";
 import { ErrorAlert } from "../shared/ErrorAlert";
+import { ProblemArea, TextField } from "../shared/form";
 import { PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { Spinner } from "../shared/Spinner";
@@ -66,29 +67,28 @@ export function OpenReferralPage() {
             Een HSDS-bestand wordt helemaal ingelezen of helemaal niet. Wat al in Ketenkaart staat
             (zelfde id) wordt bijgewerkt, niets wordt verwijderd.
           </p>
-          <form className="kk-stack kk-narrow" onSubmit={onSubmit}>
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="hsds-document">
-                HSDS-bestand (JSON)
-              </label>
-              <input
+          <ProblemArea problem={null}>
+            <form className="kk-stack kk-narrow" onSubmit={onSubmit}>
+              <TextField
                 id="hsds-document"
                 name="document"
+                path="document"
+                label="HSDS-bestand (JSON)"
                 type="file"
+                required
                 accept="application/json,.json"
-                className="utrecht-textbox"
               />
-            </div>
-            <div>
-              <button
-                type="submit"
-                className="utrecht-button utrecht-button--primary-action"
-                disabled={busy}
-              >
-                Inlezen
-              </button>
-            </div>
-          </form>
+              <div>
+                <button
+                  type="submit"
+                  className="utrecht-button utrecht-button--primary-action"
+                  disabled={busy}
+                >
+                  Inlezen
+                </button>
+              </div>
+            </form>
+          </ProblemArea>
           <div role="status" className="kk-import-progress">
             {progress ? <ProgressView progress={progress} busy={busy} /> : null}
           </div>

@@ -5,6 +5,7 @@ import type { LocationInput } from "../gql/graphql";
 import { errorMessage } from "../shared/errors";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 
 const LocationsEditorFragment = graphql(`
   fragment LocationsEditor on Organization {
@@ -78,6 +79,7 @@ export function LocationsEditor(props: {
   const organization = getFragmentData(LocationsEditorFragment, props.organization);
   const [remove] = useMutation(DeleteLocationMutation, { refetchQueries: "active" });
   const [removeProblem, setRemoveProblem] = useState<string | null>(null);
+  const announce = useStatusMessage();
 
   return (
     <section aria-labelledby="locaties-kop">
@@ -111,6 +113,7 @@ export function LocationsEditor(props: {
                   setRemoveProblem(null);
                   try {
                     await remove({ variables: { id: location.id } });
+                    announce(`De locatie ${location.street} is verwijderd.`);
                   } catch (caught) {
                     setRemoveProblem(errorMessage(caught, "Verwijderen is niet gelukt."));
                   }
@@ -140,7 +143,7 @@ function LocationForm(props: { organizationId: string; location?: Location }) {
     refetchQueries: "active",
   });
   const { problem, clear, fail } = useFormProblem();
-  const [saved, setSaved] = useState(false);
+  const announce = useStatusMessage();
   const id = (field: string) => `locatie-${location?.id ?? "nieuw"}-${field}`;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -148,14 +151,13 @@ function LocationForm(props: { organizationId: string; location?: Location }) {
     const formElement = event.currentTarget;
     const input = locationInput(new FormData(formElement));
     clear();
-    setSaved(false);
     try {
       if (location) await update({ variables: { id: location.id, input } });
       else {
         await create({ variables: { organizationId: props.organizationId, input } });
         formElement.reset();
       }
-      setSaved(true);
+      announce(`De locatie ${input.street} is opgeslagen.`);
     } catch (caught) {
       fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
     }
@@ -163,11 +165,6 @@ function LocationForm(props: { organizationId: string; location?: Location }) {
 
   return (
     <ProblemArea problem={problem}>
-      {saved ? (
-        <p className="utrecht-paragraph" role="status">
-          De locatie is opgeslagen.
-        </p>
-      ) : null}
       <form onSubmit={onSubmit} className="kk-stack">
         <TextField
           id={id("naam")}

@@ -5,7 +5,9 @@ import { useMe } from "../auth/session";
 import { graphql } from "../gql";
 import type { OfferingStatus } from "../gql/graphql";
 import { VerifiedStatus } from "../shared/badges";
+import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -59,17 +61,19 @@ export function MyOrganizationPage() {
   // A checked offering leaves the "Controleer uw aanbod" list as well.
   const [verify] = useMutation(VerifyMutation, { refetchQueries: [MyStaleOfferingsQuery] });
   const [setStatus] = useMutation(StatusMutation);
-  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const announce = useStatusMessage();
 
   if (loading || !me) return <PageLoading />;
   if (error || !data?.organization) return <PageError what="Het aanbod van uw organisatie" />;
 
   const act = async (action: () => Promise<unknown>, done: string) => {
+    setProblem(null);
     try {
       await action();
-      setMessage(done);
+      announce(done);
     } catch (caught) {
-      setMessage(errorMessage(caught, "Dat is niet gelukt. Probeer het opnieuw."));
+      setProblem(errorMessage(caught, "Dat is niet gelukt. Probeer het opnieuw."));
     }
   };
   const changeStatus = (id: string, status: OfferingStatus, done: string) =>
@@ -91,9 +95,7 @@ export function MyOrganizationPage() {
           Organisatie, loket en locaties
         </Link>
       </p>
-      <p className="utrecht-paragraph" role="status">
-        {message}
-      </p>
+      <ErrorAlert message={problem} />
       <table className="kk-table">
         <thead>
           <tr>

@@ -16,6 +16,7 @@ import type {
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { PageError, PageLoading } from "../shared/PageStates";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
@@ -140,6 +141,7 @@ export function OfferingEditorPage() {
   const labels = useTaxonomyLabels();
   const navigate = useNavigate();
   const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   const { data, loading, error } = useQuery(EditorQuery, {
     variables: {
       organizationId: me?.organization.id ?? "",
@@ -164,6 +166,10 @@ export function OfferingEditorPage() {
       const savedId = current
         ? (await update({ variables: { id: current.id, input } })).data!.updateOffering.id
         : (await create({ variables: { input } })).data!.createOffering.id;
+      const title = String(input.title ?? "").trim();
+      announce(current ? `“${title}” is opgeslagen.` : `“${title}” staat nu op de sociale kaart.`, {
+        on: `/aanbod/${savedId}`,
+      });
       navigate(`/aanbod/${savedId}`);
     } catch (caught) {
       fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
@@ -277,20 +283,17 @@ export function OfferingEditorPage() {
             "Plekken in totaal",
             current?.capacity?.total != null ? String(current.capacity.total) : null,
           )}
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor="aanbod-documenten">
-              Documenten voor een eerste gesprek
-            </label>
-            <select
-              id="aanbod-documenten"
-              name="documenten"
-              defaultValue={current?.documentsNeeded ? "ja" : "nee"}
-              className="utrecht-select utrecht-select--html-select"
-            >
-              <option value="nee">Geen documentplicht</option>
-              <option value="ja">Documenten nodig</option>
-            </select>
-          </div>
+          <SelectField
+            id="aanbod-documenten"
+            name="documenten"
+            path="documentsNeeded"
+            label="Documenten voor een eerste gesprek"
+            defaultValue={current?.documentsNeeded ? "ja" : "nee"}
+            options={[
+              ["nee", "Geen documentplicht"],
+              ["ja", "Documenten nodig"],
+            ]}
+          />
           {textField(
             "documentenToelichting",
             "documentsNote",

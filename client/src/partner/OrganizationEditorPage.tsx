@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { useMe } from "../auth/session";
 import { graphql } from "../gql";
@@ -7,6 +7,7 @@ import type { OrganizationInput } from "../gql/graphql";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { PageError, PageLoading } from "../shared/PageStates";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { LocationsEditor } from "./LocationsEditor";
 
@@ -96,7 +97,7 @@ export function OrganizationEditorPage() {
     refetchQueries: [OrganizationEditorQuery],
   });
   const { problem, clear, fail } = useFormProblem();
-  const [saved, setSaved] = useState(false);
+  const announce = useStatusMessage();
 
   if (!me || (loading && !data)) return <PageLoading />;
   if (error || !data?.organization) return <PageError what="Uw organisatie" />;
@@ -106,7 +107,6 @@ export function OrganizationEditorPage() {
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     clear();
-    setSaved(false);
     try {
       await update({
         variables: {
@@ -114,7 +114,7 @@ export function OrganizationEditorPage() {
           input: organizationInput(new FormData(event.currentTarget)),
         },
       });
-      setSaved(true);
+      announce("De gegevens van uw organisatie zijn opgeslagen.");
     } catch (caught) {
       fail(caught, "Opslaan is niet gelukt. Probeer het opnieuw.");
     }
@@ -136,11 +136,6 @@ export function OrganizationEditorPage() {
         </p>
       ) : (
         <ProblemArea problem={problem}>
-          {saved ? (
-            <div className="utrecht-alert utrecht-alert--ok" role="status">
-              <p className="utrecht-paragraph">De gegevens van uw organisatie zijn opgeslagen.</p>
-            </div>
-          ) : null}
           <form onSubmit={onSubmit} className="kk-stack">
             <TextField
               id="organisatie-naam"

@@ -3,7 +3,15 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { RecordConsentMutation } from "../cases/ConsentForms";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import {
+  CheckboxField,
+  ProblemArea,
+  RadioGroup,
+  SelectField,
+  TextField,
+  useFormProblem,
+} from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
@@ -71,6 +79,7 @@ export function ReferralWizard() {
   const [caseId, setCaseId] = useState<string>("");
   const { problem, clear, fail } = useFormProblem();
   const [busy, setBusy] = useState(false);
+  const announce = useStatusMessage();
   const [recordConsent] = useMutation(RecordConsentMutation);
   const [startReferral] = useMutation(StartReferralMutation);
   const [sendReferral] = useMutation(SendReferralMutation);
@@ -135,6 +144,9 @@ export function ReferralWizard() {
       await sendReferral({
         variables: { input: { referralId: referral.id, to: "SENT", expectedState: "DRAFT" } },
       });
+      announce(`Verwijzing verstuurd naar ${offering.organization.name}.`, {
+        on: `/casussen/${referral.caseId}`,
+      });
       navigate(`/casussen/${referral.caseId}`);
     } catch (caught) {
       fail(caught, "Versturen is niet gelukt. Probeer het opnieuw.");
@@ -156,70 +168,37 @@ export function ReferralWizard() {
       ) : (
         <ProblemArea problem={problem}>
           <form onSubmit={onSubmit} className="kk-stack">
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor="verwijs-casus">
-                Voor welke inwoner
-              </label>
-              <select
-                id="verwijs-casus"
-                className="utrecht-select utrecht-select--html-select"
-                value={chosenCase?.id}
-                onChange={(event) => setCaseId(event.target.value)}
-              >
-                {data.myCases.map((careCase) => (
-                  <option key={careCase.id} value={careCase.id}>
-                    {careCase.client.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-              <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-                Toestemming van de inwoner
-              </legend>
-              {validConsents.map((consent, index) => (
-                <div key={consent.id} className="kk-filter-option">
-                  <input
-                    id={`toestemming-${consent.id}`}
-                    type="radio"
-                    name="toestemming"
-                    value={consent.id}
-                    defaultChecked={index === 0}
-                    className="utrecht-radio-button utrecht-radio-button--html-input"
-                  />
-                  <label htmlFor={`toestemming-${consent.id}`} className="utrecht-form-label">
-                    {consent.purpose}
-                  </label>
-                </div>
-              ))}
-              <div className="kk-filter-option">
-                <input
-                  id="toestemming-nieuw"
-                  type="radio"
-                  name="toestemming"
-                  value="nieuw"
-                  defaultChecked={validConsents.length === 0}
-                  className="utrecht-radio-button utrecht-radio-button--html-input"
-                />
-                <label htmlFor="toestemming-nieuw" className="utrecht-form-label">
-                  De inwoner geeft nu toestemming om contactgegevens en hulpvraag te delen met{" "}
-                  {offering.organization.name} (één jaar geldig)
-                </label>
-              </div>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor="verwijs-methode">
-                  Hoe is de toestemming gegeven
-                </label>
-                <select
-                  id="verwijs-methode"
-                  name="methode"
-                  className="utrecht-select utrecht-select--html-select"
-                >
-                  <option value="MONDELING">Mondeling</option>
-                  <option value="SCHRIFTELIJK">Schriftelijk</option>
-                </select>
-              </div>
-            </fieldset>
+            <SelectField
+              id="verwijs-casus"
+              path="caseId"
+              label="Voor welke inwoner"
+              value={chosenCase?.id}
+              onChange={(event) => setCaseId(event.target.value)}
+              options={data.myCases.map((careCase) => [careCase.id, careCase.client.displayName])}
+            />
+            <RadioGroup
+              legend="Toestemming van de inwoner"
+              name="toestemming"
+              path="consentId"
+              defaultValue={validConsents[0]?.id ?? "nieuw"}
+              labels={{
+                ...Object.fromEntries(
+                  validConsents.map((consent) => [consent.id, consent.purpose]),
+                ),
+                nieuw: `De inwoner geeft nu toestemming om contactgegevens en hulpvraag te delen met ${offering.organization.name} (één jaar geldig)`,
+              }}
+            >
+              <SelectField
+                id="verwijs-methode"
+                name="methode"
+                path="method"
+                label="Hoe is de toestemming gegeven"
+                options={[
+                  ["MONDELING", "Mondeling"],
+                  ["SCHRIFTELIJK", "Schriftelijk"],
+                ]}
+              />
+            </RadioGroup>
             <TextField
               id="verwijs-hulpvraag"
               name="hulpvraag"
@@ -246,20 +225,12 @@ export function ReferralWizard() {
               path="lifeDomains"
               labels={labels?.lifeDomains}
             />
-            <div className="kk-filter-option">
-              <input
-                id="verwijs-crisis"
-                type="checkbox"
-                name="crisis"
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-              />
-              <label
-                htmlFor="verwijs-crisis"
-                className="utrecht-form-label utrecht-form-label--checkbox"
-              >
-                Crisis: dreigende huisuitzetting of afsluiting van energie
-              </label>
-            </div>
+            <CheckboxField
+              id="verwijs-crisis"
+              name="crisis"
+              path="urgency"
+              label="Crisis: dreigende huisuitzetting of afsluiting van energie"
+            />
             <button
               type="submit"
               className="utrecht-button utrecht-button--primary-action"

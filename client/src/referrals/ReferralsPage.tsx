@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 import type { ReferralState } from "../gql/graphql";
 import { formatDate, formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
@@ -121,6 +121,7 @@ export function ReferralsPage() {
                   </p>
                 ) : null}
                 <ReferralActions
+                  subject={`${referral.offering.title} van ${referral.sender.name}`}
                   referralId={referral.id}
                   state={referral.state}
                   steps={referral.nextSteps}
@@ -177,6 +178,20 @@ const stepLabels: Record<ReferralState, string> = {
   CANCELLED: "Annuleren",
 };
 
+/** What the user sees once a step is taken. */
+const doneLabels: Record<ReferralState, string> = {
+  DRAFT: "Opgeslagen als concept",
+  SENT: "Verstuurd",
+  ACCEPTED: "Geaccepteerd",
+  DECLINED: "Afgewezen",
+  INTRO_PLANNED: "Kennismaking gepland",
+  IN_PROGRESS: "In behandeling genomen",
+  COMPLETED: "Afgerond",
+  FAILED: "Vastgelegd als niet gelukt",
+  ON_HOLD: "In de wacht gezet",
+  CANCELLED: "Geannuleerd",
+};
+
 const requirementLabels: Record<string, string> = {
   reason: "Reden (de andere partij ziet deze)",
   outcome: "Uitkomst, teruggemeld aan de verwijzer",
@@ -184,6 +199,8 @@ const requirementLabels: Record<string, string> = {
 };
 
 function ReferralActions(props: {
+  /** The referral in words, for the confirmation: "Budgetcoaching van Wijkteam Arnhem-Noord". */
+  subject: string;
   referralId: string;
   state: ReferralState;
   steps: Array<{ to: ReferralState; requires?: string | null }>;
@@ -192,11 +209,12 @@ function ReferralActions(props: {
     refetchQueries: [ReferralsQuery],
   });
   const [open, setOpen] = useState<ReferralState | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   if (props.steps.length === 0) return null;
 
   const act = async (to: ReferralState, form?: FormData) => {
-    setMessage(null);
+    clear();
     const when = form?.get("introductionAt");
     try {
       await transition({
@@ -211,8 +229,9 @@ function ReferralActions(props: {
         },
       });
       setOpen(null);
+      announce(`${doneLabels[to]}: ${props.subject}.`);
     } catch (caught) {
-      setMessage(errorMessage(caught, "Dat is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Dat is niet gelukt. Probeer het opnieuw.");
     }
   };
   const onSubmit = (to: ReferralState) => (event: FormEvent<HTMLFormElement>) => {
@@ -222,55 +241,55 @@ function ReferralActions(props: {
   const openStep = props.steps.find((step) => step.to === open);
 
   return (
-    <div className="kk-stack">
-      <ErrorAlert message={message} />
-      <div className="utrecht-button-group">
-        {props.steps.map((step, index) => (
-          <button
-            key={step.to}
-            type="button"
-            className={`utrecht-button ${index === 0 ? "utrecht-button--primary-action" : "utrecht-button--secondary-action"}`}
-            disabled={loading}
-            onClick={() => (step.requires ? setOpen(step.to) : void act(step.to))}
-          >
-            {stepLabels[step.to]}
-            {step.requires ? "…" : ""}
-          </button>
-        ))}
-      </div>
-      {openStep?.requires ? (
-        <form onSubmit={onSubmit(openStep.to)} className="kk-stack">
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`stap-${props.referralId}`}>
-              {requirementLabels[openStep.requires]}
-            </label>
+    <ProblemArea problem={problem}>
+      <div className="kk-stack">
+        <div className="utrecht-button-group">
+          {props.steps.map((step, index) => (
+            <button
+              key={step.to}
+              type="button"
+              className={`utrecht-button ${index === 0 ? "utrecht-button--primary-action" : "utrecht-button--secondary-action"}`}
+              disabled={loading}
+              onClick={() => (step.requires ? setOpen(step.to) : void act(step.to))}
+            >
+              {stepLabels[step.to]}
+              {step.requires ? "…" : ""}
+            </button>
+          ))}
+        </div>
+        {openStep?.requires ? (
+          <form onSubmit={onSubmit(openStep.to)} className="kk-stack">
             {openStep.requires === "introductionAt" ? (
-              <input
+              <TextField
                 id={`stap-${props.referralId}`}
                 name="introductionAt"
+                path="introductionAt"
+                label={requirementLabels[openStep.requires]}
                 type="datetime-local"
                 required
-                className="utrecht-textbox utrecht-textbox--html-input"
               />
             ) : (
-              <textarea
+              <TextField
                 id={`stap-${props.referralId}`}
                 name="note"
+                path="note"
+                label={requirementLabels[openStep.requires]}
+                multiline
                 required
                 minLength={3}
-                className="utrecht-textarea utrecht-textarea--html-textarea"
+                maxLength={2000}
               />
             )}
-          </div>
-          <button
-            type="submit"
-            className="utrecht-button utrecht-button--primary-action"
-            disabled={loading}
-          >
-            {stepLabels[openStep.to]}
-          </button>
-        </form>
-      ) : null}
-    </div>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={loading}
+            >
+              {stepLabels[openStep.to]}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </ProblemArea>
   );
 }

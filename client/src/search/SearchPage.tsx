@@ -1,9 +1,10 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import type { OfferingSearchInput } from "../gql/graphql";
+import { type FormProblem, ProblemArea, SelectField, TextField } from "../shared/form";
 import { normalizePostcode } from "../shared/format";
 import { PlacesMap } from "../map/PlacesMap";
 import { placesOf } from "../map/places";
@@ -85,8 +86,10 @@ export function SearchPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const connection = (data ?? previousData)?.offerings;
 
-  const fieldErrors = userErrorsByField(error);
-  const generalError = error && Object.keys(fieldErrors).length === 0;
+  // A refused search term or postcode goes to the form's error summary; anything else is a
+  // failed search, said in the results.
+  const problem = useMemo(() => searchProblem(error), [error]);
+  const generalError = error && !problem;
 
   const update = (next: OfferingSearchInput) => setParams(paramsFromSearch(next));
 
@@ -134,66 +137,47 @@ export function SearchPage() {
   return (
     <div className="kk-search">
       <h1 className="utrecht-heading-1">Zoek aanbod voor schuldhulp en nazorg</h1>
-      <form className="kk-search-form" role="search" onSubmit={onSubmit} key={params.toString()}>
-        <div className="utrecht-form-field kk-field-text">
-          <label className="utrecht-form-label" htmlFor="zoek-tekst">
-            Zoek in het aanbod
-          </label>
-          <input
-            id="zoek-tekst"
-            name="q"
-            type="search"
-            className="utrecht-textbox utrecht-textbox--html-input"
-            defaultValue={search.text ?? ""}
-            maxLength={200}
-            aria-invalid={fieldErrors.text ? true : undefined}
-            aria-describedby={fieldErrors.text ? "zoek-tekst-fout" : undefined}
-          />
-          {fieldErrors.text ? <FieldError id="zoek-tekst-fout" message={fieldErrors.text} /> : null}
-        </div>
-        <div className="utrecht-form-field kk-field-postcode">
-          <label className="utrecht-form-label" htmlFor="zoek-postcode">
-            Postcode
-          </label>
-          <input
-            id="zoek-postcode"
-            name="postcode"
-            className="utrecht-textbox utrecht-textbox--html-input"
-            defaultValue={search.near ?? ""}
-            autoComplete="postal-code"
-            maxLength={8}
-            aria-invalid={fieldErrors.near ? true : undefined}
-            aria-describedby={fieldErrors.near ? "zoek-postcode-fout" : "zoek-postcode-uitleg"}
-          />
-          <p id="zoek-postcode-uitleg" className="utrecht-form-field-description">
-            Bijvoorbeeld 6811 of 6811 AB
-          </p>
-          {fieldErrors.near ? (
-            <FieldError id="zoek-postcode-fout" message={fieldErrors.near} />
-          ) : null}
-        </div>
-        <div className="utrecht-form-field kk-field-distance">
-          <label className="utrecht-form-label" htmlFor="zoek-afstand">
-            Maximale afstand
-          </label>
-          <select
-            id="zoek-afstand"
-            name="afstand"
-            className="utrecht-select utrecht-select--html-select"
-            defaultValue={search.maxDistanceKm ? String(search.maxDistanceKm) : ""}
-          >
-            <option value="">Geen maximum</option>
-            {distances.map((km) => (
-              <option key={km} value={km}>
-                {km} km
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="utrecht-button utrecht-button--primary-action kk-submit">
-          Zoeken
-        </button>
-      </form>
+      <ProblemArea problem={problem}>
+        <form className="kk-search-form" role="search" onSubmit={onSubmit} key={params.toString()}>
+          <div className="kk-field-text">
+            <TextField
+              id="zoek-tekst"
+              name="q"
+              path="text"
+              label="Zoek in het aanbod"
+              type="search"
+              defaultValue={search.text ?? ""}
+              maxLength={200}
+            />
+          </div>
+          <div className="kk-field-postcode">
+            <TextField
+              id="zoek-postcode"
+              name="postcode"
+              path="near"
+              label="Postcode"
+              description="Bijvoorbeeld 6811 of 6811 AB"
+              defaultValue={search.near ?? ""}
+              autoComplete="postal-code"
+              maxLength={8}
+            />
+          </div>
+          <div className="kk-field-distance">
+            <SelectField
+              id="zoek-afstand"
+              name="afstand"
+              path="maxDistanceKm"
+              label="Maximale afstand"
+              empty="Geen maximum"
+              defaultValue={search.maxDistanceKm ? String(search.maxDistanceKm) : ""}
+              options={distances.map((km) => [String(km), `${km} km`])}
+            />
+          </div>
+          <button type="submit" className="utrecht-button utrecht-button--primary-action kk-submit">
+            Zoeken
+          </button>
+        </form>
+      </ProblemArea>
 
       <div className="kk-search-layout">
         <aside className="kk-filters" aria-label="Filters">
@@ -259,15 +243,6 @@ export function SearchPage() {
               </p>
             </div>
           ) : null}
-          {Object.keys(fieldErrors).length > 0 ? (
-            <div className="utrecht-alert utrecht-alert--error" role="alert">
-              {Object.values(fieldErrors).map((message) => (
-                <p key={message} className="utrecht-paragraph">
-                  {message}
-                </p>
-              ))}
-            </div>
-          ) : null}
           {connection && !error && connection.totalCount === 0 ? (
             <div className="kk-empty">
               <p className="utrecht-paragraph">
@@ -316,23 +291,19 @@ export function SearchPage() {
   );
 }
 
-function FieldError({ id, message }: { id: string; message: string }) {
-  return (
-    <p id={id} className="utrecht-form-field-error-message">
-      {message}
-    </p>
+/** The first refusal that names a field of the search, for the form's error summary. */
+function searchProblem(error: unknown): FormProblem | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const named = error.errors.find(
+    (graphQLError) =>
+      graphQLError.extensions?.code === "BAD_USER_INPUT" &&
+      typeof graphQLError.extensions.field === "string",
   );
-}
-
-/** The server names the input field of a user error in `extensions.field`. */
-function userErrorsByField(error: unknown): Record<string, string> {
-  if (!CombinedGraphQLErrors.is(error)) return {};
-  const result: Record<string, string> = {};
-  for (const graphQLError of error.errors) {
-    const field = graphQLError.extensions?.field;
-    if (graphQLError.extensions?.code === "BAD_USER_INPUT" && typeof field === "string") {
-      result[field] = graphQLError.message;
-    }
-  }
-  return result;
+  if (!named) return null;
+  const { field, fieldPath } = named.extensions ?? {};
+  return {
+    message: named.message,
+    field: typeof field === "string" ? field : null,
+    fieldPath: typeof fieldPath === "string" ? fieldPath : null,
+  };
 }

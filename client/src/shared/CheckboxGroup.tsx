@@ -10,14 +10,10 @@ export function CheckboxGroup(props: {
   /** The field in the API input, when the server may name it in an error. */
   path?: string;
 }) {
-  const { control, ariaProps, message } = useFieldProblem<HTMLFieldSetElement>(
-    props.path ?? "",
-    `${props.name}-groep`,
-  );
+  const { ariaProps, message } = useFieldProblem(props.path ?? "", `${props.name}-groep`);
   return (
     <fieldset
-      ref={control}
-      tabIndex={message ? -1 : undefined}
+      id={`${props.name}-groep`}
       className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
       aria-describedby={ariaProps["aria-describedby"]}
     >

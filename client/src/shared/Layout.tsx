@@ -1,7 +1,9 @@
 import { useEffect, useRef } from "react";
 import { Link, Outlet, useLocation } from "react-router";
+import { SessionExpiryWarning } from "../auth/SessionExpiry";
 import { UserMenu } from "../auth/UserMenu";
 import { PageNotFound } from "./PageStates";
+import { StatusProvider } from "./StatusMessage";
 
 /**
  * Skip link, landmarks and focus management: after client-side navigation focus moves to the
@@ -37,7 +39,10 @@ export function Layout() {
         <UserMenu />
       </header>
       <main id="inhoud" ref={main} className="utrecht-page-content kk-main">
-        <Outlet />
+        <StatusProvider>
+          <Outlet />
+          <SessionExpiryWarning />
+        </StatusProvider>
       </main>
       <footer className="utrecht-page-footer kk-footer">
         <p className="utrecht-paragraph">

@@ -3,13 +3,16 @@ import {
   createContext,
   type InputHTMLAttributes,
   type ReactNode,
+  type RefObject,
+  type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useContext,
   useEffect,
+  useId,
   useRef,
   useState,
 } from "react";
-import { ErrorAlert } from "./ErrorAlert";
+import { useStatusMessage } from "./StatusMessage";
 
 /** What went wrong with a form: the server's Dutch message and, when it names one, the field. */
 export interface FormProblem {
@@ -18,6 +21,8 @@ export interface FormProblem {
   field: string | null;
   /** Where it sits in a nested input, e.g. "contactPoint.phone". */
   fieldPath: string | null;
+  /** The id of the control, for the browser's own checks (which know the element itself). */
+  fieldId?: string | undefined;
 }
 
 export function problemOf(caught: unknown, fallback: string): FormProblem {
@@ -38,7 +43,13 @@ export function isAbout(problem: FormProblem | null, path: string): boolean {
   return problem.field !== null && problem.field === path.split(".").at(-1);
 }
 
-const ProblemContext = createContext<FormProblem | null>(null);
+/** What the fields of a form need: the problems to show, and a way to say which id has which path. */
+interface ProblemState {
+  problems: FormProblem[];
+  register: (path: string, id: string) => () => void;
+}
+
+const ProblemContext = createContext<ProblemState | null>(null);
 
 /** A form's problem: set from a caught error, cleared on the next submit. */
 export function useFormProblem() {
@@ -47,16 +58,24 @@ export function useFormProblem() {
     problem,
     clear: () => setProblem(null),
     fail: (caught: unknown, fallback: string) => setProblem(problemOf(caught, fallback)),
+    /** A problem the form finds itself, about the field at `path` (or none). */
+    report: (message: string, path: string | null = null) =>
+      setProblem({ message, field: path?.split(".").at(-1) ?? null, fieldPath: path }),
   };
 }
 
-/** A form's problem and a runner for its action: true when it succeeded. */
+/**
+ * A form's problem and a runner for its action: true when it succeeded, and then `done` (what
+ * the action did, in words) goes to the status region.
+ */
 export function useFormAction(fallback: string) {
   const { problem, clear, fail } = useFormProblem();
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+  const announce = useStatusMessage();
+  const run = async (action: () => Promise<unknown>, done?: string): Promise<boolean> => {
     clear();
     try {
       await action();
+      if (done) announce(done);
       return true;
     } catch (caught) {
       fail(caught, fallback);
@@ -66,9 +85,127 @@ export function useFormAction(fallback: string) {
   return { problem, run };
 }
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** The visible name of a control: its label, or the legend of its group. */
+function labelOf(control: Control): string {
+  const legend = control.closest("fieldset")?.querySelector("legend");
+  const label = control.type === "radio" ? legend : (control.labels?.[0] ?? legend);
+  return label?.textContent?.trim() || control.name;
+}
+
 /**
- * Wraps a form: shows the message at the top and lets every field inside mark itself invalid,
- * show the message beside it and take focus, so the worker sees at once what to correct.
+ * The browser's own checks (required, type, length, range, pattern) in plain Dutch that names the
+ * field, as the server's messages do; the browser's own wording follows the browser's language.
+ */
+export function checkMessage(control: Control): string {
+  const label = `‘${labelOf(control)}’`;
+  const { validity } = control;
+  const type = control.type;
+  const isDate = type === "date" || type === "datetime-local" || type === "time";
+  if (validity.valueMissing) {
+    if (type === "checkbox" || type === "radio") return `Kies bij ${label} een antwoord.`;
+    if (control instanceof HTMLSelectElement) return `Kies bij ${label} een waarde.`;
+    if (type === "file") return `Kies bij ${label} een bestand.`;
+    return `Vul ${label} in.`;
+  }
+  if (validity.badInput) return `Vul bij ${label} een geldige ${isDate ? "datum" : "waarde"} in.`;
+  if (validity.typeMismatch) {
+    if (type === "email") return `Vul bij ${label} een e-mailadres in, zoals naam@voorbeeld.nl.`;
+    if (type === "url") {
+      return `Vul bij ${label} een volledig webadres in, zoals https://www.voorbeeld.nl.`;
+    }
+  }
+  if (validity.tooShort && "minLength" in control) {
+    return `${label} moet minstens ${control.minLength} tekens lang zijn.`;
+  }
+  if (validity.tooLong && "maxLength" in control) {
+    return `${label} mag hoogstens ${control.maxLength} tekens lang zijn.`;
+  }
+  if (validity.rangeUnderflow && "min" in control) {
+    return isDate
+      ? `${label} mag niet vóór ${control.min} liggen.`
+      : `${label} moet minstens ${control.min} zijn.`;
+  }
+  if (validity.rangeOverflow && "max" in control) {
+    return isDate
+      ? `${label} mag niet na ${control.max} liggen.`
+      : `${label} mag hoogstens ${control.max} zijn.`;
+  }
+  if (validity.patternMismatch && control.title) return `${label}: ${control.title}`;
+  return `Vul bij ${label} een geldige waarde in.`;
+}
+
+/** Focuses the field a summary link points to (the first option of a group). */
+function focusField(id: string) {
+  const target = document.getElementById(id);
+  const control =
+    target instanceof HTMLFieldSetElement
+      ? target.querySelector<HTMLElement>("input, select, textarea")
+      : target;
+  control?.focus();
+  // The label above the field belongs in view too.
+  (target?.closest(".utrecht-form-field, fieldset") ?? target)?.scrollIntoView?.({
+    block: "start",
+  });
+}
+
+/**
+ * The error summary at the top of a form (NL Design System / GOV.UK pattern): a heading, each
+ * problem as a link that moves focus to its field, and focus on the summary itself after every
+ * failed submit so a screen reader reads it at once.
+ */
+function ErrorSummary({
+  problems,
+  fieldIdOf,
+  summary,
+}: {
+  problems: FormProblem[];
+  fieldIdOf: (problem: FormProblem) => string | null;
+  summary: RefObject<HTMLDivElement | null>;
+}) {
+  const headingId = useId();
+  if (problems.length === 0) return null;
+  const linked = problems.map((problem) => ({ problem, fieldId: fieldIdOf(problem) }));
+  return (
+    <div
+      ref={summary}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby={headingId}
+      className="utrecht-alert utrecht-alert--error kk-error-summary"
+    >
+      <h2 id={headingId} className="utrecht-heading-3">
+        {linked.every(({ fieldId }) => fieldId) ? "Controleer het volgende" : "Er ging iets mis"}
+      </h2>
+      <ul className="utrecht-unordered-list">
+        {linked.map(({ problem, fieldId }, index) => (
+          <li key={index} className="utrecht-unordered-list__item">
+            {fieldId ? (
+              <a
+                className="utrecht-link"
+                href={`#${fieldId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusField(fieldId);
+                }}
+              >
+                {problem.message}
+              </a>
+            ) : (
+              problem.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Wraps a form: the error summary at the top, and every field inside marks itself invalid and
+ * shows its message beside it. Two sources land in it: the browser's checks of the fields
+ * (required, formats; caught before anything is sent) and the server's refusal (`problem`).
  */
 export function ProblemArea({
   problem,
@@ -77,45 +214,106 @@ export function ProblemArea({
   problem: FormProblem | null;
   children: ReactNode;
 }) {
-  const top = useRef<HTMLDivElement>(null);
+  const area = useRef<HTMLDivElement>(null);
+  const [checks, setChecks] = useState<FormProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const [fieldIds] = useState(() => new Map<string, string>());
+  // Fields register after the first render; counting them renders the summary's links again.
+  const [, setRegistered] = useState(0);
+  const [register] = useState(() => (path: string, id: string) => {
+    fieldIds.set(id, path);
+    setRegistered((count) => count + 1);
+    return () => {
+      fieldIds.delete(id);
+      setRegistered((count) => count + 1);
+    };
+  });
+
   useEffect(() => {
-    // A field that the problem is about has taken focus (and scrolled into view); otherwise
-    // bring the message itself into view.
-    if (
-      problem &&
-      !document.activeElement?.closest(".utrecht-form-field--invalid, [aria-describedby$='-fout']")
-    ) {
-      top.current?.scrollIntoView?.({ block: "nearest" });
-    }
-  }, [problem]);
+    const element = area.current;
+    if (!element) return;
+    let found: FormProblem[] = [];
+    // A submit first makes the browser check every field: each failing one fires `invalid`
+    // (which does not bubble, so listen while it captures). Cancelling it keeps the browser's
+    // own bubble away; the summary says it in Dutch instead.
+    const onInvalid = (event: Event) => {
+      const control = event.target as Control;
+      event.preventDefault();
+      // The browser checks all fields in one task (running microtasks between the events when
+      // the user clicked), so gather them until the next task.
+      if (found.length === 0) {
+        window.setTimeout(() => {
+          setChecks(found);
+          setAttempt((count) => count + 1);
+          found = [];
+        });
+      }
+      // A group of radio buttons is one field: one problem, linked to its fieldset.
+      const group = control.type === "radio" ? control.closest("fieldset") : null;
+      const fieldId = group?.id || control.id || undefined;
+      if (group && found.some((earlier) => earlier.field === control.name)) return;
+      found.push({
+        message: checkMessage(control),
+        field: control.name || null,
+        fieldPath: null,
+        fieldId,
+      });
+    };
+    // `submit` only fires once every field passes. The area may sit inside the form or around it.
+    const onSubmit = (event: Event) => {
+      const form = event.target as Node;
+      if (element.contains(form) || form.contains(element)) setChecks([]);
+    };
+    const page = element.ownerDocument;
+    element.addEventListener("invalid", onInvalid, true);
+    page.addEventListener("submit", onSubmit, true);
+    return () => {
+      element.removeEventListener("invalid", onInvalid, true);
+      page.removeEventListener("submit", onSubmit, true);
+    };
+  }, []);
+
+  const problems = checks.length > 0 ? checks : problem ? [problem] : [];
+  // Only a new failure moves focus, not every render.
+  const failed = checks.length > 0 || problem !== null;
+  useEffect(() => {
+    if (failed) summary.current?.focus();
+  }, [failed, problem, attempt]);
+  const state: ProblemState = { problems, register };
+  const fieldIdOf = (shown: FormProblem) => {
+    if (shown.fieldId) return shown.fieldId;
+    for (const [id, path] of fieldIds) if (isAbout(shown, path)) return id;
+    return null;
+  };
   return (
-    <ProblemContext.Provider value={problem}>
-      <div ref={top}>
-        <ErrorAlert message={problem?.message ?? null} />
+    <ProblemContext.Provider value={state}>
+      <div ref={area}>
+        <ErrorSummary problems={problems} fieldIdOf={fieldIdOf} summary={summary} />
+        {children}
       </div>
-      {children}
     </ProblemContext.Provider>
   );
 }
 
 /**
- * The aria attributes and inline message for the control of the field at `path`; the control
- * takes focus when the problem is about it.
+ * The aria attributes and inline message for the control of the field at `path` with this `id`
+ * (the error summary links to it).
  */
-export function useFieldProblem<T extends HTMLElement>(path: string, id: string) {
-  const problem = useContext(ProblemContext);
-  const about = isAbout(problem, path);
-  const control = useRef<T>(null);
-  useEffect(() => {
-    if (about) control.current?.focus();
-  }, [about, problem]);
+export function useFieldProblem(path: string, id: string) {
+  const state = useContext(ProblemContext);
+  const register = state?.register;
+  useEffect(() => (register && path ? register(path, id) : undefined), [register, path, id]);
+  const problem =
+    state?.problems.find((shown) =>
+      shown.fieldId ? shown.fieldId === id : path !== "" && isAbout(shown, path),
+    ) ?? null;
   const errorId = `${id}-fout`;
   return {
-    control,
-    ariaProps: about ? { "aria-invalid": true, "aria-describedby": errorId } : {},
-    message: about ? (
+    ariaProps: problem ? { "aria-invalid": true, "aria-describedby": errorId } : {},
+    message: problem ? (
       <p id={errorId} className="utrecht-form-field-error-message kk-field-error">
-        {problem!.message}
+        {problem.message}
       </p>
     ) : null,
   };
@@ -127,6 +325,7 @@ export function TextField({
   label,
   path,
   multiline,
+  description,
   ...inputProps
 }: {
   id: string;
@@ -134,22 +333,30 @@ export function TextField({
   /** The field in the API input, e.g. "contactPoint.phone". */
   path: string;
   multiline?: boolean;
+  /** A hint under the label, e.g. "Bijvoorbeeld 6811 of 6811 AB". */
+  description?: ReactNode;
 } & InputHTMLAttributes<HTMLInputElement>) {
-  const { control, ariaProps, message } = useFieldProblem<HTMLInputElement & HTMLTextAreaElement>(
-    path,
-    id,
-  );
+  const { ariaProps: problemProps, message } = useFieldProblem(path, id);
+  const descriptionId = `${id}-uitleg`;
+  const describedBy = [problemProps["aria-describedby"], description ? descriptionId : null]
+    .filter(Boolean)
+    .join(" ");
+  const ariaProps = { ...problemProps, "aria-describedby": describedBy || undefined };
   const invalid = message ? " utrecht-form-field--invalid" : "";
   return (
     <div className={`utrecht-form-field${invalid}`}>
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
+      {description ? (
+        <p id={descriptionId} className="utrecht-form-field-description">
+          {description}
+        </p>
+      ) : null}
       {message}
       {multiline ? (
         <textarea
           id={id}
-          ref={control}
           rows={5}
           className="utrecht-textarea utrecht-textarea--html-textarea"
           {...(inputProps as TextareaHTMLAttributes<HTMLTextAreaElement>)}
@@ -158,7 +365,6 @@ export function TextField({
       ) : (
         <input
           id={id}
-          ref={control}
           className="utrecht-textbox utrecht-textbox--html-input"
           {...inputProps}
           {...ariaProps}
@@ -173,21 +379,18 @@ export function SelectField({
   id,
   label,
   path,
-  name,
-  defaultValue,
   options,
   empty,
+  ...selectProps
 }: {
   id: string;
   label: ReactNode;
   path: string;
-  name: string;
-  defaultValue?: string | undefined;
   options: Array<[value: string, label: string]>;
   /** A first option with an empty value, e.g. "Nog niet afgesproken". */
   empty?: string;
-}) {
-  const { control, ariaProps, message } = useFieldProblem<HTMLSelectElement>(path, id);
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { ariaProps, message } = useFieldProblem(path, id);
   return (
     <div className={`utrecht-form-field${message ? " utrecht-form-field--invalid" : ""}`}>
       <label className="utrecht-form-label" htmlFor={id}>
@@ -196,10 +399,8 @@ export function SelectField({
       {message}
       <select
         id={id}
-        ref={control}
-        name={name}
-        defaultValue={defaultValue}
         className="utrecht-select utrecht-select--html-select"
+        {...selectProps}
         {...ariaProps}
       >
         {empty !== undefined ? <option value="">{empty}</option> : null}
@@ -210,5 +411,82 @@ export function SelectField({
         ))}
       </select>
     </div>
+  );
+}
+
+/** One labelled checkbox (e.g. "De inwoner neemt deel") that shows its own problem. */
+export function CheckboxField({
+  id,
+  label,
+  path,
+  ...inputProps
+}: {
+  id: string;
+  label: ReactNode;
+  path: string;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  const { ariaProps, message } = useFieldProblem(path, id);
+  return (
+    <div className={message ? "utrecht-form-field--invalid" : undefined}>
+      {message}
+      <div className="kk-filter-option">
+        <input
+          id={id}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          {...inputProps}
+          {...ariaProps}
+        />
+        <label htmlFor={id} className="utrecht-form-label utrecht-form-label--checkbox">
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** Radio buttons as one field, with the legend as its name; shows its own problem. */
+export function RadioGroup(props: {
+  legend: string;
+  name: string;
+  path: string;
+  labels: Record<string, string> | undefined;
+  required?: boolean;
+  defaultValue?: string;
+  /** More fields that belong to the choice (shown inside the same fieldset). */
+  children?: ReactNode;
+}) {
+  const id = `${props.name}-groep`;
+  const { ariaProps, message } = useFieldProblem(props.path, id);
+  return (
+    <fieldset
+      id={id}
+      className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+      aria-describedby={ariaProps["aria-describedby"]}
+    >
+      <legend className="utrecht-form-fieldset__legend kk-filter-legend">{props.legend}</legend>
+      {message}
+      {Object.entries(props.labels ?? {}).map(([value, label]) => (
+        <div key={value} className="kk-filter-option">
+          <input
+            id={`${props.name}-${value}`}
+            type="radio"
+            name={props.name}
+            value={value}
+            required={props.required}
+            defaultChecked={props.defaultValue === value}
+            className="utrecht-radio-button utrecht-radio-button--html-input"
+            {...(message ? { "aria-invalid": true } : {})}
+          />
+          <label
+            htmlFor={`${props.name}-${value}`}
+            className="utrecht-form-label utrecht-form-label--radio-button"
+          >
+            {label}
+          </label>
+        </div>
+      ))}
+      {props.children}
+    </fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import { ErrorAlert } from "../shared/ErrorAlert";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { errorMessage } from "../shared/errors";
 import { formatDate } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
@@ -50,6 +51,7 @@ export function MyAgreementsPage() {
     awaitRefetchQueries: true,
   });
   const [problem, setProblem] = useState<string | null>(null);
+  const announce = useStatusMessage();
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <PageError what="Uw afspraken" />;
   const agreements = data.myAgreements;
@@ -111,6 +113,7 @@ export function MyAgreementsPage() {
                         await setStatus({
                           variables: { input: { agreementId: agreement.id, status: "DONE" } },
                         });
+                        announce(`Afspraak afgerond: ${agreement.description}`);
                       } catch (caught) {
                         setProblem(
                           errorMessage(caught, "Afvinken is niet gelukt. Probeer het opnieuw."),

@@ -1,8 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { useStatusMessage } from "../shared/StatusMessage";
 import type { CaseTeam } from "./ZorgoverlegSection";
 
 const RecordMutation = graphql(`
@@ -40,7 +40,8 @@ export function RecordZorgoverlegForm(props: {
   const { meeting, team } = props;
   const prefix = `verslag-${meeting.id}`;
   const [record, { loading }] = useMutation(RecordMutation, { refetchQueries: "active" });
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail } = useFormProblem();
+  const announce = useStatusMessage();
   const firstOrganization = team[0]?.organization.id ?? "";
   const newRow = (key: number): AgreementRow => ({
     key,
@@ -61,7 +62,7 @@ export function RecordZorgoverlegForm(props: {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    setProblem(null);
+    clear();
     try {
       await record({
         variables: {
@@ -86,216 +87,161 @@ export function RecordZorgoverlegForm(props: {
           },
         },
       });
+      const count = rows.length === 1 ? "1 afspraak" : `${rows.length} afspraken`;
+      announce(`Het verslag van het zorgoverleg is vastgelegd, met ${count}.`);
     } catch (caught) {
-      setProblem(errorMessage(caught, "Vastleggen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Vastleggen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details>
       <summary>Verslag vastleggen</summary>
-      <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
-        <ErrorAlert message={problem} />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={`${prefix}-samenvatting`}>
-            Samenvatting
-          </label>
-          <textarea
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
+          <TextField
             id={`${prefix}-samenvatting`}
             name="samenvatting"
+            path="summary"
+            label="Samenvatting"
+            multiline
             required
             minLength={3}
             maxLength={5000}
-            className="utrecht-textarea utrecht-textarea--html-textarea"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor={`${prefix}-communicatie`}>
-            Zo houden we elkaar op de hoogte
-          </label>
-          <textarea
+          <TextField
             id={`${prefix}-communicatie`}
             name="communicatie"
+            path="communicationAgreement"
+            label="Zo houden we elkaar op de hoogte"
+            multiline
             required
             minLength={3}
             maxLength={2000}
-            className="utrecht-textarea utrecht-textarea--html-textarea"
           />
-        </div>
-        <div className="kk-filter-option">
-          <input
+          <CheckboxField
             id={`${prefix}-inwoner`}
             name="inwoner"
+            path="clientParticipated"
             value="ja"
-            type="checkbox"
             defaultChecked={meeting.clientParticipates}
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+            label="De inwoner heeft deelgenomen"
           />
-          <label
-            htmlFor={`${prefix}-inwoner`}
-            className="utrecht-form-label utrecht-form-label--checkbox"
-          >
-            De inwoner heeft deelgenomen
-          </label>
-        </div>
 
-        {rows.map((row, index) => (
-          <fieldset
-            key={row.key}
-            className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kk-stack"
-          >
-            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-              Afspraak {index + 1}
-            </legend>
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${prefix}-${row.key}-wat`}>
-                Wat
-              </label>
-              <input
+          {rows.map((row, index) => (
+            <fieldset
+              key={row.key}
+              className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kk-stack"
+            >
+              <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+                Afspraak {index + 1}
+              </legend>
+              <TextField
                 id={`${prefix}-${row.key}-wat`}
+                path={`agreements.${index}.description`}
+                label="Wat"
                 value={row.description}
                 onChange={(event) => change(row.key, { description: event.target.value })}
                 required
                 minLength={3}
                 maxLength={1000}
-                className="utrecht-textbox utrecht-textbox--html-input"
               />
-            </div>
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${prefix}-${row.key}-organisatie`}>
-                Organisatie
-              </label>
-              <select
+              <SelectField
                 id={`${prefix}-${row.key}-organisatie`}
+                path={`agreements.${index}.ownerOrganizationId`}
+                label="Organisatie"
                 value={row.ownerOrganizationId}
                 onChange={(event) =>
                   change(row.key, { ownerOrganizationId: event.target.value, ownerUserId: "" })
                 }
-                className="utrecht-select utrecht-select--html-select"
-              >
-                {team.map((member) => (
-                  <option key={member.organization.id} value={member.organization.id}>
-                    {member.organization.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${prefix}-${row.key}-medewerker`}>
-                Medewerker (niet verplicht)
-              </label>
-              <select
+                options={team.map((member) => [member.organization.id, member.organization.name])}
+              />
+              <SelectField
                 id={`${prefix}-${row.key}-medewerker`}
+                path={`agreements.${index}.ownerUserId`}
+                label="Medewerker (niet verplicht)"
                 value={row.ownerUserId}
                 onChange={(event) => change(row.key, { ownerUserId: event.target.value })}
-                className="utrecht-select utrecht-select--html-select"
-              >
-                <option value="">Iemand van de organisatie</option>
-                {workersOf(row.ownerOrganizationId).map((worker) => (
-                  <option key={worker.id} value={worker.id}>
-                    {worker.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${prefix}-${row.key}-datum`}>
-                Uiterlijk klaar op
-              </label>
-              <input
+                empty="Iemand van de organisatie"
+                options={workersOf(row.ownerOrganizationId).map((worker) => [
+                  worker.id,
+                  worker.name,
+                ])}
+              />
+              <TextField
                 id={`${prefix}-${row.key}-datum`}
+                path={`agreements.${index}.dueOn`}
+                label="Uiterlijk klaar op"
                 type="date"
                 value={row.dueOn}
                 onChange={(event) => change(row.key, { dueOn: event.target.value })}
                 required
-                className="utrecht-textbox utrecht-textbox--html-input"
               />
-            </div>
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--subtle"
-              onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-            >
-              Afspraak {index + 1} verwijderen
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          onClick={() =>
-            setRows((current) => [
-              ...current,
-              newRow(Math.max(0, ...current.map((r) => r.key)) + 1),
-            ])
-          }
-        >
-          Afspraak toevoegen
-        </button>
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--subtle"
+                onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+              >
+                Afspraak {index + 1} verwijderen
+              </button>
+            </fieldset>
+          ))}
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            onClick={() =>
+              setRows((current) => [
+                ...current,
+                newRow(Math.max(0, ...current.map((r) => r.key)) + 1),
+              ])
+            }
+          >
+            Afspraak toevoegen
+          </button>
 
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kk-stack">
-          <legend className="utrecht-form-fieldset__legend kk-filter-legend">Regiebesluit</legend>
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`${prefix}-regie`}>
-              Regie naar
-            </label>
-            <select
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kk-stack">
+            <legend className="utrecht-form-fieldset__legend kk-filter-legend">Regiebesluit</legend>
+            <SelectField
               id={`${prefix}-regie`}
+              path="regieDecision.toOrganizationId"
+              label="Regie naar"
               value={regieTo}
               onChange={(event) => setRegieTo(event.target.value)}
-              className="utrecht-select utrecht-select--html-select"
-            >
-              <option value="">Blijft bij {props.regieHolderName}</option>
-              {team.map((member) => (
-                <option key={member.organization.id} value={member.organization.id}>
-                  {member.organization.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {regieTo ? (
-            <>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor={`${prefix}-regie-medewerker`}>
-                  Casemanager of procesregisseur (niet verplicht)
-                </label>
-                <select
+              empty={`Blijft bij ${props.regieHolderName}`}
+              options={team.map((member) => [member.organization.id, member.organization.name])}
+            />
+            {regieTo ? (
+              <>
+                <SelectField
                   id={`${prefix}-regie-medewerker`}
                   name="regie-medewerker"
-                  className="utrecht-select utrecht-select--html-select"
-                >
-                  <option value="">Iemand van de organisatie</option>
-                  {workersOf(regieTo).map((worker) => (
-                    <option key={worker.id} value={worker.id}>
-                      {worker.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="utrecht-form-field">
-                <label className="utrecht-form-label" htmlFor={`${prefix}-regie-reden`}>
-                  Waarom de regie overgaat
-                </label>
-                <textarea
+                  path="regieDecision.toUserId"
+                  label="Casemanager of procesregisseur (niet verplicht)"
+                  empty="Iemand van de organisatie"
+                  options={workersOf(regieTo).map((worker) => [worker.id, worker.name])}
+                />
+                <TextField
                   id={`${prefix}-regie-reden`}
                   name="regie-reden"
+                  path="regieDecision.reason"
+                  label="Waarom de regie overgaat"
+                  multiline
                   required
                   minLength={3}
                   maxLength={1000}
-                  className="utrecht-textarea utrecht-textarea--html-textarea"
                 />
-              </div>
-            </>
-          ) : null}
-        </fieldset>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Verslag vastleggen
-        </button>
-      </form>
+              </>
+            ) : null}
+          </fieldset>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
+          >
+            Verslag vastleggen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
   );
 }

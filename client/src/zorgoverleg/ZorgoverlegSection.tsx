@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { graphql } from "../gql";
 import type { ZorgoverlegSectionQuery } from "../gql/graphql";
-import { ErrorAlert } from "../shared/ErrorAlert";
-import { errorMessage } from "../shared/errors";
+import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { formatDate, formatDateTime } from "../shared/format";
+import { useStatusMessage } from "../shared/StatusMessage";
 import { agreementStatusLabels } from "./agreementStatus";
 import { RecordZorgoverlegForm } from "./RecordZorgoverlegForm";
 
@@ -223,7 +223,8 @@ function ScheduleForm(props: {
   organizations: Array<{ id: string; name: string }>;
 }) {
   const [schedule, { loading }] = useMutation(ScheduleMutation, { refetchQueries: "active" });
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, clear, fail, report } = useFormProblem();
+  const announce = useStatusMessage();
   const teamIds = new Set(props.team.map((member) => member.organization.id));
   const outside = props.organizations.filter((organization) => !teamIds.has(organization.id));
 
@@ -240,10 +241,10 @@ function ScheduleForm(props: {
     if (other) invitees.push({ organizationId: other, userId: null });
     const startsAt = new Date(String(form.get("start")));
     if (Number.isNaN(startsAt.getTime())) {
-      setProblem("Kies datum en tijd van het overleg.");
+      report("Kies datum en tijd van het overleg ('startsAt').", "startsAt");
       return;
     }
-    setProblem(null);
+    clear();
     try {
       await schedule({
         variables: {
@@ -259,149 +260,102 @@ function ScheduleForm(props: {
         },
       });
       formElement.reset();
+      announce(
+        `Zorgoverleg gepland op ${formatDateTime(startsAt.toISOString())}. De genodigden zien het bij deze casus.`,
+      );
     } catch (caught) {
-      setProblem(errorMessage(caught, "Plannen is niet gelukt. Probeer het opnieuw."));
+      fail(caught, "Plannen is niet gelukt. Probeer het opnieuw.");
     }
   };
 
   return (
     <details>
       <summary>Zorgoverleg plannen</summary>
-      <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
-        <ErrorAlert message={problem} />
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="zorgoverleg-start">
-            Datum en tijd
-          </label>
-          <input
+      <ProblemArea problem={problem}>
+        <form onSubmit={onSubmit} className="kk-stack kk-wide-form">
+          <TextField
             id="zorgoverleg-start"
             name="start"
+            path="startsAt"
+            label="Datum en tijd"
             type="datetime-local"
             required
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="zorgoverleg-duur">
-            Duur in minuten
-          </label>
-          <input
+          <TextField
             id="zorgoverleg-duur"
             name="duur"
+            path="durationMinutes"
+            label="Duur in minuten"
             type="number"
             min={15}
             max={480}
             step={15}
             defaultValue={60}
             required
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="zorgoverleg-plaats">
-            Plaats
-          </label>
-          <input
+          <TextField
             id="zorgoverleg-plaats"
             name="plaats"
+            path="location"
+            label="Plaats"
             maxLength={300}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="zorgoverleg-videolink">
-            Of een videolink (https://…)
-          </label>
-          <input
+          <TextField
             id="zorgoverleg-videolink"
             name="videolink"
+            path="videoLink"
+            label="Of een videolink (https://…)"
             type="url"
             maxLength={500}
-            className="utrecht-textbox utrecht-textbox--html-input"
           />
-        </div>
-        <div className="kk-filter-option">
-          <input
+          <CheckboxField
             id="zorgoverleg-inwoner"
             name="inwoner"
+            path="clientParticipates"
             value="ja"
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
+            label="De inwoner neemt deel"
           />
-          <label
-            htmlFor="zorgoverleg-inwoner"
-            className="utrecht-form-label utrecht-form-label--checkbox"
-          >
-            De inwoner neemt deel
-          </label>
-        </div>
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend kk-filter-legend">
-            Uitnodigen uit het casusteam
-          </legend>
-          {props.team.map((member) => (
-            <div key={member.organization.id} className="utrecht-form-field">
-              <div className="kk-filter-option">
-                <input
+          <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend kk-filter-legend">
+              Uitnodigen uit het casusteam
+            </legend>
+            {props.team.map((member) => (
+              <div key={member.organization.id} className="utrecht-form-field">
+                <CheckboxField
                   id={`uitnodigen-${member.organization.id}`}
-                  type="checkbox"
                   name="uitnodigen"
+                  path=""
                   value={member.organization.id}
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                  label={member.organization.name}
                 />
-                <label
-                  htmlFor={`uitnodigen-${member.organization.id}`}
-                  className="utrecht-form-label utrecht-form-label--checkbox"
-                >
-                  {member.organization.name}
-                </label>
+                <SelectField
+                  id={`medewerker-${member.organization.id}`}
+                  name={`medewerker-${member.organization.id}`}
+                  path=""
+                  label={`Medewerker van ${member.organization.name}`}
+                  empty="Wie de organisatie stuurt"
+                  options={member.workers.map((worker) => [worker.id, worker.name])}
+                />
               </div>
-              <label
-                className="utrecht-form-label"
-                htmlFor={`medewerker-${member.organization.id}`}
-              >
-                Medewerker van {member.organization.name}
-              </label>
-              <select
-                id={`medewerker-${member.organization.id}`}
-                name={`medewerker-${member.organization.id}`}
-                className="utrecht-select utrecht-select--html-select"
-              >
-                <option value="">Wie de organisatie stuurt</option>
-                {member.workers.map((worker) => (
-                  <option key={worker.id} value={worker.id}>
-                    {worker.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </fieldset>
-        <div className="utrecht-form-field">
-          <label className="utrecht-form-label" htmlFor="zorgoverleg-buiten-team">
-            Organisatie buiten het casusteam (alleen met toestemming van de inwoner)
-          </label>
-          <select
+            ))}
+          </fieldset>
+          <SelectField
             id="zorgoverleg-buiten-team"
             name="buiten-team"
-            className="utrecht-select utrecht-select--html-select"
+            path="invitees"
+            label="Organisatie buiten het casusteam (alleen met toestemming van de inwoner)"
+            empty="Geen"
+            options={outside.map((organization) => [organization.id, organization.name])}
+          />
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={loading}
           >
-            <option value="">Geen</option>
-            {outside.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="utrecht-button utrecht-button--primary-action"
-          disabled={loading}
-        >
-          Zorgoverleg plannen
-        </button>
-      </form>
+            Zorgoverleg plannen
+          </button>
+        </form>
+      </ProblemArea>
     </details>
   );
 }
