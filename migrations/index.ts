@@ -9,6 +9,7 @@ import { NetworkAgreements1764400000000 } from "./1764400000000-NetworkAgreement
 import { RowLevelSecurity1764600000000 } from "./1764600000000-RowLevelSecurity.js";
 import { Retention1764600000001 } from "./1764600000001-Retention.js";
 import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
+import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   RowLevelSecurity1764600000000,
   Retention1764600000001,
   RateLimits1764700000000,
+  FastSearch1764900000000,
 ];
