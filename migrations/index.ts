@@ -10,6 +10,7 @@ import { RowLevelSecurity1764600000000 } from "./1764600000000-RowLevelSecurity.
 import { Retention1764600000001 } from "./1764600000001-Retention.js";
 import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
 import { MailOutbox1764800000000 } from "./1764800000000-MailOutbox.js";
+import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Retention1764600000001,
   RateLimits1764700000000,
   MailOutbox1764800000000,
+  FastSearch1764900000000,
 ];

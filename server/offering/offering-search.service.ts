@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Loaders } from "../common/loaders.js";
 import { UserInputError } from "../common/errors.js";
@@ -86,12 +87,6 @@ export const facetDefinitions: FacetDefinition[] = [
 /** Where a page ends: the sort key of its last row. Rows after it sort strictly after it. */
 type SortKey = [distance: number, negativeRank: number, titleKey: string, id: string];
 
-interface SearchRow {
-  total: number;
-  page: Array<{ id: string; distanceKm: number | null; key: SortKey }>;
-  facetCounts: FacetCount[];
-}
-
 type FacetCount = { field: string; value: string; count: number };
 
 export class SqlParameters {
@@ -104,10 +99,16 @@ export class SqlParameters {
 }
 
 /**
- * The sociale kaart search: results, total and disjunctive facet counts in one statement and
- * one round trip. Matching uses the GIN index on the Dutch search vector, typo alternatives
- * come from the trigram index on the word list, `near` prunes locations with the earth_box
- * index before computing exact distances.
+ * The sociale kaart search. One statement finds the page and, when this search was counted
+ * before in the current catalogue version, its total and facet counts; only otherwise a second
+ * statement counts (and stores the counts for the next worker who asks the same).
+ *
+ * The page never scores every match: with a text, offerings whose title or organisation name
+ * holds a search word are ranked by `ts_rank_cd` (few, through the headline index) and the
+ * matches in the description alone follow alphabetically, which the title-order index gives
+ * without sorting them all. `near` starts from the locations inside the distance (the earth_box
+ * index) and the offerings without a place that serve the postcode's gemeente (the gemeenten
+ * index), so nothing outside the circle is read.
  */
 export async function searchOfferings(
   db: DataSource,
@@ -116,81 +117,182 @@ export async function searchOfferings(
   first: number,
   after: string | undefined,
 ): Promise<OfferingConnection> {
-  const sql = new SqlParameters();
-  const ctes: string[] = [];
-  const conditions = ["o.status = 'ACTIVE'"];
-  let distanceExpression = "NULL::float8";
-  let rankExpression = "0::real";
-  const joins: string[] = [];
-
-  const textQuery = await buildTextQuery(db, search.text ?? "");
-  if (textQuery) {
-    // A parameter rather than a subquery, so the planner sees the words and can choose the
-    // GIN index for rare ones and a scan only for very common ones.
-    const query = sql.add(textQuery, "tsquery");
-    conditions.push(`o.search_vector @@ ${query}`);
-    rankExpression = `ts_rank_cd(o.search_vector, ${query})`;
-  }
-
   if (search.maxDistanceKm !== undefined && search.maxDistanceKm !== null && !search.near) {
     throw new UserInputError(
       "Een maximale afstand ('maxDistanceKm') werkt alleen samen met een postcode ('near').",
       "maxDistanceKm",
     );
   }
-  if (search.near) {
-    const area = await findPostcodeArea(db, search.near, "near");
+  const afterKey = after === undefined || after === null ? null : decodeCursor(after);
+  const text = await buildTextQuery(db, search.text ?? "");
+  const area = search.near ? await findPostcodeArea(db, search.near, "near") : null;
+  const maxDistance = area ? (search.maxDistanceKm ?? null) : null;
+  const filters = facetDefinitions.flatMap((facet) => {
+    const selected = facet.selected(search);
+    return selected && selected.length > 0 ? [{ facet, selected: [...selected].sort() }] : [];
+  });
+  // Everything that decides which offerings match, and nothing else (not the page).
+  const countsKey = createHash("sha256")
+    .update(
+      JSON.stringify([
+        text?.all ?? null,
+        area?.code ?? null,
+        maxDistance,
+        search.withCapacityOnly ?? false,
+        filters.map(({ facet, selected }) => [facet.field, selected]),
+      ]),
+    )
+    .digest("base64url");
+
+  const sql = new SqlParameters();
+  const query = text ? sql.add(text.all, "tsquery") : null;
+  const ctes: string[] = [];
+  let from = "offering o";
+  let distance = "NULL::float8";
+  if (area) {
     const latitude = sql.add(area.latitude, "float8");
     const longitude = sql.add(area.longitude, "float8");
-    const maxDistance = search.maxDistanceKm ?? null;
     // earth_box works on earthdistance's slightly larger sphere: widen it a little, then
     // filter on the exact distance.
-    const boxCondition =
+    const inBox =
       maxDistance === null
         ? ""
         : `WHERE earth_box(ll_to_earth(${latitude}, ${longitude}), ${sql.add(maxDistance * 1010 + 100, "float8")})
                  @> ll_to_earth(l.latitude, l.longitude)`;
-    ctes.push(`
-      nearest AS (
-        SELECT link.offering_id, min(ketenkaart_distance_km(${latitude}, ${longitude}, l.latitude, l.longitude)) AS distance_km
-          FROM offering_location link JOIN location l ON l.id = link.location_id
-          ${boxCondition}
-         GROUP BY link.offering_id
-      )`);
-    joins.push("LEFT JOIN nearest ON nearest.offering_id = o.id");
-    distanceExpression = "nearest.distance_km";
     // Offerings at a place match by distance; offerings without a place (home visits, phone)
     // match when they serve the postcode's gemeente.
-    conditions.push(`(
-      (nearest.distance_km IS NOT NULL ${maxDistance === null ? "" : `AND nearest.distance_km <= ${sql.add(maxDistance, "float8")}`})
-      OR (${sql.add(area.gemeenteCode, "text")} = ANY (o.gemeente_codes)
-          AND NOT EXISTS (SELECT 1 FROM offering_location x WHERE x.offering_id = o.id)))`);
+    ctes.push(`
+      nearby AS (
+        SELECT link.offering_id, min(l.distance_km) AS distance_km
+          FROM (SELECT id, ketenkaart_distance_km(${latitude}, ${longitude}, latitude, longitude) AS distance_km
+                  FROM location l ${inBox}) l
+          JOIN offering_location link ON link.location_id = l.id
+         ${maxDistance === null ? "" : `WHERE l.distance_km <= ${sql.add(maxDistance, "float8")}`}
+         GROUP BY link.offering_id
+      ),
+      candidates AS (
+        SELECT offering_id AS id, distance_km FROM nearby
+        UNION ALL
+        SELECT o.id, NULL::float8 FROM offering o
+         WHERE o.gemeente_codes @> ARRAY[${sql.add(area.gemeenteCode, "text")}]
+           AND NOT EXISTS (SELECT 1 FROM offering_location x WHERE x.offering_id = o.id)
+      )`);
+    from = "candidates c JOIN offering o ON o.id = c.id";
+    distance = "c.distance_km";
   }
-
-  if (search.withCapacityOnly) conditions.push("o.capacity_available > 0");
-
-  // One flag per active filter; a facet's counts use every flag but its own.
-  const flags = facetDefinitions.flatMap((facet) => {
-    const selected = facet.selected(search);
-    if (!selected || selected.length === 0) return [];
+  const matches = ["o.status = 'ACTIVE'"];
+  if (query) matches.push(`o.search_vector @@ ${query}`);
+  if (search.withCapacityOnly) matches.push("o.capacity_available > 0");
+  const filterTests = filters.map(({ facet, selected }) => {
     const values = sql.add(selected, "text[]");
     const test = facet.isArray
-      ? `${facet.column} && ${values}`
-      : `${facet.column} = ANY (${values})`;
-    return [{ field: facet.field, expression: `(${test}) AS "f_${facet.field}"` }];
+      ? `o.${facet.column} && ${values}`
+      : `o.${facet.column} = ANY (${values})`;
+    return { field: facet.field, test };
   });
-  const allFlags = (except?: string) =>
-    ["true", ...flags.filter((f) => f.field !== except).map((f) => `"f_${f.field}"`)].join(" AND ");
 
-  const afterKey = after === undefined || after === null ? null : decodeCursor(after);
+  const key = sql.add(countsKey, "text");
+  // The counting statement uses the parameters up to here; the page's come after them.
+  const countParameters = sql.values.length;
+
+  // The page: one or two ordered, limited branches over the same sort key.
   const keyset = afterKey
-    ? `AND (sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
-    : "";
+    ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
+    : "true";
   const limit = sql.add(first + 1, "int");
+  const branch = (rank: string, extra: string[], source = from) => `(
+    SELECT * FROM (
+      SELECT o.id, ${distance} AS distance_km, coalesce(${distance}, 0) AS sort_distance,
+             (${rank})::real AS sort_rank, lower(o.title) AS title_key
+        FROM ${source}
+       WHERE ${[...matches, ...filterTests.map((f) => f.test), ...extra].join(" AND ")}
+    ) b WHERE ${keyset}
+     ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit})`;
+  const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
+  let branches = [branch(rank, [])];
+  if (text && !area) {
+    const anyWord = sql.add(text.any, "tsquery");
+    // The headline matches come from their own small index; OFFSET 0 keeps the planner from
+    // intersecting them with the full-text index's much longer list of matches.
+    branches = [
+      branch(rank, [], `(SELECT * FROM offering WHERE headline_vector @@ ${anyWord} OFFSET 0) o`),
+      branch("0", [`NOT (o.headline_vector @@ ${anyWord})`]),
+    ];
+  }
+  const [found] = (await db.query(
+    `${ctes.length ? `WITH ${ctes.join(",")}` : ""}
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', id, 'distanceKm', distance_km,
+                'key', json_build_array(sort_distance, sort_rank, title_key, id))
+              ORDER BY sort_distance, sort_rank, title_key, id), '[]'::json)
+         FROM (SELECT * FROM (${branches.join(" UNION ALL ")}) u
+                ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}) p) AS page,
+      (SELECT counts FROM search_count_cache
+        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts`,
+    sql.values,
+  )) as [{ page: PageRow[]; counts: SearchCounts | null }];
+  const counts =
+    found.counts ??
+    (await countMatches(db, sql.values.slice(0, countParameters), {
+      ctes,
+      from,
+      matches,
+      filterTests,
+      key,
+    }));
 
-  // Each facet counts its values over the matches that pass every other filter: one grouped
-  // pass over the unnested column per facet. (A count(*) FILTER per value, 62 of them, cost
-  // four times as much on thousands of matches.) Array values are de-duplicated per row.
+  const pageRows = found.page.slice(0, first);
+  const nodes = await loaders.offeringById.loadMany(pageRows.map((r) => r.id));
+  const edges = pageRows.flatMap((row, index) => {
+    const node = nodes[index];
+    if (!node || node instanceof Error) return [];
+    return [{ cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node: node as Offering }];
+  });
+  return {
+    edges,
+    totalCount: counts.total,
+    pageInfo: {
+      hasNextPage: found.page.length > first,
+      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
+    },
+    facets: await facetsWithLabels(loaders, search, counts.facetCounts),
+  };
+}
+
+interface PageRow {
+  id: string;
+  distanceKm: number | null;
+  key: SortKey;
+}
+
+interface SearchCounts {
+  total: number;
+  facetCounts: FacetCount[];
+}
+
+/**
+ * The total and the disjunctive facet counts of a search: each facet counts its values over
+ * the matches that pass every other filter, in one grouped pass over the unnested column per
+ * facet. Stored with the catalogue version read in the same snapshot, so counts that a
+ * concurrent change made stale are never found again.
+ */
+async function countMatches(
+  db: DataSource,
+  parameters: unknown[],
+  search: {
+    ctes: string[];
+    from: string;
+    matches: string[];
+    filterTests: Array<{ field: string; test: string }>;
+    key: string;
+  },
+): Promise<SearchCounts> {
+  const allFlags = (except?: string) =>
+    [
+      "true",
+      ...search.filterTests.filter((f) => f.field !== except).map((f) => `"f_${f.field}"`),
+    ].join(" AND ");
   const facetCounts = facetDefinitions.map((facet) => {
     const value = facet.isArray ? "u.v" : facet.column;
     const from = facet.isArray
@@ -199,59 +301,36 @@ export async function searchOfferings(
     return `SELECT '${facet.field}' AS field, ${value} AS value, count(*)::int AS count
               FROM ${from} WHERE ${allFlags(facet.field)} AND ${value} IS NOT NULL GROUP BY ${value}`;
   });
-
-  const statement = `
-    WITH ${[
-      ...ctes,
+  const [row] = (await db.query(
+    `WITH ${[
+      ...search.ctes,
       `
       matched AS MATERIALIZED (
-        SELECT o.id, o.module, o.phases, o.palette_level, o.life_domains, o.target_groups,
-               o.channels, o.delivered_by, o.gemeente_codes,
-               ${distanceExpression} AS distance_km,
-               coalesce(${distanceExpression}, 0) AS sort_distance,
-               -(${rankExpression}) AS sort_rank,
-               lower(o.title) AS title_key
-               ${flags.map((f) => `, ${f.expression}`).join("")}
-          FROM offering o ${joins.join(" ")}
-         WHERE ${conditions.join(" AND ")}
+        SELECT o.module, o.phases, o.palette_level, o.life_domains, o.target_groups,
+               o.channels, o.delivered_by, o.gemeente_codes
+               ${search.filterTests.map((f) => `, (${f.test}) AS "f_${f.field}"`).join("")}
+          FROM ${search.from}
+         WHERE ${search.matches.join(" AND ")}
       )`,
       `
-      page AS (
-        SELECT id, distance_km, sort_distance, sort_rank, title_key FROM matched
-         WHERE ${allFlags()} ${keyset}
-         ORDER BY sort_distance, sort_rank, title_key, id
-         LIMIT ${limit}
+      counted AS (
+        SELECT json_build_object(
+          'total', (SELECT count(*)::int FROM matched WHERE ${allFlags()}),
+          'facetCounts', (SELECT coalesce(json_agg(f), '[]'::json) FROM (
+             ${facetCounts.join("\n UNION ALL ")}) f))::jsonb AS counts
+      )`,
+      `
+      stored AS (
+        INSERT INTO search_count_cache (key, version, counts)
+        SELECT ${search.key}, version, counts FROM counted, offering_catalog
+        ON CONFLICT (key) DO UPDATE
+          SET version = EXCLUDED.version, counts = EXCLUDED.counts, created_at = now()
       )`,
     ].join(",")}
-    SELECT
-      (SELECT count(*)::int FROM matched WHERE ${allFlags()}) AS total,
-      (SELECT coalesce(json_agg(json_build_object(
-                'id', id, 'distanceKm', distance_km,
-                'key', json_build_array(sort_distance, sort_rank, title_key, id))
-              ORDER BY sort_distance, sort_rank, title_key, id), '[]'::json) FROM page) AS page,
-      (SELECT coalesce(json_agg(f), '[]'::json) FROM (
-         ${facetCounts.join("\n UNION ALL ")}) f) AS "facetCounts"`;
-
-  const [row] = (await db.query(statement, sql.values)) as [SearchRow];
-  const pageRows = row.page.slice(0, first);
-  const nodes = await loaders.offeringById.loadMany(pageRows.map((r) => r.id));
-  const edges = pageRows.flatMap((pageRow, index) => {
-    const node = nodes[index];
-    if (!node || node instanceof Error) return [];
-    return [
-      { cursor: encodeCursor(pageRow.key), distanceKm: pageRow.distanceKm, node: node as Offering },
-    ];
-  });
-
-  return {
-    edges,
-    totalCount: row.total,
-    pageInfo: {
-      hasNextPage: row.page.length > first,
-      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
-    },
-    facets: await facetsWithLabels(loaders, search, row.facetCounts),
-  };
+    SELECT counts FROM counted`,
+    parameters,
+  )) as [{ counts: SearchCounts }];
+  return row.counts;
 }
 
 /**
@@ -261,10 +340,13 @@ export async function searchOfferings(
  * the closest words that do ("budgetbeher" finds "budgetbeheer"). Only letters and digits reach
  * the query, so no tsquery syntax can be injected.
  */
-async function buildTextQuery(db: DataSource, text: string): Promise<string | null> {
+async function buildTextQuery(
+  db: DataSource,
+  text: string,
+): Promise<{ all: string; any: string } | null> {
   const words = (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
   if (words.length === 0) return null;
-  const [{ query }] = (await db.query(
+  const [{ all, any }] = (await db.query(
     `WITH terms AS (
        SELECT t.ord, n.word, (
          SELECT string_agg(s.word, ' | ')
@@ -276,15 +358,18 @@ async function buildTextQuery(db: DataSource, text: string): Promise<string | nu
        ) AS alternatives
        FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ord)
        CROSS JOIN LATERAL (SELECT lower(unaccent(t.raw)) AS word) n
+     ),
+     term AS (
+       SELECT ord, '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
+                   || coalesce(' | ' || alternatives, '') || ')' AS term
+         FROM terms
      )
-     SELECT to_tsquery('ketenkaart_nl', string_agg(
-              '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
-                  || coalesce(' | ' || alternatives, '') || ')',
-              ' & ' ORDER BY ord))::text AS query
-       FROM terms`,
+     SELECT to_tsquery('ketenkaart_nl', string_agg(term, ' & ' ORDER BY ord))::text AS all,
+            to_tsquery('ketenkaart_nl', string_agg(term, ' | ' ORDER BY ord))::text AS any
+       FROM term`,
     [words],
-  )) as [{ query: string }];
-  return query === "" ? null : query;
+  )) as [{ all: string; any: string }];
+  return all === "" ? null : { all, any };
 }
 
 /**
