@@ -72,6 +72,9 @@ export class FastSearch1764900000000 implements MigrationInterface {
         counts jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
+      -- Counts of searches nobody repeated are dropped after a day (the counting statement does
+      -- it), so a catalogue that never changes does not collect every search ever made.
+      CREATE INDEX search_count_cache_created_idx ON search_count_cache (created_at);
 
       -- Any change that can alter what a search counts makes every cached count stale (and
       -- removes them: they can never be used again).

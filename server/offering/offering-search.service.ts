@@ -326,6 +326,10 @@ async function countMatches(
         ON CONFLICT (key) DO UPDATE
           SET version = EXCLUDED.version, counts = EXCLUDED.counts, created_at = now()
       )`,
+      `
+      expired AS (
+        DELETE FROM search_count_cache WHERE created_at < now() - interval '1 day'
+      )`,
     ].join(",")}
     SELECT counts FROM counted`,
     parameters,

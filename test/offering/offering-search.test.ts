@@ -4,6 +4,7 @@ import {
   buildLocation,
   buildOffering,
   buildOrganization,
+  database,
   uniqueWord,
 } from "../support/factories.js";
 import {
@@ -391,6 +392,30 @@ describe("bad input", () => {
     expect(error!.extensions).not.toHaveProperty("stacktrace");
     return error!;
   }
+
+  it("counts a change at once, even for a search whose counts were kept from before", async () => {
+    const word = uniqueWord();
+    const organizationId = await buildOrganization();
+    const first = await buildOffering({ organizationId, title: `Formulierenhulp ${word}` });
+    await buildOffering({ organizationId, title: `Belastinghulp ${word}` });
+    const moduleCount = (result: Connection) =>
+      result.facets
+        .find((facet) => facet.field === "module")!
+        .values.filter((value) => value.count > 0)
+        .map((value) => [value.value, value.count]);
+    const before = await offerings({ text: word });
+    expect(before.totalCount).toBe(2);
+    expect((await offerings({ text: word })).totalCount).toBe(2);
+
+    const db = await database();
+    await db.query("UPDATE offering SET module = 'SCHULDREGELING' WHERE id = $1", [first]);
+    const changed = await offerings({ text: word });
+    expect(moduleCount(changed)).toContainEqual(["SCHULDREGELING", 1]);
+    await db.query("UPDATE offering SET status = 'PAUSED' WHERE id = $1", [first]);
+    const paused = await offerings({ text: word });
+    expect(paused.totalCount).toBe(1);
+    expect(paused.edges.map((edge) => edge.node.title)).toEqual([`Belastinghulp ${word}`]);
+  });
 
   it("rejects an invalid postcode", async () => {
     const error = await expectUserError({ search: { near: "68111" } }, "near");
