@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DataSource } from "typeorm";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
-import { connectHeapProbe, type HeapProbe } from "./reliability/heap.js";
+import { connectHeapProbe } from "./reliability/heap.js";
 import { logIn } from "./reliability/http.js";
 import {
   freePort,
@@ -51,8 +51,8 @@ process.env.RATE_LIMIT_REQUESTS_PER_USER ??= "1000000";
 interface Run {
   baseUrl: string;
   server: ServerInstance;
-  /** The first instance's live heap (it runs with the inspector on loopback). */
-  heap: HeapProbe;
+  /** The first instance runs with the inspector on this loopback port, for the heap probe. */
+  inspectPort: number;
   db: DataSource;
   databaseUrl: string;
   pause(): Promise<void>;
@@ -148,12 +148,15 @@ async function loadPhase(run: Run) {
   const seconds = Number(flags["load-seconds"]);
   const rss: number[] = [];
   const heap: Array<{ minute: number; mb: number }> = [];
+  // Closed at the end of the phase: an instance with a debugger attached waits for it to go
+  // before it exits, which would stall the rolling restart.
+  const probe = await connectHeapProbe(run.inspectPort);
   const started = performance.now();
   let sampling = Promise.resolve();
   const sample = () => {
     rss.push(rssMb(run.server));
     sampling = sampling.then(async () => {
-      const mb = await run.heap.liveHeapMb();
+      const mb = await probe.liveHeapMb();
       heap.push({ minute: (performance.now() - started) / 60_000, mb });
     });
   };
@@ -163,6 +166,7 @@ async function loadPhase(run: Run) {
   clearInterval(sampler);
   sample();
   await sampling;
+  probe.close();
   // "Not growing": the live heap after a full collection, the last third of the run against the
   // middle third (the first warms up: caches, JIT, pool), and the trend over the second half.
   const third = Math.max(1, Math.floor(heap.length / 3));
@@ -317,14 +321,12 @@ async function main() {
     flags,
   };
   let server: ServerInstance | undefined;
-  let heap: HeapProbe | undefined;
   try {
     const inspectPort = await freePort();
     server = await startServer({
       databaseUrl: database.url,
       nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
     });
-    heap = await connectHeapProbe(inspectPort);
     await db.initialize();
     // The fault phase stops PostgreSQL under this process's own idle connections: the pool
     // drops them and opens new ones, rather than crashing on their error event.
@@ -334,7 +336,7 @@ async function main() {
     const run: Run = {
       baseUrl: server.url,
       server,
-      heap,
+      inspectPort,
       db,
       databaseUrl: database.url,
       pause: database.pause,
@@ -353,7 +355,6 @@ async function main() {
       writeFileSync(flags.report, `${JSON.stringify(report, null, 2)}\n`);
     }
   } finally {
-    heap?.close();
     await server?.stop().catch(() => undefined);
     if (db.isInitialized) await db.destroy().catch(() => undefined);
     await database.stop();
