@@ -57,7 +57,11 @@ export function graphqlArmor(schemaDiscovery: boolean): {
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: [...(plugins as ApolloServerPlugin[]), limitMessages(schemaDiscovery)],
+    plugins: [
+      ...(plugins as ApolloServerPlugin[]),
+      limitMessages(schemaDiscovery),
+      wellFormedVariables,
+    ],
     validationRules: [...(validationRules as ValidationRule[]), noSubscriptions],
     limitRules: validationRules as ValidationRule[],
     parseOptions: { maxTokens: graphqlLimits.maxTokens },
@@ -120,3 +124,33 @@ export const onlySubscriptions: ValidationRule = (context) => ({
     }
   },
 });
+
+/**
+ * Text in variables must be well-formed Unicode. A lone surrogate ("\ud800" in JSON) is no
+ * character at all, and validators choke on it (validator.js's isEmail throws a URIError), so
+ * it is refused before any resolver or validator sees it.
+ */
+const wellFormedVariables: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request }) {
+        if (hasLoneSurrogate(request.variables)) {
+          throw new GraphQLError("De invoer bevat tekens die geen geldige tekst zijn.", {
+            extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return /\p{Surrogate}/u.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === "object") {
+    return Object.entries(value).some(
+      ([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item),
+    );
+  }
+  return false;
+}

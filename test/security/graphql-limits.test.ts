@@ -199,6 +199,31 @@ describe("requests over HTTP", () => {
     });
   });
 
+  it("refuses text that is no valid Unicode (a lone surrogate) with a Dutch 400, in login too", async () => {
+    // Found by the fuzz test: the e-mail validator threw on "\ud800" and the answer was a 500-ish
+    // "Internal server error" instead of a message a worker understands.
+    for (const email of ["\ud800", "x\ud800@example.nl"]) {
+      const response = await fetch(url(), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        // JSON.stringify keeps the lone surrogate as the escape "\ud800".
+        body: JSON.stringify({
+          query: "mutation ($input: LoginInput!) { login(input: $input) { token } }",
+          variables: { input: { email, password: "geheim" } },
+        }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: "De invoer bevat tekens die geen geldige tekst zijn.",
+            extensions: { code: "BAD_USER_INPUT" },
+          },
+        ],
+      });
+    }
+  });
+
   it("answers malformed JSON with a JSON 400 and no stack trace", async () => {
     for (const body of ['{"query": "{ regions { id } }"', "{'query': 1}", "\u0000\uffff", "[1,"]) {
       const response = await fetch(url(), {
