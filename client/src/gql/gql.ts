@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": typeof types.AccessibilityPageDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
@@ -73,6 +74,7 @@ type Documents = {
     "\n  mutation ScheduleZorgoverleg($input: ScheduleZorgoverlegInput!) {\n    scheduleZorgoverleg(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleZorgoverlegDocument,
 };
 const documents: Documents = {
+    "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": types.AccessibilityPageDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
@@ -146,6 +148,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
