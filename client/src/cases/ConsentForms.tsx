@@ -12,6 +12,7 @@ import {
   useFormProblem,
 } from "../shared/form";
 import { useTaxonomyLabels } from "../shared/taxonomy";
+import { isoDate } from "../shared/format";
 
 const OrganizationsQuery = graphql(`
   query ConsentOrganizations {
@@ -40,11 +41,11 @@ const WithdrawConsentMutation = graphql(`
   }
 `);
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDate();
 const inAYear = () => {
   const date = new Date();
   date.setFullYear(date.getFullYear() + 1);
-  return date.toISOString().slice(0, 10);
+  return isoDate(date);
 };
 
 /** Records the client's consent as the worker heard or received it. */

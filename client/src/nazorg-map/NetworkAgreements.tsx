@@ -4,7 +4,7 @@ import { graphql } from "../gql";
 import type { NetworkAgreementKind } from "../gql/graphql";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
-import { formatDate } from "../shared/format";
+import { formatDate, isoDate } from "../shared/format";
 
 const NetworkAgreementsQuery = graphql(`
   query NetworkAgreements {
@@ -62,7 +62,7 @@ const EndNetworkAgreementMutation = graphql(`
 `);
 
 /** Today in the Netherlands as JJJJ-MM-DD, the form agreements' dates take. */
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+const today = () => isoDate();
 
 /**
  * The samenwerkingsafspraken that apply now or later; region administrators and coordinators

@@ -12,7 +12,7 @@ import { useMe } from "../auth/session";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { ProblemArea, SelectField, TextField, useFormAction } from "../shared/form";
-import { formatDate } from "../shared/format";
+import { formatDate, isoDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const CreatePlanMutation = graphql(`
@@ -82,8 +82,7 @@ const RemoveContactMutation = graphql(`
 // Everything on the case page that shows nazorg (and the phase) reloads after a change.
 const refetchQueries = ["NazorgSection", "CasePage"];
 
-const today = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const today = () => isoDate();
 
 const optional = (value: FormDataEntryValue | null) => {
   const text = String(value ?? "").trim();

@@ -6,7 +6,7 @@ import { CapacityStatus, PaletteBadge, VerifiedStatus } from "../shared/badges";
 import { ContactPointDetails, Item } from "../shared/ContactPoint";
 import { LocationList } from "../shared/LocationList";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
-import { formatDate, formatList, languageName } from "../shared/format";
+import { formatDate, formatList, formatPhone, languageName } from "../shared/format";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
@@ -187,7 +187,7 @@ export function OfferingPage() {
                       className="utrecht-link"
                       href={`tel:${offering.contactPerson.phone.replace(/\s/g, "")}`}
                     >
-                      {offering.contactPerson.phone}
+                      {formatPhone(offering.contactPerson.phone)}
                     </a>
                   </Item>
                 ) : null}
