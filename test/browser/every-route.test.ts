@@ -164,6 +164,27 @@ describe.each(phoneAndKeyboard)("by keyboard, as %s", (user, names) => {
   );
 });
 
+describe("the footer", () => {
+  it("links to the privacy page and to the accessibility statement after the Dutch model", async () => {
+    const page = await pageFor("anonymous");
+    await openPage(page, "/");
+    const footer = page.getByRole("contentinfo");
+    expect(await footer.getByRole("link", { name: /Privacy/ }).isVisible()).toBe(true);
+    await footer.getByRole("link", { name: "Toegankelijkheidsverklaring" }).click();
+
+    const main = page.getByRole("main");
+    await main.getByRole("heading", { level: 1, name: "Toegankelijkheidsverklaring" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/toegankelijkheid");
+    // The model statement's parts: status, what was tested and how, limitations, contact.
+    for (const heading of [/^Status/, /getest/, /werkt nog niet/, /probleem/]) {
+      expect(await main.getByRole("heading", { level: 2, name: heading }).isVisible()).toBe(true);
+    }
+    expect(await main.textContent()).toContain("WCAG 2.2");
+    // Problems go to the demo region's administrator (README).
+    await main.getByRole("link", { name: "Stadsloket Geldzaken Arnhem" }).waitFor();
+  });
+});
+
 describe("the route table", () => {
   it("has every route visited by the tests above", () => {
     expect(routeNames.filter((name) => !visited.has(name))).toEqual([]);
