@@ -22,10 +22,10 @@ export async function dutchPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** No WCAG 2.1 A or AA violation that axe-core can find. */
+/** No WCAG 2.0, 2.1 or 2.2 A or AA violation that axe-core can find. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
@@ -51,4 +51,71 @@ export async function logIn(
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL((url) => url.pathname !== "/inloggen");
+}
+
+/**
+ * Opens a path of the app and waits until the page has settled: its main heading is there and
+ * nothing in it is still loading.
+ */
+export async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(`${inject("baseUrl")}${path}`);
+  await page.locator("main h1").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("main").getByText("Bezig met laden…").first().waitFor({ state: "detached" });
+}
+
+/** The page fits the viewport's width: nothing makes the reader scroll sideways. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    // Name the deepest boxes that grow wider than they are (not scrolling boxes), to say what to fix.
+    const wider = Array.from(document.querySelectorAll("body *")).filter(
+      (element) =>
+        element.scrollWidth > element.clientWidth + 1 &&
+        getComputedStyle(element).overflowX === "visible",
+    );
+    return wider
+      .filter((element) => !wider.some((other) => other !== element && element.contains(other)))
+      .slice(0, 5)
+      .map(
+        (element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join(".")}`,
+      );
+  });
+  expect(overflow, "wider than the screen").toEqual([]);
+}
+
+/**
+ * Keyboard use: the first Tab reaches the skip link, which moves focus to the main content, and
+ * every element Tab reaches shows where the focus is (an outline or a box shadow).
+ */
+export async function expectKeyboardUsable(page: Page, maxSteps = 60): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+    "Naar de inhoud",
+  );
+  const invisible: string[] = [];
+  for (let step = 0; step < maxSteps; step++) {
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1;
+      const shadow = style.boxShadow !== "none" && style.boxShadow !== "";
+      const name = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim();
+      return {
+        visible: outline || shadow,
+        description: `${element.tagName} "${name.slice(0, 40)}"`,
+      };
+    });
+    if (!focused) break;
+    if (!focused.visible) invisible.push(focused.description);
+    await page.keyboard.press("Tab");
+  }
+  expect(invisible, "focused without a visible focus indicator").toEqual([]);
+
+  await page.locator(".kk-skip-link").focus();
+  await page.keyboard.press("Enter");
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
 }

@@ -7,6 +7,7 @@ import { errorMessage } from "../shared/errors";
 import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
+import { isoDate } from "../shared/format";
 
 const OrganizationsQuery = graphql(`
   query ConsentOrganizations {
@@ -35,11 +36,11 @@ const WithdrawConsentMutation = graphql(`
   }
 `);
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => isoDate();
 const inAYear = () => {
   const date = new Date();
   date.setFullYear(date.getFullYear() + 1);
-  return date.toISOString().slice(0, 10);
+  return isoDate(date);
 };
 
 /** Records the client's consent as the worker heard or received it. */

@@ -292,7 +292,8 @@ export function DashboardPage() {
                 </Link>{" "}
                 van {referral.sender.name} —{" "}
                 <span className={referral.isResponseOverdue ? "kk-overdue" : undefined}>
-                  reageren uiterlijk {formatDateTime(referral.responseDueAt!)}
+                  {referral.isResponseOverdue ? "te laat, was " : ""}reageren uiterlijk{" "}
+                  {formatDateTime(referral.responseDueAt!)}
                 </span>
               </li>
             ))}

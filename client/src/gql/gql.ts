@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": typeof types.AccessibilityPageDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.RenewSessionDocument,
@@ -80,6 +81,7 @@ type Documents = {
     "\n  mutation ScheduleZorgoverleg($input: ScheduleZorgoverlegInput!) {\n    scheduleZorgoverleg(input: $input) {\n      id\n    }\n  }\n": typeof types.ScheduleZorgoverlegDocument,
 };
 const documents: Documents = {
+    "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": types.AccessibilityPageDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.RenewSessionDocument,
@@ -160,6 +162,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

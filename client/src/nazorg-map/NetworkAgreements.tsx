@@ -6,7 +6,7 @@ import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
-import { formatDate } from "../shared/format";
+import { formatDate, isoDate } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 
 const NetworkAgreementsQuery = graphql(`
@@ -65,7 +65,7 @@ const EndNetworkAgreementMutation = graphql(`
 `);
 
 /** Today in the Netherlands as JJJJ-MM-DD, the form agreements' dates take. */
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
+const today = () => isoDate();
 
 /**
  * The samenwerkingsafspraken that apply now or later; region administrators and coordinators

@@ -18,7 +18,7 @@ import {
   TextField,
   useFormAction,
 } from "../shared/form";
-import { formatDate } from "../shared/format";
+import { formatDate, isoDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 
 const CreatePlanMutation = graphql(`
@@ -88,8 +88,7 @@ const RemoveContactMutation = graphql(`
 // Everything on the case page that shows nazorg (and the phase) reloads after a change.
 const refetchQueries = ["NazorgSection", "CasePage"];
 
-const today = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const today = () => isoDate();
 
 const optional = (value: FormDataEntryValue | null) => {
   const text = String(value ?? "").trim();

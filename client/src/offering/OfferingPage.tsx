@@ -8,7 +8,7 @@ import { LocationList } from "../shared/LocationList";
 import { PlacesMap } from "../map/PlacesMap";
 import { placesOf } from "../map/places";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
-import { formatDate, formatList, languageName } from "../shared/format";
+import { formatDate, formatList, formatPhone, languageName } from "../shared/format";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
@@ -195,7 +195,7 @@ export function OfferingPage() {
                       className="utrecht-link"
                       href={`tel:${offering.contactPerson.phone.replace(/\s/g, "")}`}
                     >
-                      {offering.contactPerson.phone}
+                      {formatPhone(offering.contactPerson.phone)}
                     </a>
                   </Item>
                 ) : null}

@@ -1,6 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
+import { formatPhone } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
@@ -123,34 +124,46 @@ export function PrivacyPage() {
           Komt u er met uw hulpverlener niet uit? Neem dan contact op met de beheerder van
           Ketenkaart in uw regio:
         </p>
-        {regionalAdministrators.length > 0 ? (
-          <ul className="utrecht-unordered-list">
-            {regionalAdministrators.map((organization) => (
-              <li key={organization.id}>
-                <Link className="utrecht-link" to={`/organisaties/${organization.id}`}>
-                  {organization.name}
-                </Link>
-                {organization.contactPoint.phone
-                  ? `, telefoon ${organization.contactPoint.phone}`
-                  : ""}
-                {organization.contactPoint.email ? (
-                  <>
-                    {", e-mail "}
-                    <a className="utrecht-link" href={`mailto:${organization.contactPoint.email}`}>
-                      {organization.contactPoint.email}
-                    </a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="utrecht-paragraph">Vraag uw gemeente wie dat is.</p>
-        )}
+        <RegionalAdministrators organizations={regionalAdministrators} />
         <p className="utrecht-paragraph">
           U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.
         </p>
       </section>
     </div>
+  );
+}
+
+interface Administrator {
+  id: string;
+  name: string;
+  contactPoint: { phone?: string | null; email?: string | null };
+}
+
+/** Who runs Ketenkaart in the region, and how to reach them (privacy and accessibility pages). */
+export function RegionalAdministrators({ organizations }: { organizations: Administrator[] }) {
+  if (organizations.length === 0) {
+    return <p className="utrecht-paragraph">Vraag uw gemeente wie dat is.</p>;
+  }
+  return (
+    <ul className="utrecht-unordered-list">
+      {organizations.map((organization) => (
+        <li key={organization.id}>
+          <Link className="utrecht-link" to={`/organisaties/${organization.id}`}>
+            {organization.name}
+          </Link>
+          {organization.contactPoint.phone
+            ? `, telefoon ${formatPhone(organization.contactPoint.phone)}`
+            : ""}
+          {organization.contactPoint.email ? (
+            <>
+              {", e-mail "}
+              <a className="utrecht-link" href={`mailto:${organization.contactPoint.email}`}>
+                {organization.contactPoint.email}
+              </a>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }

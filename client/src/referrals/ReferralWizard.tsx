@@ -17,6 +17,7 @@ import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { isoDate } from "../shared/format";
 
 const WizardQuery = graphql(`
   query ReferralWizard($offeringId: ID!) {
@@ -64,8 +65,6 @@ const SendReferralMutation = graphql(`
     }
   }
 `);
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Warme overdracht from an offering: choose the case, rest it on the client's consent (or

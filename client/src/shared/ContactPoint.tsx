@@ -1,4 +1,5 @@
 import { type FragmentType, getFragmentData, graphql } from "../gql";
+import { formatPhone } from "./format";
 
 export const ContactPointFragment = graphql(`
   fragment ContactPoint_organization on Organization {
@@ -23,7 +24,7 @@ export function ContactPointDetails(props: {
       {contactPoint.phone ? (
         <Item term="Telefoon">
           <a className="utrecht-link" href={`tel:${contactPoint.phone.replace(/\s/g, "")}`}>
-            {contactPoint.phone}
+            {formatPhone(contactPoint.phone)}
           </a>
         </Item>
       ) : null}

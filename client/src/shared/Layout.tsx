@@ -38,7 +38,7 @@ export function Layout() {
         <span className="kk-tagline">Sociale kaart schuldhulp en nazorg</span>
         <UserMenu />
       </header>
-      <main id="inhoud" ref={main} className="utrecht-page-content kk-main">
+      <main id="inhoud" ref={main} tabIndex={-1} className="utrecht-page-content kk-main">
         <StatusProvider>
           <Outlet />
           <SessionExpiryWarning />
@@ -47,11 +47,20 @@ export function Layout() {
       <footer className="utrecht-page-footer kk-footer">
         <p className="utrecht-paragraph">
           Ketenkaart – samen werken aan nazorg in de regio. Gegevens worden door de aanbieders zelf
-          bijgehouden.{" "}
-          <Link className="utrecht-link" to="/privacy">
-            Privacy: wat wij over inwoners bewaren
-          </Link>
+          bijgehouden.
         </p>
+        <ul className="kk-footer-links">
+          <li>
+            <Link className="utrecht-link" to="/privacy">
+              Privacy: wat wij over inwoners bewaren
+            </Link>
+          </li>
+          <li>
+            <Link className="utrecht-link" to="/toegankelijkheid">
+              Toegankelijkheidsverklaring
+            </Link>
+          </li>
+        </ul>
       </footer>
     </div>
   );

@@ -1,4 +1,5 @@
 import { type FragmentType, getFragmentData, graphql } from "../gql";
+import { formatPostcode } from "./format";
 
 export const LocationListFragment = graphql(`
   fragment LocationList_location on Location {
@@ -22,7 +23,7 @@ export function LocationList(props: {
         {locations.map((location) => (
           <li key={location.id}>
             {location.name ? <strong>{location.name}: </strong> : null}
-            {location.street}, {location.postcode} {location.city}
+            {location.street}, {formatPostcode(location.postcode)} {location.city}
           </li>
         ))}
       </ul>

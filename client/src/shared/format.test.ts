@@ -5,6 +5,11 @@ import {
   formatDateTime,
   formatDistance,
   formatList,
+  formatMoney,
+  formatPhone,
+  formatPostcode,
+  formatTime,
+  isoDate,
   languageName,
   normalizePostcode,
 } from "./format";
@@ -22,6 +27,35 @@ describe("Dutch formats", () => {
 
   it("writes a date and time in Amsterdam time", () => {
     expect(formatDateTime("2026-03-12T13:30:00.000Z")).toBe("12 maart 2026 om 14:30");
+  });
+
+  it("writes times in Amsterdam time, summer and winter", () => {
+    expect(formatTime("2026-03-12T13:30:00.000Z")).toBe("14:30");
+    expect(formatTime("2026-07-01T07:05:00.000Z")).toBe("09:05");
+  });
+
+  it("takes today's date in Amsterdam, not in UTC", () => {
+    expect(isoDate(new Date("2026-03-11T23:30:00.000Z"))).toBe("2026-03-12");
+    expect(isoDate(new Date("2026-03-12T12:00:00.000Z"))).toBe("2026-03-12");
+  });
+
+  it("writes money with the euro sign, dots for thousands and a decimal comma", () => {
+    expect(formatMoney(1234.56)).toBe("€ 1.234,56");
+    expect(formatMoney(0)).toBe("€ 0,00");
+    expect(formatMoney(-12.5)).toBe("€ -12,50");
+  });
+
+  it("groups Dutch phone numbers as they are read aloud", () => {
+    expect(formatPhone("0261234567")).toBe("026 123 45 67");
+    expect(formatPhone("06-12345678")).toBe("06 12 34 56 78");
+    expect(formatPhone("0318 123456")).toBe("0318 12 34 56");
+    expect(formatPhone("0800 1234")).toBe("0800 1234");
+    expect(formatPhone("+31 26 123 4567")).toBe("+31 26 123 4567");
+  });
+
+  it("shows postcodes as 6811 AB", () => {
+    expect(formatPostcode("6811ab")).toBe("6811 AB");
+    expect(formatPostcode("6825")).toBe("6825");
   });
 
   it("normalises postcodes to 6811 AB", () => {

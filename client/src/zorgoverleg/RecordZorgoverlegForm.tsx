@@ -4,6 +4,7 @@ import { graphql } from "../gql";
 import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
 import type { CaseTeam } from "./ZorgoverlegSection";
+import { isoDate } from "../shared/format";
 
 const RecordMutation = graphql(`
   mutation RecordZorgoverleg($input: RecordZorgoverlegInput!) {
@@ -25,7 +26,7 @@ interface AgreementRow {
 const inTwoWeeks = () => {
   const date = new Date();
   date.setDate(date.getDate() + 14);
-  return date.toISOString().slice(0, 10);
+  return isoDate(date);
 };
 
 /**
