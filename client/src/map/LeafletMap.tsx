@@ -2,10 +2,20 @@ import "leaflet/dist/leaflet.css";
 import "./map.css";
 import { useQuery } from "@apollo/client/react";
 import { divIcon, latLngBounds, type LatLngTuple } from "leaflet";
-import { useEffect } from "react";
-import { MapContainer, Marker, Polygon, Popup, TileLayer, useMap } from "react-leaflet";
+import { useEffect, useState } from "react";
+import {
+  MapContainer,
+  Marker,
+  Polygon,
+  Popup,
+  TileLayer,
+  useMap,
+  useMapEvents,
+} from "react-leaflet";
 import { Link } from "react-router";
 import { graphql } from "../gql";
+import { groupNearbyPlaces } from "./groups";
+import type { MapPlace } from "./places";
 import type { PlacesMapProps } from "./PlacesMap";
 
 const MapBackgroundQuery = graphql(`
@@ -29,9 +39,9 @@ const MapBackgroundQuery = graphql(`
 // and a div takes a focus ring.
 const markerIcon = divIcon({
   className: "kk-map-marker",
-  iconSize: [22, 22],
-  iconAnchor: [11, 11],
-  popupAnchor: [0, -11],
+  iconSize: [28, 28],
+  iconAnchor: [14, 14],
+  popupAnchor: [0, -14],
 });
 
 // The Netherlands, for a map with nothing on it yet.
@@ -66,27 +76,7 @@ export function LeafletMap({ label, places, skipTo }: PlacesMapProps) {
             pathOptions={{ weight: 2, fillOpacity: 0.04 }}
           />
         ))}
-        {places.map((place) => (
-          <Marker
-            key={place.id}
-            position={[place.latitude, place.longitude]}
-            icon={markerIcon}
-            title={place.title}
-          >
-            <Popup>
-              <p className="kk-map-popup-title">{place.title}</p>
-              <ul className="kk-map-popup-list">
-                {place.offerings.map((offering) => (
-                  <li key={offering.id}>
-                    <Link className="utrecht-link" to={`/aanbod/${offering.id}`}>
-                      {offering.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </Popup>
-          </Marker>
-        ))}
+        <PlaceMarkers places={places} />
         <FitToContent
           points={
             places.length > 0
@@ -99,6 +89,49 @@ export function LeafletMap({ label, places, skipTo }: PlacesMapProps) {
       </MapContainer>
     </div>
   );
+}
+
+/**
+ * One marker per group of places that would overlap at the current zoom (regrouped after every
+ * zoom), so each marker is a full-size target that no other marker covers.
+ */
+function PlaceMarkers({ places }: { places: MapPlace[] }) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const groups = groupNearbyPlaces(places, (place) =>
+    map.project([place.latitude, place.longitude], zoom),
+  );
+  return groups.map((group) => (
+    <Marker
+      // A new marker when the group changes: Leaflet does not update a marker's title.
+      key={group.places.map((place) => place.id).join()}
+      position={[group.latitude, group.longitude]}
+      icon={markerIcon}
+      title={
+        group.places.length === 1
+          ? group.places[0]!.title
+          : `${group.places.length} plekken: ${group.places.map((place) => place.title).join("; ")}`
+      }
+    >
+      <Popup>
+        {group.places.map((place) => (
+          <div key={place.id}>
+            <p className="kk-map-popup-title">{place.title}</p>
+            <ul className="kk-map-popup-list">
+              {place.offerings.map((offering) => (
+                <li key={offering.id}>
+                  <Link className="utrecht-link" to={`/aanbod/${offering.id}`}>
+                    {offering.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </Popup>
+    </Marker>
+  ));
 }
 
 /** Leaflet's container is focusable (arrow keys pan): give it a role and a name. */
@@ -118,7 +151,7 @@ function FitToContent({ points }: { points: LatLngTuple[] }) {
   const key = JSON.stringify(points);
   useEffect(() => {
     const bounds = points.length > 0 ? latLngBounds(points) : netherlands;
-    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15, animate: false });
     // The key stands for the points' values: a new array of the same points changes nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, key]);
