@@ -8,6 +8,7 @@ import {
   demoPassword,
   logIn as logInAs,
 } from "../support/browser.js";
+import { uniqueWord } from "../support/factories.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
@@ -34,6 +35,8 @@ async function logIn(page: Page, email: string) {
 
 describe("professionals in a browser", () => {
   it("a wijkteam worker refers with consent, the partner accepts, the case shows it", async () => {
+    // Other tests refer to the same kredietbank: this referral's question is its own.
+    const question = `Schuldregeling na huurachterstand ${uniqueWord()}`;
     // The wijkteam worker opens a case for a new client …
     const wijkteam = await newPage();
     await logIn(wijkteam, wijkteamWorker);
@@ -54,9 +57,7 @@ describe("professionals in a browser", () => {
     await wijkteam.getByRole("link", { name: "Verwijzen naar dit aanbod" }).click();
     await wijkteam.getByLabel("Voor welke inwoner").selectOption({ label: "K. Jansen" });
     await wijkteam.getByLabel(/De inwoner geeft nu toestemming/).check();
-    await wijkteam
-      .getByLabel("Hulpvraag", { exact: true })
-      .fill("Schuldregeling na huurachterstand");
+    await wijkteam.getByLabel("Hulpvraag", { exact: true }).fill(question);
     await wijkteam
       .getByLabel("Overdrachtssamenvatting", { exact: true })
       .fill("Drie maanden huurachterstand, vaste baan, wil graag verder.");
@@ -73,9 +74,7 @@ describe("professionals in a browser", () => {
     const partner = await newPage();
     await logIn(partner, kredietbankWorker);
     await partner.getByRole("link", { name: "Overdrachten" }).click();
-    const incoming = partner
-      .getByRole("article")
-      .filter({ hasText: "Schuldregeling na huurachterstand" });
+    const incoming = partner.getByRole("article").filter({ hasText: question });
     await incoming.waitFor();
     await expect.poll(() => incoming.getByText(/Reageren uiterlijk/).isVisible()).toBe(true);
     await expectAccessible(partner);
@@ -118,7 +117,7 @@ describe("professionals in a browser", () => {
     await expect.poll(() => wijkteam.getByText(/Ingetrokken op/).isVisible()).toBe(true);
     await partner.reload();
     await partner.getByRole("heading", { level: 1, name: "Overdrachten" }).waitFor();
-    await expect.poll(() => partner.getByText("Schuldregeling na huurachterstand").count()).toBe(0);
+    await expect.poll(() => partner.getByText(question).count()).toBe(0);
   });
 
   it("a partner adds an offering that the sociale kaart finds at once", async () => {
