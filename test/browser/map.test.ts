@@ -77,7 +77,8 @@ describe("the map beside the sociale kaart", () => {
     await map.waitFor();
     // Every location is on the map; places that would overlap share a marker.
     await expect.poll(() => placesOnMap(page)).toBe(locationIds.size);
-    await expect.poll(() => outline(page).count()).toBe(1);
+    // At least the demo region's (other tests add regions of their own to the same database).
+    await expect.poll(() => outline(page).count()).toBeGreaterThanOrEqual(1);
     expect(await outline(page).isVisible()).toBe(true);
     // The default tiles were asked for, and their failing left the markers standing.
     await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
@@ -126,7 +127,8 @@ describe("the map beside the sociale kaart", () => {
       .getByRole("region", { name: `Kaart met de locaties van ${offering.title}` })
       .waitFor();
     await expect.poll(() => placesOnMap(page)).toBe(offering.locations.length);
-    await expect.poll(() => outline(page).count()).toBe(1);
+    // At least the demo region's (other tests add regions of their own to the same database).
+    await expect.poll(() => outline(page).count()).toBeGreaterThanOrEqual(1);
     await expectAccessible(page);
     expect(violations).toEqual([]);
   });
