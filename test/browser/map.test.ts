@@ -79,7 +79,7 @@ describe("the map beside the sociale kaart", () => {
     await expect.poll(() => placesOnMap(page)).toBe(locationIds.size);
     // At least the demo region's (other tests add regions of their own to the same database).
     await expect.poll(() => outline(page).count()).toBeGreaterThanOrEqual(1);
-    expect(await outline(page).isVisible()).toBe(true);
+    expect(await outline(page).first().isVisible()).toBe(true);
     // The default tiles were asked for, and their failing left the markers standing.
     await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
     expect(tileRequests[0]).toMatch(
