@@ -4,6 +4,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { query } from "../support/api.js";
+import {
+  buildLocation,
+  buildOffering,
+  buildOrganization,
+  uniqueWord,
+} from "../support/factories.js";
 import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
 import { type Instance, startInstance } from "../support/instance.js";
 
@@ -61,18 +67,41 @@ describe("the map beside the sociale kaart", () => {
   it("shows the results' locations and the region without tiles, and links to each offering", async () => {
     const { page, violations } = await watchedPage();
     const tileRequests = await failPdokTiles(page);
-    const { offerings } = await query<{
-      offerings: {
-        edges: Array<{ node: { title: string; locations: Array<{ id: string; city: string }> } }>;
-      };
-    }>(`{ offerings(search: { text: "budget" }, first: 20) {
-            edges { node { title locations { id city } } } } }`);
-    const locationIds = new Set(
-      offerings.edges.flatMap((edge) => edge.node.locations.map((location) => location.id)),
-    );
-    expect(locationIds.size).toBeGreaterThan(1);
+    // Offerings of its own, so tests that add offerings at the same time change nothing here.
+    const word = uniqueWord();
+    const organizationId = await buildOrganization({ name: `Budgetwinkel ${word}` });
+    const spots = [
+      [51.98, 5.91, "Arnhem"],
+      [51.99, 5.93, "Arnhem"],
+      [51.96, 5.97, "Arnhem"],
+      [51.97, 5.81, "Oosterbeek"],
+    ] as const;
+    const locationIds = new Set<string>();
+    for (const [index, [latitude, longitude, city]] of spots.entries()) {
+      locationIds.add(
+        await buildLocation(organizationId, {
+          name: `Spreekuur ${index + 1}`,
+          street: `Kerkstraat ${index + 1}`,
+          city,
+          latitude,
+          longitude,
+        }),
+      );
+    }
+    const ids = [...locationIds];
+    const offerings = {
+      edges: await Promise.all(
+        [ids.slice(0, 2), ids.slice(1, 4)].map(async (locations, index) => ({
+          node: await buildOffering({
+            organizationId,
+            title: `Budgetspreekuur ${index + 1} ${word}`,
+            locationIds: locations,
+          }),
+        })),
+      ),
+    };
 
-    await page.goto(`${inject("baseUrl")}/?q=budget`);
+    await page.goto(`${inject("baseUrl")}/?q=${word}`);
     const map = page.getByRole("region", { name: "Kaart met de locaties van de resultaten" });
     await map.waitFor();
     // Every location is on the map; places that would overlap share a marker.
