@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { logAccessMany } from "../access-log/access-log.service.js";
 import { Referral, ReferralEvent } from "../referral/referral.entity.js";
 import { In, IsNull, type DataSource } from "typeorm";
+import { entityRowsWhereIn } from "./entity-rows.js";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
@@ -38,11 +39,11 @@ export function createLoaders(
       return caseIds.map((id) => member.has(id));
     }),
     caseById: oneByKey(
-      (ids) => db.getRepository(CareCase).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, CareCase, "id", ids),
       (c) => c.id,
     ),
     nazorgPlanByCaseId: oneByKey(
-      (ids) => db.getRepository(NazorgPlan).findBy({ caseId: In(ids) }),
+      (ids) => entityRowsWhereIn(db, NazorgPlan, "caseId", ids),
       (p) => p.caseId,
     ),
     nazorgContactsByPlanId: manyByKey(
@@ -67,25 +68,20 @@ export function createLoaders(
       (c) => c.id,
     ),
     clientById: oneByKey(
-      (ids) => db.getRepository(Client).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, Client, "id", ids),
       (c) => c.id,
     ),
     caseMembersByCaseId: manyByKey(
-      (ids) =>
-        db
-          .getRepository(CaseMember)
-          .find({ where: { caseId: In(ids) }, order: { joinedAt: "ASC" } }),
+      (ids) => entityRowsWhereIn(db, CaseMember, "caseId", ids, { joinedAt: "ASC" }),
       (m) => m.caseId,
     ),
     regieHistoryByCaseId: manyByKey(
       (ids) =>
-        db
-          .getRepository(RegieAssignment)
-          .find({ where: { caseId: In(ids) }, order: { startedAt: "ASC", id: "ASC" } }),
+        entityRowsWhereIn(db, RegieAssignment, "caseId", ids, { startedAt: "ASC", id: "ASC" }),
       (r) => r.caseId,
     ),
     regionById: oneByKey(
-      (ids) => db.getRepository(Region).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, Region, "id", ids),
       (r) => r.id,
     ),
     regionOutlineById: new DataLoader<string, GeoPoint[]>(async (ids) => {
@@ -93,34 +89,28 @@ export function createLoaders(
       return ids.map((id) => outlines.get(id) ?? []);
     }),
     gemeenteByCode: oneByKey(
-      (codes) => db.getRepository(Gemeente).findBy({ code: In(codes) }),
+      (codes) => entityRowsWhereIn(db, Gemeente, "code", codes),
       (g) => g.code,
     ),
     gemeentenByRegionId: manyByKey(
-      (ids) =>
-        db.getRepository(Gemeente).find({ where: { regionId: In(ids) }, order: { name: "ASC" } }),
+      (ids) => entityRowsWhereIn(db, Gemeente, "regionId", ids, { name: "ASC" }),
       (g) => g.regionId ?? "",
     ),
     postcodeAreasByGemeenteCode: manyByKey(
-      (codes) =>
-        db
-          .getRepository(PostcodeArea)
-          .find({ where: { gemeenteCode: In(codes) }, order: { code: "ASC" } }),
+      (codes) => entityRowsWhereIn(db, PostcodeArea, "gemeenteCode", codes, { code: "ASC" }),
       (p) => p.gemeenteCode,
     ),
     userById: oneByKey(
-      (ids) => db.getRepository(User).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, User, "id", ids),
       (u) => u.id,
     ),
     organizationById: oneByKey(
-      (ids) => db.getRepository(Organization).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, Organization, "id", ids),
       (o) => o.id,
     ),
     locationsByOrganizationId: manyByKey(
       (ids) =>
-        db
-          .getRepository(Location)
-          .find({ where: { organizationId: In(ids) }, order: { city: "ASC", street: "ASC" } }),
+        entityRowsWhereIn(db, Location, "organizationId", ids, { city: "ASC", street: "ASC" }),
       (l) => l.organizationId,
     ),
     locationsByOfferingId: manyByKey(
@@ -138,7 +128,7 @@ export function createLoaders(
       (l) => l.offeringId,
     ),
     offeringById: oneByKey(
-      (ids) => db.getRepository(Offering).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, Offering, "id", ids),
       (o) => o.id,
     ),
     /** Active workers of an organisation, by name: to name as owner or regie holder. */
@@ -159,50 +149,36 @@ export function createLoaders(
       (c) => c.id,
     ),
     zorgoverlegById: oneByKey(
-      (ids) => db.getRepository(Zorgoverleg).findBy({ id: In(ids) }),
+      (ids) => entityRowsWhereIn(db, Zorgoverleg, "id", ids),
       (z) => z.id,
     ),
     zorgoverleggenByCaseId: manyByKey(
-      (ids) =>
-        db
-          .getRepository(Zorgoverleg)
-          .find({ where: { caseId: In(ids) }, order: { startsAt: "DESC", id: "ASC" } }),
+      (ids) => entityRowsWhereIn(db, Zorgoverleg, "caseId", ids, { startsAt: "DESC", id: "ASC" }),
       (z) => z.caseId,
     ),
     inviteesByZorgoverlegId: manyByKey(
-      (ids) => db.getRepository(ZorgoverlegInvitee).findBy({ zorgoverlegId: In(ids) }),
+      (ids) => entityRowsWhereIn(db, ZorgoverlegInvitee, "zorgoverlegId", ids),
       (i) => i.zorgoverlegId,
     ),
     agreementsByZorgoverlegId: manyByKey(
       (ids) =>
-        db
-          .getRepository(Agreement)
-          .find({ where: { zorgoverlegId: In(ids) }, order: { createdAt: "ASC", id: "ASC" } }),
+        entityRowsWhereIn(db, Agreement, "zorgoverlegId", ids, { createdAt: "ASC", id: "ASC" }),
       (a) => a.zorgoverlegId,
     ),
     regieDecisionByZorgoverlegId: oneByKey(
-      (ids) => db.getRepository(RegieAssignment).findBy({ zorgoverlegId: In(ids) }),
+      (ids) => entityRowsWhereIn(db, RegieAssignment, "zorgoverlegId", ids),
       (r) => r.zorgoverlegId ?? "",
     ),
     offeringsByOrganizationId: manyByKey(
-      (ids) =>
-        db
-          .getRepository(Offering)
-          .find({ where: { organizationId: In(ids) }, order: { title: "ASC" } }),
+      (ids) => entityRowsWhereIn(db, Offering, "organizationId", ids, { title: "ASC" }),
       (o) => o.organizationId,
     ),
     referralsByCaseId: manyByKey(
-      (ids) =>
-        db
-          .getRepository(Referral)
-          .find({ where: { caseId: In(ids) }, order: { createdAt: "DESC" } }),
+      (ids) => entityRowsWhereIn(db, Referral, "caseId", ids, { createdAt: "DESC" }),
       (r) => r.caseId,
     ),
     referralEventsByReferralId: manyByKey(
-      (ids) =>
-        db
-          .getRepository(ReferralEvent)
-          .find({ where: { referralId: In(ids) }, order: { id: "ASC" } }),
+      (ids) => entityRowsWhereIn(db, ReferralEvent, "referralId", ids, { id: "ASC" }),
       (e) => e.referralId,
     ),
     /** Logs reading a client, batched: a list of cases writes one access-log statement. */

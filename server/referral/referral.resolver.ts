@@ -12,7 +12,7 @@ import {
   Root,
 } from "type-graphql";
 import { stepsFor } from "./referral.transitions.js";
-import { In } from "typeorm";
+import { entityRowsWhereIn } from "../common/entity-rows.js";
 import { User } from "../auth/user.entity.js";
 import type { Context } from "../common/context.js";
 import { Offering } from "../offering/offering.entity.js";
@@ -29,7 +29,7 @@ import {
 
 /** Referrals in the order of `ids`. */
 export async function referralsById(context: Context, ids: string[]): Promise<Referral[]> {
-  const found = await context.db.getRepository(Referral).findBy({ id: In(ids) });
+  const found = await entityRowsWhereIn(context.db, Referral, "id", ids);
   const byId = new Map(found.map((referral) => [referral.id, referral]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

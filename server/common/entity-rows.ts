@@ -1,0 +1,70 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import { isUuid } from "./ids.js";
+
+/**
+ * The rows of an entity whose `column` is one of `keys`, as entity instances: what the
+ * DataLoaders of list pages fetch. One plain statement with `= ANY($1)` instead of TypeORM's
+ * `find({ where: In(keys) })`, whose query builder and result transformer cost more CPU than
+ * the statement itself on a page of a hundred cases, and whose `IN ($1 … $500)` is planned anew
+ * for every length of list.
+ *
+ * `orderBy` names properties, as TypeORM's `order` does: `{ startedAt: "ASC", id: "ASC" }`.
+ */
+export async function entityRowsWhereIn<E extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<E> & (new () => E),
+  column: keyof E & string,
+  keys: readonly string[],
+  orderBy?: Partial<Record<keyof E & string, "ASC" | "DESC">>,
+): Promise<E[]> {
+  const { sql, keyIsUuid } = statementFor(db, entity, column, orderBy);
+  // A key that cannot be a uuid matches nothing, rather than failing the cast.
+  const usable = keyIsUuid ? keys.filter(isUuid) : [...keys];
+  if (usable.length === 0) return [];
+  const rows = (await db.query(sql, [usable])) as ObjectLiteral[];
+  return rows.map((row) => Object.assign(new entity(), row));
+}
+
+// The statement depends only on the entity's mapping, so it is built once per use.
+const statements = new WeakMap<DataSource, Map<string, { sql: string; keyIsUuid: boolean }>>();
+
+function statementFor(
+  db: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+  column: string,
+  orderBy: Partial<Record<string, "ASC" | "DESC">> | undefined,
+) {
+  const metadata = db.getMetadata(entity);
+  const order = Object.entries(orderBy ?? {});
+  const cacheKey = `${metadata.name}|${column}|${order.join(";")}`;
+  let byKey = statements.get(db);
+  if (!byKey) statements.set(db, (byKey = new Map()));
+  const known = byKey.get(cacheKey);
+  if (known) return known;
+
+  const columnNamed = (property: string) => {
+    const found = metadata.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+    return found;
+  };
+  const keyColumn = columnNamed(column);
+  const keyIsUuid = keyColumn.type === "uuid";
+  const select = metadata.columns
+    .map((c) => {
+      // pg reads a date as a Date at local midnight; the entities hold "YYYY-MM-DD" as TypeORM does.
+      const value = c.type === "date" ? `"${c.databaseName}"::text` : `"${c.databaseName}"`;
+      return `${value} AS "${c.propertyName}"`;
+    })
+    .join(", ");
+  const statement = {
+    sql:
+      `SELECT ${select} FROM "${metadata.tableName}"` +
+      ` WHERE "${keyColumn.databaseName}" = ANY($1::${keyIsUuid ? "uuid" : "text"}[])` +
+      (order.length > 0
+        ? ` ORDER BY ${order.map(([p, direction]) => `"${columnNamed(p).databaseName}" ${direction}`).join(", ")}`
+        : ""),
+    keyIsUuid,
+  };
+  byKey.set(cacheKey, statement);
+  return statement;
+}
