@@ -11,6 +11,7 @@ import { Retention1764600000001 } from "./1764600000001-Retention.js";
 import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
 import { MailOutbox1764800000000 } from "./1764800000000-MailOutbox.js";
 import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
+import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteNamesInCounts.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   RateLimits1764700000000,
   MailOutbox1764800000000,
   FastSearch1764900000000,
+  GemeenteNamesInCounts1765000000000,
 ];

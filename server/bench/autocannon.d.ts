@@ -12,6 +12,7 @@ declare module "autocannon" {
     requests: { average: number };
     non2xx: number;
     errors: number;
+    timeouts: number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -22,7 +22,16 @@ export async function entityRowsWhereIn<E extends ObjectLiteral>(
   const usable = keyIsUuid ? keys.filter(isUuid) : [...keys];
   if (usable.length === 0) return [];
   const rows = (await db.query(sql, [usable])) as ObjectLiteral[];
-  return rows.map((row) => Object.assign(new entity(), row));
+  const { columns } = db.getMetadata(entity);
+  if (columns.every((column) => !column.embeddedMetadata)) {
+    return rows.map((row) => Object.assign(new entity(), row));
+  }
+  return rows.map((row) => {
+    const found = new entity();
+    // setEntityValue fills embedded objects (an organisation's contactPoint) too.
+    for (const column of columns) column.setEntityValue(found, row[column.propertyPath]);
+    return found;
+  });
 }
 
 // The statement depends only on the entity's mapping, so it is built once per use.
@@ -53,7 +62,7 @@ function statementFor(
     .map((c) => {
       // pg reads a date as a Date at local midnight; the entities hold "YYYY-MM-DD" as TypeORM does.
       const value = c.type === "date" ? `"${c.databaseName}"::text` : `"${c.databaseName}"`;
-      return `${value} AS "${c.propertyName}"`;
+      return `${value} AS "${c.propertyPath}"`;
     })
     .join(", ");
   const statement = {
@@ -67,4 +76,42 @@ function statementFor(
   };
   byKey.set(cacheKey, statement);
   return statement;
+}
+
+/**
+ * SQL for a `json` object of an entity's columns under their property names, for the row
+ * `alias`: lets one statement return related rows (a search page with its offerings) that
+ * `entityFromJson` turns back into entities.
+ */
+export function entityJsonSql(
+  db: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+): string {
+  const { columns } = db.getMetadata(entity);
+  return `json_build_object(${columns
+    .map((c) => `'${c.propertyPath}', ${alias}."${c.databaseName}"`)
+    .join(", ")})`;
+}
+
+/** The entity of an `entityJsonSql` object: JSON holds timestamps as text and dates as "YYYY-MM-DD". */
+export function entityFromJson<E extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<E> & (new () => E),
+  json: Record<string, unknown>,
+): E {
+  const found = new entity();
+  for (const column of db.getMetadata(entity).columns) {
+    const value = json[column.propertyPath];
+    const isText = typeof value === "string" || typeof value === "number";
+    column.setEntityValue(
+      found,
+      isText && (column.type === "timestamptz" || column.type === "timestamp")
+        ? new Date(value)
+        : isText && column.type === "bigint"
+          ? String(value) // as pg and TypeORM give it
+          : value,
+    );
+  }
+  return found;
 }

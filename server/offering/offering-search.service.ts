@@ -15,7 +15,9 @@ import {
 } from "../taxonomy/taxonomy.js";
 import type { OfferingSearchInput } from "./offering-search.inputs.js";
 import type { Facet, OfferingConnection } from "./offering-search.types.js";
-import type { Offering } from "./offering.entity.js";
+import { entityFromJson, entityJsonSql } from "../common/entity-rows.js";
+import { Organization } from "../organization/organization.entity.js";
+import { Offering } from "./offering.entity.js";
 
 /**
  * One filter of the search, which is also a facet: the input list it reads, the column it
@@ -87,7 +89,8 @@ export const facetDefinitions: FacetDefinition[] = [
 /** Where a page ends: the sort key of its last row. Rows after it sort strictly after it. */
 type SortKey = [distance: number, negativeRank: number, titleKey: string, id: string];
 
-type FacetCount = { field: string; value: string; count: number };
+/** `label` only for gemeenten, whose names come from the data (the rest from the taxonomy). */
+type FacetCount = { field: string; value: string; count: number; label?: string | null };
 
 export class SqlParameters {
   readonly values: unknown[] = [];
@@ -223,11 +226,15 @@ export async function searchOfferings(
     `${ctes.length ? `WITH ${ctes.join(",")}` : ""}
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
-                'id', id, 'distanceKm', distance_km,
-                'key', json_build_array(sort_distance, sort_rank, title_key, id))
-              ORDER BY sort_distance, sort_rank, title_key, id), '[]'::json)
+                'id', p.id, 'distanceKm', p.distance_km,
+                'key', json_build_array(p.sort_distance, p.sort_rank, p.title_key, p.id),
+                'offering', ${entityJsonSql(db, Offering, "po")},
+                'organization', ${entityJsonSql(db, Organization, "porg")})
+              ORDER BY p.sort_distance, p.sort_rank, p.title_key, p.id), '[]'::json)
          FROM (SELECT * FROM (${branches.join(" UNION ALL ")}) u
-                ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}) p) AS page,
+                ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}) p
+         JOIN offering po ON po.id = p.id
+         JOIN organization porg ON porg.id = po.organization_id) AS page,
       (SELECT counts FROM search_count_cache
         WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts`,
     sql.values,
@@ -242,12 +249,15 @@ export async function searchOfferings(
       key,
     }));
 
-  const pageRows = found.page.slice(0, first);
-  const nodes = await loaders.offeringById.loadMany(pageRows.map((r) => r.id));
-  const edges = pageRows.flatMap((row, index) => {
-    const node = nodes[index];
-    if (!node || node instanceof Error) return [];
-    return [{ cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node: node as Offering }];
+  // The page brings its offerings and their organisations along: no statement per relation.
+  const edges = found.page.slice(0, first).map((row) => {
+    const node = entityFromJson(db, Offering, row.offering);
+    loaders.offeringById.prime(node.id, node);
+    loaders.organizationById.prime(
+      row.organization.id,
+      entityFromJson(db, Organization, row.organization),
+    );
+    return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
   });
   return {
     edges,
@@ -264,6 +274,8 @@ interface PageRow {
   id: string;
   distanceKm: number | null;
   key: SortKey;
+  offering: Record<string, unknown>;
+  organization: { id: string } & Record<string, unknown>;
 }
 
 interface SearchCounts {
@@ -298,7 +310,12 @@ async function countMatches(
     const from = facet.isArray
       ? `matched CROSS JOIN LATERAL (SELECT DISTINCT v FROM unnest(${facet.column}) AS v) u`
       : "matched";
-    return `SELECT '${facet.field}' AS field, ${value} AS value, count(*)::int AS count
+    // Gemeente names are counted along, so a cached count needs no second statement for them
+    // (a renamed gemeente raises the catalogue version: migration 1765000000000).
+    const label = facet.labels
+      ? "NULL::text"
+      : `(SELECT g.name FROM gemeente g WHERE g.code = ${value})`;
+    return `SELECT '${facet.field}' AS field, ${value} AS value, count(*)::int AS count, ${label} AS label
               FROM ${from} WHERE ${allFlags(facet.field)} AND ${value} IS NOT NULL GROUP BY ${value}`;
   });
   const [row] = (await db.query(
@@ -388,15 +405,16 @@ async function facetsWithLabels(
   const counts = new Map(counted.map((c) => [`${c.field}:${c.value}`, c.count]));
   const countOf = (field: string, value: string) => counts.get(`${field}:${value}`) ?? 0;
 
-  const gemeenteCodes = new Set([
-    ...counted.filter((c) => c.field === "gemeenten").map((c) => c.value),
-    ...(search.gemeenten ?? []),
-  ]);
-  const gemeenten = (await loaders.gemeenteByCode.loadMany([...gemeenteCodes])).flatMap((g) =>
-    g && !(g instanceof Error) ? [g] : [],
+  const named = new Map(
+    counted.flatMap((c) => (c.field === "gemeenten" && c.label ? [[c.value, c.label]] : [])),
   );
+  // A selected gemeente without matches has no count, so its name is looked up.
+  const unnamed = (search.gemeenten ?? []).filter((code) => !named.has(code));
+  for (const gemeente of await loaders.gemeenteByCode.loadMany(unnamed)) {
+    if (gemeente && !(gemeente instanceof Error)) named.set(gemeente.code, gemeente.name);
+  }
   const gemeenteLabels = Object.fromEntries(
-    gemeenten.sort((a, b) => a.name.localeCompare(b.name, "nl")).map((g) => [g.code, g.name]),
+    [...named].sort(([, a], [, b]) => a.localeCompare(b, "nl")),
   );
 
   return facetDefinitions.map((facet) => ({
