@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Role } from "./role.js";
 
-@ObjectType({ description: "Een professional van een ketenpartner" })
+@ObjectType({ description: "Een professional van een ketenpartner", simpleResolvers: true })
 @Entity({ name: "app_user" })
 export class User {
   @Field(() => ID)

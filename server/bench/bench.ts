@@ -2,6 +2,7 @@ import "reflect-metadata";
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
 import { createDataSource } from "../db/data-source.js";
+import { applicationRole } from "../db/request-scope.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
 import { repoRoot } from "../paths.js";
 import { broadWord, generate, selectiveWord } from "./generate.js";
@@ -123,8 +125,9 @@ async function main(): Promise<void> {
 
     const trace = path.join(os.tmpdir(), `ketenkaart-bench-trace-${process.pid}.jsonl`);
     writeFileSync(trace, "");
-    const ours = await startServer(database.url, {});
-    const tracing = await startServer(database.url, { KETENKAART_SQL_TRACE: trace });
+    const serverUrl = await productionLogin(database.url);
+    const ours = await startServer(serverUrl, {});
+    const tracing = await startServer(serverUrl, { KETENKAART_SQL_TRACE: trace });
     try {
       const token = await logIn(ours.url);
       const caseId = await firstCaseId(ours.url, token);
@@ -325,7 +328,8 @@ async function logIn(url: string, email = "sanne.devries@wijkteam-arnhem-noord.e
       variables: { input: { email, password: "ketenkaart-demo" } },
     }),
   });
-  const body = (await response.json()) as { data: { login: { token: string } } };
+  const body = (await response.json()) as { data?: { login: { token: string } }; errors?: unknown };
+  if (!body.data?.login) throw new Error(`login as ${email}: ${JSON.stringify(body.errors)}`);
   return body.data.login.token;
 }
 
@@ -361,10 +365,39 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The servers run as deployed, with NODE_ENV=production (which, among other things, turns off
+ * graphql-js's development checks). Production refuses the embedded PostgreSQL's well-known
+ * password, so they log in as a role of their own with a random one, a member of the owner and
+ * of the application role (as README.md asks of a deployment's database user).
+ */
+async function productionLogin(databaseUrl: string): Promise<string> {
+  const password = randomBytes(24).toString("base64url");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const owner = (await client.query("SELECT current_user AS name")).rows[0] as { name: string };
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ketenkaart_bench') THEN
+        CREATE ROLE ketenkaart_bench LOGIN;
+      END IF; END $$`);
+    await client.query(`ALTER ROLE ketenkaart_bench PASSWORD '${password}'`);
+    await client.query(`GRANT "${owner.name}", ${applicationRole} TO ketenkaart_bench`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(databaseUrl);
+  url.username = "ketenkaart_bench";
+  url.password = password;
+  return url.toString();
+}
+
 function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
   return startProcess([path.join(repoRoot, "dist/server/main.js")], "/healthz", {
     ...env,
     DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    SHUTDOWN_DELAY_MS: "0",
     LOG_LEVEL: "warn",
     // One benchmark user sends thousands of requests a minute; the per-user limit (a real
     // worker's) would refuse most of them.

@@ -18,7 +18,10 @@ export const casePhaseLabels: Record<CasePhase, string> = {
 
 registerLabelledEnum(CasePhase, "CasePhase", "Fase van de casus", casePhaseLabels);
 
-@ObjectType({ description: "Casus: het traject van één inwoner in de keten" })
+@ObjectType({
+  description: "Casus: het traject van één inwoner in de keten",
+  simpleResolvers: true,
+})
 @Entity({ name: "care_case" })
 export class CareCase {
   @Field(() => ID)
@@ -37,7 +40,10 @@ export class CareCase {
   createdAt: Date;
 }
 
-@ObjectType({ description: "Een organisatie in het casusteam, met haar rol" })
+@ObjectType({
+  description: "Een organisatie in het casusteam, met haar rol",
+  simpleResolvers: true,
+})
 @Entity({ name: "case_member" })
 export class CaseMember {
   @PrimaryColumn("uuid", { name: "case_id" })
@@ -55,7 +61,10 @@ export class CaseMember {
   joinedAt: Date;
 }
 
-@ObjectType({ description: "Wie de regie had, sinds wanneer, wie dat besloot en waarom" })
+@ObjectType({
+  description: "Wie de regie had, sinds wanneer, wie dat besloot en waarom",
+  simpleResolvers: true,
+})
 @Entity({ name: "regie_assignment" })
 export class RegieAssignment {
   @Field(() => ID)

@@ -26,7 +26,10 @@ registerLabelledEnum(
 );
 
 /** The inwoner: only what the chain needs (no BSN, no financial details). */
-@ObjectType({ description: "Inwoner (hulpvrager): alleen wat de keten nodig heeft" })
+@ObjectType({
+  description: "Inwoner (hulpvrager): alleen wat de keten nodig heeft",
+  simpleResolvers: true,
+})
 @Entity({ name: "client" })
 export class Client {
   @Field(() => ID)

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType({ description: "Een gemeente, met haar CBS-code" })
+@ObjectType({ description: "Een gemeente, met haar CBS-code", simpleResolvers: true })
 @Entity({ name: "gemeente" })
 export class Gemeente {
   @Field({ description: "CBS-code, bijvoorbeeld GM0202" })

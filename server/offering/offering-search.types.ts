@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Offering } from "./offering.entity.js";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OfferingEdge {
   @Field()
   cursor: string;
@@ -17,7 +17,7 @@ export class OfferingEdge {
   node: Offering;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -26,7 +26,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacetValue {
   @Field()
   value: string;
@@ -40,7 +40,10 @@ export class FacetValue {
   count: number;
 }
 
-@ObjectType({ description: "Tellingen per waarde van één filter (disjunctief)" })
+@ObjectType({
+  description: "Tellingen per waarde van één filter (disjunctief)",
+  simpleResolvers: true,
+})
 export class Facet {
   @Field({
     description:
@@ -52,7 +55,7 @@ export class Facet {
   values: FacetValue[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class OfferingConnection {
   @Field(() => [OfferingEdge])
   edges: OfferingEdge[];

@@ -12,7 +12,10 @@ import {
   TargetGroup,
 } from "../taxonomy/taxonomy.js";
 
-@ObjectType({ description: "Vrije plekken, zoals de aanbieder ze het laatst doorgaf" })
+@ObjectType({
+  description: "Vrije plekken, zoals de aanbieder ze het laatst doorgaf",
+  simpleResolvers: true,
+})
 export class Capacity {
   @Field(() => Int)
   available: number;
@@ -24,7 +27,10 @@ export class Capacity {
   updatedAt: Date;
 }
 
-@ObjectType({ description: "Eén dienst van een ketenpartner op de sociale kaart" })
+@ObjectType({
+  description: "Eén dienst van een ketenpartner op de sociale kaart",
+  simpleResolvers: true,
+})
 @Entity({ name: "offering" })
 export class Offering {
   @Field(() => ID)

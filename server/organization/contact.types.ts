@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column } from "typeorm";
 
-@ObjectType({ description: "Het loket: hoe een organisatie bereikbaar is" })
+@ObjectType({ description: "Het loket: hoe een organisatie bereikbaar is", simpleResolvers: true })
 export class ContactPoint {
   @Field(() => String, { nullable: true })
   @Column("text", { name: "contact_phone", nullable: true })
@@ -24,7 +24,7 @@ export class ContactPoint {
   walkInHours: string | null;
 }
 
-@ObjectType({ description: "Een contactpersoon" })
+@ObjectType({ description: "Een contactpersoon", simpleResolvers: true })
 export class ContactPerson {
   @Field()
   name: string;

@@ -1,7 +1,10 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
-@ObjectType({ description: "Een vestiging of plek waar aanbod wordt gegeven" })
+@ObjectType({
+  description: "Een vestiging of plek waar aanbod wordt gegeven",
+  simpleResolvers: true,
+})
 @Entity({ name: "location" })
 export class Location {
   @Field(() => ID)

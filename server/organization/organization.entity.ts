@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { OrganizationKind } from "../taxonomy/taxonomy.js";
 import { ContactPerson, ContactPoint } from "./contact.types.js";
 
-@ObjectType({ description: "Een ketenpartner" })
+@ObjectType({ description: "Een ketenpartner", simpleResolvers: true })
 @Entity({ name: "organization" })
 export class Organization {
   @Field(() => ID)

@@ -52,6 +52,7 @@ registerEnumType(Urgency, {
 
 @ObjectType({
   description: "Warme overdracht van een inwoner naar het aanbod van een ketenpartner",
+  simpleResolvers: true,
 })
 @Entity({ name: "referral" })
 export class Referral {
@@ -133,7 +134,7 @@ export class Referral {
   createdAt: Date;
 }
 
-@ObjectType({ description: "Een stap in de tijdlijn van een overdracht" })
+@ObjectType({ description: "Een stap in de tijdlijn van een overdracht", simpleResolvers: true })
 @Entity({ name: "referral_event" })
 export class ReferralEvent {
   @PrimaryColumn("bigint")
