@@ -10,11 +10,12 @@ export async function findPostcodeArea(
 ): Promise<PostcodeArea> {
   const { pc4 } = parsePostcode(input, field);
   const area = await db.getRepository(PostcodeArea).findOneBy({ code: pc4 });
-  if (!area) {
-    throw new UserInputError(`Postcode ${pc4} bij '${field}' kennen we niet.`, field);
-  }
+  if (!area) throw unknownPostcode(pc4, field);
   return area;
 }
+
+export const unknownPostcode = (pc4: string, field: string) =>
+  new UserInputError(`Postcode ${pc4} bij '${field}' kennen we niet.`, field);
 
 export interface PostcodeAreaRow {
   code: string;

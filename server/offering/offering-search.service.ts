@@ -3,7 +3,8 @@ import type { DataSource } from "typeorm";
 import type { Loaders } from "../common/loaders.js";
 import { UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import { findPostcodeArea } from "../geography/geography.service.js";
+import { unknownPostcode } from "../geography/geography.service.js";
+import { parsePostcode } from "../geography/postcode.js";
 import {
   channelLabels,
   deliveredByLabels,
@@ -128,8 +129,9 @@ export async function searchOfferings(
   }
   const afterKey = after === undefined || after === null ? null : decodeCursor(after);
   const text = await buildTextQuery(db, search.text ?? "");
-  const area = search.near ? await findPostcodeArea(db, search.near, "near") : null;
-  const maxDistance = area ? (search.maxDistanceKm ?? null) : null;
+  // The postcode's area is read by the page statement itself (one round trip less).
+  const postcode = search.near ? parsePostcode(search.near, "near").pc4 : null;
+  const maxDistance = postcode ? (search.maxDistanceKm ?? null) : null;
   const filters = facetDefinitions.flatMap((facet) => {
     const selected = facet.selected(search);
     return selected && selected.length > 0 ? [{ facet, selected: [...selected].sort() }] : [];
@@ -139,7 +141,7 @@ export async function searchOfferings(
     .update(
       JSON.stringify([
         text?.all ?? null,
-        area?.code ?? null,
+        postcode,
         maxDistance,
         search.withCapacityOnly ?? false,
         filters.map(({ facet, selected }) => [facet.field, selected]),
@@ -152,9 +154,14 @@ export async function searchOfferings(
   const ctes: string[] = [];
   let from = "offering o";
   let distance = "NULL::float8";
-  if (area) {
-    const latitude = sql.add(area.latitude, "float8");
-    const longitude = sql.add(area.longitude, "float8");
+  if (postcode) {
+    ctes.push(`
+      area AS MATERIALIZED (
+        SELECT latitude, longitude, gemeente_code FROM postcode_area
+         WHERE code = ${sql.add(postcode, "text")}
+      )`);
+    const latitude = "(SELECT latitude FROM area)";
+    const longitude = "(SELECT longitude FROM area)";
     // earth_box works on earthdistance's slightly larger sphere: widen it a little, then
     // filter on the exact distance.
     const inBox =
@@ -177,7 +184,7 @@ export async function searchOfferings(
         SELECT offering_id AS id, distance_km FROM nearby
         UNION ALL
         SELECT o.id, NULL::float8 FROM offering o
-         WHERE o.gemeente_codes @> ARRAY[${sql.add(area.gemeenteCode, "text")}]
+         WHERE o.gemeente_codes @> ARRAY[(SELECT gemeente_code FROM area)]
            AND NOT EXISTS (SELECT 1 FROM offering_location x WHERE x.offering_id = o.id)
       )`);
     from = "candidates c JOIN offering o ON o.id = c.id";
@@ -213,7 +220,7 @@ export async function searchOfferings(
      ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit})`;
   const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
   let branches = [branch(rank, [])];
-  if (text && !area) {
+  if (text && !postcode) {
     const anyWord = sql.add(text.any, "tsquery");
     // The headline matches come from their own small index; OFFSET 0 keeps the planner from
     // intersecting them with the full-text index's much longer list of matches.
@@ -236,9 +243,11 @@ export async function searchOfferings(
          JOIN offering po ON po.id = p.id
          JOIN organization porg ON porg.id = po.organization_id) AS page,
       (SELECT counts FROM search_count_cache
-        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts`,
+        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
+      ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound"`,
     sql.values,
-  )) as [{ page: PageRow[]; counts: SearchCounts | null }];
+  )) as [{ page: PageRow[]; counts: SearchCounts | null; areaFound: boolean }];
+  if (!found.areaFound) throw unknownPostcode(postcode!, "near");
   const counts =
     found.counts ??
     (await countMatches(db, sql.values.slice(0, countParameters), {
