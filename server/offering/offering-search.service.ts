@@ -129,7 +129,6 @@ export async function searchOfferings(
   }
   const afterKey = after === undefined || after === null ? null : decodeCursor(after);
   const text = await buildTextQuery(db, search.text ?? "");
-  // The postcode's area is read by the page statement itself (one round trip less).
   const postcode = search.near ? parsePostcode(search.near, "near").pc4 : null;
   const maxDistance = postcode ? (search.maxDistanceKm ?? null) : null;
   const filters = facetDefinitions.flatMap((facet) => {
@@ -151,6 +150,116 @@ export async function searchOfferings(
 
   const sql = new SqlParameters();
   const query = text ? sql.add(text.all, "tsquery") : null;
+  const source = matchSource(sql, {
+    query,
+    postcode,
+    maxDistance,
+    withCapacityOnly: search.withCapacityOnly ?? false,
+    filters,
+  });
+
+  const key = sql.add(countsKey, "text");
+  // The counting statement uses the parameters up to here; the page's come after them.
+  const countParameters = sql.values.length;
+
+  // The page: one or two ordered, limited branches over the same sort key.
+  const keyset = afterKey
+    ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
+    : "true";
+  const limit = sql.add(first + 1, "int");
+  const branch = (rank: string, extra: string[], rows = source.from) => `(
+    SELECT * FROM (
+      SELECT o.id, ${source.distance} AS distance_km, coalesce(${source.distance}, 0) AS sort_distance,
+             (${rank})::real AS sort_rank, lower(o.title) AS title_key
+        FROM ${rows}
+       WHERE ${[...source.matches, ...source.filterTests.map((f) => f.test), ...extra].join(" AND ")}
+    ) b WHERE ${keyset}
+     ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit})`;
+  const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
+  let branches = [branch(rank, [])];
+  if (text && !postcode) {
+    const anyWord = sql.add(text.any, "tsquery");
+    // The headline matches come from their own small index; OFFSET 0 keeps the planner from
+    // intersecting them with the full-text index's much longer list of matches.
+    branches = [
+      branch(rank, [], `(SELECT * FROM offering WHERE headline_vector @@ ${anyWord} OFFSET 0) o`),
+      branch("0", [`NOT (o.headline_vector @@ ${anyWord})`]),
+    ];
+  }
+  const [found] = (await db.query(
+    `${source.ctes.length ? `WITH ${source.ctes.join(",")}` : ""}
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', p.id, 'distanceKm', p.distance_km,
+                'key', json_build_array(p.sort_distance, p.sort_rank, p.title_key, p.id),
+                'offering', ${entityJsonSql(db, Offering, "po")},
+                'organization', ${entityJsonSql(db, Organization, "porg")})
+              ORDER BY p.sort_distance, p.sort_rank, p.title_key, p.id), '[]'::json)
+         FROM (SELECT * FROM (${branches.join(" UNION ALL ")}) u
+                ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}) p
+         JOIN offering po ON po.id = p.id
+         JOIN organization porg ON porg.id = po.organization_id) AS page,
+      (SELECT counts FROM search_count_cache
+        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
+      ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound"`,
+    sql.values,
+  )) as [{ page: PageRow[]; counts: SearchCounts | null; areaFound: boolean }];
+  if (!found.areaFound) throw unknownPostcode(postcode!, "near");
+  const counts =
+    found.counts ?? (await countMatches(db, sql.values.slice(0, countParameters), source, key));
+
+  // The page brings its offerings and their organisations along: no statement per relation.
+  const edges = found.page.slice(0, first).map((row) => {
+    const node = entityFromJson(db, Offering, row.offering);
+    loaders.offeringById.prime(node.id, node);
+    loaders.organizationById.prime(
+      row.organization.id,
+      entityFromJson(db, Organization, row.organization),
+    );
+    return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
+  });
+  return {
+    edges,
+    totalCount: counts.total,
+    pageInfo: {
+      hasNextPage: found.page.length > first,
+      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
+    },
+    facets: await facetsWithLabels(loaders, search, counts.facetCounts),
+  };
+}
+
+/** Which offerings match: the statements' CTEs, their source rows and their conditions. */
+interface MatchSource {
+  ctes: string[];
+  from: string;
+  /** The distance in km of a match to the postcode (NULL without `near`). */
+  distance: string;
+  matches: string[];
+  /** One test per filter, named by its facet: each facet's count leaves its own test out. */
+  filterTests: Array<{ field: string; test: string }>;
+}
+
+/**
+ * The matching part shared by the page and the counting statement, with its parameters added
+ * to `sql`. `near` reads the postcode's area in the statement itself (one round trip less).
+ */
+function matchSource(
+  sql: SqlParameters,
+  {
+    query,
+    postcode,
+    maxDistance,
+    withCapacityOnly,
+    filters,
+  }: {
+    query: string | null;
+    postcode: string | null;
+    maxDistance: number | null;
+    withCapacityOnly: boolean;
+    filters: Array<{ facet: FacetDefinition; selected: string[] }>;
+  },
+): MatchSource {
   const ctes: string[] = [];
   let from = "offering o";
   let distance = "NULL::float8";
@@ -192,7 +301,7 @@ export async function searchOfferings(
   }
   const matches = ["o.status = 'ACTIVE'"];
   if (query) matches.push(`o.search_vector @@ ${query}`);
-  if (search.withCapacityOnly) matches.push("o.capacity_available > 0");
+  if (withCapacityOnly) matches.push("o.capacity_available > 0");
   const filterTests = filters.map(({ facet, selected }) => {
     const values = sql.add(selected, "text[]");
     const test = facet.isArray
@@ -200,83 +309,7 @@ export async function searchOfferings(
       : `o.${facet.column} = ANY (${values})`;
     return { field: facet.field, test };
   });
-
-  const key = sql.add(countsKey, "text");
-  // The counting statement uses the parameters up to here; the page's come after them.
-  const countParameters = sql.values.length;
-
-  // The page: one or two ordered, limited branches over the same sort key.
-  const keyset = afterKey
-    ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
-    : "true";
-  const limit = sql.add(first + 1, "int");
-  const branch = (rank: string, extra: string[], source = from) => `(
-    SELECT * FROM (
-      SELECT o.id, ${distance} AS distance_km, coalesce(${distance}, 0) AS sort_distance,
-             (${rank})::real AS sort_rank, lower(o.title) AS title_key
-        FROM ${source}
-       WHERE ${[...matches, ...filterTests.map((f) => f.test), ...extra].join(" AND ")}
-    ) b WHERE ${keyset}
-     ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit})`;
-  const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
-  let branches = [branch(rank, [])];
-  if (text && !postcode) {
-    const anyWord = sql.add(text.any, "tsquery");
-    // The headline matches come from their own small index; OFFSET 0 keeps the planner from
-    // intersecting them with the full-text index's much longer list of matches.
-    branches = [
-      branch(rank, [], `(SELECT * FROM offering WHERE headline_vector @@ ${anyWord} OFFSET 0) o`),
-      branch("0", [`NOT (o.headline_vector @@ ${anyWord})`]),
-    ];
-  }
-  const [found] = (await db.query(
-    `${ctes.length ? `WITH ${ctes.join(",")}` : ""}
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object(
-                'id', p.id, 'distanceKm', p.distance_km,
-                'key', json_build_array(p.sort_distance, p.sort_rank, p.title_key, p.id),
-                'offering', ${entityJsonSql(db, Offering, "po")},
-                'organization', ${entityJsonSql(db, Organization, "porg")})
-              ORDER BY p.sort_distance, p.sort_rank, p.title_key, p.id), '[]'::json)
-         FROM (SELECT * FROM (${branches.join(" UNION ALL ")}) u
-                ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}) p
-         JOIN offering po ON po.id = p.id
-         JOIN organization porg ON porg.id = po.organization_id) AS page,
-      (SELECT counts FROM search_count_cache
-        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
-      ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound"`,
-    sql.values,
-  )) as [{ page: PageRow[]; counts: SearchCounts | null; areaFound: boolean }];
-  if (!found.areaFound) throw unknownPostcode(postcode!, "near");
-  const counts =
-    found.counts ??
-    (await countMatches(db, sql.values.slice(0, countParameters), {
-      ctes,
-      from,
-      matches,
-      filterTests,
-      key,
-    }));
-
-  // The page brings its offerings and their organisations along: no statement per relation.
-  const edges = found.page.slice(0, first).map((row) => {
-    const node = entityFromJson(db, Offering, row.offering);
-    loaders.offeringById.prime(node.id, node);
-    loaders.organizationById.prime(
-      row.organization.id,
-      entityFromJson(db, Organization, row.organization),
-    );
-    return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
-  });
-  return {
-    edges,
-    totalCount: counts.total,
-    pageInfo: {
-      hasNextPage: found.page.length > first,
-      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
-    },
-    facets: await facetsWithLabels(loaders, search, counts.facetCounts),
-  };
+  return { ctes, from, distance, matches, filterTests };
 }
 
 interface PageRow {
@@ -301,13 +334,8 @@ interface SearchCounts {
 async function countMatches(
   db: DataSource,
   parameters: unknown[],
-  search: {
-    ctes: string[];
-    from: string;
-    matches: string[];
-    filterTests: Array<{ field: string; test: string }>;
-    key: string;
-  },
+  search: MatchSource,
+  key: string,
 ): Promise<SearchCounts> {
   const allFlags = (except?: string) =>
     [
@@ -348,7 +376,7 @@ async function countMatches(
       `
       stored AS (
         INSERT INTO search_count_cache (key, version, counts)
-        SELECT ${search.key}, version, counts FROM counted, offering_catalog
+        SELECT ${key}, version, counts FROM counted, offering_catalog
         ON CONFLICT (key) DO UPDATE
           SET version = EXCLUDED.version, counts = EXCLUDED.counts, created_at = now()
       )`,
