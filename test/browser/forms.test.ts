@@ -1,28 +1,19 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import {
   demoPassword,
   dutchPage,
   expectAccessible,
-  launchBrowser,
+  demoWorkers,
   logIn,
+  useBrowser,
 } from "../support/browser.js";
+import { openCase } from "../support/nazorg.js";
 import { sessionHeaders } from "../support/session.js";
 
-// Demo accounts of the seeded region (README); the cases are the test's own.
-const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
-const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { wijkteam: wijkteamWorker, kredietbank: kredietbankWorker } = demoWorkers;
+const browser = useBrowser();
 
 const focused = (locator: Locator) =>
   locator.evaluate((element) => element === document.activeElement);
@@ -46,23 +37,16 @@ async function expectSummaryLeadsTo(page: Page, problem: string | RegExp, field:
 
 /** A case of the wijkteam, arranged through the API. */
 async function wijkteamCase(displayName: string): Promise<string> {
-  const opened = await graphql<{ openCase: { id: string } }>(
-    `
-      mutation ($input: OpenCaseInput!) {
-        openCase(input: $input) {
-          id
-        }
-      }
-    `,
-    { input: { client: { displayName, contactPreferences: [] }, role: "Casusregie" } },
+  const { caseId } = await openCase(
     await sessionHeaders(wijkteamWorker, demoPassword),
+    displayName,
   );
-  return opened.data!.openCase.id;
+  return caseId;
 }
 
 describe("the error summary on real forms", () => {
   it("opening a case: the browser's checks, in Dutch, both in the summary", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, wijkteamWorker);
     await page.goto(`${inject("baseUrl")}/casussen`);
     await page.getByText("Nieuwe casus").click();
@@ -94,7 +78,7 @@ describe("the error summary on real forms", () => {
   it("the referral wizard: a missing question is caught before anything is sent", async () => {
     const displayName = "V. Erwijzing";
     const caseId = await wijkteamCase(displayName);
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, wijkteamWorker);
     await page.goto(`${inject("baseUrl")}/?q=saneringskrediet`);
     await page
@@ -120,7 +104,7 @@ describe("the error summary on real forms", () => {
 
   it("planning a zorgoverleg: the server's refusal links to the field it names", async () => {
     const caseId = await wijkteamCase("Z. Orgoverleg");
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, wijkteamWorker);
     await page.goto(`${inject("baseUrl")}/casussen/${caseId}`);
     const section = page.getByRole("region", { name: "Zorgoverleg" });
@@ -142,7 +126,7 @@ describe("the error summary on real forms", () => {
   });
 
   it("the offering editor: a rule of the sociale kaart, marked on its field", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, kredietbankWorker);
     await page.goto(`${inject("baseUrl")}/ons-aanbod/nieuw`);
     await page.getByLabel("Titel").fill("Terugbelafspraak na de sanering");
@@ -250,7 +234,7 @@ describe("every action says what it did", () => {
     );
     expect(sent.errors).toBeUndefined();
 
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, kredietbankWorker);
     await page.goto(`${inject("baseUrl")}/overdrachten`);
     const referral = page

@@ -1,28 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import {
   demoPassword,
   dutchPage,
   expectAccessible,
-  launchBrowser,
+  demoWorkers,
   logIn,
+  useBrowser,
 } from "../support/browser.js";
+import { openCase } from "../support/nazorg.js";
 import { sessionHeaders } from "../support/session.js";
 
-// Demo accounts of the seeded region (README).
-const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
-const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { wijkteam: wijkteamWorker, kredietbank: kredietbankWorker } = demoWorkers;
+const browser = useBrowser();
 
 /** A case of the wijkteam with the kredietbank on its team, arranged through the API. */
 async function caseWithKredietbank(displayName: string): Promise<string> {
@@ -32,18 +22,7 @@ async function caseWithKredietbank(displayName: string): Promise<string> {
       `{ organizations { id name } }`,
     )
   ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
-  const opened = await graphql<{ openCase: { id: string } }>(
-    `
-      mutation ($input: OpenCaseInput!) {
-        openCase(input: $input) {
-          id
-        }
-      }
-    `,
-    { input: { client: { displayName, contactPreferences: [] }, role: "Casusregie wijkteam" } },
-    wijkteamApi,
-  );
-  const caseId = opened.data!.openCase.id;
+  const { caseId } = await openCase(wijkteamApi, displayName);
   const added = await graphql(
     `
       mutation ($caseId: ID!, $organizationId: ID!) {
@@ -62,7 +41,7 @@ async function caseWithKredietbank(displayName: string): Promise<string> {
 describe("zorgoverleg in a browser", () => {
   it("a worker records a zorgoverleg with two agreements and a regie decision; it shows on the case", async () => {
     const caseId = await caseWithKredietbank("Z. de Overleg");
-    const wijkteam = await dutchPage(browser);
+    const wijkteam = await dutchPage(browser());
     await logIn(wijkteam, wijkteamWorker);
     await wijkteam.goto(`${inject("baseUrl")}/casussen/${caseId}`);
     await wijkteam.getByRole("heading", { level: 1, name: "Casus Z. de Overleg" }).waitFor();
@@ -153,7 +132,7 @@ describe("zorgoverleg in a browser", () => {
     await expectAccessible(wijkteam);
 
     // The kredietbank's worker finds her agreement in "Mijn afspraken" and ticks it off.
-    const kredietbank = await dutchPage(browser);
+    const kredietbank = await dutchPage(browser());
     await logIn(kredietbank, kredietbankWorker);
     await kredietbank.getByRole("link", { name: "Mijn afspraken" }).click();
     await kredietbank.getByRole("heading", { level: 1, name: "Mijn afspraken" }).waitFor();

@@ -1,6 +1,6 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /** Debian's Chromium, headless, with the flags a closed network and running as root need. */
 export function launchBrowser(): Promise<Browser> {
@@ -14,6 +14,18 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** One browser for the tests of a file, closed after them; call at the top of the file. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /** A page as a Dutch user sees it (axe-core needs a page from an explicit context). */
@@ -34,6 +46,12 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** Demo accounts of the seeded region (README) share this password. */
 export const demoPassword = "ketenkaart-demo";
+
+/** Demo workers of the seeded region (README). */
+export const demoWorkers = {
+  wijkteam: "sanne.devries@wijkteam-arnhem-noord.example",
+  kredietbank: "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example",
+};
 
 /**
  * Logs in through the login page, as a worker would, and waits until the app has taken over:

@@ -3,6 +3,7 @@ import { graphql } from "../gql";
 import { RegionalAdministrators } from "../privacy/PrivacyPage";
 import { formatDate } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
+import { InfoPage, InfoSection } from "../shared/InfoPage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 const AccessibilityPageQuery = graphql(`
@@ -35,29 +36,26 @@ export function AccessibilityPage() {
   if (error || !data) return <PageError what="De toegankelijkheidsverklaring" />;
 
   return (
-    <div className="kk-detail kk-prose">
-      <h1 className="utrecht-heading-1">Toegankelijkheidsverklaring</h1>
-      <p className="utrecht-paragraph kk-lead">
-        Ketenkaart moet voor iedereen goed te gebruiken zijn: met een toetsenbord, met een
-        schermlezer, met vergroting en op een telefoon. Hier leest u hoe ver wij daarmee zijn.
-      </p>
-
-      <section aria-labelledby="status">
-        <h2 id="status" className="utrecht-heading-2">
-          Status: eerste maatregelen genomen
-        </h2>
+    <InfoPage
+      className="kk-detail kk-prose"
+      title="Toegankelijkheidsverklaring"
+      lead={
+        <>
+          Ketenkaart moet voor iedereen goed te gebruiken zijn: met een toetsenbord, met een
+          schermlezer, met vergroting en op een telefoon. Hier leest u hoe ver wij daarmee zijn.
+        </>
+      }
+    >
+      <InfoSection id="status" heading="Status: eerste maatregelen genomen">
         <p className="utrecht-paragraph">
           Ketenkaart wil voldoen aan de WCAG 2.2 op niveau A en AA. Dat is meer dan de wet vraagt
           (het Besluit digitale toegankelijkheid overheid noemt WCAG 2.1 AA). Wij testen elke versie
           automatisch. Een volledig onderzoek door een onafhankelijke deskundige is nog niet gedaan.
           Daarom is de status: <strong>eerste maatregelen genomen</strong>.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="getest">
-        <h2 id="getest" className="utrecht-heading-2">
-          Wat hebben wij getest en hoe?
-        </h2>
+      <InfoSection id="getest" heading="Wat hebben wij getest en hoe?">
         <ul className="utrecht-unordered-list">
           <li>
             Elke pagina, bekeken als bezoeker zonder account en als elk soort medewerker, wordt bij
@@ -78,12 +76,9 @@ export function AccessibilityPage() {
           Automatische tests vinden niet alle problemen. Een test met schermlezers en met mensen met
           een beperking moet nog gebeuren.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="beperkingen">
-        <h2 id="beperkingen" className="utrecht-heading-2">
-          Wat werkt nog niet goed?
-        </h2>
+      <InfoSection id="beperkingen" heading="Wat werkt nog niet goed?">
         <ul className="utrecht-unordered-list">
           <li>
             De kleuren van de nazorgkaart laten zien waar veel of weinig aanbod is. Wie de kleuren
@@ -98,12 +93,9 @@ export function AccessibilityPage() {
             onder hun eigen verantwoordelijkheid.
           </li>
         </ul>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="contact">
-        <h2 id="contact" className="utrecht-heading-2">
-          Loopt u tegen een probleem aan?
-        </h2>
+      <InfoSection id="contact" heading="Loopt u tegen een probleem aan?">
         <p className="utrecht-paragraph">
           Kunt u iets niet lezen of niet gebruiken? Laat het ons weten bij de beheerder van
           Ketenkaart in uw regio. U krijgt binnen 5 werkdagen antwoord. Wij zoeken dan samen met u
@@ -114,11 +106,11 @@ export function AccessibilityPage() {
           Bent u niet tevreden met het antwoord? Dan kunt u een klacht indienen bij de Nationale
           ombudsman of de ombudsman van uw gemeente.
         </p>
-      </section>
+      </InfoSection>
 
       <p className="utrecht-paragraph kk-muted">
         Deze verklaring is opgesteld op {formatDate(`${statementDate}T12:00:00Z`)}.
       </p>
-    </div>
+    </InfoPage>
   );
 }

@@ -2,9 +2,8 @@ import { useMutation } from "@apollo/client/react";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { CheckboxGroup, ProblemArea, TextField, useFormProblem } from "../shared/form";
 import type { ContactPreference } from "../gql/graphql";
-import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 

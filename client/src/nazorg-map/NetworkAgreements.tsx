@@ -4,8 +4,7 @@ import { graphql } from "../gql";
 import type { NetworkAgreementKind } from "../gql/graphql";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
-import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { CheckboxGroup, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { formatDate, isoDate } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 

@@ -9,9 +9,9 @@ import type {
   PaletteLevel,
 } from "../gql/graphql";
 import { useMe } from "../auth/session";
-import { CheckboxGroup } from "../shared/CheckboxGroup";
 import {
   CheckboxField,
+  CheckboxGroup,
   ProblemArea,
   RadioGroup,
   SelectField,

@@ -13,8 +13,7 @@ import type {
   ServiceModule,
   TargetGroup,
 } from "../gql/graphql";
-import { CheckboxGroup } from "../shared/CheckboxGroup";
-import { ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { CheckboxGroup, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";

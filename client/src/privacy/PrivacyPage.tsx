@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { graphql } from "../gql";
 import { formatPhone } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
+import { InfoPage, InfoSection } from "../shared/InfoPage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 const PrivacyPageQuery = graphql(`
@@ -31,17 +32,16 @@ export function PrivacyPage() {
   const { retentionClosedCaseMonths, regionalAdministrators } = data.privacy;
 
   return (
-    <div className="kk-detail">
-      <h1 className="utrecht-heading-1">Privacy: wat Ketenkaart over u bewaart</h1>
-      <p className="utrecht-paragraph kk-lead">
-        Ketenkaart helpt organisaties in de regio om mensen met geldzorgen samen te helpen. Hier
-        leest u welke gegevens wij bewaren, waarom, en wie ze mag zien.
-      </p>
-
-      <section aria-labelledby="wat">
-        <h2 id="wat" className="utrecht-heading-2">
-          Welke gegevens bewaren wij?
-        </h2>
+    <InfoPage
+      title="Privacy: wat Ketenkaart over u bewaart"
+      lead={
+        <>
+          Ketenkaart helpt organisaties in de regio om mensen met geldzorgen samen te helpen. Hier
+          leest u welke gegevens wij bewaren, waarom, en wie ze mag zien.
+        </>
+      }
+    >
+      <InfoSection id="wat" heading="Welke gegevens bewaren wij?">
         <p className="utrecht-paragraph">
           Alleen wat nodig is om u goed door te verwijzen en te helpen:
         </p>
@@ -58,68 +58,50 @@ export function PrivacyPage() {
         <p className="utrecht-paragraph">
           Wij bewaren <strong>geen BSN</strong> en geen bankgegevens of bedragen van uw schulden.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="wie">
-        <h2 id="wie" className="utrecht-heading-2">
-          Wie kan uw gegevens zien?
-        </h2>
+      <InfoSection id="wie" heading="Wie kan uw gegevens zien?">
         <p className="utrecht-paragraph">
           Alleen de organisaties die u helpen: het team rond uw hulp. Andere organisaties zien
           niets. Dat controleert Ketenkaart twee keer: in het programma en nog eens in de database.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="toestemming">
-        <h2 id="toestemming" className="utrecht-heading-2">
-          Uw toestemming
-        </h2>
+      <InfoSection id="toestemming" heading="Uw toestemming">
         <p className="utrecht-paragraph">
           Wilt uw hulpverlener u doorverwijzen naar een andere organisatie? Dan vraagt hij of zij
           eerst uw toestemming. Daarin staat aan wie, waarvoor en welke gegevens. U mag uw
           toestemming altijd weer intrekken. Daarna deelt Ketenkaart niets meer op basis van die
           toestemming.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="logboek">
-        <h2 id="logboek" className="utrecht-heading-2">
-          Wij houden bij wie uw gegevens bekijkt
-        </h2>
+      <InfoSection id="logboek" heading="Wij houden bij wie uw gegevens bekijkt">
         <p className="utrecht-paragraph">
           Elke keer dat iemand uw gegevens bekijkt of verandert, schrijft Ketenkaart op wie dat was,
           van welke organisatie, wanneer en waarom. Niemand kan dat logboek veranderen of wissen.
           Lukt het opschrijven niet, dan krijgt de medewerker uw gegevens ook niet te zien.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="bewaren">
-        <h2 id="bewaren" className="utrecht-heading-2">
-          Hoe lang bewaren wij uw gegevens?
-        </h2>
+      <InfoSection id="bewaren" heading="Hoe lang bewaren wij uw gegevens?">
         <p className="utrecht-paragraph">
           Is uw hulp helemaal afgesloten? Dan maken wij uw gegevens na{" "}
           <strong>{retentionClosedCaseMonths} maanden</strong> onherkenbaar. Uw naam, geboortejaar,
           postcode en uw verhaal worden dan gewist. Wat overblijft, zegt niets meer over u als
           persoon.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="rechten">
-        <h2 id="rechten" className="utrecht-heading-2">
-          Uw rechten
-        </h2>
+      <InfoSection id="rechten" heading="Uw rechten">
         <p className="utrecht-paragraph">
           U mag altijd vragen welke gegevens er over u zijn en wie ze heeft bekeken. U mag ook
           vragen om gegevens te verbeteren of te wissen. Vraag het aan uw hulpverlener: de
           organisatie van uw hulpverlener kan u laten zien wat er is en wie het heeft bekeken.
         </p>
-      </section>
+      </InfoSection>
 
-      <section aria-labelledby="contact">
-        <h2 id="contact" className="utrecht-heading-2">
-          Vragen of een klacht?
-        </h2>
+      <InfoSection id="contact" heading="Vragen of een klacht?">
         <p className="utrecht-paragraph">
           Komt u er met uw hulpverlener niet uit? Neem dan contact op met de beheerder van
           Ketenkaart in uw regio:
@@ -128,8 +110,8 @@ export function PrivacyPage() {
         <p className="utrecht-paragraph">
           U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.
         </p>
-      </section>
-    </div>
+      </InfoSection>
+    </InfoPage>
   );
 }
 

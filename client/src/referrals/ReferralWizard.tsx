@@ -5,6 +5,7 @@ import { RecordConsentMutation } from "../cases/ConsentForms";
 import { graphql } from "../gql";
 import {
   CheckboxField,
+  CheckboxGroup,
   ProblemArea,
   RadioGroup,
   SelectField,
@@ -14,7 +15,6 @@ import {
 import { useStatusMessage } from "../shared/StatusMessage";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
-import { CheckboxGroup } from "../shared/CheckboxGroup";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { isoDate } from "../shared/format";

@@ -1,8 +1,14 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { CheckboxGroup } from "./CheckboxGroup";
-import { type FormProblem, ProblemArea, RadioGroup, TextField, problemOf } from "./form";
+import {
+  CheckboxGroup,
+  type FormProblem,
+  ProblemArea,
+  RadioGroup,
+  TextField,
+  problemOf,
+} from "./form";
 
 function serverError(message: string, extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({ errors: [{ message, extensions }] });

@@ -445,19 +445,34 @@ export function CheckboxField({
   );
 }
 
-/** Radio buttons as one field, with the legend as its name; shows its own problem. */
-export function RadioGroup(props: {
+const choiceClasses = {
+  checkbox: {
+    input: "utrecht-checkbox utrecht-checkbox--html-input",
+    label: "utrecht-form-label utrecht-form-label--checkbox",
+  },
+  radio: {
+    input: "utrecht-radio-button utrecht-radio-button--html-input",
+    label: "utrecht-form-label utrecht-form-label--radio-button",
+  },
+};
+
+/**
+ * Checkboxes or radio buttons that submit as one form field (read checkboxes with
+ * FormData.getAll), with the legend as the field's name; shows its own problem.
+ */
+function ChoiceGroup(props: {
+  type: "checkbox" | "radio";
   legend: string;
   name: string;
   path: string;
   labels: Record<string, string> | undefined;
+  isChecked: (value: string) => boolean;
   required?: boolean;
-  defaultValue?: string;
-  /** More fields that belong to the choice (shown inside the same fieldset). */
   children?: ReactNode;
 }) {
   const id = `${props.name}-groep`;
   const { ariaProps, message } = useFieldProblem(props.path, id);
+  const classes = choiceClasses[props.type];
   return (
     <fieldset
       id={id}
@@ -470,23 +485,58 @@ export function RadioGroup(props: {
         <div key={value} className="kk-filter-option">
           <input
             id={`${props.name}-${value}`}
-            type="radio"
+            type={props.type}
             name={props.name}
             value={value}
             required={props.required}
-            defaultChecked={props.defaultValue === value}
-            className="utrecht-radio-button utrecht-radio-button--html-input"
+            defaultChecked={props.isChecked(value)}
+            className={classes.input}
             {...(message ? { "aria-invalid": true } : {})}
           />
-          <label
-            htmlFor={`${props.name}-${value}`}
-            className="utrecht-form-label utrecht-form-label--radio-button"
-          >
+          <label htmlFor={`${props.name}-${value}`} className={classes.label}>
             {label}
           </label>
         </div>
       ))}
       {props.children}
     </fieldset>
+  );
+}
+
+/** Radio buttons as one field, with the legend as its name; shows its own problem. */
+export function RadioGroup(props: {
+  legend: string;
+  name: string;
+  path: string;
+  labels: Record<string, string> | undefined;
+  required?: boolean;
+  defaultValue?: string;
+  /** More fields that belong to the choice (shown inside the same fieldset). */
+  children?: ReactNode;
+}) {
+  return (
+    <ChoiceGroup type="radio" {...props} isChecked={(value) => props.defaultValue === value} />
+  );
+}
+
+/** A fieldset of checkboxes that submit as one form field (read with FormData.getAll). */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  labels: Record<string, string> | undefined;
+  /** Values checked at first (editing). */
+  selected?: readonly string[];
+  /** The field in the API input, when the server may name it in an error. */
+  path?: string;
+}) {
+  return (
+    <ChoiceGroup
+      type="checkbox"
+      legend={props.legend}
+      name={props.name}
+      labels={props.labels}
+      path={props.path ?? ""}
+      isChecked={(value) => props.selected?.includes(value) ?? false}
+    />
   );
 }
