@@ -87,6 +87,9 @@ export const facetDefinitions: FacetDefinition[] = [
   { field: "gemeenten", column: "gemeente_codes", isArray: true, selected: (s) => s.gemeenten },
 ];
 
+/** Up to this many matches in title order are sorted rather than read along the title index. */
+const fewMatches = 5000;
+
 /** Where a page ends: the sort key of its last row. Rows after it sort strictly after it. */
 type SortKey = [distance: number, negativeRank: number, titleKey: string, id: string];
 
@@ -167,27 +170,58 @@ export async function searchOfferings(
     ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
     : "true";
   const limit = sql.add(first + 1, "int");
-  const branch = (rank: string, extra: string[], rows = source.from) => `(
-    SELECT * FROM (
-      SELECT o.id, ${source.distance} AS distance_km, coalesce(${source.distance}, 0) AS sort_distance,
-             (${rank})::real AS sort_rank, lower(o.title) AS title_key
-        FROM ${rows}
-       WHERE ${[...source.matches, ...source.filterTests.map((f) => f.test), ...extra].join(" AND ")}
-    ) b WHERE ${keyset}
-     ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit})`;
+  const conditions = (extra: string[]) =>
+    [...source.matches, ...source.filterTests.map((f) => f.test), ...extra].join(" AND ");
+  const columns = (rank: string) =>
+    `o.id, ${source.distance} AS distance_km, coalesce(${source.distance}, 0) AS sort_distance,
+     (${rank})::real AS sort_rank, lower(o.title) AS title_key`;
+  const ordered = (rows: string) =>
+    `SELECT * FROM (${rows}) b WHERE ${keyset}
+      ORDER BY sort_distance, sort_rank, title_key, id LIMIT ${limit}`;
+  const branch = (rank: string, extra: string[], rows = source.from) =>
+    `(${ordered(`SELECT ${columns(rank)} FROM ${rows} WHERE ${conditions(extra)}`)})`;
+  // Text matches in the description alone, in title order. Walking the title index until a
+  // page is full is quick when they are common and hopeless when they are rare, and the
+  // planner cannot tell the two apart: a word is estimated as a whole, not for the offerings
+  // that have it only in the description (at a million offerings a word in 2 000 titles walked
+  // the whole index for its one description-only match: 6.7 s). So the matches are first read through the search indexes, up to
+  // `fewMatches`: when that is all of them they are sorted; otherwise they are common enough
+  // for the walk along the title index. Only one of the two branches returns rows.
+  const pageCtes: string[] = [];
+  const titleOrdered = (extra: string[]) => {
+    const few = sql.add(fewMatches, "int");
+    pageCtes.push(`
+      few AS MATERIALIZED (
+        SELECT o.id, lower(o.title) AS title_key FROM ${source.from}
+         WHERE ${conditions(extra)} LIMIT ${few} + 1
+      )`);
+    return [
+      `(${ordered(`
+        SELECT id, ${source.distance} AS distance_km, coalesce(${source.distance}, 0) AS sort_distance,
+               (0)::real AS sort_rank, title_key
+          FROM few WHERE (SELECT count(*) FROM few) <= ${few}`)})`,
+      branch("0", [...extra, `(SELECT count(*) FROM few) > ${few}`]),
+    ];
+  };
   const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
-  let branches = [branch(rank, [])];
-  if (text && !postcode) {
+  let branches: string[];
+  if (postcode) {
+    branches = [branch(rank, [])];
+  } else if (text) {
     const anyWord = sql.add(text.any, "tsquery");
     // The headline matches come from their own small index; OFFSET 0 keeps the planner from
     // intersecting them with the full-text index's much longer list of matches.
     branches = [
       branch(rank, [], `(SELECT * FROM offering WHERE headline_vector @@ ${anyWord} OFFSET 0) o`),
-      branch("0", [`NOT (o.headline_vector @@ ${anyWord})`]),
+      ...titleOrdered([`NOT (o.headline_vector @@ ${anyWord})`]),
     ];
+  } else {
+    // Filters alone: the planner's estimates for the taxonomy arrays are good enough to choose
+    // between the walk along the title index and sorting the matches itself.
+    branches = [branch("0", [])];
   }
   const [found] = (await db.query(
-    `${source.ctes.length ? `WITH ${source.ctes.join(",")}` : ""}
+    `${source.ctes.length + pageCtes.length ? `WITH ${[...source.ctes, ...pageCtes].join(",")}` : ""}
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
                 'id', p.id, 'distanceKm', p.distance_km,
