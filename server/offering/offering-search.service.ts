@@ -87,6 +87,9 @@ export const facetDefinitions: FacetDefinition[] = [
   { field: "gemeenten", column: "gemeente_codes", isArray: true, selected: (s) => s.gemeenten },
 ];
 
+/** How long counting a search may take (the request's own statement timeout is 5 s). */
+const countingTimeoutMs = 20_000;
+
 /**
  * Up to this many matches in title order are sorted rather than read along the title index.
  * Counting them costs a little for every broad word (5 000 cost a broad word 25 ms).
@@ -393,39 +396,53 @@ async function countMatches(
     return `SELECT '${facet.field}' AS field, ${value} AS value, count(*)::int AS count, ${label} AS label
               FROM ${from} WHERE ${allFlags(facet.field)} AND ${value} IS NOT NULL GROUP BY ${value}`;
   });
-  const [row] = (await db.query(
-    `WITH ${[
-      ...search.ctes,
-      `
+  // A row that fails two filters is in no count (each facet leaves out only its own filter):
+  // filters alone would otherwise count over every active offering.
+  const countable =
+    search.filterTests.length >= 2
+      ? [
+          `(${search.filterTests.map((f) => `coalesce((${f.test})::int, 0)`).join(" + ")}) >= ${search.filterTests.length - 1}`,
+        ]
+      : [];
+  // Counting a broad search for the first time in a catalogue version reads every match: on a
+  // national catalogue that can take longer than a request's statement timeout, and failing
+  // the search would be worse than a slow first answer (the next worker gets it cached).
+  const [row] = (await db.transaction(async (manager) => {
+    await manager.query(`SET LOCAL statement_timeout = ${countingTimeoutMs}`);
+    return manager.query(
+      `WITH ${[
+        ...search.ctes,
+        `
       matched AS MATERIALIZED (
         SELECT o.module, o.phases, o.palette_level, o.life_domains, o.target_groups,
                o.channels, o.delivered_by, o.gemeente_codes
                ${search.filterTests.map((f) => `, (${f.test}) AS "f_${f.field}"`).join("")}
           FROM ${search.from}
-         WHERE ${search.matches.join(" AND ")}
+         WHERE ${[...search.matches, ...countable].join(" AND ")}
       )`,
-      `
+        `
       counted AS (
         SELECT json_build_object(
           'total', (SELECT count(*)::int FROM matched WHERE ${allFlags()}),
           'facetCounts', (SELECT coalesce(json_agg(f), '[]'::json) FROM (
              ${facetCounts.join("\n UNION ALL ")}) f))::jsonb AS counts
       )`,
-      `
+        `
       stored AS (
         INSERT INTO search_count_cache (key, version, counts)
         SELECT ${key}, version, counts FROM counted, offering_catalog
         ON CONFLICT (key) DO UPDATE
           SET version = EXCLUDED.version, counts = EXCLUDED.counts, created_at = now()
       )`,
-      `
+        `
       expired AS (
         DELETE FROM search_count_cache WHERE created_at < now() - interval '1 day'
       )`,
-    ].join(",")}
+      ].join(",")}
     SELECT counts FROM counted`,
-    parameters,
-  )) as [{ counts: SearchCounts }];
+      parameters,
+    );
+  })) as [{ counts: SearchCounts }];
   return row.counts;
 }
 
