@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { isUuid } from "./ids.js";
 
 /**
@@ -26,12 +27,22 @@ export async function entityRowsWhereIn<E extends ObjectLiteral>(
   if (columns.every((column) => !column.embeddedMetadata)) {
     return rows.map((row) => Object.assign(new entity(), row));
   }
-  return rows.map((row) => {
-    const found = new entity();
-    // setEntityValue fills embedded objects (an organisation's contactPoint) too.
-    for (const column of columns) column.setEntityValue(found, row[column.propertyPath]);
-    return found;
-  });
+  return rows.map((row) => toEntity(entity, columns, row, (_column, value) => value));
+}
+
+/** An entity from values under its columns' property paths, embedded objects included. */
+function toEntity<E extends ObjectLiteral>(
+  entity: new () => E,
+  columns: readonly ColumnMetadata[],
+  values: Record<string, unknown>,
+  convert: (column: ColumnMetadata, value: unknown) => unknown,
+): E {
+  const found = new entity();
+  // setEntityValue also fills embedded objects (an organisation's contactPoint).
+  for (const column of columns) {
+    column.setEntityValue(found, convert(column, values[column.propertyPath]));
+  }
+  return found;
 }
 
 // The statement depends only on the entity's mapping, so it is built once per use.
@@ -100,18 +111,9 @@ export function entityFromJson<E extends ObjectLiteral>(
   entity: EntityTarget<E> & (new () => E),
   json: Record<string, unknown>,
 ): E {
-  const found = new entity();
-  for (const column of db.getMetadata(entity).columns) {
-    const value = json[column.propertyPath];
-    const isText = typeof value === "string" || typeof value === "number";
-    column.setEntityValue(
-      found,
-      isText && (column.type === "timestamptz" || column.type === "timestamp")
-        ? new Date(value)
-        : isText && column.type === "bigint"
-          ? String(value) // as pg and TypeORM give it
-          : value,
-    );
-  }
-  return found;
+  return toEntity(entity, db.getMetadata(entity).columns, json, (column, value) => {
+    if (typeof value !== "string" && typeof value !== "number") return value;
+    if (column.type === "timestamptz" || column.type === "timestamp") return new Date(value);
+    return column.type === "bigint" ? String(value) : value; // as pg and TypeORM give a bigint
+  });
 }

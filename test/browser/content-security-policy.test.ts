@@ -1,21 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { dutchPage, launchBrowser, logIn } from "../support/browser.js";
+import { dutchPage, useBrowser, logIn } from "../support/browser.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the content security policy in a browser", () => {
   it("blocks nothing the app itself loads, on every page a worker visits", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());

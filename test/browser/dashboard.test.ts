@@ -1,19 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { sessionHeaders } from "../support/session.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the dashboard in a browser", () => {
   it("puts a case on the risk list once a contact finds income and expenses out of balance", async () => {
@@ -38,7 +29,7 @@ describe("the dashboard in a browser", () => {
     );
     const caseId = opened.data!.openCase.id;
 
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, worker.email, testPassword);
     // After login the worker lands on the dashboard: nothing at risk yet.
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();

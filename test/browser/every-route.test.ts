@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { routePaths, type RouteName } from "../../client/src/routePaths.js";
 import { graphql } from "../support/api.js";
 import {
@@ -7,7 +7,7 @@ import {
   expectAccessible,
   expectKeyboardUsable,
   expectNoHorizontalScroll,
-  launchBrowser,
+  useBrowser,
   logIn,
   openPage,
 } from "../support/browser.js";
@@ -87,18 +87,13 @@ function matches(pattern: string, path: string): boolean {
 // The nazorg map's matrix makes axe slow on a busy machine.
 const slowPage = 90_000;
 
-let browser: Browser;
+const browser = useBrowser();
 let data: DemoData;
 const contexts = new Map<string, BrowserContext>();
 const visited = new Set<RouteName>();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   data = await demoData();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** One logged-in browser context per user and viewport, shared by that user's pages. */
@@ -106,7 +101,7 @@ async function pageFor(user: UserKind, viewport = { width: 1280, height: 900 }):
   const key = `${user}@${viewport.width}`;
   let context = contexts.get(key);
   if (!context) {
-    context = await browser.newContext({
+    context = await browser().newContext({
       locale: "nl-NL",
       timezoneId: "Europe/Amsterdam",
       viewport,

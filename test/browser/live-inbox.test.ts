@@ -1,19 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { database, testPassword } from "../support/factories.js";
 import { referralChain } from "../support/scenarios.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * Waits until the page's subscription is live on the server: a probe notification, as any
@@ -43,7 +35,7 @@ describe("the inbox and the dashboard update themselves", () => {
     ).query("SELECT email FROM app_user WHERE id = $1", [receiver.id])) as [{ email: string }];
 
     // The receiver has the inbox open in one tab and the dashboard in another.
-    const inbox = await dutchPage(browser);
+    const inbox = await dutchPage(browser());
     await logIn(inbox, email, testPassword);
     await inbox.goto(`${inject("baseUrl")}/overdrachten`);
     await inbox.getByRole("heading", { level: 2, name: "Inkomend (0)" }).waitFor();

@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { loadConfig } from "../../server/config.js";
-import { dutchPage, launchBrowser } from "../support/browser.js";
+import { dutchPage, useBrowser } from "../support/browser.js";
 import { buildUser, testPassword } from "../support/factories.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the login limit in a browser", () => {
   it("tells the worker in Dutch to wait after too many wrong passwords", async () => {
     const user = await buildUser();
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await page.goto(`${inject("baseUrl")}/inloggen`);
     await page.getByLabel("E-mailadres").fill(user.email);
     const attempt = async (password: string, expected: string) => {

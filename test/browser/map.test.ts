@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { query } from "../support/api.js";
@@ -10,22 +10,14 @@ import {
   buildOrganization,
   uniqueWord,
 } from "../support/factories.js";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser } from "../support/browser.js";
 import { type Instance, startInstance } from "../support/instance.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A page that records what the content security policy blocks. */
 async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-  const page = await dutchPage(browser);
+  const page = await dutchPage(browser());
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());

@@ -1,24 +1,15 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 
 // Demo accounts (README): a coordinator of a volunteer organisation and the region's administrator.
 const coordinator = "marieke.scholten@budgetmaatjes-rijn-en-ijssel.example";
 const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openMap(email: string) {
-  const page = await dutchPage(browser);
+  const page = await dutchPage(browser());
   await logIn(page, email);
   await page.getByRole("link", { name: "Nazorgkaart" }).click();
   await page.getByRole("heading", { level: 1, name: /^Nazorgkaart Regio Centraal/ }).waitFor();

@@ -1,25 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { loggedInUser } from "../support/session.js";
 import { testPassword } from "../support/factories.js";
 import { referralChain } from "../support/scenarios.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("e-mail notifications in a browser", () => {
   it("a worker switches the e-mails off under Meldingen, and the choice stays", async () => {
     const worker = await loggedInUser();
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, worker.email, testPassword);
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
@@ -61,7 +52,7 @@ describe("e-mail notifications in a browser", () => {
     );
     expect(sent.errors).toBeUndefined();
 
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await page.goto(`${inject("baseUrl")}/overdrachten#overdracht-${referral.id}`);
     await page.getByRole("heading", { level: 1, name: "Inloggen nodig" }).waitFor();
     await page.getByRole("link", { name: "Log in" }).click();

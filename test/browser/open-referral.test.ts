@@ -1,28 +1,20 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import {
   demoPassword,
   dutchPage,
   expectAccessible,
-  launchBrowser,
+  useBrowser,
   logIn,
 } from "../support/browser.js";
 
 // The region's administrator of the demo region (README).
 const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openReferralPage(page: Page, email: string) {
   await logIn(page, email, demoPassword, "/open-referral");
@@ -31,7 +23,7 @@ async function openReferralPage(page: Page, email: string) {
 
 describe("Open Referral (HSDS) in a browser", () => {
   it("the region's administrator downloads the kaart, reads it back in, and sees a refusal", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await openReferralPage(page, regionAdministrator);
     await expectAccessible(page);
 
@@ -65,7 +57,7 @@ describe("Open Referral (HSDS) in a browser", () => {
   });
 
   it("shows the upload, then n van m verwerkt, then what the import did", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await openReferralPage(page, regionAdministrator);
     const response = await page.request.get(`${inject("baseUrl")}/open-referral/hsds.json`);
     const document = (await response.json()) as {

@@ -1,24 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { buildOrganization, buildUser, testPassword, uniqueWord } from "../support/factories.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("a partner's beheerder keeps the organisation actual", () => {
   it("corrects a field the server refuses, saves, and adds a location the kaart shows", async () => {
     const name = `Stichting ${uniqueWord()}`;
     const organizationId = await buildOrganization({ name });
     const beheerder = await buildUser({ organizationId, roles: ["BEHEERDER"] as never });
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, beheerder.email, testPassword);
 
     await page.goto(`${inject("baseUrl")}/ons-aanbod`);
@@ -65,7 +56,7 @@ describe("a partner's beheerder keeps the organisation actual", () => {
 
   it("tells a plain worker that only a beheerder changes the organisation", async () => {
     const worker = await buildUser({ roles: ["MEDEWERKER"] as never });
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, worker.email, testPassword);
     await page.goto(`${inject("baseUrl")}/onze-organisatie`);
     await page

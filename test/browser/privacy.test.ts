@@ -1,21 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser } from "../support/browser.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("the privacy page in a browser", () => {
   it("is reached from the footer without logging in and says what is kept, for how long and whom to ask", async () => {
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await page.goto(`${inject("baseUrl")}/`);
     await page
       .getByRole("contentinfo")

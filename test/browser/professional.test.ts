@@ -1,10 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import {
   dutchPage,
   expectAccessible,
-  launchBrowser,
+  useBrowser,
   demoPassword,
   logIn as logInAs,
 } from "../support/browser.js";
@@ -15,17 +15,9 @@ import { sessionHeaders } from "../support/session.js";
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
 const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const newPage = () => dutchPage(browser);
+const newPage = () => dutchPage(browser());
 
 async function logIn(page: Page, email: string) {
   await logInAs(page, email);

@@ -1,18 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser } from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser } from "../support/browser.js";
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await dutchPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  page = await dutchPage(browser());
 });
 
 describe("the sociale kaart in a browser", () => {

@@ -1,17 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { buildUser, database, testPassword } from "../support/factories.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Moves the end of the user's (only) session, as time passing would. */
 async function sessionEndsIn(userId: string, interval: string) {
@@ -26,7 +17,7 @@ async function sessionEndsIn(userId: string, interval: string) {
 describe("the session's end, in a browser", () => {
   it("warns before it ends, 'Ingelogd blijven' extends it; once ended, the next action asks to log in and comes back", async () => {
     const user = await buildUser();
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, user.email, testPassword);
 
     // Four minutes left: within the warning time of five.
@@ -72,7 +63,7 @@ describe("the session's end, in a browser", () => {
 
   it("says so when the session has ended while the page stood open", async () => {
     const user = await buildUser();
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await page.clock.install();
     await logIn(page, user.email, testPassword);
     await sessionEndsIn(user.id, "6 minutes");

@@ -1,18 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dutchPage, expectAccessible, launchBrowser, logIn } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 import { buildOffering, buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { Role } from "../../server/auth/role.js";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("a partner keeps its offerings actual in a browser", () => {
   it("sees a stale offering flagged, confirms it with 'Nog actueel', and the flag is gone", async () => {
@@ -24,7 +15,7 @@ describe("a partner keeps its offerings actual in a browser", () => {
       lastVerifiedAt: new Date(Date.now() - 250 * 86_400_000),
     });
 
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, partner.email, testPassword, "/ons-aanbod");
     await page.getByRole("heading", { level: 1, name: "Ons aanbod" }).waitFor();
 
@@ -50,7 +41,7 @@ describe("a partner keeps its offerings actual in a browser", () => {
       title,
       lastVerifiedAt: new Date(Date.now() - 200 * 86_400_000),
     });
-    const page = await dutchPage(browser);
+    const page = await dutchPage(browser());
     await logIn(page, partner.email, testPassword);
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     const card = page.getByRole("link", { name: /aanbod niet gecontroleerd/ });
