@@ -109,6 +109,19 @@ function Submit({ loading, children }: { loading: boolean; children: string }) {
 
 type Team = Array<{ id: string; name: string }>;
 
+/**
+ * The worker who holds the contacts: the logged-in worker when "ik zelf" is ticked and the
+ * chosen organisation is theirs, otherwise `otherwise`.
+ */
+function responsibleWorker(
+  form: FormData,
+  me: ReturnType<typeof useMe>,
+  organizationId: string,
+  otherwise: string | null,
+): string | null {
+  return form.get("ikzelf") === "ja" && me?.organization.id === organizationId ? me.id : otherwise;
+}
+
 /** The plan at the end of the trajectory: 12 months, or 24 from a saneringskrediet. */
 export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team }) {
   const me = useMe();
@@ -133,10 +146,7 @@ export function CreatePlanForm({ caseId, team }: { caseId: string; team: Team })
               creditGrantedOn: saneringskrediet ? optional(form.get("kredietdatum")) : null,
               durationMonths: duration ? Number(duration) : null,
               responsibleOrganizationId: organizationId,
-              responsibleUserId:
-                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
-                  ? me.id
-                  : null,
+              responsibleUserId: responsibleWorker(form, me, organizationId, null),
               paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
               clientWishes: optional(form.get("wensen")),
             },
@@ -251,10 +261,7 @@ export function UpdatePlanForm(props: {
             input: {
               planId: props.planId,
               responsibleOrganizationId: organizationId,
-              responsibleUserId:
-                form.get("ikzelf") === "ja" && me?.organization.id === organizationId
-                  ? me.id
-                  : keepWorker,
+              responsibleUserId: responsibleWorker(form, me, organizationId, keepWorker),
               paletteLevel: optional(form.get("palet")) as PaletteLevel | null,
               clientWishes: optional(form.get("wensen")),
             },
