@@ -29,6 +29,7 @@ import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
 import { WorkingDayCalendar } from "./referral/working-days.js";
+import { compiledExecution } from "./compiled-execution.js";
 import { buildKetenkaartSchema } from "./schema.js";
 import { graphqlArmor } from "./security/graphql-limits.js";
 import { securityHeaders } from "./security/http-headers.js";
@@ -76,7 +77,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     limits: armor,
   });
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM: it fails readiness first and then drains. Apollo's own

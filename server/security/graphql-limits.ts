@@ -76,7 +76,11 @@ const limitMessages = (schemaDiscovery: boolean): ApolloServerPlugin => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors }) {
-        for (const error of errors) error.message = limitMessage(error.message, schemaDiscovery);
+        for (const error of errors) {
+          // Only when it changes: graphql-jit's execution errors have a read-only message.
+          const message = limitMessage(error.message, schemaDiscovery);
+          if (message !== error.message) error.message = message;
+        }
       },
     };
   },
