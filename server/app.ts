@@ -56,6 +56,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable("x-powered-by");
+  // Express would hash every body for an ETag; API answers are never revalidated (static files
+  // keep theirs from express.static).
+  app.set("etag", false);
   // req.ip is the address the nearest trusted proxy saw, which a client cannot forge.
   app.set("trust proxy", config.trustProxyHops);
   app.use(securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]));

@@ -18,11 +18,16 @@ export async function entityRowsWhereIn<E extends ObjectLiteral>(
   keys: readonly string[],
   orderBy?: Partial<Record<keyof E & string, "ASC" | "DESC">>,
 ): Promise<E[]> {
-  const { sql, keyIsUuid } = statementFor(db, entity, column, orderBy);
+  const { sql, keyIsUuid, timestamps } = statementFor(db, entity, column, orderBy);
   // A key that cannot be a uuid matches nothing, rather than failing the cast.
   const usable = keyIsUuid ? keys.filter(isUuid) : [...keys];
   if (usable.length === 0) return [];
   const rows = (await db.query(sql, [usable])) as ObjectLiteral[];
+  for (const row of rows) {
+    for (const property of timestamps) {
+      if (row[property] !== null) row[property] = new Date(row[property] as number);
+    }
+  }
   const { columns } = db.getMetadata(entity);
   if (columns.every((column) => !column.embeddedMetadata)) {
     return rows.map((row) => Object.assign(new entity(), row));
@@ -45,8 +50,15 @@ function toEntity<E extends ObjectLiteral>(
   return found;
 }
 
+interface Statement {
+  sql: string;
+  keyIsUuid: boolean;
+  /** Properties of timestamptz columns, read as milliseconds since 1970. */
+  timestamps: string[];
+}
+
 // The statement depends only on the entity's mapping, so it is built once per use.
-const statements = new WeakMap<DataSource, Map<string, { sql: string; keyIsUuid: boolean }>>();
+const statements = new WeakMap<DataSource, Map<string, Statement>>();
 
 function statementFor(
   db: DataSource,
@@ -69,14 +81,8 @@ function statementFor(
   };
   const keyColumn = columnNamed(column);
   const keyIsUuid = keyColumn.type === "uuid";
-  const select = metadata.columns
-    .map((c) => {
-      // pg reads a date as a Date at local midnight; the entities hold "YYYY-MM-DD" as TypeORM does.
-      const value = c.type === "date" ? `"${c.databaseName}"::text` : `"${c.databaseName}"`;
-      return `${value} AS "${c.propertyPath}"`;
-    })
-    .join(", ");
-  const statement = {
+  const select = metadata.columns.map((c) => `${columnValue(c)} AS "${c.propertyPath}"`).join(", ");
+  const statement: Statement = {
     sql:
       `SELECT ${select} FROM "${metadata.tableName}"` +
       ` WHERE "${keyColumn.databaseName}" = ANY($1::${keyIsUuid ? "uuid" : "text"}[])` +
@@ -84,9 +90,22 @@ function statementFor(
         ? ` ORDER BY ${order.map(([p, direction]) => `"${columnNamed(p).databaseName}" ${direction}`).join(", ")}`
         : ""),
     keyIsUuid,
+    timestamps: metadata.columns.filter(isTimestamptz).map((c) => c.propertyPath),
   };
   byKey.set(cacheKey, statement);
   return statement;
+}
+
+const isTimestamptz = (column: ColumnMetadata) => column.type === "timestamptz";
+
+function columnValue(column: ColumnMetadata): string {
+  const name = `"${column.databaseName}"`;
+  // pg reads a date as a Date at local midnight; the entities hold "YYYY-MM-DD" as TypeORM does.
+  if (column.type === "date") return `${name}::text`;
+  // A number is quicker to read than pg's text timestamp, which it parses with a regular
+  // expression per value (a quarter of reading a case list's rows). Whole milliseconds, as a Date.
+  if (isTimestamptz(column)) return `floor(extract(epoch FROM ${name}) * 1000)::float8`;
+  return name;
 }
 
 /**
