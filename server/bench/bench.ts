@@ -187,10 +187,10 @@ async function main(): Promise<void> {
             cold.push(await timed(oursRun));
           }
         }
-        const oursThroughput = await throughputHttp(ours.url, scenario, token);
+        const oursThroughput = await throughputHttp(ours, scenario, token);
         const floorThroughput = await throughputFloor(pool, scenario.statements!);
         const peerThroughput = scenario.peer
-          ? await throughputHttp(peer.url, { name: scenario.name, ...scenario.peer }, "")
+          ? await throughputHttp(peer, { name: scenario.name, ...scenario.peer }, "")
           : null;
         const row = {
           scenario: scenario.name,
@@ -199,11 +199,13 @@ async function main(): Promise<void> {
           coldP50: cold.length ? percentile(cold, 50) : null,
           floorP50: percentile(latency.floor, 50),
           floorP95: percentile(latency.floor, 95),
-          oursRps: oursThroughput,
+          oursRps: oursThroughput.rps,
+          oursCpuMs: oursThroughput.cpuMsPerRequest,
           floorRps: floorThroughput,
           peerP50: scenario.peer ? percentile(latency.peer, 50) : null,
           peerP95: scenario.peer ? percentile(latency.peer, 95) : null,
-          peerRps: peerThroughput,
+          peerRps: peerThroughput?.rps ?? null,
+          peerCpuMs: peerThroughput?.cpuMsPerRequest ?? null,
           statements: counts[scenario.name],
         };
         results.push(row);
@@ -287,9 +289,15 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function throughputHttp(url: string, scenario: Scenario, token: string): Promise<number> {
+/**
+ * Requests per second at concurrency 8, and the server process's CPU time per request over the
+ * same seconds (user and system, from /proc): what the server itself spends, whatever the
+ * latency on a shared machine.
+ */
+async function throughputHttp(server: RunningServer, scenario: Scenario, token: string) {
+  const cpuBefore = server.cpuMs();
   const result = await autocannon({
-    url: `${url}/graphql`,
+    url: `${server.url}/graphql`,
     method: "POST",
     connections: 8,
     duration: seconds,
@@ -302,7 +310,14 @@ async function throughputHttp(url: string, scenario: Scenario, token: string): P
   // A refused or failed request is fast: counting it would flatter the throughput.
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${scenario.name}: ${failed} failed requests at c=8`);
-  return result.requests.average;
+  const cpuAfter = server.cpuMs();
+  return {
+    rps: result.requests.average,
+    cpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : (cpuAfter - cpuBefore) / result.requests.total,
+  };
 }
 
 async function throughputFloor(pool: pg.Pool, statements: Scenario["statements"] & object) {
@@ -362,6 +377,8 @@ function initialClientJs(): number | null {
 
 interface RunningServer {
   url: string;
+  /** CPU time the process has used so far, or null where /proc is not there. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -438,8 +455,9 @@ async function startProcess(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   let stopped = false;
-  const server = {
+  const server: RunningServer = {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (stopped || child.exitCode !== null) return;
       stopped = true;
@@ -452,6 +470,18 @@ async function startProcess(
   return server;
 }
 
+/** utime + stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, in 1/100 s). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name in parentheses may hold spaces; the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
   const { rows } = await pool.query("SELECT id FROM organization WHERE name = $1", [name]);
   return (rows[0] as { id: string }).id;
@@ -459,9 +489,9 @@ async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
 
 /**
  * The peer's side of each scenario. A search becomes a PostgreSQL function running our own
- * search statement (parameters inlined), which brings the page's offerings and organisations
- * along, so both sides do the same database work; the case list is PostGraphile's generated query over the
- * case team of the organisation. Functions live in the schema bench_peer, recreated per run.
+ * search statements (parameters inlined), whose page brings the offerings and organisations
+ * along, so both sides do the same database work; the case list is PostGraphile's generated
+ * query over the case team of the organisation. Functions live in the schema bench_peer, recreated per run.
  */
 async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
   await pool.query("DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer");
@@ -471,11 +501,16 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
     const main = scenario.statements?.find((s) => s.query.includes("FROM search_count_cache"));
     if (!main) continue;
     const suffix = String.fromCharCode(97 + index); // letters: inflection keeps "_0" apart
-    const inlined = main.query.replace(/\$(\d+)/g, (_, n: string) =>
-      literal(main.parameters[Number(n) - 1]),
-    );
+    const inlined = (statement: typeof main) =>
+      statement.query.replace(/\$(\d+)/g, (_, n: string) =>
+        literal(statement.parameters[Number(n) - 1]),
+      );
+    // The statements before it (the words and their typo alternatives, for a text) run first in
+    // the function too: the same database work as ours, without the round trips.
+    const before = scenario.statements!.slice(0, scenario.statements!.indexOf(main));
     await pool.query(`
       CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
+        ${before.map((statement) => `${inlined(statement)};`).join("\n")}
         SELECT json_build_object('totalCount', s.counts->'total', 'facets', s.counts->'facetCounts', 'nodes', (
                  SELECT json_agg(json_build_object('id', p.e->'offering'->'id',
                           'title', p.e->'offering'->'title',
@@ -483,7 +518,7 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
                                                             'name', p.e->'organization'->'name'))
                           ORDER BY p.ord)
                    FROM json_array_elements(s.page) WITH ORDINALITY AS p(e, ord)))
-          FROM (${inlined}) s
+          FROM (${inlined(main)}) s
       $peer$`);
     scenario.peer = { query: `{ benchPeerSearchOfferings${suffix.toUpperCase()} }` };
   }
@@ -527,16 +562,16 @@ function printTable(report: {
 }): void {
   const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : String(n));
   process.stdout.write(
-    "\n| scenario | ours p50 | ours p95 | cold p50 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | SQL statements |",
+    "\n| scenario | ours p50 | ours p95 | cold p50 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | ours CPU/req | peer CPU/req | SQL statements |",
   );
   process.stdout.write(
-    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
   );
   for (const r of report.results) {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
     process.stdout.write(
-      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${r.coldP50 === null ? "–" : f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${r.peerRps === null ? "–" : f(r.peerRps)} | ${rps.toFixed(2)} | ${r.statements} |\n`,
+      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${r.coldP50 === null ? "–" : f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${r.peerRps === null ? "–" : f(r.peerRps)} | ${rps.toFixed(2)} | ${r.oursCpuMs === null ? "–" : f(r.oursCpuMs)} | ${r.peerCpuMs === null ? "–" : f(r.peerCpuMs)} | ${r.statements} |\n`,
     );
   }
   process.stdout.write(
