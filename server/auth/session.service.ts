@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Queryable, returnedRows } from "../common/queryable.js";
-import { bindViewerToScope } from "../db/request-scope.js";
+import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
 import type { Role } from "./role.js";
 
 export const sessionCookieName = "kk_session";
@@ -32,13 +32,15 @@ export async function createSession(
 
 /** The viewer of a request's token; the request's database work is scoped to them from here on. */
 export async function findViewer(db: Queryable, token: string): Promise<Viewer | null> {
-  const rows = (await db.query(
-    `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
-            u.organization_id AS "organizationId", u.roles
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-        AND u.disabled_at IS NULL`,
-    [hashToken(token)],
+  const rows = (await withAnyViewer(() =>
+    db.query(
+      `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
+              u.organization_id AS "organizationId", u.roles
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+          AND u.disabled_at IS NULL`,
+      [hashToken(token)],
+    ),
   )) as Viewer[];
   const viewer = rows[0] ?? null;
   bindViewerToScope(viewer);

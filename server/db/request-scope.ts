@@ -21,6 +21,8 @@ interface Scope {
   owner: boolean;
   organizationId: string | null;
   roles: readonly string[];
+  /** Any application-role connection will do, whichever viewer it was last set to. */
+  anyViewer?: boolean;
 }
 
 export const applicationRole = "ketenkaart_app";
@@ -38,6 +40,16 @@ export function bindViewerToScope(viewer: Viewer | null): void {
   if (!scope || scope.owner || !viewer) return;
   scope.organizationId = viewer.organizationId;
   scope.roles = viewer.roles;
+}
+
+/**
+ * Runs `work`, which reads no table under row-level security (the session lookup), on a
+ * connection as the application role with whatever viewer it was last set to. Resetting the
+ * connection to the anonymous viewer for it, and back for the rest of the request, cost two
+ * round trips per request (issue 6).
+ */
+export function withAnyViewer<T>(work: () => Promise<T>): Promise<T> {
+  return storage.run({ owner: false, organizationId: null, roles: [], anyViewer: true }, work);
 }
 
 /** Runs `work` as the owner of the tables: migrations, seeding and maintenance jobs. */
@@ -78,7 +90,8 @@ export function scopeConnections(db: DataSource): void {
     ];
     const key = settings.join("|");
     const client = await connect();
-    if (current.get(client) === key) return client;
+    const was = current.get(client);
+    if (was === key || (scope.anyViewer && was?.startsWith(`${applicationRole}|`))) return client;
     try {
       current.delete(client);
       await client.query(
