@@ -491,7 +491,8 @@ async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
  * The peer's side of each scenario. A search becomes a PostgreSQL function running our own
  * search statements (parameters inlined), whose page brings the offerings and organisations
  * along, so both sides do the same database work; the case list is PostGraphile's generated
- * query over the case team of the organisation. Functions live in the schema bench_peer, recreated per run.
+ * query over the case team of the organisation. Functions live in the schema bench_peer,
+ * recreated per run.
  */
 async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
   await pool.query("DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer");
@@ -560,7 +561,8 @@ function printTable(report: {
   caseListStatements: Record<string, number | undefined>;
   clientInitialJsKbGzip: number | null;
 }): void {
-  const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : String(n));
+  // A side that was not measured (no peer, no /proc) shows a dash.
+  const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : n == null ? "–" : String(n));
   process.stdout.write(
     "\n| scenario | ours p50 | ours p95 | cold p50 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | ours CPU/req | peer CPU/req | SQL statements |",
   );
@@ -571,7 +573,7 @@ function printTable(report: {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
     process.stdout.write(
-      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${r.coldP50 === null ? "–" : f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${r.peerRps === null ? "–" : f(r.peerRps)} | ${rps.toFixed(2)} | ${r.oursCpuMs === null ? "–" : f(r.oursCpuMs)} | ${r.peerCpuMs === null ? "–" : f(r.peerCpuMs)} | ${r.statements} |\n`,
+      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${f(r.peerRps)} | ${rps.toFixed(2)} | ${f(r.oursCpuMs)} | ${f(r.peerCpuMs)} | ${r.statements} |\n`,
     );
   }
   process.stdout.write(

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { Loaders } from "../common/loaders.js";
 import { UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
+import { inTransaction } from "../common/transaction.js";
 import { unknownPostcode } from "../geography/geography.service.js";
 import { parsePostcode } from "../geography/postcode.js";
 import {
@@ -407,7 +408,7 @@ async function countMatches(
   // Counting a broad search for the first time in a catalogue version reads every match: on a
   // national catalogue that can take longer than a request's statement timeout, and failing
   // the search would be worse than a slow first answer (the next worker gets it cached).
-  const [row] = (await db.transaction(async (manager) => {
+  const [row] = (await inTransaction(db, async (manager) => {
     await manager.query(`SET LOCAL statement_timeout = ${countingTimeoutMs}`);
     return manager.query(
       `WITH ${[
