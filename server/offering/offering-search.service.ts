@@ -321,12 +321,16 @@ function matchSource(
         : `WHERE earth_box(ll_to_earth(${latitude}, ${longitude}), ${sql.add(maxDistance * 1010 + 100, "float8")})
                  @> ll_to_earth(l.latitude, l.longitude)`;
     // Offerings at a place match by distance; offerings without a place (home visits, phone)
-    // match when they serve the postcode's gemeente.
+    // match when they serve the postcode's gemeente. Both OFFSET 0s are about the planner:
+    // the first keeps the distance computed once per location, not once per offering at it
+    // (a flattened subquery evaluated it 2 300 times for 215 locations: 8 ms); the second
+    // keeps the NOT EXISTS a probe of the primary key per offering, where an anti join read
+    // all of offering_location (6 ms).
     ctes.push(`
       nearby AS (
         SELECT link.offering_id, min(l.distance_km) AS distance_km
           FROM (SELECT id, ketenkaart_distance_km(${latitude}, ${longitude}, latitude, longitude) AS distance_km
-                  FROM location l ${inBox}) l
+                  FROM location l ${inBox} OFFSET 0) l
           JOIN offering_location link ON link.location_id = l.id
          ${maxDistance === null ? "" : `WHERE l.distance_km <= ${sql.add(maxDistance, "float8")}`}
          GROUP BY link.offering_id
@@ -336,7 +340,7 @@ function matchSource(
         UNION ALL
         SELECT o.id, NULL::float8 FROM offering o
          WHERE o.gemeente_codes @> ARRAY[(SELECT gemeente_code FROM area)]
-           AND NOT EXISTS (SELECT 1 FROM offering_location x WHERE x.offering_id = o.id)
+           AND NOT EXISTS (SELECT 1 FROM offering_location x WHERE x.offering_id = o.id OFFSET 0)
       )`);
     from = "candidates c JOIN offering o ON o.id = c.id";
     distance = "c.distance_km";
