@@ -168,11 +168,10 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           req.cookies as Record<string, string>,
         );
         const viewer = token
-          ? await findViewer(db, token).catch((error: unknown) => {
+          ? await findViewer(db, token, rateLimits.requestCounting).catch((error: unknown) => {
               throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
             })
           : null;
-        if (viewer) await rateLimits.consumeRequest(viewer.userId);
         return {
           db,
           config,

@@ -41,30 +41,29 @@ export async function logAccess(
 }
 
 /**
- * Records several accesses in one statement, so a list page logs each row it shows without
- * a write per row.
+ * Runs the query `select` and logs reading each row it returns, in the same statement: the
+ * log is written with the read (one statement is all or nothing) and a list page spends no
+ * round trip of its own on it (issue 6). `select` returns the object's id as "id" and its
+ * client as `clientId` (a column of `select`); its parameters come first, the log's after them.
  */
-export async function logAccessMany(
+export async function selectLogged<T>(
   db: Queryable,
   viewer: Viewer,
-  action: AccessAction,
-  objects: ReadonlyArray<{ type: AccessObject; id: string; clientId: string }>,
+  object: { type: AccessObject; clientId: string },
   basis: string,
-): Promise<void> {
-  if (objects.length === 0) return;
-  await db.query(
-    `INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)
-     SELECT $1, $2, $3, $4, t.type, t.id, t.client_id, $8
-       FROM unnest($5::text[], $6::uuid[], $7::uuid[]) AS t(type, id, client_id)`,
-    [
-      viewer.userId,
-      viewer.organizationId,
-      viewer.roles,
-      action,
-      objects.map((o) => o.type),
-      objects.map((o) => o.id),
-      objects.map((o) => o.clientId),
-      basis,
-    ],
-  );
+  select: string,
+  parameters: unknown[],
+  orderBy?: string,
+): Promise<T[]> {
+  const n = parameters.length;
+  return (await db.query(
+    `WITH found AS (${select}),
+     logged AS (
+       INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)
+       SELECT $${n + 1}, $${n + 2}, $${n + 3}, 'READ', $${n + 4}, f."id", f.${object.clientId}, $${n + 5}
+         FROM found f
+     )
+     SELECT * FROM found${orderBy ? ` ORDER BY ${orderBy}` : ""}`,
+    [...parameters, viewer.userId, viewer.organizationId, viewer.roles, object.type, basis],
+  )) as T[];
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
+import type { RequestCounting } from "../security/rate-limits.js";
 import type { Role } from "./role.js";
 
 export const sessionCookieName = "kk_session";
@@ -30,20 +31,34 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The viewer of a request's token; the request's database work is scoped to them from here on. */
-export async function findViewer(db: Queryable, token: string): Promise<Viewer | null> {
-  const rows = (await withAnyViewer(() =>
-    db.query(
-      `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
+/**
+ * The viewer of a request's token; the request's database work is scoped to them from here on.
+ * With `countRequest`, the same statement counts the request against the user's limit.
+ */
+export async function findViewer(
+  db: Queryable,
+  token: string,
+  countRequest?: RequestCounting,
+): Promise<Viewer | null> {
+  const viewerSql = `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
               u.organization_id AS "organizationId", u.roles
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.disabled_at IS NULL`,
+          AND u.disabled_at IS NULL`;
+  const rows = (await withAnyViewer(() =>
+    db.query(
+      countRequest
+        ? `WITH viewer AS (${viewerSql}), counted AS (${countRequest.sql("viewer", `"userId"`)})
+           SELECT viewer.*, counted.points, counted."msLeft" FROM viewer, counted`
+        : viewerSql,
       [hashToken(token)],
     ),
-  )) as Viewer[];
-  const viewer = rows[0] ?? null;
+  )) as Array<Viewer & { points?: number; msLeft?: number }>;
+  const row = rows[0];
+  if (!row) return null;
+  const { points, msLeft, ...viewer } = row;
   bindViewerToScope(viewer);
+  if (countRequest) countRequest.check({ points: points!, msLeft: msLeft! });
   return viewer;
 }
 

@@ -100,8 +100,7 @@ export class CaseResolver {
     @Ctx() { viewer, loaders }: Context,
   ): Promise<Client | null> {
     if (!viewer || !(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
-    await loaders.clientReadLog.load(careCase.clientId);
-    return loaders.clientById.load(careCase.clientId);
+    return loaders.clientRead.load(careCase.clientId);
   }
 
   @FieldResolver(() => [CaseMember], { description: "Het casusteam" })

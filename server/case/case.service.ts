@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { logAccess, logAccessMany } from "../access-log/access-log.service.js";
+import { logAccess, selectLogged } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
@@ -87,21 +87,18 @@ export async function readCase(db: DataSource, viewer: Viewer, caseId: string) {
 
 /** "Mijn casussen": the cases of the viewer's organisation, newest first, each logged as read. */
 export async function readOwnCases(db: DataSource, viewer: Viewer) {
-  const rows = (await db.query(
+  return selectLogged<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>(
+    db,
+    viewer,
+    { type: "CASE", clientId: `"clientId"` },
+    teamBasis,
     `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
        FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
       ORDER BY c.created_at DESC, c.id
       LIMIT 500`,
     [viewer.organizationId],
-  )) as Array<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>;
-  await logAccessMany(
-    db,
-    viewer,
-    "READ",
-    rows.map((row) => ({ type: "CASE" as const, id: row.id, clientId: row.clientId })),
-    teamBasis,
+    `"createdAt" DESC, id`,
   );
-  return rows;
 }
 
 /**

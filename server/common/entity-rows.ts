@@ -10,6 +10,7 @@ import { isUuid } from "./ids.js";
  * for every length of list.
  *
  * `orderBy` names properties, as TypeORM's `order` does: `{ startedAt: "ASC", id: "ASC" }`.
+ * `run` sends the statement (`selectLogged` wraps it to log the read along).
  */
 export async function entityRowsWhereIn<E extends ObjectLiteral>(
   db: DataSource,
@@ -17,12 +18,14 @@ export async function entityRowsWhereIn<E extends ObjectLiteral>(
   column: keyof E & string,
   keys: readonly string[],
   orderBy?: Partial<Record<keyof E & string, "ASC" | "DESC">>,
+  run: (sql: string, parameters: unknown[]) => Promise<ObjectLiteral[]> = (sql, parameters) =>
+    db.query(sql, parameters),
 ): Promise<E[]> {
   const { sql, keyIsUuid, timestamps } = statementFor(db, entity, column, orderBy);
   // A key that cannot be a uuid matches nothing, rather than failing the cast.
   const usable = keyIsUuid ? keys.filter(isUuid) : [...keys];
   if (usable.length === 0) return [];
-  const rows = (await db.query(sql, [usable])) as ObjectLiteral[];
+  const rows = await run(sql, [usable]);
   for (const row of rows) {
     for (const property of timestamps) {
       if (row[property] !== null) row[property] = new Date(row[property] as number);

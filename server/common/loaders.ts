@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { logAccessMany } from "../access-log/access-log.service.js";
+import { selectLogged } from "../access-log/access-log.service.js";
 import { Referral, ReferralEvent } from "../referral/referral.entity.js";
 import { In, IsNull, type DataSource } from "typeorm";
 import { entityRowsWhereIn } from "./entity-rows.js";
@@ -67,8 +67,20 @@ export function createLoaders(
         db.query(`${contactSelectSql} WHERE c.id = ANY($2)`, [config.nazorgContactGraceDays, ids]),
       (c) => c.id,
     ),
-    clientById: oneByKey(
-      (ids) => entityRowsWhereIn(db, Client, "id", ids),
+    /** Reads clients and logs each read in the same statement: a list of cases writes no more. */
+    clientRead: oneByKey(
+      (ids) =>
+        entityRowsWhereIn(db, Client, "id", ids, undefined, (sql, parameters) => {
+          if (!viewer) throw new Error("a client is read only by a logged-in user");
+          return selectLogged(
+            db,
+            viewer,
+            { type: "CLIENT", clientId: "id" },
+            "CASE_TEAM",
+            sql,
+            parameters,
+          );
+        }),
       (c) => c.id,
     ),
     caseMembersByCaseId: manyByKey(
@@ -181,18 +193,6 @@ export function createLoaders(
       (ids) => entityRowsWhereIn(db, ReferralEvent, "referralId", ids, { id: "ASC" }),
       (e) => e.referralId,
     ),
-    /** Logs reading a client, batched: a list of cases writes one access-log statement. */
-    clientReadLog: new DataLoader<string, true>(async (clientIds) => {
-      if (!viewer) throw new Error("a client is read only by a logged-in user");
-      await logAccessMany(
-        db,
-        viewer,
-        "READ",
-        clientIds.map((id) => ({ type: "CLIENT" as const, id, clientId: id })),
-        "CASE_TEAM",
-      );
-      return clientIds.map(() => true as const);
-    }),
     ...networkAgreementLoaders(db),
   };
 }

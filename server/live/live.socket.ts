@@ -197,9 +197,8 @@ async function admit(
   const loginFirst = { refusal: { status: 401, message: "Log eerst in." } };
   if (!token) return loginFirst;
   try {
-    const viewer = await findViewer(db, token);
+    const viewer = await findViewer(db, token, rateLimits.requestCounting);
     if (!viewer) return loginFirst;
-    await rateLimits.consumeRequest(viewer.userId);
     return { session: { token, viewer } };
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === "TOO_MANY_REQUESTS") {
