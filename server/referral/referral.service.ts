@@ -265,11 +265,16 @@ export async function readReferral(
   return referral.id;
 }
 
-// What the receiver ($1) sees: sent to it, on a consent that still holds for it.
-const inboxSql = `referral r JOIN consent k ON k.id = r.consent_id
+// What the receiver ($1) sees: sent to it, on a consent that still holds for it. The consent
+// is tested by a probe of its key per referral (OFFSET 0 keeps the planner from joining):
+// misjudging the ANY test, it read every consent for a hash join (2 ms at 10 000 cases).
+const inboxSql = `referral r
   WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
-    AND k.withdrawn_at IS NULL AND k.valid_until >= current_date
-    AND r.receiver_organization_id = ANY (k.recipient_organization_ids)`;
+    AND EXISTS (SELECT 1 FROM consent k
+                 WHERE k.id = r.consent_id AND k.withdrawn_at IS NULL
+                   AND k.valid_until >= current_date
+                   AND r.receiver_organization_id = ANY (k.recipient_organization_ids)
+                OFFSET 0)`;
 
 /** The SQL twin of `isResponseOverdue`: sent and not answered by the response deadline. */
 export const responseOverdueSql = "r.state = 'SENT' AND r.response_due_at < now()";
