@@ -67,26 +67,20 @@ export async function openCase(
 /** A case the viewer's organisation is on the team of, logged as read; else null. */
 export async function readCase(db: DataSource, viewer: Viewer, caseId: string) {
   if (!isUuid(caseId)) return null;
-  const rows = (await db.query(
-    `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
-       FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $2
-      WHERE c.id = $1`,
-    [caseId, viewer.organizationId],
-  )) as Array<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>;
-  const found = rows[0];
-  if (!found) return null;
-  await logAccess(
-    db,
-    viewer,
-    "READ",
-    { type: "CASE", id: found.id, clientId: found.clientId },
-    teamBasis,
-  );
-  return found;
+  const [found] = await readTeamCases(db, viewer, "WHERE c.id = $2", [caseId]);
+  return found ?? null;
 }
 
 /** "Mijn casussen": the cases of the viewer's organisation, newest first, each logged as read. */
-export async function readOwnCases(db: DataSource, viewer: Viewer) {
+export function readOwnCases(db: DataSource, viewer: Viewer) {
+  return readTeamCases(db, viewer, "ORDER BY c.created_at DESC, c.id LIMIT 500", []);
+}
+
+/**
+ * Cases of the viewer's organisation's teams that `condition` picks ($1 is the organisation),
+ * newest first, each logged as read by the same statement.
+ */
+function readTeamCases(db: DataSource, viewer: Viewer, condition: string, parameters: unknown[]) {
   return selectLogged<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>(
     db,
     viewer,
@@ -94,9 +88,8 @@ export async function readOwnCases(db: DataSource, viewer: Viewer) {
     teamBasis,
     `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
        FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
-      ORDER BY c.created_at DESC, c.id
-      LIMIT 500`,
-    [viewer.organizationId],
+      ${condition}`,
+    [viewer.organizationId, ...parameters],
     `"createdAt" DESC, id`,
   );
 }
