@@ -50,7 +50,7 @@ interface Scenario {
   /** The same request to PostGraphile: its generated query, or the search as a function. */
   peer?: { query: string; variables?: Record<string, unknown> };
   /** Statements the server issued for one request, with their parameters. */
-  statements?: Array<{ query: string; parameters: unknown[] }>;
+  statements?: TracedStatement[];
 }
 
 const searchFields = `totalCount edges { distanceKm node { id title organization { id name } } }
@@ -241,10 +241,17 @@ async function main(): Promise<void> {
 }
 
 /** A traced statement; binary parameters (the session token's hash) come back as Buffers. */
-function parseTraceLine(line: string): { query: string; parameters: unknown[] } {
+/** A statement from the trace; `name` when the server sent it as a prepared statement. */
+interface TracedStatement {
+  query: string;
+  name?: string;
+  parameters: unknown[];
+}
+
+function parseTraceLine(line: string): TracedStatement {
   return JSON.parse(line, (_key, value: unknown) =>
     isSerializedBuffer(value) ? Buffer.from(value.data) : value,
-  ) as { query: string; parameters: unknown[] };
+  ) as TracedStatement;
 }
 
 function isSerializedBuffer(value: unknown): value is { type: "Buffer"; data: number[] } {
@@ -272,7 +279,9 @@ async function request(url: string, scenario: Scenario, token: string): Promise<
 async function replay(pool: pg.Pool, statements: Scenario["statements"] & object): Promise<void> {
   const client = await pool.connect();
   try {
-    for (const s of statements) await client.query(s.query, s.parameters);
+    for (const s of statements) {
+      await client.query(s.name ? { name: s.name, text: s.query } : s.query, s.parameters);
+    }
   } finally {
     client.release();
   }

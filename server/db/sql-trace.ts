@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import type { Logger } from "typeorm";
+import type { PreparedStatement } from "./prepared-statement.js";
 
 /**
  * For the benchmark and the statement-count test only: with KETENKAART_SQL_TRACE set to a file
@@ -11,8 +12,11 @@ export function sqlTraceLogger(file = process.env.KETENKAART_SQL_TRACE): Logger 
   if (!file) return undefined;
   const quiet = () => {};
   return {
-    logQuery(query, parameters) {
-      appendFileSync(file, JSON.stringify({ query, parameters: parameters ?? [] }) + "\n");
+    logQuery(query: string | PreparedStatement, parameters) {
+      // A prepared statement keeps its name, so the benchmark's floor prepares it too.
+      const statement =
+        typeof query === "string" ? { query } : { query: query.text, name: query.name };
+      appendFileSync(file, JSON.stringify({ ...statement, parameters: parameters ?? [] }) + "\n");
     },
     logQueryError: quiet,
     logQuerySlow: quiet,
