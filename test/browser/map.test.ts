@@ -121,6 +121,8 @@ describe("the map beside the sociale kaart", () => {
     for (const place of title!.replace(/^\d+ plekken: /, "").split("; ")) {
       await expect.poll(() => popup.textContent()).toContain(place);
     }
+    // Leaflet fades a popup in: axe measured a half-transparent link's contrast on a busy machine.
+    await expect.poll(() => popup.evaluate((el) => getComputedStyle(el).opacity)).toBe("1");
     await expectAccessible(page);
     const link = popup.getByRole("link").first();
     const offeringTitle = (await link.textContent())!.trim();
