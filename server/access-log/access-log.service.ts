@@ -1,5 +1,6 @@
 import type { Viewer } from "../auth/session.service.js";
 import type { Queryable } from "../common/queryable.js";
+import { queryPrepared } from "../db/prepared-statement.js";
 
 export type AccessAction = "READ" | "CREATE" | "UPDATE";
 export type AccessObject =
@@ -56,7 +57,8 @@ export async function selectLogged<T>(
   orderBy?: string,
 ): Promise<T[]> {
   const n = parameters.length;
-  return (await db.query(
+  return (await queryPrepared(
+    db,
     `WITH found AS (${select}),
      logged AS (
        INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)

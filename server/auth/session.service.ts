@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type Queryable, returnedRows } from "../common/queryable.js";
+import { queryPrepared } from "../db/prepared-statement.js";
 import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
 import type { RequestCounting } from "../security/rate-limits.js";
 import type { Role } from "./role.js";
@@ -46,7 +47,8 @@ export async function findViewer(
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.disabled_at IS NULL`;
   const rows = (await withAnyViewer(() =>
-    db.query(
+    queryPrepared(
+      db,
       countRequest
         ? `WITH viewer AS (${viewerSql}), counted AS (${countRequest.sql("viewer", `"userId"`)})
            SELECT viewer.*, counted.points, counted."msLeft" FROM viewer, counted`

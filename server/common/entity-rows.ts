@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
+import { queryPrepared } from "../db/prepared-statement.js";
 import { isUuid } from "./ids.js";
 
 /**
@@ -18,14 +19,14 @@ export async function entityRowsWhereIn<E extends ObjectLiteral>(
   column: keyof E & string,
   keys: readonly string[],
   orderBy?: Partial<Record<keyof E & string, "ASC" | "DESC">>,
-  run: (sql: string, parameters: unknown[]) => Promise<ObjectLiteral[]> = (sql, parameters) =>
-    db.query(sql, parameters),
+  run: (sql: string, parameters: unknown[]) => Promise<unknown> = (sql, parameters) =>
+    queryPrepared(db, sql, parameters),
 ): Promise<E[]> {
   const { sql, keyIsUuid, timestamps } = statementFor(db, entity, column, orderBy);
   // A key that cannot be a uuid matches nothing, rather than failing the cast.
   const usable = keyIsUuid ? keys.filter(isUuid) : [...keys];
   if (usable.length === 0) return [];
-  const rows = await run(sql, [usable]);
+  const rows = (await run(sql, [usable])) as ObjectLiteral[];
   for (const row of rows) {
     for (const property of timestamps) {
       if (row[property] !== null) row[property] = new Date(row[property] as number);
