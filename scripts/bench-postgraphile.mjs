@@ -11,7 +11,19 @@ import { makePgService } from "postgraphile/adaptors/pg";
 const [databaseUrl, port] = process.argv.slice(2);
 const pgl = postgraphile({
   extends: [PostGraphileAmberPreset],
-  pgServices: [makePgService({ connectionString: databaseUrl, schemas: ["public", "bench_peer"] })],
+  pgServices: [
+    makePgService({
+      connectionString: databaseUrl,
+      schemas: ["public", "bench_peer"],
+      // PostGraphile's own way to row-level security: each request runs in a transaction with
+      // these settings, as the same viewer as our server's (the benchmark's one user).
+      pgSettings: () => ({
+        role: process.env.BENCH_PEER_ROLE,
+        "ketenkaart.organization_id": process.env.BENCH_PEER_ORGANIZATION_ID,
+        "ketenkaart.roles": process.env.BENCH_PEER_ROLES,
+      }),
+    }),
+  ],
   grafserv: { graphqlPath: "/graphql", maskError: (error) => error },
   grafast: { explain: false },
 });

@@ -155,16 +155,25 @@ async function main(): Promise<void> {
 
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
       pool.on("error", () => {}); // connections end when PostgreSQL stops at the end
-      await definePeerQueries(
-        pool,
-        scenarios,
-        await organizationIdOf(pool, "Wijkteam Arnhem-Noord"),
-      );
-      const peer = await startPeer(database.url);
+      const viewer = await viewerOf(pool, "sanne.devries@wijkteam-arnhem-noord.example");
+      await definePeerQueries(pool, scenarios, viewer.organizationId);
+      // The floor and the peer read as the same viewer as ours, under row-level security.
+      const floorPool = new pg.Pool({ connectionString: database.url, max: 8 });
+      floorPool.on("error", () => {});
+      floorPool.on("connect", (client) => {
+        // Queued before any statement the floor sends on this connection.
+        void client.query(
+          `SELECT set_config('role', '${applicationRole}', false),
+                  set_config('ketenkaart.organization_id', $1, false),
+                  set_config('ketenkaart.roles', $2, false)`,
+          [viewer.organizationId, viewer.roles],
+        );
+      });
+      const peer = await startPeer(database.url, viewer);
       const results = [];
       for (const scenario of scenarios) {
         const oursRun = () => request(ours.url, scenario, token);
-        const floorRun = () => replay(pool, scenario.statements!);
+        const floorRun = () => replay(floorPool, scenario.statements!);
         const peerRun = scenario.peer
           ? () => request(peer.url, { name: `${scenario.name} (peer)`, ...scenario.peer! }, "")
           : null;
@@ -188,7 +197,7 @@ async function main(): Promise<void> {
           }
         }
         const oursThroughput = await throughputHttp(ours, scenario, token);
-        const floorThroughput = await throughputFloor(pool, scenario.statements!);
+        const floorThroughput = await throughputFloor(floorPool, scenario.statements!);
         const peerThroughput = scenario.peer
           ? await throughputHttp(peer, { name: scenario.name, ...scenario.peer }, "")
           : null;
@@ -214,6 +223,7 @@ async function main(): Promise<void> {
         );
       }
       await peer.stop();
+      await floorPool.end();
       await pool.end();
 
       const clientJs = initialClientJs();
@@ -432,11 +442,15 @@ function startServer(databaseUrl: string, env: Record<string, string>): Promise<
 }
 
 /** PostGraphile 5 as its own process, so it shares no event loop with our server or the bench. */
-function startPeer(databaseUrl: string): Promise<RunningServer> {
+function startPeer(databaseUrl: string, viewer: BenchViewer): Promise<RunningServer> {
   return startProcess(
     [path.join(repoRoot, "scripts/bench-postgraphile.mjs"), databaseUrl],
     "/graphql?query=%7B__typename%7D",
-    {},
+    {
+      BENCH_PEER_ROLE: applicationRole,
+      BENCH_PEER_ORGANIZATION_ID: viewer.organizationId,
+      BENCH_PEER_ROLES: viewer.roles,
+    },
     true,
   );
 }
@@ -491,9 +505,19 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
-  const { rows } = await pool.query("SELECT id FROM organization WHERE name = $1", [name]);
-  return (rows[0] as { id: string }).id;
+/** The organisation and roles row-level security sees for a user, as our server sets them. */
+interface BenchViewer {
+  organizationId: string;
+  roles: string;
+}
+
+async function viewerOf(pool: pg.Pool, email: string): Promise<BenchViewer> {
+  const { rows } = await pool.query(
+    `SELECT organization_id AS "organizationId", array_to_string(roles, ',') AS roles
+       FROM app_user WHERE email = $1`,
+    [email],
+  );
+  return rows[0] as BenchViewer;
 }
 
 /**
@@ -504,7 +528,8 @@ async function organizationIdOf(pool: pg.Pool, name: string): Promise<string> {
  * recreated per run.
  */
 async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
-  await pool.query("DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer");
+  await pool.query(`DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer;
+    GRANT USAGE ON SCHEMA bench_peer TO ${applicationRole}`);
   for (const [index, scenario] of all.entries()) {
     // The page statement, which also reads the counts (cached after the warm-up request, for
     // the peer as for us: it runs the same statement).
