@@ -178,6 +178,39 @@ describe("per-user request limit", () => {
     ).toBe(200);
   });
 
+  it("lets a refused user work again once their minute is over", async () => {
+    const worker = await loggedInUser();
+    const me = () =>
+      graphql<{ me: { id: string } }>(
+        `
+          {
+            me {
+              id
+            }
+          }
+        `,
+        {},
+        worker.headers,
+      );
+    const db = await database();
+    const key = `user-requests:${worker.id}`;
+    expect((await me()).status).toBe(200);
+    // The minute's requests used up, then that minute over (as another instance would see it).
+    await db.query(`UPDATE rate_limit SET points = $2 WHERE key = $1`, [
+      key,
+      limits.requestsPerUserPerMinute,
+    ]);
+    expect((await me()).status).toBe(429);
+    await db.query(`UPDATE rate_limit SET expire = 0 WHERE key = $1`, [key]);
+
+    const again = await me();
+    expect(again.data?.me.id).toBe(worker.id);
+    const [counter] = (await db.query(`SELECT points FROM rate_limit WHERE key = $1`, [key])) as [
+      { points: number },
+    ];
+    expect(counter.points).toBe(1);
+  });
+
   it("keeps the counters in PostgreSQL, shared by every instance", async () => {
     const rows = (await (
       await database()
