@@ -11,8 +11,8 @@ export interface PreparedStatement {
  * Runs `sql` as a named prepared statement, so each connection parses and plans it once
  * (PostgreSQL keeps a generic plan after five custom ones when it is no worse). Only for
  * statements whose best plan does not depend on the values: `near` (planning was 1.3 of its
- * 5 ms), the session lookup, and the DataLoaders' reads by key (a case list's statements take
- * a fifth less). The name is a hash of the text, because pg refuses one name for two texts
+ * 5 ms), a search text's words, the session lookup, and the DataLoaders' reads by key (a case
+ * list's statements take a fifth less). The name is a hash of the text, because pg refuses one name for two texts
  * on a connection.
  */
 export function queryPrepared(db: Queryable, sql: string, parameters: unknown[]): Promise<unknown> {

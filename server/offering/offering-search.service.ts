@@ -470,7 +470,9 @@ async function buildTextQuery(
 ): Promise<{ all: string; any: string } | null> {
   const words = (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
   if (words.length === 0) return null;
-  const [{ all, any }] = (await db.query(
+  // Prepared: its plan (a lookup per word) does not depend on the words.
+  const [{ all, any }] = (await queryPrepared(
+    db,
     `WITH terms AS (
        SELECT t.ord, n.word, (
          SELECT string_agg(s.word, ' | ')
