@@ -54,6 +54,20 @@ const maxMessageBytes = 100 * 1024;
 const maxSubscriptionsPerSocket = 10;
 // 4401 tells graphql-ws clients not to retry: they must log in again.
 const sessionEnded = { code: 4401, reason: "Unauthorized" } as const;
+// Messages only a server sends. graphql-ws takes one from a client for its own failure: it
+// closes with 4500 and writes the "error" to stderr, so any client could fill our logs.
+const serverMessageTypes = new Set(["connection_ack", "next", "error"]);
+
+/**
+ * Refuses a server's message from a client while graphql-ws parses it, which closes the socket
+ * with 4400 Bad Request as the protocol prescribes. The last call, with key "", is the message.
+ */
+function refuseServerMessages(key: string, value: unknown): unknown {
+  if (key === "" && serverMessageTypes.has((value as { type?: unknown } | null)?.type as string)) {
+    throw new Error("Unexpected message type");
+  }
+  return value;
+}
 
 /**
  * GraphQL subscriptions (graphql-ws) on the HTTP server's `/graphql`. A socket is opened only
@@ -104,6 +118,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
     {
       schema,
       isProd: config.production,
+      jsonMessageReviver: refuseServerMessages,
       onSubscribe: async (ctx, _id, payload) => {
         const session = sessionOf(ctx.extra.request);
         if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerSocket) {
