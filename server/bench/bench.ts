@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -20,7 +20,9 @@ import { broadWord, generate, selectiveWord } from "./generate.js";
  * country (once per size, kept in .data/bench-<size>), starts the built server on it and
  * measures each scenario interleaved against the floor: the very SQL statements the server
  * issued for that request (captured by a second, tracing server), replayed through pg from this
- * process. Loopback only; every phase has a fixed number of requests or a fixed duration.
+ * process; against the same statements behind a bare HTTP server (the HTTP floor); and against
+ * PostGraphile (the peer). Loopback only; every phase has a fixed number of requests or a
+ * fixed duration.
  */
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -170,20 +172,28 @@ async function main(): Promise<void> {
         );
       });
       const peer = await startPeer(database.url, viewer);
+      const httpFloor = await startHttpFloor(database.url, viewer, scenarios);
       const results = [];
       for (const scenario of scenarios) {
         const oursRun = () => request(ours.url, scenario, token);
         const floorRun = () => replay(floorPool, scenario.statements!);
+        const httpFloorRun = () => request(httpFloor.url, scenario, token);
         const peerRun = scenario.peer
           ? () => request(peer.url, { name: `${scenario.name} (peer)`, ...scenario.peer! }, "")
           : null;
-        for (let i = 0; i < 5; i++) await Promise.all([oursRun(), floorRun()]); // warm-up
+        for (let i = 0; i < 5; i++) await Promise.all([oursRun(), floorRun(), httpFloorRun()]); // warm-up
         if (peerRun) for (let i = 0; i < 5; i++) await peerRun();
-        const latency = { ours: [] as number[], floor: [] as number[], peer: [] as number[] };
+        const latency = {
+          ours: [] as number[],
+          floor: [] as number[],
+          httpFloor: [] as number[],
+          peer: [] as number[],
+        };
         for (let round = 0; round < rounds; round++) {
           for (let i = 0; i < perRound; i++) {
             latency.ours.push(await timed(oursRun));
             latency.floor.push(await timed(floorRun));
+            latency.httpFloor.push(await timed(httpFloorRun));
             if (peerRun) latency.peer.push(await timed(peerRun));
           }
         }
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
         }
         const oursThroughput = await throughputHttp(ours, scenario, token);
         const floorThroughput = await throughputFloor(floorPool, scenario.statements!);
+        const httpFloorThroughput = await throughputHttp(httpFloor, scenario, token);
         const peerThroughput = scenario.peer
           ? await throughputHttp(peer, { name: scenario.name, ...scenario.peer }, "")
           : null;
@@ -211,6 +222,9 @@ async function main(): Promise<void> {
           oursRps: oursThroughput.rps,
           oursCpuMs: oursThroughput.cpuMsPerRequest,
           floorRps: floorThroughput,
+          httpFloorP50: percentile(latency.httpFloor, 50),
+          httpFloorRps: httpFloorThroughput.rps,
+          httpFloorCpuMs: httpFloorThroughput.cpuMsPerRequest,
           peerP50: scenario.peer ? percentile(latency.peer, 50) : null,
           peerP95: scenario.peer ? percentile(latency.peer, 95) : null,
           peerRps: peerThroughput?.rps ?? null,
@@ -223,6 +237,7 @@ async function main(): Promise<void> {
         );
       }
       await peer.stop();
+      await httpFloor.stop();
       await floorPool.end();
       await pool.end();
 
@@ -273,6 +288,10 @@ function isSerializedBuffer(value: unknown): value is { type: "Buffer"; data: nu
   );
 }
 
+function requestBody(scenario: Scenario): string {
+  return JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
+}
+
 async function request(url: string, scenario: Scenario, token: string): Promise<void> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
@@ -280,7 +299,7 @@ async function request(url: string, scenario: Scenario, token: string): Promise<
       "content-type": "application/json",
       ...(scenario.auth ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
+    body: requestBody(scenario),
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
@@ -324,7 +343,7 @@ async function throughputHttp(server: RunningServer, scenario: Scenario, token: 
       "content-type": "application/json",
       ...(scenario.auth ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
+    body: requestBody(scenario),
   });
   // A refused or failed request is fast: counting it would flatter the throughput.
   const failed = result.non2xx + result.errors + result.timeouts;
@@ -441,16 +460,42 @@ function startServer(databaseUrl: string, env: Record<string, string>): Promise<
   });
 }
 
+/** How the peer and the HTTP floor read: as the benchmark's viewer, like our server. */
+const viewerEnv = (viewer: BenchViewer) => ({
+  BENCH_PEER_ROLE: applicationRole,
+  BENCH_PEER_ORGANIZATION_ID: viewer.organizationId,
+  BENCH_PEER_ROLES: viewer.roles,
+});
+
 /** PostGraphile 5 as its own process, so it shares no event loop with our server or the bench. */
 function startPeer(databaseUrl: string, viewer: BenchViewer): Promise<RunningServer> {
   return startProcess(
     [path.join(repoRoot, "scripts/bench-postgraphile.mjs"), databaseUrl],
     "/graphql?query=%7B__typename%7D",
-    {
-      BENCH_PEER_ROLE: applicationRole,
-      BENCH_PEER_ORGANIZATION_ID: viewer.organizationId,
-      BENCH_PEER_ROLES: viewer.roles,
-    },
+    viewerEnv(viewer),
+    true,
+  );
+}
+
+/**
+ * The HTTP floor (scripts/bench-http-floor.mjs) as its own process: the floor's statements
+ * behind a bare Node HTTP server, picked by the request body that ours receives.
+ */
+function startHttpFloor(
+  databaseUrl: string,
+  viewer: BenchViewer,
+  all: Scenario[],
+): Promise<RunningServer> {
+  const file = path.join(os.tmpdir(), `ketenkaart-bench-http-floor-${process.pid}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(all.map((s) => ({ body: requestBody(s), statements: s.statements }))),
+  );
+  cleanups.push(() => Promise.resolve(rmSync(file, { force: true })));
+  return startProcess(
+    [path.join(repoRoot, "scripts/bench-http-floor.mjs"), databaseUrl, file],
+    "/healthz",
+    viewerEnv(viewer),
     true,
   );
 }
@@ -598,16 +643,16 @@ function printTable(report: {
   // A side that was not measured (no peer, no /proc) shows a dash.
   const f = (n: unknown) => (typeof n === "number" ? n.toFixed(1) : n == null ? "–" : String(n));
   process.stdout.write(
-    "\n| scenario | ours p50 | ours p95 | cold p50 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | ours CPU/req | peer CPU/req | SQL statements |",
+    "\n| scenario | ours p50 | ours p95 | cold p50 | floor p50 | floor p95 | p50 ours/floor | peer p50 | peer p95 | p50 ours/peer | ours rps c=8 | floor rps | peer rps | rps ours/floor | ours CPU/req | peer CPU/req | HTTP floor p50 | p50 ours/HTTP floor | HTTP floor rps | HTTP floor CPU/req | SQL statements |",
   );
   process.stdout.write(
-    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
   );
   for (const r of report.results) {
     const ratio = (r.oursP50 as number) / (r.floorP50 as number);
     const rps = (r.oursRps as number) / (r.floorRps as number);
     process.stdout.write(
-      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${f(r.peerRps)} | ${rps.toFixed(2)} | ${f(r.oursCpuMs)} | ${f(r.peerCpuMs)} | ${r.statements} |\n`,
+      `| ${r.scenario} | ${f(r.oursP50)} | ${f(r.oursP95)} | ${f(r.coldP50)} | ${f(r.floorP50)} | ${f(r.floorP95)} | ${ratio.toFixed(2)} | ${r.peerP50 === null ? "– | – | –" : `${f(r.peerP50)} | ${f(r.peerP95)} | ${((r.oursP50 as number) / (r.peerP50 as number)).toFixed(2)}`} | ${f(r.oursRps)} | ${f(r.floorRps)} | ${f(r.peerRps)} | ${rps.toFixed(2)} | ${f(r.oursCpuMs)} | ${f(r.peerCpuMs)} | ${f(r.httpFloorP50)} | ${((r.oursP50 as number) / (r.httpFloorP50 as number)).toFixed(2)} | ${f(r.httpFloorRps)} | ${f(r.httpFloorCpuMs)} | ${r.statements} |\n`,
     );
   }
   process.stdout.write(
