@@ -60,7 +60,8 @@ const serverMessageTypes = new Set(["connection_ack", "next", "error"]);
 
 /**
  * Refuses a server's message from a client while graphql-ws parses it, which closes the socket
- * with 4400 Bad Request as the protocol prescribes. The last call, with key "", is the message.
+ * with 4400 Bad Request as the protocol prescribes. The last call, with key "", is the message
+ * (a nested key "" holding such a type is refused too; no client sends one).
  */
 function refuseServerMessages(key: string, value: unknown): unknown {
   if (key === "" && serverMessageTypes.has((value as { type?: unknown } | null)?.type as string)) {

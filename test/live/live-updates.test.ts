@@ -17,6 +17,7 @@ import {
   liveClient,
   sleep,
   subscribe,
+  tokenOf,
   upgradeStatus,
   whenLive,
 } from "../support/live.js";
@@ -24,8 +25,6 @@ import {
 const transition = `mutation ($input: ReferralTransitionInput!) {
   transitionReferral(input: $input) { id state }
 }`;
-
-const tokenOf = (headers: Record<string, string>) => headers.authorization!.split(" ")[1]!;
 
 // Instance A is the test run's server; B is a second instance on the same database, as a load
 // balancer would spread the workers of one region over both.

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { graphql } from "../support/api.js";
-import { browserHeaders, webSocketUrl } from "../support/live.js";
+import { browserHeaders, tokenOf, webSocketUrl } from "../support/live.js";
 import { uniqueWord } from "../support/factories.js";
 import { openCase } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
@@ -10,8 +10,6 @@ import { loggedInUser } from "../support/session.js";
 // CI-sized by default; a longer run sets FUZZ_WS_COUNT (and FUZZ_SEED).
 const count = Number(process.env.FUZZ_WS_COUNT ?? 1500);
 const seed = Number(process.env.FUZZ_SEED ?? 20261123);
-
-const tokenOf = (headers: Record<string, string>) => headers.authorization!.split(" ")[1]!;
 
 /**
  * Close codes a client may see for what it sent: a normal or going-away close, a message over

@@ -35,6 +35,9 @@ export function liveClient(baseUrl: string, headers: Record<string, string>): Cl
   });
 }
 
+/** The session token of a logged-in test user's bearer headers. */
+export const tokenOf = (headers: Record<string, string>) => headers.authorization!.split(" ")[1]!;
+
 export const browserHeaders = (baseUrl: string, token: string) => ({
   cookie: `kk_session=${token}`,
   origin: baseUrl,
