@@ -12,6 +12,7 @@ import { RateLimits1764700000000 } from "./1764700000000-RateLimits.js";
 import { MailOutbox1764800000000 } from "./1764800000000-MailOutbox.js";
 import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteNamesInCounts.js";
+import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchVectorChangesCatalog.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   MailOutbox1764800000000,
   FastSearch1764900000000,
   GemeenteNamesInCounts1765000000000,
+  SearchVectorChangesCatalog1765100000000,
 ];

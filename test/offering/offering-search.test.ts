@@ -417,6 +417,25 @@ describe("bad input", () => {
     expect(paused.edges.map((edge) => edge.node.title)).toEqual([`Belastinghulp ${word}`]);
   });
 
+  it("counts an edited description at once, even for a search whose counts were kept", async () => {
+    const word = uniqueWord();
+    const added = uniqueWord();
+    const id = await buildOffering({
+      title: `Schrijfhulp ${word}`,
+      description: "Hulp bij brieven.",
+    });
+    expect((await offerings({ text: added })).totalCount).toBe(0);
+
+    const db = await database();
+    await db.query("UPDATE offering SET description = description || $2 WHERE id = $1", [
+      id,
+      ` Ook voor ${added}.`,
+    ]);
+    const found = await offerings({ text: added });
+    expect(titles(found)).toEqual([`Schrijfhulp ${word}`]);
+    expect(found.totalCount).toBe(1);
+  });
+
   it("rejects an invalid postcode", async () => {
     const error = await expectUserError({ search: { near: "68111" } }, "near");
     expect(error.message).toMatch(/postcode/i);
