@@ -18,6 +18,12 @@ import {
 import type { OfferingSearchInput } from "./offering-search.inputs.js";
 import type { Facet, OfferingConnection } from "./offering-search.types.js";
 import { entityFromJson, entityJsonSql } from "../common/entity-rows.js";
+import {
+  type ReadInCatalogVersion,
+  searchWords,
+  type TextQuery,
+  withTextQuery,
+} from "./offering-search-text.js";
 import { queryPrepared } from "../db/prepared-statement.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Offering } from "./offering.entity.js";
@@ -116,7 +122,9 @@ export class SqlParameters {
 /**
  * The sociale kaart search. One statement finds the page and, when this search was counted
  * before in the current catalogue version, its total and facet counts; only otherwise a second
- * statement counts (and stores the counts for the next worker who asks the same).
+ * statement counts (and stores the counts for the next worker who asks the same). A text's
+ * words become a query in a statement before it, unless they were searched before in this
+ * catalogue version (offering-search-text.ts).
  *
  * The page never scores every match: with a text, offerings whose title or organisation name
  * holds a search word are ranked by `ts_rank_cd` (few, through the headline index) and the
@@ -139,21 +147,80 @@ export async function searchOfferings(
     );
   }
   const afterKey = after === undefined || after === null ? null : decodeCursor(after);
-  const text = await buildTextQuery(db, search.text ?? "");
   const postcode = search.near ? parsePostcode(search.near, "near").pc4 : null;
-  const maxDistance = postcode ? (search.maxDistanceKm ?? null) : null;
   const filters = facetDefinitions.flatMap((facet) => {
     const selected = facet.selected(search);
     return selected && selected.length > 0 ? [{ facet, selected: [...selected].sort() }] : [];
   });
-  // Everything that decides which offerings match, and nothing else (not the page).
+  const found = await withTextQuery(db, searchWords(search.text ?? ""), (text) =>
+    findPage(
+      db,
+      {
+        text,
+        postcode,
+        maxDistance: postcode ? (search.maxDistanceKm ?? null) : null,
+        withCapacityOnly: search.withCapacityOnly ?? false,
+        filters,
+      },
+      first,
+      afterKey,
+    ),
+  );
+  if (!found.areaFound) throw unknownPostcode(postcode!, "near");
+  const counts = found.counts ?? (await found.countMatches());
+
+  // The page brings its offerings and their organisations along: no statement per relation.
+  const edges = found.page.slice(0, first).map((row) => {
+    const node = entityFromJson(db, Offering, row.offering);
+    loaders.offeringById.prime(node.id, node);
+    loaders.organizationById.prime(
+      row.organization.id,
+      entityFromJson(db, Organization, row.organization),
+    );
+    return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
+  });
+  return {
+    edges,
+    totalCount: counts.total,
+    pageInfo: {
+      hasNextPage: found.page.length > first,
+      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
+    },
+    facets: await facetsWithLabels(loaders, search, counts.facetCounts),
+  };
+}
+
+/** What decides which offerings match a search, and nothing else (not the page). */
+interface SearchConditions {
+  text: TextQuery | null;
+  postcode: string | null;
+  maxDistance: number | null;
+  withCapacityOnly: boolean;
+  filters: Array<{ facet: FacetDefinition; selected: string[] }>;
+}
+
+interface FoundPage extends ReadInCatalogVersion {
+  page: PageRow[];
+  /** Null when this search was not counted in the current catalogue version. */
+  counts: SearchCounts | null;
+  areaFound: boolean;
+  countMatches(): Promise<SearchCounts>;
+}
+
+/** The page statement: the page, the search's counts when kept from before, the catalogue version. */
+async function findPage(
+  db: DataSource,
+  { text, postcode, maxDistance, withCapacityOnly, filters }: SearchConditions,
+  first: number,
+  afterKey: SortKey | null,
+): Promise<FoundPage> {
   const countsKey = createHash("sha256")
     .update(
       JSON.stringify([
         text?.all ?? null,
         postcode,
         maxDistance,
-        search.withCapacityOnly ?? false,
+        withCapacityOnly,
         filters.map(({ facet, selected }) => [facet.field, selected]),
       ]),
     )
@@ -161,13 +228,7 @@ export async function searchOfferings(
 
   const sql = new SqlParameters();
   const query = text ? sql.add(text.all, "tsquery") : null;
-  const source = matchSource(sql, {
-    query,
-    postcode,
-    maxDistance,
-    withCapacityOnly: search.withCapacityOnly ?? false,
-    filters,
-  });
+  const source = matchSource(sql, { query, postcode, maxDistance, withCapacityOnly, filters });
 
   const key = sql.add(countsKey, "text");
   // The counting statement uses the parameters up to here; the page's come after them.
@@ -243,37 +304,17 @@ export async function searchOfferings(
          JOIN organization porg ON porg.id = po.organization_id) AS page,
       (SELECT counts FROM search_count_cache
         WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
-      ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound"`;
+      ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound",
+      (SELECT version FROM offering_catalog)::text AS "catalogVersion"`;
   // `near` without a text is planned once per connection: its plan starts from the circle
   // whatever the values, and planning was a quarter of its time. A text's plan depends on how
   // common its words are, so it is planned for every search.
   const [found] = (await (postcode && !text
     ? queryPrepared(db, pageStatement, sql.values)
-    : db.query(pageStatement, sql.values))) as [
-    { page: PageRow[]; counts: SearchCounts | null; areaFound: boolean },
-  ];
-  if (!found.areaFound) throw unknownPostcode(postcode!, "near");
-  const counts =
-    found.counts ?? (await countMatches(db, sql.values.slice(0, countParameters), source, key));
-
-  // The page brings its offerings and their organisations along: no statement per relation.
-  const edges = found.page.slice(0, first).map((row) => {
-    const node = entityFromJson(db, Offering, row.offering);
-    loaders.offeringById.prime(node.id, node);
-    loaders.organizationById.prime(
-      row.organization.id,
-      entityFromJson(db, Organization, row.organization),
-    );
-    return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
-  });
+    : db.query(pageStatement, sql.values))) as [Omit<FoundPage, "countMatches">];
   return {
-    edges,
-    totalCount: counts.total,
-    pageInfo: {
-      hasNextPage: found.page.length > first,
-      endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null,
-    },
-    facets: await facetsWithLabels(loaders, search, counts.facetCounts),
+    ...found,
+    countMatches: () => countMatches(db, sql.values.slice(0, countParameters), source, key),
   };
 }
 
@@ -455,47 +496,6 @@ async function countMatches(
     );
   })) as [{ counts: SearchCounts }];
   return row.counts;
-}
-
-/**
- * The Dutch tsquery for a search text, or null when it constrains nothing (no words, or only
- * stop words like "de" and "van"). Every word must match: as typed, as a prefix (Dutch
- * compounds: "schuld" finds "schuldhulpverlening") or, when it occurs in no offering, as one of
- * the closest words that do ("budgetbeher" finds "budgetbeheer"). Only letters and digits reach
- * the query, so no tsquery syntax can be injected.
- */
-async function buildTextQuery(
-  db: DataSource,
-  text: string,
-): Promise<{ all: string; any: string } | null> {
-  const words = (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
-  if (words.length === 0) return null;
-  // Prepared: its plan (a lookup per word) does not depend on the words.
-  const [{ all, any }] = (await queryPrepared(
-    db,
-    `WITH terms AS (
-       SELECT t.ord, n.word, (
-         SELECT string_agg(s.word, ' | ')
-           FROM (SELECT w.word FROM search_word w
-                  WHERE length(n.word) >= 5 AND w.word % n.word
-                    AND NOT EXISTS (SELECT 1 FROM search_word e WHERE e.word = n.word)
-                  ORDER BY similarity(w.word, n.word) DESC, w.word
-                  LIMIT 3) s
-       ) AS alternatives
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ord)
-       CROSS JOIN LATERAL (SELECT lower(unaccent(t.raw)) AS word) n
-     ),
-     term AS (
-       SELECT ord, '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
-                   || coalesce(' | ' || alternatives, '') || ')' AS term
-         FROM terms
-     )
-     SELECT to_tsquery('ketenkaart_nl', string_agg(term, ' & ' ORDER BY ord))::text AS all,
-            to_tsquery('ketenkaart_nl', string_agg(term, ' | ' ORDER BY ord))::text AS any
-       FROM term`,
-    [words],
-  )) as [{ all: string; any: string }];
-  return all === "" ? null : { all, any };
 }
 
 // One collator for every search: localeCompare with a locale builds a new one per comparison.

@@ -106,6 +106,16 @@ describe("text search", () => {
     expect(titles(await offerings({ text: `maatej ${word}` }))).toHaveLength(1);
   });
 
+  it("finds an offering added since by a typo searched before it existed", async () => {
+    const word = uniqueWord();
+    const typo = `${word}e`;
+    expect((await offerings({ text: typo })).totalCount).toBe(0);
+    await buildOffering({ title: `Thuisadministratie ${word}` });
+    const found = await offerings({ text: typo });
+    expect(found.totalCount).toBe(1);
+    expect(titles(found)).toEqual([`Thuisadministratie ${word}`]);
+  });
+
   it("requires every word: a word that matches nothing finds nothing", async () => {
     const word = uniqueWord();
     await buildOffering({ title: `Thuisadministratie ${word}` });
