@@ -604,7 +604,7 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
     await pool.query(`
       CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
         ${before.map((statement) => `${inlined(statement)};`).join("\n")}
-        SELECT json_build_object('totalCount', s.counts->'total', 'facets', s.counts->'facetCounts', 'nodes', (
+        SELECT json_build_object('totalCount', s.counts->'total', 'facets', s.counts->'facets', 'nodes', (
                  SELECT json_agg(json_build_object('id', p.e->'offering'->'id',
                           'title', p.e->'offering'->'title',
                           'organization', json_build_object('id', p.e->'organization'->'id',
