@@ -9,9 +9,12 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { createDataSource } from "../db/data-source.js";
 import { applicationRole } from "../db/request-scope.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
+import { Offering } from "../offering/offering.entity.js";
+import { Organization } from "../organization/organization.entity.js";
 import { repoRoot } from "../paths.js";
 import { broadWord, generate, selectiveWord } from "./generate.js";
 
@@ -166,7 +169,10 @@ async function main(): Promise<void> {
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
       pool.on("error", () => {}); // connections end when PostgreSQL stops at the end
       const viewer = await viewerOf(pool, "sanne.devries@wijkteam-arnhem-noord.example");
-      await definePeerQueries(pool, scenarios, viewer.organizationId);
+      await definePeerQueries(pool, scenarios, viewer.organizationId, {
+        offering: propertyPositions(db, Offering),
+        organization: propertyPositions(db, Organization),
+      });
       // The floor and the peer read as the same viewer as ours, under row-level security.
       const floorPool = new pg.Pool({ connectionString: database.url, max: 8 });
       floorPool.on("error", () => {});
@@ -580,7 +586,18 @@ async function viewerOf(pool: pg.Pool, email: string): Promise<BenchViewer> {
  * query over the case team of the organisation. Functions live in the schema bench_peer,
  * recreated per run.
  */
-async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
+/** Where each property of an entity is in the arrays of `entityJsonSql`. */
+function propertyPositions(db: DataSource, entity: EntityTarget<ObjectLiteral>) {
+  const columns = db.getMetadata(entity).columns;
+  return (property: string) => columns.findIndex((c) => c.propertyPath === property);
+}
+
+async function definePeerQueries(
+  pool: pg.Pool,
+  all: Scenario[],
+  organizationId: string,
+  positions: Record<"offering" | "organization", (property: string) => number>,
+) {
   await pool.query(`DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer;
     GRANT USAGE ON SCHEMA bench_peer TO ${applicationRole}`);
   for (const [index, scenario] of all.entries()) {
@@ -605,10 +622,11 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
       CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
         ${before.map((statement) => `${inlined(statement)};`).join("\n")}
         SELECT json_build_object('totalCount', s.counts->'total', 'facets', s.counts->'facets', 'nodes', (
-                 SELECT json_agg(json_build_object('id', p.e->'offering'->'id',
-                          'title', p.e->'offering'->'title',
-                          'organization', json_build_object('id', p.e->'organization'->'id',
-                                                            'name', p.e->'organization'->'name'))
+                 SELECT json_agg(json_build_object('id', p.e->'offering'->${positions.offering("id")},
+                          'title', p.e->'offering'->${positions.offering("title")},
+                          'organization', json_build_object(
+                            'id', p.e->'organization'->${positions.organization("id")},
+                            'name', p.e->'organization'->${positions.organization("name")}))
                           ORDER BY p.ord)
                    FROM json_array_elements(s.page) WITH ORDINALITY AS p(e, ord)))
           FROM (${inlined(main)}) s

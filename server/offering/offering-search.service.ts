@@ -174,11 +174,9 @@ export async function searchOfferings(
   // The page brings its offerings and their organisations along: no statement per relation.
   const edges = found.page.slice(0, first).map((row) => {
     const node = entityFromJson(db, Offering, row.offering);
+    const organization = entityFromJson(db, Organization, row.organization);
     loaders.offeringById.prime(node.id, node);
-    loaders.organizationById.prime(
-      row.organization.id,
-      entityFromJson(db, Organization, row.organization),
-    );
+    loaders.organizationById.prime(organization.id, organization);
     return { cursor: encodeCursor(row.key), distanceKm: row.distanceKm, node };
   });
   return {
@@ -413,8 +411,9 @@ interface PageRow {
   id: string;
   distanceKm: number | null;
   key: SortKey;
-  offering: Record<string, unknown>;
-  organization: { id: string } & Record<string, unknown>;
+  /** Column values in the order of the entities' columns (`entityJsonSql`). */
+  offering: unknown[];
+  organization: unknown[];
 }
 
 /** A search's total and its facets as the API gives them: what search_count_cache keeps. */
