@@ -121,8 +121,8 @@ export class SqlParameters {
 
 /**
  * The sociale kaart search. One statement finds the page and, when this search was counted
- * before in the current catalogue version, its total and facet counts; only otherwise a second
- * statement counts (and stores the counts for the next worker who asks the same). A text's
+ * before in the current catalogue version, its total and facets; only otherwise is it counted
+ * (and the counts stored for the next worker who asks the same). A text's
  * words become a query in a statement before it, unless they were searched before in this
  * catalogue version (offering-search-text.ts).
  *
