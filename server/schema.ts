@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
+import { validateInput } from "./common/input-validation.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
 import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
@@ -81,8 +82,7 @@ export function buildKetenkaartSchema(
     ],
     authChecker,
     pubSub,
-    // class-validator on every input, with forbidUnknownValues off because inputs are plain
-    // GraphQL objects turned into instances by type-graphql.
-    validate: { forbidUnknownValues: false },
+    // class-validator on every input (common/input-validation.ts).
+    validateFn: validateInput,
   });
 }
