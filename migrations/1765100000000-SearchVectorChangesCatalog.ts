@@ -14,25 +14,24 @@ export class SearchVectorChangesCatalog1765100000000 implements MigrationInterfa
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      DROP TRIGGER offering_catalog_updated ON offering;
-      CREATE TRIGGER offering_catalog_updated
-        AFTER UPDATE OF status, module, phases, palette_level, life_domains, target_groups,
-          channels, delivered_by, gemeente_codes, capacity_available, search_vector,
-          headline_vector, title, description, organization_id ON offering
-        FOR EACH STATEMENT EXECUTE FUNCTION offering_catalog_changed();
+      ${catalogUpdatedTrigger(["title", "description", "organization_id"])}
       UPDATE offering_catalog SET version = version + 1;
       DELETE FROM search_count_cache;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`
+    await db.query(catalogUpdatedTrigger(["title"]));
+  }
+}
+
+/** The trigger that changes the catalogue on an update of the columns a search reads. */
+function catalogUpdatedTrigger(searchTextColumns: string[]): string {
+  return `
       DROP TRIGGER offering_catalog_updated ON offering;
       CREATE TRIGGER offering_catalog_updated
         AFTER UPDATE OF status, module, phases, palette_level, life_domains, target_groups,
           channels, delivered_by, gemeente_codes, capacity_available, search_vector,
-          headline_vector, title ON offering
-        FOR EACH STATEMENT EXECUTE FUNCTION offering_catalog_changed();
-    `);
-  }
+          headline_vector, ${searchTextColumns.join(", ")} ON offering
+        FOR EACH STATEMENT EXECUTE FUNCTION offering_catalog_changed();`;
 }
