@@ -1,6 +1,11 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { execute, getVariableValues, GraphQLError, type GraphQLSchema } from "graphql";
-import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import {
+  compileQuery,
+  fieldExpansionEnricher,
+  isCompiledQuery,
+  type CompiledQuery,
+} from "graphql-jit";
 import { LRUCache } from "lru-cache";
 
 type Gateway = ApolloServerOptionsWithGateway<never>["gateway"];
@@ -38,7 +43,11 @@ export function compiledExecution(schema: GraphQLSchema, maxDocuments = 500): Ga
           const key = `${queryHash}:${operationName ?? ""}`;
           let query = compiled.get(key);
           if (!query) {
-            const result = compileQuery(schema, document, operationName ?? undefined);
+            // Each resolver's info tells what is selected below it, worked out here once per
+            // document: a search reads only the columns its page shows (selected-columns.ts).
+            const result = compileQuery(schema, document, operationName ?? undefined, {
+              resolverInfoEnricher: fieldExpansionEnricher,
+            });
             // Not compilable (an unknown operation name, say): the errors are the answer.
             if (!isCompiledQuery(result)) return result;
             query = result;

@@ -9,12 +9,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { createDataSource } from "../db/data-source.js";
 import { applicationRole } from "../db/request-scope.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
-import { Offering } from "../offering/offering.entity.js";
-import { Organization } from "../organization/organization.entity.js";
 import { repoRoot } from "../paths.js";
 import { broadWord, generate, selectiveWord } from "./generate.js";
 
@@ -169,10 +166,7 @@ async function main(): Promise<void> {
       const pool = new pg.Pool({ connectionString: database.url, max: 8 });
       pool.on("error", () => {}); // connections end when PostgreSQL stops at the end
       const viewer = await viewerOf(pool, "sanne.devries@wijkteam-arnhem-noord.example");
-      await definePeerQueries(pool, scenarios, viewer.organizationId, {
-        offering: propertyPositions(db, Offering),
-        organization: propertyPositions(db, Organization),
-      });
+      await definePeerQueries(pool, scenarios, viewer.organizationId);
       // The floor and the peer read as the same viewer as ours, under row-level security.
       const floorPool = new pg.Pool({ connectionString: database.url, max: 8 });
       floorPool.on("error", () => {});
@@ -586,18 +580,22 @@ async function viewerOf(pool: pg.Pool, email: string): Promise<BenchViewer> {
  * query over the case team of the organisation. Functions live in the schema bench_peer,
  * recreated per run.
  */
-/** Where each property of an entity is in the arrays of `entityJsonSql`. */
-function propertyPositions(db: DataSource, entity: EntityTarget<ObjectLiteral>) {
-  const columns = db.getMetadata(entity).columns;
-  return (property: string) => columns.findIndex((c) => c.propertyPath === property);
+/**
+ * Where a column is in the page statement's array for `key` (`'offering', json_build_array(
+ * po."id", po."title", …)`): the page holds only the columns the query selects.
+ */
+function columnPosition(statement: string, key: "offering" | "organization") {
+  const list = new RegExp(`'${key}', json_build_array\\(([^)]*)\\)`).exec(statement)?.[1];
+  if (!list) throw new Error(`the page statement has no array for ${key}`);
+  const columns = list.split(",").map((column) => column.trim().replace(/^\w+\."|"$/g, ""));
+  return (column: string) => {
+    const position = columns.indexOf(column);
+    if (position < 0) throw new Error(`the page's ${key} array has no column ${column}`);
+    return position;
+  };
 }
 
-async function definePeerQueries(
-  pool: pg.Pool,
-  all: Scenario[],
-  organizationId: string,
-  positions: Record<"offering" | "organization", (property: string) => number>,
-) {
+async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId: string) {
   await pool.query(`DROP SCHEMA IF EXISTS bench_peer CASCADE; CREATE SCHEMA bench_peer;
     GRANT USAGE ON SCHEMA bench_peer TO ${applicationRole}`);
   for (const [index, scenario] of all.entries()) {
@@ -618,15 +616,17 @@ async function definePeerQueries(
     const firstPage = first.findIndex((s) => s.query === main.query);
     if (firstPage < 0) throw new Error(`${scenario.name}: the first request had no page statement`);
     const before = first.slice(0, firstPage);
+    const offering = columnPosition(main.query, "offering");
+    const organization = columnPosition(main.query, "organization");
     await pool.query(`
       CREATE FUNCTION bench_peer.search_offerings_${suffix}() RETURNS json LANGUAGE sql STABLE AS $peer$
         ${before.map((statement) => `${inlined(statement)};`).join("\n")}
         SELECT json_build_object('totalCount', s.counts->'total', 'facets', s.counts->'facets', 'nodes', (
-                 SELECT json_agg(json_build_object('id', p.e->'offering'->${positions.offering("id")},
-                          'title', p.e->'offering'->${positions.offering("title")},
+                 SELECT json_agg(json_build_object('id', p.e->'offering'->${offering("id")},
+                          'title', p.e->'offering'->${offering("title")},
                           'organization', json_build_object(
-                            'id', p.e->'organization'->${positions.organization("id")},
-                            'name', p.e->'organization'->${positions.organization("name")}))
+                            'id', p.e->'organization'->${organization("id")},
+                            'name', p.e->'organization'->${organization("name")}))
                           ORDER BY p.ord)
                    FROM json_array_elements(s.page) WITH ORDINALITY AS p(e, ord)))
           FROM (${inlined(main)}) s

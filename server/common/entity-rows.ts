@@ -117,23 +117,28 @@ function columnValue(column: ColumnMetadata): string {
  * `alias`: lets one statement return related rows (a search page with its offerings) that
  * `entityFromJson` turns back into entities. An array rather than an object keyed by property:
  * the keys were two fifths of a search page's 35 kB, which pg then parsed for every request.
+ * `columns` (in the entity's column order) narrows it to what a query selects.
  */
 export function entityJsonSql(
   db: DataSource,
   entity: EntityTarget<ObjectLiteral>,
   alias: string,
+  columns: readonly ColumnMetadata[] = db.getMetadata(entity).columns,
 ): string {
-  const { columns } = db.getMetadata(entity);
   return `json_build_array(${columns.map((c) => `${alias}."${c.databaseName}"`).join(", ")})`;
 }
 
-/** The entity of an `entityJsonSql` array: JSON holds timestamps as text and dates as "YYYY-MM-DD". */
+/**
+ * The entity of an `entityJsonSql` array of the same `columns`: JSON holds timestamps as text
+ * and dates as "YYYY-MM-DD". With fewer than all columns the record is partial.
+ */
 export function entityFromJson<E extends ObjectLiteral>(
   db: DataSource,
   entity: EntityTarget<E> & (new () => E),
   json: unknown[],
+  columns: readonly ColumnMetadata[] = db.getMetadata(entity).columns,
 ): E {
-  return toEntity(entity, db.getMetadata(entity).columns, (column, index) => {
+  return toEntity(entity, columns, (column, index) => {
     const value = json[index];
     if (typeof value !== "string" && typeof value !== "number") return value;
     if (column.type === "timestamptz" || column.type === "timestamp") return new Date(value);

@@ -5,6 +5,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Query,
   Resolver,
@@ -18,25 +19,77 @@ import {
   setOfferingStatus,
 } from "./offering-editing.service.js";
 import { OfferingInput } from "./offering.inputs.js";
+import type { GraphQLResolveInfo } from "graphql";
+import type { DataSource } from "typeorm";
 import type { Context } from "../common/context.js";
+import { columnsForFields, selectedFields } from "../common/selected-columns.js";
 import { isUuid } from "../common/ids.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Location } from "../organization/location.entity.js";
 import { Organization } from "../organization/organization.entity.js";
-import { presentGemeenten } from "../organization/organization.resolver.js";
+import {
+  organizationResolverColumns,
+  presentGemeenten,
+} from "../organization/organization.resolver.js";
 import { defaultPageSize, OfferingsArgs } from "./offering-search.inputs.js";
-import { searchOfferings } from "./offering-search.service.js";
+import {
+  organizationOnPage,
+  type PageColumns,
+  searchOfferings,
+} from "./offering-search.service.js";
 import { OfferingConnection } from "./offering-search.types.js";
 import { Capacity, Offering } from "./offering.entity.js";
 import { findStaleOfferings, isStale as verifiedTooLongAgo } from "./offering-staleness.js";
+
+/**
+ * The columns each field resolver below reads: a search page reads only the columns its query
+ * selects (common/selected-columns.ts). A field resolver left out makes it read whole records.
+ */
+export const offeringResolverColumns = {
+  capacity: ["capacityAvailable", "capacityTotal", "capacityUpdatedAt", "lastVerifiedAt"],
+  isStale: ["lastVerifiedAt"],
+  organization: ["organizationId"],
+  locations: ["id"],
+  gemeenten: ["gemeenteCodes"],
+  coveredGemeenten: ["coveredGemeenteCodes"],
+} as const satisfies Record<string, ReadonlyArray<keyof Offering>>;
+
+/** The columns of offerings and their organisations that a search's page shows. */
+function pageColumns(db: DataSource, info: GraphQLResolveInfo): PageColumns {
+  return {
+    offering: columnsForFields(
+      db,
+      Offering,
+      selectedFields(info, "edges", "node"),
+      offeringResolverColumns,
+    ),
+    organization: columnsForFields(
+      db,
+      Organization,
+      selectedFields(info, "edges", "node", "organization"),
+      organizationResolverColumns,
+    ),
+  };
+}
 
 @Resolver(() => Offering)
 export class OfferingResolver {
   @Query(() => OfferingConnection, {
     description: "Zoek in het actieve aanbod van de sociale kaart (openbaar)",
   })
-  offerings(@Args() { search, first, after }: OfferingsArgs, @Ctx() { db, loaders }: Context) {
-    return searchOfferings(db, loaders, search ?? {}, first ?? defaultPageSize, after);
+  offerings(
+    @Args() { search, first, after }: OfferingsArgs,
+    @Ctx() { db, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return searchOfferings(
+      db,
+      loaders,
+      search ?? {},
+      first ?? defaultPageSize,
+      after,
+      pageColumns(db, info),
+    );
   }
 
   @Query(() => Offering, { nullable: true })
@@ -127,8 +180,10 @@ export class OfferingResolver {
   organization(
     @Root() offering: Offering,
     @Ctx() { loaders }: Context,
-  ): Promise<Organization | null> {
-    return loaders.organizationById.load(offering.organizationId);
+  ): Organization | Promise<Organization | null> {
+    return (
+      organizationOnPage.get(offering) ?? loaders.organizationById.load(offering.organizationId)
+    );
   }
 
   @FieldResolver(() => [Location])

@@ -21,6 +21,16 @@ import { isUuid } from "../common/ids.js";
 import { Location } from "./location.entity.js";
 import { Organization } from "./organization.entity.js";
 
+/**
+ * The columns each field resolver below reads: a search page reads only the columns its query
+ * selects (common/selected-columns.ts). A field resolver left out makes it read whole records.
+ */
+export const organizationResolverColumns = {
+  gemeenten: ["gemeenteCodes"],
+  locations: ["id"],
+  offerings: ["id"],
+} as const satisfies Record<string, ReadonlyArray<keyof Organization>>;
+
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => [Organization], { description: "Alle ketenpartners, op naam" })

@@ -372,6 +372,119 @@ describe("near a postcode", () => {
   });
 });
 
+describe("what a page shows", () => {
+  const everyField = `
+    fragment Shown on Offering {
+      id title description module phases paletteLevel lifeDomains targetGroups channels
+      deliveredBy frequency duration costs waitingTime documentsNeeded documentsNote languages
+      contactPerson { name phone email } status lastVerifiedAt
+      capacity { available total updatedAt } isStale
+      locations { id name } gemeenten { code } coveredGemeenten { code }
+      organization {
+        id name kind description website nvvkMember
+        contactPoint { phone email address openingHours walkInHours }
+        coordinator { name phone email } gemeenten { code } locations { id } offerings { id }
+      }
+    }`;
+
+  it("shows every field of an offering and its organisation as the offering's own page does", async () => {
+    const word = uniqueWord();
+    const organizationId = await buildOrganization({
+      description: "Vrijwilligers die thuis helpen met de post.",
+      website: "https://test.example",
+      nvvkMember: true,
+      contactPoint: {
+        phone: "026 765 43 21",
+        email: "info@test.example",
+        address: "Markt 1, Arnhem",
+        openingHours: "ma-vr 9-17",
+        walkInHours: "di 10-12",
+      },
+      coordinator: { name: "Fatima el Amrani", phone: "06 12345678", email: "f@test.example" },
+    });
+    const locationId = await buildLocation(organizationId);
+    const id = await buildOffering({
+      organizationId,
+      title: `Thuisadministratie ${word}`,
+      frequency: "wekelijks",
+      duration: "een jaar",
+      costs: "gratis",
+      waitingTime: "twee weken",
+      documentsNeeded: true,
+      documentsNote: "Neem uw post mee.",
+      languages: ["nl", "ar"],
+      contactPerson: { name: "Joost Bakker", phone: "026 111 22 33", email: "j@test.example" },
+      capacity: { available: 3, total: 10, updatedAt: new Date("2026-11-01T10:00:00Z") },
+      locationIds: [locationId],
+      gemeenteCodes: ["GM0202", "GM0200"],
+    });
+
+    const data = await query<{
+      offerings: { edges: Array<{ node: Record<string, unknown> }> };
+      offering: Record<string, unknown>;
+    }>(
+      `query ($search: OfferingSearchInput, $id: ID!) {
+        offerings(search: $search) { edges { node { ...Shown } } }
+        offering(id: $id) { ...Shown }
+      } ${everyField}`,
+      { search: { text: word }, id },
+    );
+    expect(data.offerings.edges.map((edge) => edge.node)).toEqual([data.offering]);
+    expect(data.offering).toMatchObject({
+      description: "Een aanbod om mee te testen.",
+      capacity: { available: 3, total: 10 },
+      contactPerson: { name: "Joost Bakker" },
+      organization: {
+        description: "Vrijwilligers die thuis helpen met de post.",
+        contactPoint: { walkInHours: "di 10-12" },
+        coordinator: { name: "Fatima el Amrani" },
+        offerings: [{ id }],
+      },
+    });
+  });
+
+  it("still gives whole records to other fields of the same request when a page shows little", async () => {
+    const word = uniqueWord();
+    const organizationId = await buildOrganization({
+      description: "Schuldhulp aan huis.",
+      contactPoint: { email: "hulp@test.example" },
+    });
+    await buildOffering({ organizationId, title: `Hulp ${word}` });
+
+    // The page reads only the organisation's name; the offerings below it read their
+    // organisation again, by id, with the fields the page left out.
+    const data = await query<{
+      offerings: {
+        edges: Array<{
+          node: {
+            organization: {
+              name: string;
+              offerings: Array<{
+                organization: { description: string; contactPoint: { email: string } };
+              }>;
+            };
+          };
+        }>;
+      };
+    }>(
+      `query ($search: OfferingSearchInput) {
+        offerings(search: $search) { edges { node { title organization { name
+          offerings { organization { description contactPoint { email } } } } } } }
+      }`,
+      { search: { text: word } },
+    );
+    const [edge] = data.offerings.edges;
+    expect(edge!.node.organization.offerings).toEqual([
+      {
+        organization: {
+          description: "Schuldhulp aan huis.",
+          contactPoint: { email: "hulp@test.example" },
+        },
+      },
+    ]);
+  });
+});
+
 describe("paging", () => {
   it("visits every match exactly once, in the same order as one large page", async () => {
     for (const input of [{}, { text: "schulden" }, { near: "6828" }]) {
