@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { escapeLiteral } from "pg";
 import type { DataSource } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { Loaders } from "../common/loaders.js";
@@ -25,7 +26,7 @@ import {
   type TextQuery,
   withTextQuery,
 } from "./offering-search-text.js";
-import { queryPrepared } from "../db/prepared-statement.js";
+import { queryPreparedRecent } from "../db/prepared-statement.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Offering } from "./offering.entity.js";
 
@@ -134,6 +135,17 @@ export class SqlParameters {
   add(value: unknown, type: string): string {
     this.values.push(value);
     return `$${this.values.length}::${type}`;
+  }
+
+  /**
+   * A value written into the statement: for the values its best plan depends on (words,
+   * filters, page size), so that each search is prepared with a plan of its own.
+   */
+  literal(value: string | number | string[], type: string): string {
+    const text = Array.isArray(value)
+      ? `{${value.map((item) => `"${item.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
+      : String(value);
+    return `${escapeLiteral(text)}::${type}`;
   }
 }
 
@@ -255,18 +267,18 @@ async function findPage(
     .digest("base64url");
 
   const sql = new SqlParameters();
-  const query = text ? sql.add(text.all, "tsquery") : null;
+  const query = text ? sql.literal(text.all, "tsquery") : null;
   const source = matchSource(sql, { query, postcode, maxDistance, withCapacityOnly, filters });
 
   // The counting statement uses the parameters up to here; the page's come after them.
   const countParameters = sql.values.length;
-  const key = sql.add(countsKey, "text");
+  const key = sql.literal(countsKey, "text");
 
   // The page: one or two ordered, limited branches over the same sort key.
   const keyset = afterKey
     ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
     : "true";
-  const limit = sql.add(first + 1, "int");
+  const limit = sql.literal(first + 1, "int");
   const conditions = (extra: string[]) =>
     [...source.matches, ...source.filterTests.map((f) => f.test), ...extra].join(" AND ");
   const columns = (rank: string) =>
@@ -287,7 +299,7 @@ async function findPage(
   // 20 000 entries for a page at a million offerings). Only one of the two branches returns rows.
   const pageCtes: string[] = [];
   const titleOrdered = (extra: string[]) => {
-    const few = sql.add(fewMatches, "int");
+    const few = sql.literal(fewMatches, "int");
     pageCtes.push(`
       few AS MATERIALIZED (
         SELECT o.id, lower(o.title) AS title_key FROM ${source.from}
@@ -306,7 +318,7 @@ async function findPage(
   if (postcode) {
     branches = [branch(rank, [])];
   } else if (text) {
-    const anyWord = sql.add(text.any, "tsquery");
+    const anyWord = sql.literal(text.any, "tsquery");
     // The headline matches come from their own small index; OFFSET 0 keeps the planner from
     // intersecting them with the full-text index's much longer list of matches.
     branches = [
@@ -334,12 +346,13 @@ async function findPage(
         WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
       ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound",
       (SELECT version FROM offering_catalog)::text AS "catalogVersion"`;
-  // `near` without a text is planned once per connection: its plan starts from the circle
-  // whatever the values, and planning was a quarter of its time. A text's plan depends on how
-  // common its words are, so it is planned for every search.
-  const [found] = (await (postcode && !text
-    ? queryPrepared(db, pageStatement, sql.values)
-    : db.query(pageStatement, sql.values))) as [Omit<FoundPage, "countMatches">];
+  // Planning was up to half of the statement's time. The words, filters and page size are
+  // written in, so each search keeps a plan of its own on a connection: a text's best plan
+  // depends on how common its words are. The postcode and distance stay parameters: `near`'s
+  // plan starts from the circle whatever their values, so one plan serves every postcode.
+  const [found] = (await queryPreparedRecent(db, pageStatement, sql.values)) as [
+    Omit<FoundPage, "countMatches">,
+  ];
   return {
     ...found,
     countMatches: (facets) =>
@@ -425,7 +438,7 @@ function matchSource(
   if (query) matches.push(`o.search_vector @@ ${query}`);
   if (withCapacityOnly) matches.push("o.capacity_available > 0");
   const filterTests = filters.map(({ facet, selected }) => {
-    const values = sql.add(selected, "text[]");
+    const values = sql.literal(selected, "text[]");
     const test = facet.isArray
       ? `o.${facet.column} && ${values}`
       : `o.${facet.column} = ANY (${values})`;
