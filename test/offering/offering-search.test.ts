@@ -116,6 +116,16 @@ describe("text search", () => {
     expect(titles(found)).toEqual([`Thuisadministratie ${word}`]);
   });
 
+  it("takes quotes and backslashes in the text as separators, never as SQL", async () => {
+    const word = uniqueWord();
+    await buildOffering({ title: `Thuisadministratie ${word}` });
+    expect(titles(await offerings({ text: `'${word}\\'` }))).toEqual([
+      `Thuisadministratie ${word}`,
+    ]);
+    expect((await offerings({ text: `${word}'); DROP TABLE offering; --` })).totalCount).toBe(0);
+    expect((await offerings({ text: word })).totalCount).toBe(1);
+  });
+
   it("requires every word: a word that matches nothing finds nothing", async () => {
     const word = uniqueWord();
     await buildOffering({ title: `Thuisadministratie ${word}` });
@@ -416,7 +426,7 @@ describe("what a page shows", () => {
       contactPerson: { name: "Joost Bakker", phone: "026 111 22 33", email: "j@test.example" },
       capacity: { available: 3, total: 10, updatedAt: new Date("2026-11-01T10:00:00Z") },
       locationIds: [locationId],
-      gemeenteCodes: ["GM0202", "GM0200"],
+      gemeenteCodes: ["GM0202", "GM0274"],
     });
 
     const data = await query<{
