@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { type FieldExpansion, isLeafField, type TypeExpansion } from "graphql-jit";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
+import type { EntityMetadata } from "typeorm/metadata/EntityMetadata.js";
 
 /**
  * The fields a query selects on the object at `path` below a resolver's field (for example
@@ -17,17 +18,28 @@ export function selectedFields(info: GraphQLResolveInfo, ...path: string[]): Typ
   let fields = fieldsOf(expansion);
   for (const name of path) {
     const below = fields[name];
-    if (!below) return {};
+    if (!below) return nothingSelected;
     if (isLeafField(below)) return null;
     fields = fieldsOf(below);
   }
   return fields;
 }
 
+const nothingSelected: TypeExpansion = Object.freeze({});
+
 /** The fields selected on a field's type; merged over the possible types of an interface. */
 function fieldsOf(expansion: FieldExpansion): TypeExpansion {
-  return Object.assign({}, ...Object.values(expansion)) as TypeExpansion;
+  const types = Object.values(expansion) as TypeExpansion[];
+  // The same object every time for an object type, so columnsForFields can remember it.
+  return types.length === 1 ? types[0]! : (Object.assign({}, ...types) as TypeExpansion);
 }
+
+// Per selection (one per compiled document) and entity: its columns, worked out once. An
+// entity's field resolvers list their columns in one place, so the entity stands for them.
+const columnsBySelection = new WeakMap<
+  TypeExpansion,
+  Map<EntityMetadata, ColumnMetadata[] | null>
+>();
 
 /**
  * The columns, in the entity's column order, that the selected `fields` of its GraphQL type
@@ -43,7 +55,20 @@ export function columnsForFields<E extends ObjectLiteral>(
   resolverColumns: Readonly<Record<string, ReadonlyArray<keyof E & string>>>,
 ): ColumnMetadata[] | null {
   if (!fields) return null;
-  const { columns } = db.getMetadata(entity);
+  const metadata = db.getMetadata(entity);
+  let known = columnsBySelection.get(fields);
+  if (!known) columnsBySelection.set(fields, (known = new Map()));
+  if (!known.has(metadata)) {
+    known.set(metadata, selectColumns(metadata, fields, resolverColumns));
+  }
+  return known.get(metadata)!;
+}
+
+function selectColumns(
+  { columns }: EntityMetadata,
+  fields: TypeExpansion,
+  resolverColumns: Readonly<Record<string, readonly string[]>>,
+): ColumnMetadata[] | null {
   const wanted = new Set<ColumnMetadata>(columns.filter((column) => column.isPrimary));
   for (const field of Object.keys(fields)) {
     const read = Object.hasOwn(resolverColumns, field)
