@@ -13,6 +13,7 @@ import { MailOutbox1764800000000 } from "./1764800000000-MailOutbox.js";
 import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteNamesInCounts.js";
 import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchVectorChangesCatalog.js";
+import { ConsentHoldsOnAmsterdamDate1765200000000 } from "./1765200000000-ConsentHoldsOnAmsterdamDate.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   FastSearch1764900000000,
   GemeenteNamesInCounts1765000000000,
   SearchVectorChangesCatalog1765100000000,
+  ConsentHoldsOnAmsterdamDate1765200000000,
 ];

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { logAccess } from "../access-log/access-log.service.js";
 import { User } from "../auth/user.entity.js";
+import { amsterdamToday } from "../common/amsterdam-time.js";
 import type { Context } from "../common/context.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -80,8 +81,6 @@ export class ConsentResolver {
 
   @FieldResolver(() => Boolean, { description: "Niet ingetrokken en nog niet verlopen" })
   isValid(@Root() consent: Consent): boolean {
-    return (
-      consent.withdrawnAt === null && consent.validUntil >= new Date().toISOString().slice(0, 10)
-    );
+    return consent.withdrawnAt === null && consent.validUntil >= amsterdamToday();
   }
 }

@@ -6,6 +6,7 @@ import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
 import { inTransaction } from "../common/transaction.js";
+import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
 
@@ -40,7 +41,7 @@ export async function validConsentFor(
   const rows = (await db.query(
     `SELECT id FROM consent
       WHERE client_id = $1 AND $2 = ANY (recipient_organization_ids)
-        AND withdrawn_at IS NULL AND given_on <= current_date AND valid_until >= current_date
+        AND withdrawn_at IS NULL AND given_on <= ${amsterdamTodaySql} AND valid_until >= ${amsterdamTodaySql}
       ORDER BY valid_until DESC, id LIMIT 1`,
     [clientId, organizationId],
   )) as Array<{ id: string }>;
@@ -62,8 +63,7 @@ export async function recordConsent(
         "validUntil",
       );
     }
-    const today = new Date().toISOString().slice(0, 10);
-    if (input.givenOn > today) {
+    if (input.givenOn > amsterdamToday()) {
       throw new UserInputError(
         "De datum van de toestemming ('givenOn') ligt in de toekomst.",
         "givenOn",

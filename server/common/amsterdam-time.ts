@@ -21,6 +21,12 @@ function fieldsInAmsterdam(date: Date) {
   return byType;
 }
 
+/**
+ * Today's date in Amsterdam in SQL. `current_date` is the date in the session's time zone
+ * (UTC on most servers), a day behind Amsterdam's from midnight until 01:00 (02:00 in summer).
+ */
+export const amsterdamTodaySql = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
+
 /** Today's date in Amsterdam, as YYYY-MM-DD. */
 export function amsterdamToday(now = new Date()): string {
   const { year, month, day } = fieldsInAmsterdam(now);

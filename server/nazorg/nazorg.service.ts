@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { amsterdamToday } from "../common/amsterdam-time.js";
+import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
@@ -38,7 +38,7 @@ export function defaultContactMonths(durationMonths: number): number[] {
 }
 
 // Dates are calendar days in Amsterdam, where the work happens, whatever the server's zone.
-const todaySql = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
+const todaySql = amsterdamTodaySql;
 // Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
 const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
   AND cc.phase <> 'AFGESLOTEN'`;

@@ -11,9 +11,10 @@ import type {
 } from "./network-agreement.inputs.js";
 import { assertMayMaintainAgreementsIn } from "./network-agreement.policy.js";
 import { inTransaction } from "../common/transaction.js";
+import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 
 /** Agreements run by calendar day in the Netherlands, whatever the server's time zone. */
-const today = "(now() AT TIME ZONE 'Europe/Amsterdam')::date";
+const today = amsterdamTodaySql;
 
 const agreementColumns = `
   a.id, a.kind, a.title, a.description, a.regie_organization_id AS "regieOrganizationId",

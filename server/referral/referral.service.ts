@@ -11,6 +11,7 @@ import type { ReferralTransitionInput, StartReferralInput } from "./referral.inp
 import { type Side, transitionFor } from "./referral.transitions.js";
 import type { WorkingDayCalendar } from "./working-days.js";
 import { inTransaction } from "../common/transaction.js";
+import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
 import { enqueueReferralMail } from "../mail/mail-outbox.service.js";
@@ -45,7 +46,7 @@ async function referralRow(db: Queryable, id: string): Promise<ReferralRow | und
   const rows = (await db.query(
     `SELECT r.id, r.case_id, c.client_id, r.state, r.urgency, r.sender_organization_id,
             r.receiver_organization_id, r.consent_id, o.title AS offering_title,
-            coalesce(k.withdrawn_at IS NULL AND k.valid_until >= current_date
+            coalesce(k.withdrawn_at IS NULL AND k.valid_until >= ${amsterdamTodaySql}
                      AND r.receiver_organization_id = ANY (k.recipient_organization_ids), false) AS consent_valid
        FROM referral r
        JOIN care_case c ON c.id = r.case_id
@@ -272,7 +273,7 @@ const inboxSql = `referral r
   WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
     AND EXISTS (SELECT 1 FROM consent k
                  WHERE k.id = r.consent_id AND k.withdrawn_at IS NULL
-                   AND k.valid_until >= current_date
+                   AND k.valid_until >= ${amsterdamTodaySql}
                    AND r.receiver_organization_id = ANY (k.recipient_organization_ids)
                 OFFSET 0)`;
 

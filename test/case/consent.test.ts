@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
+import { amsterdamDay } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
 
 const consentFields =
@@ -35,7 +36,8 @@ async function caseWithClient() {
   return { worker, caseId: result.data!.openCase.id, clientId: result.data!.openCase.client.id };
 }
 
-const today = new Date().toISOString().slice(0, 10);
+// The date as the worker in the Netherlands has it (UTC is a day behind from midnight to 01:00).
+const today = amsterdamDay();
 const consentInput = (recipient: string, overrides: Record<string, unknown> = {}) => ({
   recipientOrganizationIds: [recipient],
   purpose: "Warme overdracht naar de kredietbank voor een schuldregeling",
@@ -118,6 +120,22 @@ describe("consent", () => {
         input: consentInput(await buildOrganization(), {
           givenOn: "2025-01-01",
           validUntil: "2025-06-30",
+        }),
+      },
+      worker.headers,
+    );
+    expect(result.data!.recordConsent.isValid).toBe(false);
+  });
+
+  it("counts as expired from the day after its last day in Amsterdam, at any hour", async () => {
+    const { worker, clientId } = await caseWithClient();
+    const result = await graphql<{ recordConsent: ConsentData }>(
+      recordConsent,
+      {
+        clientId,
+        input: consentInput(await buildOrganization(), {
+          givenOn: amsterdamDay(-10),
+          validUntil: amsterdamDay(-1),
         }),
       },
       worker.headers,

@@ -1,5 +1,6 @@
 // A mixed workload at a fixed arrival rate (open loop: requests keep arriving whether or not
 // the server keeps up, as users do), with the outcome of every request.
+import { amsterdamToday } from "../../common/amsterdam-time.js";
 import type { Queryable } from "../../common/queryable.js";
 import { type Headers, logIn, must, type Outcome, percentile, post } from "./http.js";
 
@@ -214,7 +215,7 @@ async function acceptedReferral(
         purpose: "Warme overdracht (belastingtest)",
         dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
         method: "SCHRIFTELIJK",
-        givenOn: new Date().toISOString().slice(0, 10),
+        givenOn: amsterdamToday(),
         validUntil: "2099-12-31",
       },
     },

@@ -1,6 +1,7 @@
 // Three races, each of many identical requests at once on one object: accepting a referral,
 // transferring regie, ticking off an agreement. Exactly one may win; the others must be told
 // CONFLICT; and after every round the database must still tell one consistent story.
+import { amsterdamToday } from "../../common/amsterdam-time.js";
 import type { Queryable } from "../../common/queryable.js";
 import { type Headers, must, type Outcome, post } from "./http.js";
 
@@ -75,7 +76,7 @@ export async function raceRound(
         purpose: "Warme overdracht (betrouwbaarheidstest)",
         dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
         method: "SCHRIFTELIJK",
-        givenOn: new Date().toISOString().slice(0, 10),
+        givenOn: amsterdamToday(),
         validUntil: "2099-12-31",
       },
     },
