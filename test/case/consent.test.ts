@@ -111,33 +111,15 @@ describe("consent", () => {
     expect(log.map((e) => e.action)).toEqual(["CREATE", "UPDATE"]);
   });
 
-  it("counts as expired after its last day", async () => {
+  it.each([
+    { ended: "long ago", givenOn: "2025-01-01", validUntil: "2025-06-30" },
+    // Yesterday in Amsterdam, which is still today in UTC from midnight until 01:00.
+    { ended: "yesterday in Amsterdam", givenOn: amsterdamDay(-10), validUntil: amsterdamDay(-1) },
+  ])("counts as expired after its last day: $ended", async ({ givenOn, validUntil }) => {
     const { worker, clientId } = await caseWithClient();
     const result = await graphql<{ recordConsent: ConsentData }>(
       recordConsent,
-      {
-        clientId,
-        input: consentInput(await buildOrganization(), {
-          givenOn: "2025-01-01",
-          validUntil: "2025-06-30",
-        }),
-      },
-      worker.headers,
-    );
-    expect(result.data!.recordConsent.isValid).toBe(false);
-  });
-
-  it("counts as expired from the day after its last day in Amsterdam, at any hour", async () => {
-    const { worker, clientId } = await caseWithClient();
-    const result = await graphql<{ recordConsent: ConsentData }>(
-      recordConsent,
-      {
-        clientId,
-        input: consentInput(await buildOrganization(), {
-          givenOn: amsterdamDay(-10),
-          validUntil: amsterdamDay(-1),
-        }),
-      },
+      { clientId, input: consentInput(await buildOrganization(), { givenOn, validUntil }) },
       worker.headers,
     );
     expect(result.data!.recordConsent.isValid).toBe(false);
