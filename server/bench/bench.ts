@@ -11,6 +11,7 @@ import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
 import { createDataSource } from "../db/data-source.js";
 import { applicationRole } from "../db/request-scope.js";
+import { sqlLiteral } from "../db/sql-literal.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
 import { repoRoot } from "../paths.js";
 import { broadWord, generate, selectiveWord } from "./generate.js";
@@ -606,7 +607,7 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
     const suffix = String.fromCharCode(97 + index); // letters: inflection keeps "_0" apart
     const inlined = (statement: typeof main) =>
       statement.query.replace(/\$(\d+)/g, (_, n: string) =>
-        literal(statement.parameters[Number(n) - 1]),
+        sqlLiteral(statement.parameters[Number(n) - 1]),
       );
     // A function has no memory between calls: it reads a text's words and their typo
     // alternatives every time, which our server did only for the first request (and then
@@ -644,15 +645,6 @@ async function definePeerQueries(pool: pg.Pool, all: Scenario[], organizationId:
         referralsByCaseId { nodes { rowId state organizationByReceiverOrganizationId { rowId name } } } } } } }`,
     variables: { org: organizationId },
   };
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (Array.isArray(value)) {
-    const items = value.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`);
-    return `'{${items.join(",").replace(/'/g, "''")}}'`;
-  }
-  return `'${String(value).replace(/'/g, "''")}'`;
 }
 
 function freePort(): Promise<number> {

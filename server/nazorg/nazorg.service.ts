@@ -37,8 +37,6 @@ export function defaultContactMonths(durationMonths: number): number[] {
   return [...months].sort((a, b) => a - b);
 }
 
-// Dates are calendar days in Amsterdam, where the work happens, whatever the server's zone.
-const todaySql = amsterdamTodaySql;
 // Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
 const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
   AND cc.phase <> 'AFGESLOTEN'`;
@@ -50,12 +48,12 @@ const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.sta
  * including this Sunday. Both in SQL, so every list can filter and count on them.
  */
 export function contactIsOverdueSql(graceParam: string): string {
-  return `(${openContactSql} AND c.planned_on + ${graceParam}::int < ${todaySql})`;
+  return `(${openContactSql} AND c.planned_on + ${graceParam}::int < ${amsterdamTodaySql})`;
 }
 
 export function contactIsDueThisWeekSql(graceParam: string): string {
-  return `(${openContactSql} AND c.planned_on + ${graceParam}::int >= ${todaySql}
-           AND c.planned_on <= date_trunc('week', ${todaySql})::date + 6)`;
+  return `(${openContactSql} AND c.planned_on + ${graceParam}::int >= ${amsterdamTodaySql}
+           AND c.planned_on <= date_trunc('week', ${amsterdamTodaySql})::date + 6)`;
 }
 
 /** Contacts with their plan's case and status; `$1` must be the grace in days. */

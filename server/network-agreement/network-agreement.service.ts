@@ -13,14 +13,11 @@ import { assertMayMaintainAgreementsIn } from "./network-agreement.policy.js";
 import { inTransaction } from "../common/transaction.js";
 import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 
-/** Agreements run by calendar day in the Netherlands, whatever the server's time zone. */
-const today = amsterdamTodaySql;
-
 const agreementColumns = `
   a.id, a.kind, a.title, a.description, a.regie_organization_id AS "regieOrganizationId",
   a.response_norm_working_days AS "responseNormWorkingDays",
   a.valid_from::text AS "validFrom", a.valid_until::text AS "validUntil", a.created_at AS "createdAt",
-  a.valid_during @> ${today} AS "isCurrent",
+  a.valid_during @> ${amsterdamTodaySql} AS "isCurrent",
   ARRAY(SELECT p.organization_id FROM network_agreement_party p WHERE p.agreement_id = a.id) AS "partyIds",
   ARRAY(SELECT g.gemeente_code FROM network_agreement_gemeente g WHERE g.agreement_id = a.id
          ORDER BY g.gemeente_code) AS "gemeenteCodes"`;
@@ -60,8 +57,8 @@ export async function findNetworkAgreements(
     `SELECT ${agreementColumns} FROM network_agreement a
       WHERE ($1::text IS NULL OR EXISTS (
               SELECT 1 FROM network_agreement_gemeente g WHERE g.agreement_id = a.id AND g.gemeente_code = $1))
-        AND ($2 OR a.valid_until IS NULL OR a.valid_until >= ${today})
-      ORDER BY a.valid_during @> ${today} DESC, a.valid_from, a.title, a.id`,
+        AND ($2 OR a.valid_until IS NULL OR a.valid_until >= ${amsterdamTodaySql})
+      ORDER BY a.valid_during @> ${amsterdamTodaySql} DESC, a.valid_from, a.title, a.id`,
     [filter.gemeenteCode ?? null, filter.includeEnded ?? false],
   )) as NetworkAgreement[];
 }
@@ -75,8 +72,8 @@ export function networkAgreementLoaders(db: DataSource) {
         `SELECT g.gemeente_code AS "gemeenteCode", ${agreementColumns}
            FROM network_agreement_gemeente g JOIN network_agreement a ON a.id = g.agreement_id
           WHERE g.gemeente_code = ANY ($1::text[])
-            AND (a.valid_until IS NULL OR a.valid_until >= ${today})
-          ORDER BY a.valid_during @> ${today} DESC, a.valid_from, a.title, a.id`,
+            AND (a.valid_until IS NULL OR a.valid_until >= ${amsterdamTodaySql})
+          ORDER BY a.valid_during @> ${amsterdamTodaySql} DESC, a.valid_from, a.title, a.id`,
         [codes],
       )) as Array<NetworkAgreement & { gemeenteCode: string }>;
       return codes.map((code) => rows.filter((row) => row.gemeenteCode === code));
@@ -87,7 +84,7 @@ export function networkAgreementLoaders(db: DataSource) {
         `SELECT g.gemeente_code AS "gemeenteCode", ${agreementColumns}
            FROM network_agreement_gemeente g JOIN network_agreement a ON a.id = g.agreement_id
           WHERE g.gemeente_code = ANY ($1::text[]) AND g.kind = 'REGIE_NAZORG'
-            AND g.valid_during @> ${today}`,
+            AND g.valid_during @> ${amsterdamTodaySql}`,
         [codes],
       )) as Array<NetworkAgreement & { gemeenteCode: string }>;
       // The exclusion constraint leaves at most one per gemeente.

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { escapeLiteral } from "pg";
 import type { DataSource } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import type { Loaders } from "../common/loaders.js";
@@ -27,6 +26,7 @@ import {
   withTextQuery,
 } from "./offering-search-text.js";
 import { queryPreparedRecent } from "../db/prepared-statement.js";
+import { sqlLiteral } from "../db/sql-literal.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Offering } from "./offering.entity.js";
 
@@ -142,10 +142,7 @@ export class SqlParameters {
    * filters, page size), so that each search is prepared with a plan of its own.
    */
   literal(value: string | number | string[], type: string): string {
-    const text = Array.isArray(value)
-      ? `{${value.map((item) => `"${item.replace(/["\\]/g, "\\$&")}"`).join(",")}}`
-      : String(value);
-    return `${escapeLiteral(text)}::${type}`;
+    return `${sqlLiteral(value)}::${type}`;
   }
 }
 
