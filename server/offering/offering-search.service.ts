@@ -158,7 +158,7 @@ export class SqlParameters {
  * matches in the description alone follow alphabetically, which the title-order index gives
  * without sorting them all. `near` starts from the locations inside the distance (the earth_box
  * index) and the offerings without a place that serve the postcode's gemeente (the gemeenten
- * index), so nothing outside the circle is read.
+ * index), so nothing outside the circle is read, and reads those offerings nearest first.
  */
 export async function searchOfferings(
   db: DataSource,
@@ -272,9 +272,14 @@ async function findPage(
   const key = sql.literal(countsKey, "text");
 
   // The page: one or two ordered, limited branches over the same sort key.
-  const keyset = afterKey
-    ? `(sort_distance, sort_rank, title_key, id) > (${sql.add(afterKey[0], "float8")}, ${sql.add(afterKey[1], "real")}, ${sql.add(afterKey[2], "text")}, ${sql.add(afterKey[3], "uuid")})`
-    : "true";
+  const afterValues = afterKey && [
+    sql.add(afterKey[0], "float8"),
+    sql.add(afterKey[1], "real"),
+    sql.add(afterKey[2], "text"),
+    sql.add(afterKey[3], "uuid"),
+  ];
+  const after = afterValues && `(${afterValues.join(", ")})`;
+  const keyset = after ? `(sort_distance, sort_rank, title_key, id) > ${after}` : "true";
   const limit = sql.literal(first + 1, "int");
   const conditions = (extra: string[]) =>
     [...source.matches, ...source.filterTests.map((f) => f.test), ...extra].join(" AND ");
@@ -313,7 +318,43 @@ async function findPage(
   const rank = query ? `-ts_rank_cd(o.search_vector, ${query})` : "0";
   let branches: string[];
   if (postcode) {
-    branches = [branch(rank, [])];
+    // Reading every candidate to sort them cost the most where few pass: text + near + 3
+    // filters read 2 243 offerings by key for the 101 that passed (19 of its 24 ms). So the
+    // candidates are read in bands of distance, twice as wide each time, from the cursor's
+    // distance outwards, until a band ends with a page of matches. Each band runs to the
+    // distance of its last candidate and takes every candidate at that distance along: all
+    // that is left is farther away, so the page is the same as over all candidates.
+    pageCtes.push(`
+      ordered AS MATERIALIZED (
+        SELECT id, distance_km, coalesce(distance_km, 0) AS sort_distance,
+               row_number() OVER (ORDER BY coalesce(distance_km, 0)) AS n
+          FROM candidates
+         ${afterValues ? `WHERE coalesce(distance_km, 0) >= ${afterValues[0]}` : ""}
+      ),
+      walk (target, reached, found, ids, distances) AS (
+        SELECT 2 * ${limit}::bigint, '-Infinity'::float8, 0::bigint, '{}'::uuid[], '{}'::float8[]
+        UNION ALL
+        SELECT w.target * 2, band_end.reached, w.found + cardinality(band.ids), band.ids, band.distances
+          FROM walk w
+         CROSS JOIN LATERAL (
+           SELECT coalesce((SELECT sort_distance FROM ordered WHERE n = w.target), 'Infinity') AS reached
+         ) band_end
+         CROSS JOIN LATERAL (
+           SELECT coalesce(array_agg(o.id), '{}') AS ids,
+                  coalesce(array_agg(c.distance_km), '{}') AS distances
+             FROM ordered c JOIN offering o ON o.id = c.id
+            WHERE c.sort_distance > w.reached AND c.sort_distance <= band_end.reached
+              AND ${conditions(after ? [`(c.sort_distance, (${rank})::real, lower(o.title), o.id) > ${after}`] : [])}
+         ) band
+         WHERE w.found < ${limit} AND w.reached < 'Infinity'
+      )`);
+    branches = [
+      branch(
+        rank,
+        [],
+        "(SELECT band.* FROM walk, unnest(ids, distances) AS band (id, distance_km)) c JOIN offering o ON o.id = c.id",
+      ),
+    ];
   } else if (text) {
     const anyWord = sql.literal(text.any, "tsquery");
     // The headline matches come from their own small index; OFFSET 0 keeps the planner from
@@ -327,7 +368,7 @@ async function findPage(
     // between the walk along the title index and sorting the matches itself.
     branches = [branch("0", [])];
   }
-  const pageStatement = `${source.ctes.length + pageCtes.length ? `WITH ${[...source.ctes, ...pageCtes].join(",")}` : ""}
+  const pageStatement = `${source.ctes.length + pageCtes.length ? `WITH ${postcode ? "RECURSIVE " : ""}${[...source.ctes, ...pageCtes].join(",")}` : ""}
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
                 'id', p.id, 'distanceKm', p.distance_km,
