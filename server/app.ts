@@ -146,15 +146,15 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     apollo,
     securityHeaders: headers,
     trustProxyHops: config.trustProxyHops,
-    context: async (http) => {
-      const token = sessionToken(http.request.headers.authorization, http.cookies);
+    context: async (exchange) => {
+      const token = sessionToken(exchange.request.headers.authorization, exchange.cookies);
       const viewer = token
         ? await findViewer(db, token, rateLimits.requestCounting).catch((error: unknown) => {
             throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
           })
         : null;
       return {
-        ...http,
+        ...exchange,
         db,
         config,
         calendar,

@@ -54,13 +54,11 @@ export function graphqlEndpoint({
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
-    const url = request.url ?? "";
-    const query = url.indexOf("?");
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: request.method?.toUpperCase() ?? "GET",
         headers,
-        search: query >= 0 ? url.slice(query) : "",
+        search: splitUrl(request).search,
         body: request.body,
       },
       context: () =>
@@ -83,11 +81,7 @@ export function graphqlEndpoint({
   }
 
   return {
-    serves: (request) => {
-      const url = request.url ?? "";
-      const query = url.indexOf("?");
-      return (query >= 0 ? url.slice(0, query) : url) === "/graphql";
-    },
+    serves: (request) => splitUrl(request).path === "/graphql",
     handle(request, response) {
       logRequest(request, response);
       securityHeaders(request, response, () => {
@@ -109,17 +103,28 @@ export function graphqlEndpoint({
 /** One log line per request: method, path and status only, as query variables may hold client data. */
 export function logRequest(request: IncomingMessage, response: ServerResponse): void {
   const started = process.hrtime.bigint();
+  // Taken now: Express's mounted routers rewrite the URL while they handle it.
+  const { path } = splitUrl(request);
   response.on("finish", () => {
     logger.info(
       {
         method: request.method,
-        path: (request.url ?? "").split("?")[0],
+        path,
         status: response.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
       },
       "request",
     );
   });
+}
+
+/** A request's path and its query string (with the "?"), without parsing the URL. */
+function splitUrl(request: IncomingMessage): { path: string; search: string } {
+  const url = request.url ?? "";
+  const query = url.indexOf("?");
+  return query >= 0
+    ? { path: url.slice(0, query), search: url.slice(query) }
+    : { path: url, search: "" };
 }
 
 /**
