@@ -4,6 +4,8 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import cookieParser from "cookie-parser";
 import express, { type ErrorRequestHandler } from "express";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -22,7 +24,6 @@ import { createLoaders } from "./common/loaders.js";
 import { createChangeFeed, listenForChanges } from "./live/change-feed.js";
 import { serveLiveUpdates } from "./live/live.socket.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
-import { graphqlEndpoint, internalError, logRequest } from "./graphql-endpoint.js";
 import { tileImageSource } from "./geography/map-tiles.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
@@ -53,8 +54,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   // row-level security backs up the checks in code (server/db/request-scope.ts).
   scopeConnections(db);
   const app = express();
-  // Requests are handed to /graphql or Express once both exist (below).
-  const httpServer = http.createServer();
+  const httpServer = http.createServer(app);
   // A load balancer (or any client) that reuses an idle connection at the moment we close it
   // gets a reset: a 502 for the user. Node's 5 s is below every load balancer's idle timeout
   // (AWS's 60 s, nginx's 60 s), so we keep connections longer than they do, and the headers
@@ -67,8 +67,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.set("etag", false);
   // req.ip is the address the nearest trusted proxy saw, which a client cannot forge.
   app.set("trust proxy", config.trustProxyHops);
-  const headers = securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]);
-  app.use(headers);
+  app.use(securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]));
   const rateLimits = createRateLimits(db, config.rateLimits);
 
   const armor = graphqlArmor(config.graphqlIntrospection);
@@ -115,7 +114,19 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   await apollo.start();
 
   app.use((req, res, next) => {
-    logRequest(req, res);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // Method, path and status only: query variables may hold client data.
+      logger.info(
+        {
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        "request",
+      );
+    });
     next();
   });
   app.use(requestScope);
@@ -148,32 +159,38 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     }
   });
 
-  const graphql = graphqlEndpoint({
-    apollo,
-    securityHeaders: headers,
-    trustProxyHops: config.trustProxyHops,
-    context: async (exchange) => {
-      const token = sessionToken(exchange.request.headers.authorization, exchange.cookies);
-      const viewer = token
-        ? await findViewer(db, token, rateLimits.requestCounting).catch((error: unknown) => {
-            throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
-          })
-        : null;
-      return {
-        ...exchange,
-        db,
-        config,
-        calendar,
-        rateLimits,
-        loaders: createLoaders(db, viewer, config),
-        viewer,
-      };
-    },
-  });
-  httpServer.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
-    if (graphql.serves(request)) graphql.handle(request, response);
-    else app(request, response);
-  });
+  app.use(
+    "/graphql",
+    // The largest form the web client sends is a few kB; the HSDS import has its own route.
+    express.json({ limit: "100kb" }),
+    refuseUnreadableBody,
+    cookieParser(),
+    // Again after the body parser: its stream callbacks do not carry the scope along.
+    requestScope,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = sessionToken(
+          req.headers.authorization,
+          req.cookies as Record<string, string>,
+        );
+        const viewer = token
+          ? await findViewer(db, token, rateLimits.requestCounting).catch((error: unknown) => {
+              throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
+            })
+          : null;
+        return {
+          db,
+          config,
+          calendar,
+          rateLimits,
+          loaders: createLoaders(db, viewer, config),
+          viewer,
+          request: req,
+          response: res,
+        };
+      },
+    }),
+  );
 
   app.use(zorgoverlegRouter(db));
   app.use("/export", nazorgMapExportRouter(db, config));
@@ -202,7 +219,14 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     const { name, message } = (error ?? {}) as { name?: string; message?: string };
     logger.error({ error: { name, message } }, "unexpected error in HTTP request");
     if (res.headersSent) return;
-    res.status(500).json(internalError);
+    res.status(500).json({
+      errors: [
+        {
+          message: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        },
+      ],
+    });
   }) satisfies ErrorRequestHandler);
 
   return {
@@ -217,3 +241,28 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     },
   };
 }
+
+/**
+ * A body that is no JSON or too large is the caller's mistake: a GraphQL-shaped 400 or 413 in
+ * Dutch, never the parser's own message.
+ */
+const refuseUnreadableBody: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+  const refusal =
+    error.type === "entity.too.large"
+      ? { status: 413, message: "Het verzoek is te groot (hoogstens 100 kB)." }
+      : error.type === "entity.parse.failed" ||
+          error.type === "encoding.unsupported" ||
+          error.type === "charset.unsupported" ||
+          error.type === "request.aborted" ||
+          error.type === "request.size.invalid" ||
+          error.type === "entity.verify.failed"
+        ? { status: 400, message: "Het verzoek is geen geldige JSON." }
+        : undefined;
+  if (!refusal) {
+    next(error);
+    return;
+  }
+  res.status(refusal.status).json({
+    errors: [{ message: refusal.message, extensions: { code: "BAD_REQUEST" } }],
+  });
+};

@@ -1,4 +1,3 @@
-import { serialize as serializeCookie } from "cookie";
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../common/context.js";
 import { UnauthenticatedError } from "../common/errors.js";
@@ -30,7 +29,7 @@ export class AuthResolver {
     @Arg("input") { email, password }: LoginInput,
     @Ctx() context: Context,
   ): Promise<LoginResult> {
-    const ip = context.clientIp;
+    const ip = context.request.ip ?? "unknown";
     await context.rateLimits.assertLoginAllowed(email, ip);
     const user = await context.db
       .getRepository(User)
@@ -67,7 +66,7 @@ export class AuthResolver {
       "Ingelogd blijven: de sessie loopt weer SESSION_TTL_HOURS, maar nooit langer dan SESSION_MAX_HOURS na het inloggen",
   })
   async renewSession(@Ctx() context: Context): Promise<SessionInfo> {
-    const { db, viewer, config, request, cookies } = context;
+    const { db, viewer, config, request } = context;
     const times = await extendSession(
       db,
       viewer!.sessionId,
@@ -76,7 +75,9 @@ export class AuthResolver {
     );
     if (!times) throw new UnauthenticatedError();
     // The browser forgets the cookie at its old expiry otherwise; API clients keep their token.
-    const cookieToken = cookies[sessionCookieName];
+    const cookieToken = (request.cookies as Record<string, string> | undefined)?.[
+      sessionCookieName
+    ];
     if (cookieToken && !request.headers.authorization) {
       setSessionCookie(context, cookieToken, times.expiresAt);
     }
@@ -87,11 +88,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: "Uitloggen: de sessie vervalt meteen, op elke server" })
   async logout(@Ctx() { db, viewer, response }: Context): Promise<boolean> {
     await revokeSession(db, viewer!.sessionId);
-    // An expiry in the past makes the browser drop the cookie.
-    response.appendHeader(
-      "Set-Cookie",
-      serializeCookie(sessionCookieName, "", { path: "/", expires: new Date(1) }),
-    );
+    response.clearCookie(sessionCookieName, { path: "/" });
     return true;
   }
 
@@ -102,16 +99,13 @@ export class AuthResolver {
 }
 
 function setSessionCookie(context: Context, token: string, expires: Date) {
-  context.response.appendHeader(
-    "Set-Cookie",
-    serializeCookie(sessionCookieName, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: context.config.production,
-      path: "/",
-      expires,
-    }),
-  );
+  context.response.cookie(sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: context.config.production,
+    path: "/",
+    expires,
+  });
 }
 
 const sessionInfo = (times: SessionTimes, warningMinutes: number): SessionInfo => ({

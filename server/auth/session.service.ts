@@ -121,7 +121,7 @@ export async function revokeSession(db: Queryable, sessionId: string): Promise<v
 /** The session token of a request: `Authorization: Bearer …` for API clients, else the cookie. */
 export function sessionToken(
   authorization: string | undefined,
-  cookies: Record<string, string | undefined> | undefined,
+  cookies: Record<string, string> | undefined,
 ): string | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   return bearer ?? cookies?.[sessionCookieName];

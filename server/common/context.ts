@@ -1,12 +1,12 @@
+import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import type { Config } from "../config.js";
-import type { GraphqlRequest } from "../graphql-endpoint.js";
 import type { WorkingDayCalendar } from "../referral/working-days.js";
 import type { RateLimits } from "../security/rate-limits.js";
 import type { Loaders } from "./loaders.js";
 
-export interface Context extends GraphqlRequest {
+export interface Context {
   db: DataSource;
   loaders: Loaders;
   config: Config;
@@ -14,4 +14,6 @@ export interface Context extends GraphqlRequest {
   rateLimits: RateLimits;
   /** The logged-in user's session, or null for the public sociale kaart. */
   viewer: Viewer | null;
+  request: Request;
+  response: Response;
 }

@@ -29,14 +29,9 @@ export const applicationRole = "ketenkaart_app";
 
 const storage = new AsyncLocalStorage<Scope>();
 
-/** Runs `work`, the rest of a request, in a fresh, anonymous scope. */
-export function inRequestScope<T>(work: () => T): T {
-  return storage.run({ owner: false, organizationId: null, roles: [] }, work);
-}
-
 /** Express middleware: everything after it in the request runs in a fresh, anonymous scope. */
 export function requestScope(_req: Request, _res: Response, next: NextFunction): void {
-  inRequestScope(next);
+  storage.run({ owner: false, organizationId: null, roles: [] }, next);
 }
 
 /** Binds the viewer found for this request to its scope; connections taken from now on see it. */

@@ -1,4 +1,3 @@
-import { parse as parseCookies } from "cookie";
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import {
@@ -23,7 +22,6 @@ import type { Context } from "../common/context.js";
 import { formatError, isDatabaseUnavailable } from "../common/errors.js";
 import { createLoaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
-import type { GraphqlRequest } from "../graphql-endpoint.js";
 import { logger } from "../logger.js";
 import type { WorkingDayCalendar } from "../referral/working-days.js";
 import { limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
@@ -46,9 +44,9 @@ interface SocketSession {
   viewer: Viewer;
 }
 
-// A subscription's context: a socket has no HTTP request or response, and the resolvers it
+// A subscription's context: a socket has no Express request or response, and the resolvers it
 // runs (subscriptions only) need neither.
-type SubscriptionContext = Omit<Context, keyof GraphqlRequest>;
+type SubscriptionContext = Omit<Context, "request" | "response">;
 
 // The largest message the web client sends is a few hundred bytes; HTTP allows 100 kB.
 const maxMessageBytes = 100 * 1024;
@@ -201,7 +199,7 @@ async function admit(
     return { refusal: { status: 404, message: "Niet gevonden." } };
   }
   const bearer = sessionToken(request.headers.authorization, undefined);
-  const token = bearer ?? parseCookies(request.headers.cookie ?? "")[sessionCookieName];
+  const token = bearer ?? cookie(request.headers.cookie, sessionCookieName);
   const origin = request.headers.origin;
   // A browser always sends Origin on a WebSocket; only an API client (with a bearer token, which
   // no other site can make a browser send) may leave it out.
@@ -238,6 +236,16 @@ function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
   } catch {
     return false;
   }
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const separator = part.indexOf("=");
+    if (separator > 0 && part.slice(0, separator).trim() === name) {
+      return decodeURIComponent(part.slice(separator + 1).trim());
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,11 +1,15 @@
 import helmet from "helmet";
+import type { RequestHandler } from "express";
 
 /**
  * Security headers for the web client and the API. The built client has no inline script or
  * style element (Vite emits files; React's style props go through the DOM, which CSP allows),
  * so script and style come from our own origin only.
  */
-export function securityHeaders(production: boolean, mapTileSources: string[] = []) {
+export function securityHeaders(
+  production: boolean,
+  mapTileSources: string[] = [],
+): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
