@@ -374,6 +374,51 @@ describe("near a postcode", () => {
     expect(within.totalCount).toBeLessThan(everything.length);
   });
 
+  it("pages through the few nearby matches in order of distance, never splitting a place", async () => {
+    const own = uniqueWord();
+    const organizationId = await buildOrganization();
+    // A search reads the nearest offerings first, a few more each time, and must give the
+    // same pages as when it read them all: one place, however many offerings it has, is read
+    // whole or not at all. The first place, almost at the centre of 6917, has 30 offerings
+    // (24 matches and 6 that a filter leaves out), more than lie between two of the counts at
+    // which the search looks again, so reading by count instead of distance would split it;
+    // the second place is farther.
+    const places = [
+      { latitude: 51.8623, longitude: 6.1533, titles: 24, filteredOut: 6 },
+      { latitude: 51.88, longitude: 6.17, titles: 5, filteredOut: 2 },
+    ];
+    const title = (place: number, index: number) =>
+      `${String.fromCharCode(97 + index)} ${own} ${place}`;
+    for (const [place, { latitude, longitude, titles, filteredOut }] of places.entries()) {
+      const locationId = await buildLocation(organizationId, { latitude, longitude });
+      // Added in reverse title order, so that no order of reading happens to be the answer.
+      for (let index = titles + filteredOut - 1; index >= 0; index--) {
+        await buildOffering({
+          organizationId,
+          title: title(place, index),
+          locationIds: [locationId],
+          channels: index >= titles ? [Channel.GROEP] : [Channel.TELEFOON],
+        });
+      }
+    }
+    const input = { text: own, near: "6917", maxDistanceKm: 10, channels: [Channel.TELEFOON] };
+    const seen: Edge[] = [];
+    let after: string | undefined;
+    do {
+      const page = await offerings(input, 2, after);
+      expect(page.totalCount).toBe(29);
+      seen.push(...page.edges);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+    } while (after);
+    expect(seen.map((e) => e.node.title)).toEqual(
+      places.flatMap(({ titles }, place) =>
+        Array.from({ length: titles }, (_, index) => title(place, index)),
+      ),
+    );
+    const distances = seen.map((e) => e.distanceKm!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+
   it("finds an offering without a location only in the gemeenten it serves", async () => {
     const own = uniqueWord();
     await buildOffering({ title: `Thuisbezoek Duiven ${own}`, gemeenteCodes: ["GM0226"] });

@@ -4,6 +4,8 @@ import { inject } from "vitest";
 
 export interface Instance {
   baseUrl: string;
+  /** What the server wrote to stdout so far, a line each (pino's JSON). */
+  logLines: string[];
   stop(): Promise<void>;
 }
 
@@ -23,15 +25,18 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const logLines: string[] = [];
   const baseUrl = await new Promise<string>((resolve, reject) => {
     server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
     createInterface({ input: server.stdout! }).on("line", (line) => {
+      logLines.push(line);
       const url = /"url":"([^"]+)"/.exec(line)?.[1];
       if (url) resolve(url);
     });
   });
   return {
     baseUrl,
+    logLines,
     stop: () =>
       server.exitCode !== null
         ? Promise.resolve()
