@@ -116,7 +116,8 @@ describe("fuzzing the GraphQL endpoint", () => {
       console.info(
         `fuzz: ${report.tried} operations in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
           `statuses ${JSON.stringify(report.byStatus)}, 5xx ${report.serverErrors}, ` +
-          `internal errors ${report.internalErrors}, leaks ${report.leaks.length}; ` +
+          `internal errors ${report.internalErrors}, leaks ${report.leaks.length}, ` +
+          `resent on a new connection ${report.resent.length}${report.resent.map((r) => `\n  resent: ${r}`).join("")}; ` +
           `ms per kind ${JSON.stringify(report.byKind)}`,
       );
       const after = await fingerprint(organizations, cases, clients);
@@ -124,6 +125,8 @@ describe("fuzzing the GraphQL endpoint", () => {
       expect(report.tried).toBe(count);
       expect(report.leaks.slice(0, 20)).toEqual([]);
       expect(report.serverErrors).toBe(0);
+      // Now and then, not as a habit: each one is a request a browser would have had to resend.
+      expect(report.resent.length).toBeLessThan(count / 1000);
       expect(after).toEqual(before);
       // The others still see their own data; the attackers never saw it.
       const own = await graphql<{ case: { client: { displayName: string } } }>(

@@ -43,6 +43,8 @@ export interface FuzzReport {
   leaks: string[];
   /** Requests and total milliseconds per kind of request. */
   byKind: Record<string, { count: number; ms: number }>;
+  /** Requests whose kept-alive connection failed and that were sent again on a new one. */
+  resent: string[];
 }
 
 const schema: GraphQLSchema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));
@@ -374,6 +376,40 @@ export function fuzzRequests(targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
     }));
 }
 
+/**
+ * One request, with what a browser does when a connection it kept alive fails: Chromium sends
+ * the request again on a new connection. A connection the server closes for being idle (5 s)
+ * just as the client reuses it is reset, and on a loaded machine that happens now and then
+ * without saying anything about the request. A request that fails on its own new connection too
+ * is the server's doing: it throws, with the request, and fails the run. So does an answer that
+ * takes longer than a minute.
+ */
+async function send(url: string, request: FuzzRequest, report: FuzzReport) {
+  const post = async (headers: Record<string, string>) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { ...request.headers, ...headers },
+      body: request.body,
+      signal: AbortSignal.timeout(60_000),
+    });
+    return { response, text: await response.text() };
+  };
+  const describe = (error: unknown) =>
+    `${request.kind} (${JSON.stringify(request.headers).slice(0, 200)}): ${request.body.slice(0, 200)} ⇒ ${String(error)} ${String((error as { cause?: unknown }).cause ?? "")}`;
+  try {
+    return await post({});
+  } catch (error) {
+    if ((error as Error).name === "TimeoutError")
+      throw new Error(`no answer: ${describe(error)}`, { cause: error });
+    report.resent.push(describe(error));
+    try {
+      return await post({ connection: "close" });
+    } catch (again) {
+      throw new Error(`failed on a new connection too: ${describe(again)}`, { cause: again });
+    }
+  }
+}
+
 /** Sends `count` generated requests, `concurrency` at a time, and checks every answer. */
 export async function runFuzz(options: {
   url: string;
@@ -391,6 +427,7 @@ export async function runFuzz(options: {
     internalErrors: 0,
     leaks: [],
     byKind: {},
+    resent: [],
   };
   const arbitrary = fuzzRequests(options.targets);
   const batchSize = 500;
@@ -412,12 +449,7 @@ export async function runFuzz(options: {
       while (next < requests.length) {
         const request = requests[next++]!;
         const sent = Date.now();
-        const response = await fetch(options.url, {
-          method: "POST",
-          headers: request.headers,
-          body: request.body,
-        });
-        const text = await response.text();
+        const { response, text } = await send(options.url, request, report);
         report.tried++;
         const kind = (report.byKind[request.kind] ??= { count: 0, ms: 0 });
         kind.count++;
