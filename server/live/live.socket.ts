@@ -24,7 +24,7 @@ import { createLoaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
 import type { WorkingDayCalendar } from "../referral/working-days.js";
-import { limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
+import { costRefusal, limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
 import type { RateLimits } from "../security/rate-limits.js";
 
 export interface LiveSocketOptions {
@@ -144,6 +144,8 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+        const tooCostly = costRefusal(schema, document, payload.variables, payload.operationName);
+        if (tooCostly) return [tooCostly];
         const contextValue: SubscriptionContext = {
           db,
           config,

@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import * as clientDocuments from "../../client/src/gql/graphql.js";
 import { graphqlLimits } from "../../server/security/graphql-limits.js";
 import { graphql } from "../support/api.js";
+import { buildOffering, buildOrganization, uniqueWord } from "../support/factories.js";
 import { liveClient, subscribe, whenLive } from "../support/live.js";
 import { loggedInUser } from "../support/session.js";
 
@@ -26,6 +27,13 @@ function nested(depth: number): string {
   const chain = ["organizations"];
   while (chain.length < depth - 1) chain.push(chain.length % 2 ? "offerings" : "organization");
   return `{ ${chain.join(" { ")} { id ${"} ".repeat(chain.length)}}`;
+}
+
+/** A chain `depth` fields deep of one offering through its places, gemeente and region. */
+function deepButNarrow(depth: number): string {
+  const chain = ["offerings(first: 1)", "edges", "node", "organization", "locations", "gemeente"];
+  while (chain.length < depth - 1) chain.push(chain.length % 2 ? "gemeenten" : "region");
+  return `{ ${chain.join(" { ")} { ${chain.at(-1) === "region" ? "id" : "code"} ${"} ".repeat(chain.length)}}`;
 }
 
 const refusal = (result: { errors?: Array<{ message: string; extensions?: unknown }> }) =>
@@ -67,9 +75,9 @@ describe("limits on what one operation may ask", () => {
   });
 
   it("refuses an operation nested deeper than the limit, and allows the limit itself", async () => {
-    const atLimit = await graphql(nested(graphqlLimits.maxDepth));
+    const atLimit = await graphql(deepButNarrow(graphqlLimits.maxDepth));
     expect(atLimit.errors).toBeUndefined();
-    const tooDeep = await graphql(nested(graphqlLimits.maxDepth + 1));
+    const tooDeep = await graphql(deepButNarrow(graphqlLimits.maxDepth + 1));
     expect(tooDeep.status).toBe(400);
     expect(refusal(tooDeep)).toMatchObject({
       message: `De vraag is te diep genest (hoogstens ${graphqlLimits.maxDepth} niveaus).`,
@@ -79,22 +87,46 @@ describe("limits on what one operation may ask", () => {
   });
 
   it("refuses an operation that asks too much at once (cost)", async () => {
-    // A full page of offerings, each with all offerings of its organisation: within the depth
-    // limit, but a cost of about 11 750; a lighter selection (about 6 200) passes.
+    // A full page of offerings, each with all offerings of its organisation, passes; the same
+    // with each of those offerings' organisation and its offerings again would be 100 × 20 × 20
+    // offerings if an organisation has 20.
     const page = (nested: string) =>
       `{ offerings(first: 100) { edges { node { id title description organization { ${nested} } } } } }`;
     const lighter = await graphql(page("id name offerings { id title }"));
     expect(lighter.errors).toBeUndefined();
     const result = await graphql(
-      page(
-        "id name description website offerings { id title description organization { id name } }",
-      ),
+      page("id name offerings { id title organization { id offerings { id title } } }"),
     );
     expect(result.status).toBe(400);
     expect(refusal(result)).toMatchObject({
       message: "De vraag vraagt te veel gegevens tegelijk. Maak haar kleiner.",
       extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
     });
+    expect(result.data).toBeUndefined();
+  });
+
+  it("counts a list by the items it holds: an organisation's offerings cannot be multiplied by nesting", async () => {
+    // Counted per field, this passed, and for an organisation of 37 offerings it returned 37⁴
+    // objects: the server took gigabytes and seconds over it, and everyone waited.
+    const organizationId = await buildOrganization();
+    for (let index = 0; index < 40; index++) {
+      await buildOffering({ organizationId, title: `Aanbod ${index} ${uniqueWord()}` });
+    }
+    const result = await graphql(nested(graphqlLimits.maxDepth));
+    expect(result.status).toBe(400);
+    expect(refusal(result)).toMatchObject({
+      message: "De vraag vraagt te veel gegevens tegelijk. Maak haar kleiner.",
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+    expect(result.data).toBeUndefined();
+    // One level of nesting is what a page needs, and it is answered in full.
+    const once = await graphql<{ organizations: Array<{ id: string; offerings: unknown[] }> }>(
+      "{ organizations { id offerings { id title } } }",
+    );
+    expect(once.errors).toBeUndefined();
+    expect(once.data?.organizations.find((o) => o.id === organizationId)?.offerings).toHaveLength(
+      40,
+    );
   });
 
   it("refuses alias abuse: more aliases than the limit", async () => {
