@@ -55,6 +55,12 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   scopeConnections(db);
   const app = express();
   const httpServer = http.createServer(app);
+  // A load balancer (or any client) that reuses an idle connection at the moment we close it
+  // gets a reset: a 502 for the user. Node's 5 s is below every load balancer's idle timeout
+  // (AWS's 60 s, nginx's 60 s), so we keep connections longer than they do, and the headers
+  // timeout (60 s by default) just above that, so that it never cuts a connection off first.
+  httpServer.keepAliveTimeout = config.keepAliveSeconds * 1000;
+  httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
   app.disable("x-powered-by");
   // Express would hash every body for an ETag; API answers are never revalidated (static files
   // keep theirs from express.static).

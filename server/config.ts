@@ -33,6 +33,8 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** How many proxies stand in front (for the client's IP in X-Forwarded-For); 0 if none. */
   trustProxyHops: number;
+  /** How long an idle kept-alive connection stays open: above any load balancer's own. */
+  keepAliveSeconds: number;
   rateLimits: RateLimitConfig;
   /**
    * After SIGTERM, how long /readyz answers 503 while requests are still served, so a load
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "GRAPHQL_INTROSPECTION",
     ),
     trustProxyHops: integer(env.TRUST_PROXY_HOPS, 1, "TRUST_PROXY_HOPS"),
+    keepAliveSeconds: integer(env.HTTP_KEEP_ALIVE_SECONDS, 65, "HTTP_KEEP_ALIVE_SECONDS"),
     rateLimits: {
       loginFailuresPerAccount: integer(
         env.RATE_LIMIT_LOGIN_PER_ACCOUNT,

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   databaseSwitch,
@@ -141,4 +143,37 @@ describe("stopping with SIGTERM", () => {
     expect(refused).toBe("refused");
     expect(await exited).toBe(0);
   }, 60_000);
+});
+
+describe("behind a load balancer", () => {
+  it("keeps an idle connection open past Node's default 5 s, and says for how long", async () => {
+    const { hostname, port } = new URL(inject("baseUrl"));
+    const socket = connect({ host: hostname, port: Number(port) });
+    await once(socket, "connect");
+    // The answers on this one connection, each whole (headers and Content-Length bytes).
+    const answers: string[] = [];
+    let received = "";
+    socket.setEncoding("utf8").on("data", (chunk: string) => {
+      received += chunk;
+      const headersEnd = received.indexOf("\r\n\r\n");
+      const length = Number(/content-length: (\d+)/i.exec(received)?.[1] ?? NaN);
+      if (headersEnd >= 0 && received.length >= headersEnd + 4 + length) {
+        answers.push(received.slice(0, headersEnd + 4 + length));
+        received = received.slice(headersEnd + 4 + length);
+      }
+    });
+    const ask = () => socket.write(`GET /healthz HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`);
+
+    ask();
+    await expect.poll(() => answers.length).toBe(1);
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200/);
+    expect(answers[0]).toMatch(/^Keep-Alive: timeout=65\r$/im);
+    // A load balancer reuses an idle connection for up to about a minute; with Node's default
+    // this one would be closed after 5 s, and a request sent then would be reset.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    ask();
+    await expect.poll(() => answers.length).toBe(2);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
+  }, 15_000);
 });
