@@ -378,11 +378,10 @@ export function fuzzRequests(targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
 
 /**
  * One request, with what a browser does when a connection it kept alive fails: Chromium sends
- * the request again on a new connection. A connection the server closes for being idle (5 s)
- * just as the client reuses it is reset, and on a loaded machine that happens now and then
- * without saying anything about the request. A request that fails on its own new connection too
- * is the server's doing: it throws, with the request, and fails the run. So does an answer that
- * takes longer than a minute.
+ * the request again on a new connection. A connection the server closes for being idle just as
+ * the client reuses it is reset, which says nothing about the request. A request that fails on
+ * its own new connection too is the server's doing: it throws, with the request, and fails the
+ * run. So does an answer that takes longer than a minute.
  */
 async function send(url: string, request: FuzzRequest, report: FuzzReport) {
   const post = async (headers: Record<string, string>) => {
@@ -431,9 +430,8 @@ export async function runFuzz(options: {
   };
   const arbitrary = fuzzRequests(options.targets);
   const batchSize = 500;
-  // Every request is generated before the first is sent. Generating a batch between sending
-  // two took seconds on a loaded machine, and fetch then reused kept-alive connections just as
-  // the server closed them for being idle (5 s): a reset that says nothing about the server.
+  // Every request is generated before the first is sent, so that the run is one steady stream
+  // of requests with no pauses in which kept-alive connections go idle.
   const batches: FuzzRequest[][] = [];
   for (let start = 0; start < options.count; start += batchSize) {
     batches.push(
