@@ -1,3 +1,4 @@
+import { parse as parseCookies } from "cookie";
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import {
@@ -201,7 +202,7 @@ async function admit(
     return { refusal: { status: 404, message: "Niet gevonden." } };
   }
   const bearer = sessionToken(request.headers.authorization, undefined);
-  const token = bearer ?? cookie(request.headers.cookie, sessionCookieName);
+  const token = bearer ?? parseCookies(request.headers.cookie ?? "")[sessionCookieName];
   const origin = request.headers.origin;
   // A browser always sends Origin on a WebSocket; only an API client (with a bearer token, which
   // no other site can make a browser send) may leave it out.
@@ -238,16 +239,6 @@ function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
   } catch {
     return false;
   }
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const separator = part.indexOf("=");
-    if (separator > 0 && part.slice(0, separator).trim() === name) {
-      return decodeURIComponent(part.slice(separator + 1).trim());
-    }
-  }
-  return undefined;
 }
 
 /**
