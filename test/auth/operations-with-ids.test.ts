@@ -1,3 +1,4 @@
+import { daysFromToday } from "../support/calendar.js";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -14,7 +15,7 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { database, uniqueWord } from "../support/factories.js";
-import { amsterdamDay, caseWithPlan, sendReferral } from "../support/nazorg.js";
+import { caseWithPlan, sendReferral } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
 
 // Every operation in the schema that takes the id of case data (case, client, consent,
@@ -85,7 +86,7 @@ function sample(name: string, type: GraphQLInputType, caller: Caller): unknown {
     case "DateTimeISO":
       return "2099-01-05T09:00:00.000Z";
     default:
-      if (/On$|Date|Until|addPlanned/.test(name)) return amsterdamDay(-1);
+      if (/On$|Date|Until|addPlanned/.test(name)) return daysFromToday(-1);
       if (/videoLink/.test(name)) return "https://video.example/overleg";
       return "Toelichting van een andere organisatie";
   }
@@ -211,7 +212,7 @@ beforeAll(async () => {
         agreements: [
           {
             description: "Budgetplan",
-            dueOn: amsterdamDay(7),
+            dueOn: daysFromToday(7),
             ownerOrganizationId: team.organizationId,
           },
         ],

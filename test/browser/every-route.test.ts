@@ -1,3 +1,4 @@
+import { daysFromToday, today } from "../support/calendar.js";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { routePaths, type RouteName } from "../../client/src/routePaths.js";
@@ -11,7 +12,7 @@ import {
   logIn,
   openPage,
 } from "../support/browser.js";
-import { amsterdamDay, createPlan, openCase } from "../support/nazorg.js";
+import { createPlan, openCase } from "../support/nazorg.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Every kind of user of the demo region (seeds/demo-region/users.json, README).
@@ -235,7 +236,7 @@ async function demoData(): Promise<DemoData> {
   const { caseId, clientId } = await openCase(worker, "J. de Wit");
   const plan = await createPlan(worker, {
     caseId,
-    trajectoryEndedOn: amsterdamDay(-2),
+    trajectoryEndedOn: daysFromToday(-2),
     responsibleOrganizationId: me.wijkteamWorker!.organization.id,
     responsibleUserId: me.wijkteamWorker!.id,
     paletteLevel: "A7",
@@ -256,7 +257,7 @@ async function demoData(): Promise<DemoData> {
         purpose: "Warme overdracht voor schuldregeling",
         dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
         method: "SCHRIFTELIJK",
-        givenOn: amsterdamDay(),
+        givenOn: today(),
         validUntil: "2099-12-31",
       },
     },

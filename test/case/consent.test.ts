@@ -1,7 +1,8 @@
+import { daysFromToday, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
-import { amsterdamDay } from "../support/nazorg.js";
+
 import { loggedInUser } from "../support/session.js";
 
 const consentFields =
@@ -36,14 +37,12 @@ async function caseWithClient() {
   return { worker, caseId: result.data!.openCase.id, clientId: result.data!.openCase.client.id };
 }
 
-// The date as the worker in the Netherlands has it (UTC is a day behind from midnight to 01:00).
-const today = amsterdamDay();
 const consentInput = (recipient: string, overrides: Record<string, unknown> = {}) => ({
   recipientOrganizationIds: [recipient],
   purpose: "Warme overdracht naar de kredietbank voor een schuldregeling",
   dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
   method: "MONDELING",
-  givenOn: today,
+  givenOn: today(),
   validUntil: "2099-12-31",
   ...overrides,
 });
@@ -114,7 +113,7 @@ describe("consent", () => {
   it.each([
     { ended: "long ago", givenOn: "2025-01-01", validUntil: "2025-06-30" },
     // Yesterday in Amsterdam, which is still today in UTC from midnight until 01:00.
-    { ended: "yesterday in Amsterdam", givenOn: amsterdamDay(-10), validUntil: amsterdamDay(-1) },
+    { ended: "yesterday in Amsterdam", givenOn: daysFromToday(-10), validUntil: daysFromToday(-1) },
   ])("counts as expired after its last day: $ended", async ({ givenOn, validUntil }) => {
     const { worker, clientId } = await caseWithClient();
     const result = await graphql<{ recordConsent: ConsentData }>(

@@ -1,10 +1,10 @@
+import { daysFromToday, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
 import { buildOrganization, buildUser, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import {
-  amsterdamDay,
   caseWithPlan,
   type Headers,
   openCase,
@@ -61,7 +61,7 @@ async function plan(headers: Headers, planId: string, day: number) {
         }
       }
     `,
-    { planId, on: amsterdamDay(day) },
+    { planId, on: daysFromToday(day) },
     headers,
   );
 }
@@ -86,7 +86,7 @@ describe("the dashboard", () => {
     await plan(colleague.headers, second.plan.id, 30);
     await registerContact(colleague.headers, {
       planId: second.plan.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "NO",
       signals: ["NEW_ARREARS"],
     });
@@ -102,14 +102,14 @@ describe("the dashboard", () => {
     ]);
     expect(ours.contactsOverdueCount).toBe(2);
     expect(ours.contactsOverdue.map((c) => c.plannedOn)).toEqual([
-      amsterdamDay(-20),
-      amsterdamDay(-8),
+      daysFromToday(-20),
+      daysFromToday(-8),
     ]);
     expect(ours.contactsDueThisWeekCount).toBe(2);
     // The viewer's own moment first, then the colleague's.
     expect(ours.contactsDueThisWeek.map((c) => [c.case.id, c.plannedOn])).toEqual([
-      [first.caseId, amsterdamDay(-7)],
-      [second.caseId, amsterdamDay(0)],
+      [first.caseId, daysFromToday(-7)],
+      [second.caseId, daysFromToday(0)],
     ]);
     expect(ours.regieGapCount).toBeNull();
     expect(ours.regieGaps).toBeNull();
@@ -272,8 +272,8 @@ describe("agreements on the dashboard", () => {
           summary: "Afspraken gemaakt",
           communicationAgreement: "Wekelijks even bellen",
           agreements: [
-            agreement("Budgetplan opstellen", amsterdamDay(-2)),
-            agreement("Aanvraag bijzondere bijstand", amsterdamDay(10)),
+            agreement("Budgetplan opstellen", daysFromToday(-2)),
+            agreement("Aanvraag bijzondere bijstand", daysFromToday(10)),
           ],
         },
       },

@@ -1,9 +1,9 @@
+import { daysFromToday, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { buildOrganization, buildUser, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import {
-  amsterdamDay,
   caseWithPlan,
   createPlan,
   openCase,
@@ -119,7 +119,7 @@ describe("a nazorg plan", () => {
     const { caseId } = await openCase(worker.headers);
     const base = {
       caseId,
-      trajectoryEndedOn: amsterdamDay(),
+      trajectoryEndedOn: today(),
       responsibleOrganizationId: worker.organizationId,
     };
     const cases: Array<[Record<string, unknown>, string]> = [
@@ -258,7 +258,7 @@ describe("a nazorg plan", () => {
     await registerContact(worker.headers, {
       planId: plan.id,
       contactId: first!.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "YES",
     });
     const removeHeld = await graphql(
@@ -311,7 +311,7 @@ describe("a nazorg plan", () => {
     expect((await caseOf(worker.headers, caseId))!.nazorgPlan?.status).toBe("NOT_FEASIBLE");
     const contact = await registerContact(worker.headers, {
       planId: recorded.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "YES",
     });
     expect(contact.errors?.[0]?.extensions).toMatchObject({ field: "planId" });
@@ -325,13 +325,13 @@ describe("a nazorg plan", () => {
     const attempts = [
       createPlan(outsider.headers, {
         caseId,
-        trajectoryEndedOn: amsterdamDay(),
+        trajectoryEndedOn: today(),
         responsibleOrganizationId: outsider.organizationId,
       }),
       registerContact(outsider.headers, {
         planId: plan.id,
         contactId,
-        heldOn: amsterdamDay(),
+        heldOn: today(),
         inBalance: "NO",
       }),
       graphql(
@@ -417,11 +417,11 @@ describe("a nazorg plan", () => {
 describe("registering a contact and the relapse risk", () => {
   it("counts a zorgoverleg planned after the risk as its follow-up", async () => {
     const worker = await loggedInUser();
-    const { caseId, plan } = await caseWithPlan(worker, amsterdamDay(-95));
+    const { caseId, plan } = await caseWithPlan(worker, daysFromToday(-95));
     await registerContact(worker.headers, {
       planId: plan.id,
       contactId: plan.contacts[0]!.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       channel: "TELEFOON",
       inBalance: "NO",
     });
@@ -446,20 +446,20 @@ describe("registering a contact and the relapse risk", () => {
     );
     expect(planned.errors).toBeUndefined();
     expect((await caseOf(worker.headers, caseId))!.relapseRisk).toMatchObject({
-      since: amsterdamDay(),
+      since: today(),
       followUpNeeded: false,
     });
   });
 
   it("marks the case out of balance as terugvalrisico until a follow-up referral, and a later balanced contact clears it", async () => {
     const worker = await loggedInUser();
-    const { caseId, clientId, plan } = await caseWithPlan(worker, amsterdamDay(-95));
+    const { caseId, clientId, plan } = await caseWithPlan(worker, daysFromToday(-95));
     const [first, second] = plan.contacts;
 
     const future = await registerContact(worker.headers, {
       planId: plan.id,
       contactId: first!.id,
-      heldOn: amsterdamDay(1),
+      heldOn: daysFromToday(1),
       inBalance: "NO",
     });
     expect(future.errors?.[0]?.extensions).toMatchObject({ field: "heldOn" });
@@ -468,7 +468,7 @@ describe("registering a contact and the relapse risk", () => {
       await registerContact(worker.headers, {
         planId: plan.id,
         contactId: first!.id,
-        heldOn: amsterdamDay(-1),
+        heldOn: daysFromToday(-1),
         channel: "WHATSAPP",
         inBalance: "NO",
         signals: ["NEW_ARREARS", "LIFE_EVENT"],
@@ -477,7 +477,7 @@ describe("registering a contact and the relapse risk", () => {
       })
     ).data!.registerNazorgContact;
     expect(registered.contacts.find((c) => c.id === first!.id)).toMatchObject({
-      heldOn: amsterdamDay(-1),
+      heldOn: daysFromToday(-1),
       inBalance: "NO",
       signals: ["NEW_ARREARS", "LIFE_EVENT"],
       heldBy: { id: worker.id },
@@ -487,14 +487,14 @@ describe("registering a contact and the relapse risk", () => {
     const again = await registerContact(worker.headers, {
       planId: plan.id,
       contactId: first!.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "YES",
     });
     expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
 
     let careCase = (await caseOf(worker.headers, caseId))!;
     expect(careCase.relapseRisk).toEqual({
-      since: amsterdamDay(-1),
+      since: daysFromToday(-1),
       clearedOn: null,
       followUpNeeded: true,
       raisedBy: { id: first!.id, inBalance: "NO" },
@@ -505,22 +505,22 @@ describe("registering a contact and the relapse risk", () => {
     expect((await caseOf(worker.headers, caseId))!.relapseRisk?.followUpNeeded).toBe(true);
     await referral.send();
     careCase = (await caseOf(worker.headers, caseId))!;
-    expect(careCase.relapseRisk).toMatchObject({ since: amsterdamDay(-1), followUpNeeded: false });
+    expect(careCase.relapseRisk).toMatchObject({ since: daysFromToday(-1), followUpNeeded: false });
 
     // Another contact out of balance keeps the one risk from its first day.
     await registerContact(worker.headers, {
       planId: plan.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "NO",
       signals: ["STRESS"],
     });
-    expect((await caseOf(worker.headers, caseId))!.relapseRisk?.since).toBe(amsterdamDay(-1));
+    expect((await caseOf(worker.headers, caseId))!.relapseRisk?.since).toBe(daysFromToday(-1));
 
     const balanced = (
       await registerContact(worker.headers, {
         planId: plan.id,
         contactId: second!.id,
-        heldOn: amsterdamDay(),
+        heldOn: today(),
         channel: "HUISBEZOEK",
         inBalance: "YES",
       })
@@ -529,8 +529,8 @@ describe("registering a contact and the relapse risk", () => {
     expect(careCase.relapseRisk).toBeNull();
     expect(careCase.relapseRiskHistory).toEqual([
       {
-        since: amsterdamDay(-1),
-        clearedOn: amsterdamDay(),
+        since: daysFromToday(-1),
+        clearedOn: today(),
         followUpNeeded: false,
         raisedBy: { id: first!.id },
         clearedBy: { id: second!.id, inBalance: "YES" },
@@ -562,7 +562,7 @@ describe("registering a contact and the relapse risk", () => {
     const { plan } = await caseWithPlan(worker);
     const refused = await registerContact(worker.headers, {
       planId: plan.id,
-      heldOn: amsterdamDay(),
+      heldOn: today(),
       inBalance: "YES",
       heldByUserId: stranger.id,
     });
@@ -570,7 +570,7 @@ describe("registering a contact and the relapse risk", () => {
     const byColleague = (
       await registerContact(worker.headers, {
         planId: plan.id,
-        heldOn: amsterdamDay(),
+        heldOn: today(),
         inBalance: "YES",
         heldByUserId: colleague.id,
       })
@@ -619,24 +619,24 @@ describe("overdue contact moments", () => {
             }
           }
         `,
-        { planId: plan.id, on: amsterdamDay(day) },
+        { planId: plan.id, on: daysFromToday(day) },
         worker.headers,
       );
     }
     const contacts = (await caseOf(worker.headers, caseId))!.nazorgPlan!.contacts;
     const byDate = new Map(contacts.map((c) => [c.plannedOn, c]));
-    expect(byDate.get(amsterdamDay(-8))).toMatchObject({ isOverdue: true, dueThisWeek: false });
-    expect(byDate.get(amsterdamDay(-7))).toMatchObject({ isOverdue: false, dueThisWeek: true });
+    expect(byDate.get(daysFromToday(-8))).toMatchObject({ isOverdue: true, dueThisWeek: false });
+    expect(byDate.get(daysFromToday(-7))).toMatchObject({ isOverdue: false, dueThisWeek: true });
     // A week from tomorrow is always after this Sunday.
-    expect(byDate.get(amsterdamDay(8))).toMatchObject({ isOverdue: false, dueThisWeek: false });
+    expect(byDate.get(daysFromToday(8))).toMatchObject({ isOverdue: false, dueThisWeek: false });
 
     // A registered contact is never overdue, however late it was held.
-    const late = byDate.get(amsterdamDay(-8))!;
+    const late = byDate.get(daysFromToday(-8))!;
     const registered = (
       await registerContact(worker.headers, {
         planId: plan.id,
         contactId: late.id,
-        heldOn: amsterdamDay(),
+        heldOn: today(),
         inBalance: "YES",
       })
     ).data!.registerNazorgContact;
@@ -658,7 +658,7 @@ describe("overdue contact moments", () => {
       worker.headers,
     );
     const closed = (await caseOf(worker.headers, caseId))!.nazorgPlan!.contacts;
-    expect(closed.find((c) => c.plannedOn === amsterdamDay(-7))).toMatchObject({
+    expect(closed.find((c) => c.plannedOn === daysFromToday(-7))).toMatchObject({
       isOverdue: false,
       dueThisWeek: false,
     });

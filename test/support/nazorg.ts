@@ -1,17 +1,8 @@
 import { graphql } from "./api.js";
+import { daysFromToday, today } from "./calendar.js";
 import { buildOffering, buildOrganization } from "./factories.js";
 
 export type Headers = Record<string, string>;
-
-/** Today as a calendar day in Amsterdam, plus or minus some days (JJJJ-MM-DD). */
-export function amsterdamDay(offsetDays = 0): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(
-    new Date(),
-  );
-  const day = new Date(`${today}T12:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + offsetDays);
-  return day.toISOString().slice(0, 10);
-}
 
 export const planFields = `
   id status trajectoryEndedOn saneringskrediet creditGrantedOn startsOn durationMonths endsOn
@@ -88,7 +79,7 @@ export async function registerContact(headers: Headers, input: Record<string, un
 /** A case with an active plan, run by the worker's own organisation. */
 export async function caseWithPlan(
   worker: { headers: Headers; organizationId: string; id: string },
-  trajectoryEndedOn = amsterdamDay(-2),
+  trajectoryEndedOn = daysFromToday(-2),
 ) {
   const { caseId, clientId } = await openCase(worker.headers);
   const created = await createPlan(worker.headers, {
@@ -121,7 +112,7 @@ export async function sendReferral(headers: Headers, caseId: string, clientId: s
         purpose: "Vervolg na terugvalrisico",
         dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
         method: "MONDELING",
-        givenOn: amsterdamDay(),
+        givenOn: today(),
         validUntil: "2099-12-31",
       },
     },
