@@ -4,27 +4,38 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
+/**
+ * A lane of integration tests: its own database and the real built server on it, started by the
+ * global setup. Lanes run side by side; within a lane, files may run at the same time too, so
+ * every test builds the data it asserts on.
+ */
+function lane(name: string, include: string[], exclude: string[] = []) {
+  return {
+    resolve: {
+      // type-graphql loads graphql through require(); make the tests use that same copy so
+      // `instanceof GraphQLSchema` checks hold.
+      alias: { graphql: require.resolve("graphql") },
+    },
+    test: {
+      name,
+      include,
+      exclude,
+      environment: "node",
+      globalSetup: ["test/global-setup.ts"],
+      // Limits for a hung test, not for speed: a loaded machine may take many times longer.
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+    },
+  };
+}
+
 export default defineConfig({
   test: {
+    // Test files mostly wait on the servers, PostgreSQL and Chromium: more files than cores.
+    maxWorkers: 3,
     projects: [
-      {
-        // Integration and browser tests: a real PostgreSQL and the real built server, started once
-        // per run by the global setup.
-        resolve: {
-          // type-graphql loads graphql through require(); make the tests use that same copy so
-          // `instanceof GraphQLSchema` checks hold.
-          alias: { graphql: require.resolve("graphql") },
-        },
-        test: {
-          name: "server",
-          include: ["test/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["test/global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      lane("api", ["test/**/*.test.ts"], ["test/browser/**"]),
+      lane("browser", ["test/browser/**/*.test.ts"]),
       {
         plugins: [react()],
         test: {

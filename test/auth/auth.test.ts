@@ -1,3 +1,4 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import { describe, expect, it } from "vitest";
 import { asBearer, graphql } from "../support/api.js";
 import { buildUser, database, testPassword } from "../support/factories.js";
@@ -150,7 +151,7 @@ describe("sessions", () => {
 
 describe("demo accounts", () => {
   it("are seeded outside production and can log in", async () => {
-    const result = await loginAs("sanne.devries@wijkteam-arnhem-noord.example", "ketenkaart-demo");
+    const result = await loginAs(demoAccounts.wijkteamWorker, demoPassword);
     expect(result.data?.login.user.organization.name).toBe("Wijkteam Arnhem-Noord");
   });
 });

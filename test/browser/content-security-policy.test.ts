@@ -1,3 +1,4 @@
+import { demoAccounts } from "../support/demo.js";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { dutchPage, useBrowser, logIn } from "../support/browser.js";
@@ -14,7 +15,7 @@ describe("the content security policy in a browser", () => {
     const response = await page.goto(`${inject("baseUrl")}/`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await page.getByRole("heading", { level: 1 }).first().waitFor();
-    await logIn(page, "regie@stadsloket-geldzaken-arnhem.example");
+    await logIn(page, demoAccounts.regionalAdministrator);
     for (const path of [
       "/dashboard",
       "/casussen",

@@ -1,10 +1,10 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import { daysFromToday, today } from "../support/calendar.js";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { routePaths, type RouteName } from "../../client/src/routePaths.js";
 import { graphql } from "../support/api.js";
 import {
-  demoPassword,
   expectAccessible,
   expectKeyboardUsable,
   expectNoHorizontalScroll,
@@ -18,11 +18,11 @@ import { sessionHeaders } from "../support/session.js";
 // Every kind of user of the demo region (seeds/demo-region/users.json, README).
 const users = {
   anonymous: null,
-  wijkteamWorker: "sanne.devries@wijkteam-arnhem-noord.example",
-  beheerder: "mohamed.elidrissi@wijkteam-arnhem-noord.example",
-  partnerWorker: "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example",
-  coordinator: "marieke.scholten@budgetmaatjes-rijn-en-ijssel.example",
-  regionalAdministrator: "regie@stadsloket-geldzaken-arnhem.example",
+  wijkteamWorker: demoAccounts.wijkteamWorker,
+  beheerder: demoAccounts.beheerder,
+  partnerWorker: demoAccounts.partnerWorker,
+  coordinator: demoAccounts.coordinator,
+  regionalAdministrator: demoAccounts.regionalAdministrator,
 } as const;
 type UserKind = keyof typeof users;
 

@@ -1,18 +1,12 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
-import {
-  demoPassword,
-  dutchPage,
-  expectAccessible,
-  demoWorkers,
-  logIn,
-  useBrowser,
-} from "../support/browser.js";
+import { dutchPage, expectAccessible, logIn, useBrowser } from "../support/browser.js";
 import { openCase } from "../support/nazorg.js";
 import { sessionHeaders } from "../support/session.js";
 
-const { wijkteam: wijkteamWorker, kredietbank: kredietbankWorker } = demoWorkers;
+const { wijkteamWorker, partnerWorker: kredietbankWorker } = demoAccounts;
 const browser = useBrowser();
 
 const focused = (locator: Locator) =>

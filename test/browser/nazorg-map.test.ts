@@ -1,10 +1,11 @@
+import { demoAccounts } from "../support/demo.js";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 
 // Demo accounts (README): a coordinator of a volunteer organisation and the region's administrator.
-const coordinator = "marieke.scholten@budgetmaatjes-rijn-en-ijssel.example";
-const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
+const coordinator = demoAccounts.coordinator;
+const regionAdministrator = demoAccounts.regionalAdministrator;
 
 const browser = useBrowser();
 

@@ -1,18 +1,13 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import {
-  demoPassword,
-  dutchPage,
-  expectAccessible,
-  useBrowser,
-  logIn,
-} from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
 
 // The region's administrator of the demo region (README).
-const regionAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
+const regionAdministrator = demoAccounts.regionalAdministrator;
 
 const browser = useBrowser();
 

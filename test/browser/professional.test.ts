@@ -1,19 +1,14 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
-import {
-  dutchPage,
-  expectAccessible,
-  useBrowser,
-  demoPassword,
-  logIn as logInAs,
-} from "../support/browser.js";
+import { dutchPage, expectAccessible, useBrowser, logIn as logInAs } from "../support/browser.js";
 import { uniqueWord } from "../support/factories.js";
 import { sessionHeaders } from "../support/session.js";
 
 // Demo accounts of the seeded region (README).
-const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
-const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
+const wijkteamWorker = demoAccounts.wijkteamWorker;
+const kredietbankWorker = demoAccounts.partnerWorker;
 
 const browser = useBrowser();
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
-import type { HsdsDocument } from "../../server/hsds/hsds.types.js";
+import type { HsdsDocument, HsdsService } from "../../server/hsds/hsds.types.js";
+import { DataSource } from "typeorm";
 import { checkHsdsDocument } from "../../server/hsds/hsds.schema.js";
 import { taxonomyId } from "../../server/hsds/hsds.taxonomies.js";
 import {
@@ -23,7 +24,9 @@ import {
   database,
   uniqueWord,
 } from "../support/factories.js";
-import { loggedInUser } from "../support/session.js";
+import { demoAccounts, demoPassword } from "../support/demo.js";
+import { startInstance } from "../support/instance.js";
+import { loggedInUser, sessionHeaders } from "../support/session.js";
 
 interface Report {
   imported: boolean;
@@ -39,9 +42,12 @@ interface Counts {
   unchanged: number;
 }
 
-async function exportDocument(organizationId?: string): Promise<HsdsDocument> {
+async function exportDocument(
+  organizationId?: string,
+  baseUrl = inject("baseUrl"),
+): Promise<HsdsDocument> {
   const query = organizationId ? `?organisatie=${organizationId}` : "";
-  const response = await fetch(`${inject("baseUrl")}/open-referral/hsds.json${query}`);
+  const response = await fetch(`${baseUrl}/open-referral/hsds.json${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as HsdsDocument;
 }
@@ -51,8 +57,9 @@ let regionAdministrator: Record<string, string>;
 async function importDocument(
   document: unknown,
   headers = regionAdministrator,
+  baseUrl = inject("baseUrl"),
 ): Promise<{ status: number; report: Report }> {
-  const response = await fetch(`${inject("baseUrl")}/open-referral/import`, {
+  const response = await fetch(`${baseUrl}/open-referral/import`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: typeof document === "string" ? document : JSON.stringify(document),
@@ -60,16 +67,42 @@ async function importDocument(
   return { status: response.status, report: (await response.json()) as Report };
 }
 
-async function rowCounts() {
-  const [counts] = (await (
-    await database()
-  ).query(
+/** How many organisations, locations, offerings and links a whole database holds. */
+async function rowCounts(db: DataSource) {
+  const [counts] = (await db.query(
     `SELECT (SELECT count(*)::int FROM organization) AS organizations,
             (SELECT count(*)::int FROM location) AS locations,
             (SELECT count(*)::int FROM offering) AS offerings,
             (SELECT count(*)::int FROM offering_location) AS links`,
   )) as [Record<string, number>];
   return counts;
+}
+
+/**
+ * Everything stored of what a document names now (its organisations with their locations and
+ * offerings, its services and their links), row by row, read again at each call: unchanged when
+ * an import wrote nothing, whatever other test files write meanwhile.
+ */
+function storedRows(document: { organizations: Array<{ id: string }>; services?: unknown }) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const organizations = document.organizations.map((o) => o.id).filter((id) => uuid.test(id));
+  const services = (Array.isArray(document.services) ? (document.services as HsdsService[]) : [])
+    .map((service) => service.id)
+    .filter((id) => uuid.test(id));
+  return async () => {
+    const [rows] = (await (
+      await database()
+    ).query(
+      `SELECT (SELECT array_agg(o::text ORDER BY o.id) FROM organization o WHERE o.id = ANY($1::uuid[])) AS organizations,
+              (SELECT array_agg(l::text ORDER BY l.id) FROM location l WHERE l.organization_id = ANY($1::uuid[])) AS locations,
+              (SELECT array_agg(f::text ORDER BY f.id) FROM offering f
+                WHERE f.id = ANY($2::uuid[]) OR f.organization_id = ANY($1::uuid[])) AS offerings,
+              (SELECT array_agg(ol::text ORDER BY ol::text) FROM offering_location ol
+                WHERE ol.offering_id = ANY($2::uuid[])) AS links`,
+      [organizations, services],
+    )) as [Record<string, string[] | null>];
+    return rows;
+  };
 }
 
 /** Everything the sociale kaart shows of an organisation, through the public API. */
@@ -381,22 +414,37 @@ describe("exporting the directory as Open Referral HSDS", () => {
 
 describe("importing HSDS", () => {
   it("re-imports an export of the whole region without creating or changing anything", async () => {
-    const first = await exportDocument();
-    const before = await rowCounts();
-    const { status, report } = await importDocument(first);
-    expect(status).toBe(200);
-    const expected = (count: number) => ({ created: 0, updated: 0, unchanged: count });
-    expect(report).toEqual({
-      imported: true,
-      organizations: expected(first.organizations.length),
-      locations: expected(first.organizations.flatMap((o) => o.locations ?? []).length),
-      services: expected(first.services.length),
-    });
-    expect(await rowCounts()).toEqual(before);
+    // On a database of its own: the whole region, with nobody else writing to it meanwhile.
+    const instance = await startInstance({}, { ownDatabase: true });
+    const own = new DataSource({ type: "postgres", url: instance.databaseUrl, entities: [] });
+    await own.initialize();
+    try {
+      const administrator = await sessionHeaders(
+        demoAccounts.regionalAdministrator,
+        demoPassword,
+        instance.baseUrl,
+      );
+      const first = await exportDocument(undefined, instance.baseUrl);
+      const before = await rowCounts(own);
+      const { status, report } = await importDocument(first, administrator, instance.baseUrl);
+      expect(status).toBe(200);
+      const expected = (count: number) => ({ created: 0, updated: 0, unchanged: count });
+      expect(report).toEqual({
+        imported: true,
+        organizations: expected(first.organizations.length),
+        locations: expected(first.organizations.flatMap((o) => o.locations ?? []).length),
+        services: expected(first.services.length),
+      });
+      expect(await rowCounts(own)).toEqual(before);
 
-    const second = await exportDocument();
-    const withoutTimestamps = ({ generated_at: _generated, ...document }: HsdsDocument) => document;
-    expect(withoutTimestamps(second)).toEqual(withoutTimestamps(first));
+      const second = await exportDocument(undefined, instance.baseUrl);
+      const withoutTimestamps = ({ generated_at: _generated, ...document }: HsdsDocument) =>
+        document;
+      expect(withoutTimestamps(second)).toEqual(withoutTimestamps(first));
+    } finally {
+      await own.destroy();
+      await instance.stop();
+    }
   });
 
   it("brings back a deleted organisation exactly: offerings, locations, contact, taxonomy, checks", async () => {
@@ -502,13 +550,20 @@ describe("importing HSDS", () => {
 
 describe("refusing a malformed HSDS document", () => {
   it("names every structural problem with its JSON path, in Dutch, and writes nothing", async () => {
-    const before = await rowCounts();
-    const { status, report } = await importDocument({
+    // With one organisation in order, which an import that is not all or nothing would write.
+    const document = {
       taxonomies: [],
       taxonomy_terms: [],
-      organizations: [{ id: "geen-uuid", name: "", website: 12 }],
+      organizations: [
+        { id: "geen-uuid", name: "", website: 12 },
+        { id: randomUUID(), name: `Geldig ${uniqueWord()}`, description: "Wel in orde." },
+      ],
       services: "geen lijst",
-    });
+    };
+    const stored = storedRows(document);
+    const before = await stored();
+    expect(before.organizations).toBeNull();
+    const { status, report } = await importDocument(document);
     expect(status).toBe(422);
     expect(report.imported).toBe(false);
     expect(report.problems).toEqual(
@@ -520,7 +575,7 @@ describe("refusing a malformed HSDS document", () => {
         { path: "/services", message: "'services' moet een lijst zijn." },
       ]),
     );
-    expect(await rowCounts()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it("refuses a body that is not JSON", async () => {
@@ -533,7 +588,8 @@ describe("refusing a malformed HSDS document", () => {
     const { organizationId, nazorg, ended } = await buildFullOrganization();
     const document = await exportDocument(organizationId);
     await deleteOrganization(organizationId);
-    const before = await rowCounts();
+    const stored = storedRows(document);
+    const before = await stored();
     document.services.find((s) => s.id === nazorg)!.assured_date = "2026-02-30";
     document.services.find((s) => s.id === ended)!.capacities = [
       {
@@ -559,14 +615,15 @@ describe("refusing a malformed HSDS document", () => {
         },
       ]),
     );
-    expect(await rowCounts()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it("refuses unknown taxonomy terms, missing organisations and future checks, all at once", async () => {
     const { organizationId, nazorg, ended } = await buildFullOrganization();
     const document = await exportDocument(organizationId);
     await deleteOrganization(organizationId);
-    const before = await rowCounts();
+    const stored = storedRows(document);
+    const before = await stored();
 
     const wizardry = {
       id: randomUUID(),
@@ -609,7 +666,7 @@ describe("refusing a malformed HSDS document", () => {
       ]),
     );
     // The valid organisation in the same document is not half-imported either.
-    expect(await rowCounts()).toEqual(before);
+    expect(await stored()).toEqual(before);
     expect(await organizationAsShown(organizationId)).toBeNull();
   });
 });
@@ -620,7 +677,8 @@ describe("refusing what breaks the rules of the sociale kaart", () => {
     const other = await buildOrganization();
     const othersLocation = await buildLocation(other);
     const document = await exportDocument(organizationId);
-    const before = await rowCounts();
+    const stored = storedRows(document);
+    const before = await stored();
     const first = document.services.find((s) => s.id === nazorg)!;
     const paletteTerm = document.taxonomy_terms.find((t) => t.code === "A7")!;
     first.attributes = first.attributes!.filter((a) => a.taxonomy_term_id !== paletteTerm.id);
@@ -654,7 +712,7 @@ describe("refusing what breaks the rules of the sociale kaart", () => {
         },
       ]),
     );
-    expect(await rowCounts()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 

@@ -1,3 +1,4 @@
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { staleAfterDays } from "../../server/offering/offering-staleness.js";
@@ -207,10 +208,7 @@ describe("the nazorg map", () => {
     { targetGroups: ["ZORGMIJDERS", "OUDEREN"] },
     { phases: ["NAZORG"], deliveredBy: ["BEROEPSKRACHT", "ERVARINGSDESKUNDIGE"] },
   ])("equals a direct count over the demo region for filter %j", async (filter) => {
-    const demo = await sessionHeaders(
-      "marieke.scholten@budgetmaatjes-rijn-en-ijssel.example",
-      "ketenkaart-demo",
-    );
+    const demo = await sessionHeaders(demoAccounts.coordinator, demoPassword);
     // Without a region: the region of the coordinator's own organisation.
     const map = await mapOf(demo, undefined, filter);
     const [{ id: demoRegion }] = (await (

@@ -1,3 +1,4 @@
+import { demoAccounts } from "../support/demo.js";
 import type { EntityManager } from "typeorm";
 import { describe, expect, it } from "vitest";
 import { returnedRows } from "../../server/common/queryable.js";
@@ -169,7 +170,7 @@ describe("row-level security on case data", () => {
     await db.query("UPDATE app_user SET disabled_at = now() WHERE id = $1", [worker.id]);
     const [{ organizationId: regionOffice }] = (await db.query(
       `SELECT organization_id AS "organizationId" FROM app_user WHERE email = $1`,
-      ["regie@stadsloket-geldzaken-arnhem.example"],
+      [demoAccounts.regionalAdministrator],
     )) as [{ organizationId: string }];
     const gapCases = (roles: string[]) =>
       asApplication(

@@ -12,8 +12,9 @@ export async function graphql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
+  baseUrl = inject("baseUrl"),
 ): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${inject("baseUrl")}/graphql`, {
+  const response = await fetch(`${baseUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),

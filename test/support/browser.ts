@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { demoPassword } from "./demo.js";
 
 /** Debian's Chromium, headless, with the flags a closed network and running as root need. */
 export function launchBrowser(): Promise<Browser> {
@@ -43,15 +44,6 @@ export async function expectAccessible(page: Page): Promise<void> {
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
 }
-
-/** Demo accounts of the seeded region (README) share this password. */
-export const demoPassword = "ketenkaart-demo";
-
-/** Demo workers of the seeded region (README). */
-export const demoWorkers = {
-  wijkteam: "sanne.devries@wijkteam-arnhem-noord.example",
-  kredietbank: "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example",
-};
 
 /**
  * Logs in through the login page, as a worker would, and waits until the app has taken over:

@@ -1,48 +1,48 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { inject } from "vitest";
+import { startServer } from "../../server/scripts/reliability/instances.js";
+import { createDatabase } from "./cluster.js";
 
 export interface Instance {
   baseUrl: string;
-  /** What the server wrote to stdout so far, a line each (pino's JSON). */
+  databaseUrl: string;
+  /** What the server wrote to stdout and stderr so far, a line each (pino's JSON). */
   logLines: string[];
+  /** Stops the server, and drops its database when it had one of its own. */
   stop(): Promise<void>;
 }
 
 /**
- * A second server instance on the run's database with its own environment (configuration to
- * test): migrations are done and the region is seeded, as for any extra instance.
+ * Another server instance with its own environment (configuration to test), on the lane's
+ * database (as any extra instance behind a load balancer) or, with `ownDatabase`, on a fresh
+ * database that it migrates and seeds: for a test that reads or writes the whole database and
+ * must not meet other test files' data.
  */
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const server: ChildProcess = spawn(process.execPath, ["dist/server/main.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: inject("databaseUrl"),
-      PORT: "0",
-      NODE_ENV: "test",
-      LOG_LEVEL: "info",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export async function startInstance(
+  env: Record<string, string> = {},
+  options: { ownDatabase?: boolean } = {},
+): Promise<Instance> {
+  const database = options.ownDatabase
+    ? await createDatabase(inject("clusterUrl"), "own")
+    : { url: inject("databaseUrl"), drop: async () => {} };
   const logLines: string[] = [];
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    createInterface({ input: server.stdout! }).on("line", (line) => {
-      logLines.push(line);
-      const url = /"url":"([^"]+)"/.exec(line)?.[1];
-      if (url) resolve(url);
-    });
+  let partial = "";
+  const server = await startServer({
+    databaseUrl: database.url,
+    env: { NODE_ENV: "test", LOG_LEVEL: "info", ...env },
+    onOutput: (text, stream) => {
+      if (stream === "stderr") return void process.stderr.write(text);
+      const lines = (partial + text).split("\n");
+      partial = lines.pop()!;
+      logLines.push(...lines);
+    },
   });
   return {
-    baseUrl,
+    baseUrl: server.url,
+    databaseUrl: database.url,
     logLines,
-    stop: () =>
-      server.exitCode !== null
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            server.once("exit", () => resolve());
-            server.kill("SIGTERM");
-          }),
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
   };
 }

@@ -2,10 +2,11 @@ import { graphql, asBearer } from "./api.js";
 import { buildUser, testPassword } from "./factories.js";
 import type { Role } from "../../server/auth/role.js";
 
-/** Logs in through the API and returns headers that act as that user. */
+/** Logs in through the API (of the lane's server, or another) and returns headers that act as that user. */
 export async function sessionHeaders(
   email: string,
   password = testPassword,
+  baseUrl?: string,
 ): Promise<Record<string, string>> {
   const result = await graphql<{ login: { token: string } }>(
     `
@@ -16,6 +17,8 @@ export async function sessionHeaders(
       }
     `,
     { input: { email, password } },
+    {},
+    baseUrl,
   );
   if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
   return asBearer(result.data.login.token);

@@ -41,7 +41,7 @@ export async function startServer(options: {
   /** Node options before the script, e.g. `--inspect=127.0.0.1:9229` for the heap probe. */
   nodeArgs?: string[];
   /** Gets the instance's stdout and stderr instead of the terminal (to check what it logs). */
-  onOutput?: (text: string) => void;
+  onOutput?: (text: string, stream: "stdout" | "stderr") => void;
 }): Promise<ServerInstance> {
   const port = options.port ?? (await freePort());
   const child = spawn(
@@ -63,8 +63,11 @@ export async function startServer(options: {
       ],
     },
   );
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (chunk: Buffer) => options.onOutput?.(chunk.toString()));
+  for (const [name, stream] of [
+    ["stdout", child.stdout],
+    ["stderr", child.stderr],
+  ] as const) {
+    stream?.on("data", (chunk: Buffer) => options.onOutput?.(chunk.toString(), name));
   }
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.js";
+import { freePort } from "../../server/scripts/reliability/instances.js";
+
+export interface Cluster {
+  /** The PostgreSQL server's `postgres` database, as a user who may create databases. */
+  url: string;
+  release(): Promise<void>;
+}
+
+interface Shared {
+  url: Promise<string>;
+  users: number;
+  stop(): Promise<void>;
+}
+
+// The lanes' global setups run in one Vitest process, each from its own module instance:
+// the one PostgreSQL of the run is kept on globalThis and stopped when the last lane is done.
+const key = Symbol.for("ketenkaart.test.cluster");
+const holder = globalThis as typeof globalThis & { [key]?: Shared };
+
+/** The run's PostgreSQL: TEST_DATABASE_URL's server, or an embedded one in a temporary folder. */
+export async function acquireCluster(): Promise<Cluster> {
+  if (!holder[key]) holder[key] = startCluster();
+  const shared = holder[key];
+  shared.users++;
+  return {
+    url: await shared.url,
+    async release() {
+      if (--shared.users > 0) return;
+      delete holder[key];
+      await shared.stop();
+    },
+  };
+}
+
+function startCluster(): Shared {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) return { url: Promise.resolve(serverUrl), users: 0, stop: async () => {} };
+  const name = `ketenkaart_test_${Date.now()}_${process.pid}`;
+  const embedded = freePort().then((port) =>
+    startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), name),
+      port,
+      database: "postgres",
+      persistent: false,
+    }),
+  );
+  return {
+    url: embedded.then((database) => database.url),
+    users: 0,
+    stop: async () => (await embedded).stop(),
+  };
+}
+
+/** A new, empty database on the cluster, dropped (with any connection left) by `drop`. */
+export async function createDatabase(
+  clusterUrl: string,
+  purpose: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ketenkaart_test_${purpose}_${randomBytes(4).toString("hex")}`.toLowerCase();
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: clusterUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
