@@ -78,7 +78,7 @@ describe("retention", () => {
     const consents = (await db.query("SELECT purpose FROM consent WHERE client_id = $1", [
       old.clientId,
     ])) as Array<{ purpose: string }>;
-    expect(consents).toEqual([{ purpose: "Vervolg na terugvalrisico" }]);
+    expect(consents).toEqual([{ purpose: "Warme overdracht voor schuldregeling" }]);
   });
 
   it("keeps a client whose case was reopened, however long it had been closed", async () => {

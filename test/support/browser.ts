@@ -1,7 +1,9 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { demoPassword } from "./demo.js";
+import { tokenOf } from "./live.js";
+import { sessionHeaders } from "./session.js";
 
 /** Debian's Chromium, headless, with the flags a closed network and running as root need. */
 export function launchBrowser(): Promise<Browser> {
@@ -29,9 +31,30 @@ export function useBrowser(): () => Browser {
   return () => browser!;
 }
 
-/** A page as a Dutch user sees it (axe-core needs a page from an explicit context). */
-export async function dutchPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+/** A screen size the pages must work at: a desktop and a phone held upright. */
+export const desktop = { width: 1280, height: 900 };
+export const phone = { width: 360, height: 740 };
+
+/**
+ * A page as a Dutch user sees it (axe-core needs a page from an explicit context), logged in as
+ * `email` when given: the session comes from the API's login, as the login page would set it,
+ * so a test spends no time on a page it is not about.
+ */
+export async function dutchPage(
+  browser: Browser,
+  options: { email?: string; password?: string; viewport?: typeof desktop } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    viewport: options.viewport ?? desktop,
+  });
+  if (options.email) {
+    const token = tokenOf(await sessionHeaders(options.email, options.password ?? demoPassword));
+    await context.addCookies([
+      { name: "kk_session", value: token, url: inject("baseUrl"), httpOnly: true, sameSite: "Lax" },
+    ]);
+  }
   return context.newPage();
 }
 
@@ -39,6 +62,8 @@ export async function dutchPage(browser: Browser): Promise<Page> {
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    // Only what fails is reported on: describing every element that passes is most of axe's work.
+    .options({ resultTypes: ["violations"] })
     .analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
@@ -68,10 +93,65 @@ export async function logIn(
  * nothing in it is still loading.
  */
 export async function openPage(page: Page, path: string): Promise<void> {
+  const requests = requestsOf(page);
   await page.goto(`${inject("baseUrl")}${path}`);
-  await page.locator("main h1").first().waitFor();
-  await page.waitForLoadState("networkidle");
-  await page.getByRole("main").getByText("Bezig met laden…").first().waitFor({ state: "detached" });
+  await settled(page, requests);
+}
+
+/**
+ * Waits until the page is done: its main heading is shown, it says nowhere that it is loading,
+ * no request of the app is open, and a rendered frame later none has been started (an answer
+ * that leads to another question).
+ */
+export async function settled(page: Page, requests = requestsOf(page)): Promise<void> {
+  for (;;) {
+    await page.locator("main h1").first().waitFor();
+    await page
+      .getByRole("main")
+      .getByText("Bezig met laden…")
+      .first()
+      .waitFor({ state: "detached" });
+    await requests.none();
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    if (requests.open === 0) return;
+  }
+}
+
+// What the app loads (its code, styles, fonts and API calls); map tiles and other pictures are
+// left out, as a page is usable before they arrive.
+const appResources = new Set(["document", "script", "stylesheet", "font", "fetch", "xhr"]);
+const trackers = new WeakMap<Page, ReturnType<typeof trackRequests>>();
+
+function requestsOf(page: Page) {
+  let tracker = trackers.get(page);
+  if (!tracker) trackers.set(page, (tracker = trackRequests(page)));
+  return tracker;
+}
+
+/** The app's requests that a page has open, and a wait for the moment it has none. */
+function trackRequests(page: Page) {
+  const open = new Set<Request>();
+  let waiters: Array<() => void> = [];
+  const done = (request: Request) => {
+    open.delete(request);
+    if (open.size > 0) return;
+    for (const waiter of waiters) waiter();
+    waiters = [];
+  };
+  page.on("request", (request) => {
+    if (appResources.has(request.resourceType())) open.add(request);
+  });
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return {
+    get open() {
+      return open.size;
+    },
+    none: () =>
+      open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+  };
 }
 
 /** The page fits the viewport's width: nothing makes the reader scroll sideways. */

@@ -1,6 +1,7 @@
 import { graphql } from "./api.js";
-import { daysFromToday, today } from "./calendar.js";
+import { daysFromToday } from "./calendar.js";
 import { buildOffering, buildOrganization } from "./factories.js";
+import { consentAndReferral } from "./scenarios.js";
 
 export type Headers = Record<string, string>;
 
@@ -93,69 +94,15 @@ export async function caseWithPlan(
   return { caseId, clientId, plan: created.data.createNazorgPlan };
 }
 
-/** A sent referral from the case to a new partner, on the client's consent. */
+/** A referral from the case to a new partner, on the client's consent; `send()` sends it. */
 export async function sendReferral(headers: Headers, caseId: string, clientId: string) {
   const partner = await buildOrganization();
   const offeringId = await buildOffering({ organizationId: partner });
-  const consent = await graphql<{ recordConsent: { id: string } }>(
-    `
-      mutation ($clientId: ID!, $input: ConsentInput!) {
-        recordConsent(clientId: $clientId, input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      clientId,
-      input: {
-        recipientOrganizationIds: [partner],
-        purpose: "Vervolg na terugvalrisico",
-        dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
-        method: "MONDELING",
-        givenOn: today(),
-        validUntil: "2099-12-31",
-      },
-    },
-    headers,
-  );
-  const started = await graphql<{ startReferral: { id: string } }>(
-    `
-      mutation ($input: StartReferralInput!) {
-        startReferral(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        caseId,
-        offeringId,
-        question: "Budgetcoaching na nieuwe achterstand",
-        handoverSummary: "Nieuwe huurachterstand na baanverlies.",
-        lifeDomains: ["FINANCIEN"],
-        contactPreferences: ["TELEFOON"],
-        consentId: consent.data!.recordConsent.id,
-      },
-    },
-    headers,
-  );
-  const referralId = started.data!.startReferral.id;
-  return {
-    partner,
-    referralId,
-    send: async () => {
-      const sent = await graphql<{ transitionReferral: { state: string } }>(
-        `
-          mutation ($input: ReferralTransitionInput!) {
-            transitionReferral(input: $input) {
-              state
-            }
-          }
-        `,
-        { input: { referralId, to: "SENT" } },
-        headers,
-      );
-      if (sent.data?.transitionReferral.state !== "SENT") throw new Error(JSON.stringify(sent));
-    },
-  };
+  const { referral, send } = await consentAndReferral(headers, {
+    caseId,
+    clientId,
+    offeringId,
+    recipientOrganizationId: partner,
+  });
+  return { partner, referralId: referral.id, send };
 }

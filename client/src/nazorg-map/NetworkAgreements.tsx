@@ -112,7 +112,12 @@ export function NetworkAgreements(props: {
       ) : data.networkAgreements.length === 0 ? (
         <p className="utrecht-paragraph">Nog geen afspraken vastgelegd.</p>
       ) : (
-        <div className="kk-table-scroll" role="region" aria-labelledby="afspraken" tabIndex={0}>
+        <div
+          className="kk-table-scroll"
+          role="region"
+          aria-label="Tabel van de samenwerkingsafspraken"
+          tabIndex={0}
+        >
           <table className="kk-table">
             <thead>
               <tr>
