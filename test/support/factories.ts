@@ -87,6 +87,8 @@ export async function buildOffering(overrides: Partial<NewOffering> = {}): Promi
 }
 
 export const testPassword = "een-lang-testwachtwoord";
+// Hashed once: every test user has the same password, and argon2 is slow on purpose.
+let testPasswordHash: Promise<string> | undefined;
 
 /** A user with a known password; returns the id and e-mail address. */
 export async function buildUser(
@@ -103,7 +105,7 @@ export async function buildUser(
       organizationId,
       email,
       overrides.name ?? "Test Medewerker",
-      await hashPassword(testPassword),
+      await (testPasswordHash ??= hashPassword(testPassword)),
       overrides.roles ?? [Role.MEDEWERKER],
     ],
   )) as [{ id: string }];
