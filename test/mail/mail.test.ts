@@ -10,12 +10,8 @@ import { graphql } from "../support/api.js";
 import { buildUser, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import { type ChainOptions, referralChain } from "../support/scenarios.js";
-import {
-  eventually,
-  type ReceivedMail,
-  type SmtpSink,
-  startSmtpSink,
-} from "../support/smtp-sink.js";
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
+import { eventually } from "../support/wait.js";
 
 // What the scenario puts in the referral about the client: none of it may reach an e-mail.
 const clientData = [
@@ -99,7 +95,7 @@ async function send(instance: ServerInstance, headers: Record<string, string>, r
 async function afterTheQueue() {
   const marker = await draft();
   expect((await send(first, marker.sender.headers, marker.referral.id)).code).toBeUndefined();
-  await eventually(() => sink.mailTo(marker.receiver.email).length > 0, 15_000, "the marker");
+  await eventually(() => sink.mailTo(marker.receiver.email).length > 0, "the marker");
 }
 
 /**
@@ -113,7 +109,6 @@ async function afterTwoReminderRounds() {
     await overdue(marker.referral.id);
     await eventually(
       () => reminders(marker.sender.email).length > 0,
-      15_000,
       `the marker's reminder, round ${round}`,
     );
   }
@@ -183,14 +178,9 @@ describe("e-mail about a new referral", () => {
 
     const [mail] = await eventually(
       () => sink.mailTo(chain.receiver.email).length > 0 && sink.mailTo(chain.receiver.email),
-      15_000,
       "mail to the receiver",
     );
-    await eventually(
-      () => sink.mailTo(coordinator.email).length > 0,
-      15_000,
-      "mail to the coördinator",
-    );
+    await eventually(() => sink.mailTo(coordinator.email).length > 0, "mail to the coördinator");
     await afterTheQueue();
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
     expect(sink.mailTo(coordinator.email)).toHaveLength(1);
@@ -248,7 +238,7 @@ describe("e-mail about a new referral", () => {
 
     // Sent for real afterwards: now the mail comes, once.
     expect((await send(second, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "mail");
     await afterTheQueue();
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
   });
@@ -278,7 +268,7 @@ describe("e-mail about a new referral", () => {
     expect(ownSettings.data!.notificationSettings.emailNotifications).toBe(true);
 
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "mail");
     await afterTheQueue();
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
     expect(sink.mailTo(colleague.email)).toHaveLength(0);
@@ -302,19 +292,14 @@ describe("a reminder for an overdue referral", () => {
   it("goes once to the receiving workers and to the sender, with two instances running the job", async () => {
     const chain = await draft();
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "mail");
 
     await overdue(chain.referral.id);
     await eventually(
       () => reminders(chain.receiver.email).length > 0,
-      15_000,
       "a reminder to the receiver",
     );
-    await eventually(
-      () => reminders(chain.sender.email).length > 0,
-      15_000,
-      "a reminder to the sender",
-    );
+    await eventually(() => reminders(chain.sender.email).length > 0, "a reminder to the sender");
     // Both instances look again every second: still one each after more rounds.
     await afterTwoReminderRounds();
     expect(reminders(chain.receiver.email)).toHaveLength(1);
@@ -350,7 +335,7 @@ describe("a reminder for an overdue referral", () => {
   it("is not sent for a referral that was answered in time", async () => {
     const chain = await draft();
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 15_000, "mail");
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "mail");
     const accepted = await graphql(
       transition,
       { input: { referralId: chain.referral.id, to: "ACCEPTED" } },
@@ -370,19 +355,15 @@ describe("when the mail server is unavailable", () => {
     await sink.stop();
     try {
       expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
-      const [row] = await eventually(
-        async () => {
-          const rows = await outboxRows(chain.referral.id);
-          return rows[0]?.attempts >= 1 && rows[0].lastError !== null && rows;
-        },
-        15_000,
-        "a failed attempt",
-      );
+      const [row] = await eventually(async () => {
+        const rows = await outboxRows(chain.referral.id);
+        return rows[0]?.attempts >= 1 && rows[0].lastError !== null && rows;
+      }, "a failed attempt");
       expect(row.state).toBe("PENDING");
     } finally {
       await sink.start();
     }
-    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, 20_000, "the mail");
+    await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "the mail");
     await afterTheQueue();
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
     expect((await outboxRows(chain.referral.id))[0].state).toBe("SENT");
@@ -395,7 +376,6 @@ describe("when the mail server is unavailable", () => {
       expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
       await eventually(
         async () => (await outboxRows(chain.referral.id))[0]?.attempts >= 1,
-        15_000,
         "a failed attempt",
       );
       const accepted = await graphql(
@@ -409,7 +389,6 @@ describe("when the mail server is unavailable", () => {
     }
     await eventually(
       async () => (await outboxRows(chain.referral.id))[0]?.state === "CANCELLED",
-      15_000,
       "the mail cancelled",
     );
     expect(sink.mailTo(chain.receiver.email)).toHaveLength(0);
@@ -422,14 +401,10 @@ describe("when the mail server is unavailable", () => {
     sink.refuse(colleague.email, 451);
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
 
-    const finished = await eventually(
-      async () => {
-        const rows = await outboxRows(chain.referral.id);
-        return rows.every((row) => row.state !== "PENDING") && rows;
-      },
-      25_000,
-      "both mails finished",
-    );
+    const finished = await eventually(async () => {
+      const rows = await outboxRows(chain.referral.id);
+      return rows.every((row) => row.state !== "PENDING") && rows;
+    }, "both mails finished");
     expect(
       finished
         .map(({ state, attempts, lastError }) => ({ state, attempts, lastError }))
@@ -449,7 +424,6 @@ describe("the outbox's retention", () => {
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
     await eventually(
       async () => (await outboxRows(chain.referral.id))[0]?.state === "SENT",
-      15_000,
       "a sent mail",
     );
     const db = await database();
@@ -461,7 +435,6 @@ describe("the outbox's retention", () => {
     expect((await send(first, old.sender.headers, old.referral.id)).code).toBeUndefined();
     await eventually(
       async () => (await outboxRows(old.referral.id))[0]?.state === "SENT",
-      15_000,
       "a sent mail",
     );
     await db.query(
@@ -470,7 +443,6 @@ describe("the outbox's retention", () => {
     );
     await eventually(
       async () => (await outboxRows(old.referral.id)).length === 0,
-      15_000,
       "the old mail deleted",
     );
     const kept = (await db.query("SELECT 1 FROM mail_outbox WHERE id = $1", [keptId])) as unknown[];

@@ -75,7 +75,7 @@ export function subscribe(
   );
   return {
     events,
-    next(kind, ms = 5000) {
+    next(kind, ms = 60_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
@@ -139,4 +139,22 @@ export function upgradeStatus(baseUrl: string, headers: Record<string, string>):
   });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until whatever was announced before now has been passed on to these subscriptions:
+ * PostgreSQL delivers notifications in commit order, so a marker announced now arrives after
+ * them. What has not arrived by then is not going to.
+ */
+export async function afterEarlierAnnouncements(
+  subscriptions: Array<{ subscription: Subscription; organizationId: string }>,
+): Promise<void> {
+  const markers = subscriptions.map(({ subscription }) => subscription.next("RESYNC"));
+  await (
+    await database()
+  ).query("SELECT pg_notify('ketenkaart_changes', $1)", [
+    JSON.stringify({
+      kind: "RESYNC",
+      organizationIds: subscriptions.map(({ organizationId }) => organizationId),
+    }),
+  ]);
+  await Promise.all(markers);
+}
