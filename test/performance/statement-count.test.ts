@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Instance, startInstance } from "../support/instance.js";
 import { openCase, sendReferral } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
 
@@ -13,43 +12,22 @@ import { loggedInUser } from "../support/session.js";
  * server on the test database that traces every statement it sends (KETENKAART_SQL_TRACE).
  */
 const trace = path.join(os.tmpdir(), `ketenkaart-statements-${process.pid}.jsonl`);
-let server: ChildProcess;
-let baseUrl: string;
+let server: Instance;
 
 beforeAll(async () => {
   writeFileSync(trace, "");
-  const port = await freePort();
-  server = spawn(process.execPath, ["dist/server/main.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: inject("databaseUrl"),
-      PORT: String(port),
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      KETENKAART_SQL_TRACE: trace,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      if (attempt > 300) throw new Error("the tracing server did not start");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  server = await startInstance({ LOG_LEVEL: "warn", KETENKAART_SQL_TRACE: trace });
 });
 
-afterAll(() => {
-  server?.kill("SIGTERM");
+afterAll(async () => {
+  await server?.stop();
   rmSync(trace, { force: true });
 });
 
 /** Sends one request to the tracing server and returns how many statements it issued. */
 async function statementsFor(query: string, headers: Record<string, string>) {
   const before = readFileSync(trace, "utf8").length;
-  const response = await fetch(`${baseUrl}/graphql`, {
+  const response = await fetch(`${server.baseUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query }),
@@ -91,14 +69,3 @@ describe("SQL statements per list page", () => {
     expect(largePage.statements).toBeLessThanOrEqual(2 + relationKinds);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}

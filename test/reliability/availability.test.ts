@@ -8,6 +8,7 @@ import {
 } from "../../server/scripts/reliability/instances.js";
 import { post } from "../../server/scripts/reliability/http.js";
 import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+import { eventually } from "../support/wait.js";
 
 const search = `query ($text: String) { offerings(search: { text: $text }, first: 5) { totalCount } }`;
 const openCase = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
@@ -88,14 +89,15 @@ describe("when the database goes away", () => {
       n: number;
     }>;
     expect(clients[0]!.n).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("stopping with SIGTERM", () => {
   it("finishes the request in flight, refuses new ones, closes the pool and exits 0", async () => {
     const server = await startServer({
       databaseUrl: inject("databaseUrl"),
-      env: { SHUTDOWN_DELAY_MS: "1000" },
+      // Long enough to see the 503 on a busy machine; the stop then waits for the transfer.
+      env: { SHUTDOWN_DELAY_MS: "3000" },
     });
     const headers = await bearer(server.url);
     const opened = await post<{ openCase: { id: string } }>(
@@ -122,16 +124,30 @@ describe("stopping with SIGTERM", () => {
       { input: { caseId, toOrganizationId: organizationId, reason: "Tijdens het stoppen" } },
       headers,
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The transfer is in flight once it waits for our lock.
+    await eventually(
+      async () =>
+        (
+          (await runner.query(
+            "SELECT 1 FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))",
+          )) as unknown[]
+        ).length > 0,
+      "the transfer waiting for the case",
+    );
     const exited = server.stop("SIGTERM");
     // First it tells the load balancer it is stopping, while still serving…
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const readyz = await fetch(`${server.url}/readyz`);
+    const readyz = await eventually(async () => {
+      const response = await fetch(`${server.url}/readyz`);
+      return response.status === 503 && response;
+    }, "/readyz saying 503");
     // …then it stops accepting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const refused = await fetch(`${server.url}/healthz`).then(
-      () => "answered",
-      () => "refused",
+    await eventually(
+      () =>
+        fetch(`${server.url}/healthz`).then(
+          () => false,
+          () => true,
+        ),
+      "new connections refused",
     );
     await runner.commitTransaction();
     await runner.release();
@@ -140,9 +156,8 @@ describe("stopping with SIGTERM", () => {
     expect(answer.code).toBeUndefined();
     expect(answer.data!.transferRegie.id).toBe(caseId);
     expect(readyz.status).toBe(503);
-    expect(refused).toBe("refused");
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe("behind a load balancer", () => {
@@ -175,5 +190,5 @@ describe("behind a load balancer", () => {
     await expect.poll(() => answers.length).toBe(2);
     expect(answers[1]).toMatch(/^HTTP\/1\.1 200/);
     socket.destroy();
-  }, 15_000);
+  });
 });
