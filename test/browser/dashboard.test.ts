@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { sessionHeaders } from "../support/session.js";
 
@@ -29,10 +29,9 @@ describe("the dashboard in a browser", () => {
     );
     const caseId = opened.data!.openCase.id;
 
-    const page = await dutchPage(browser());
-    await logIn(page, worker.email, testPassword);
-    // After login the worker lands on the dashboard: nothing at risk yet.
-    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    const page = await dutchPage(browser(), { email: worker.email, password: testPassword });
+    await openPage(page, "/dashboard");
+    // Nothing at risk yet.
     const risk = page.getByRole("region", { name: /^Terugvalrisico/ });
     await expect
       .poll(() => risk.getByText("Geen casussen met terugvalrisico.").isVisible())

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { database, testPassword } from "../support/factories.js";
 import { referralChain } from "../support/scenarios.js";
 
@@ -22,7 +22,7 @@ async function whenLive(page: Page, organizationId: string): Promise<void> {
         ]);
         return status.isVisible();
       },
-      { timeout: 15_000, interval: 250 },
+      { interval: 250 },
     )
     .toBe(true);
 }
@@ -35,9 +35,8 @@ describe("the inbox and the dashboard update themselves", () => {
     ).query("SELECT email FROM app_user WHERE id = $1", [receiver.id])) as [{ email: string }];
 
     // The receiver has the inbox open in one tab and the dashboard in another.
-    const inbox = await dutchPage(browser());
-    await logIn(inbox, email, testPassword);
-    await inbox.goto(`${inject("baseUrl")}/overdrachten`);
+    const inbox = await dutchPage(browser(), { email, password: testPassword });
+    await openPage(inbox, "/overdrachten");
     await inbox.getByRole("heading", { level: 2, name: "Inkomend (0)" }).waitFor();
     const dashboard = await inbox.context().newPage();
     await dashboard.goto(`${inject("baseUrl")}/dashboard`);

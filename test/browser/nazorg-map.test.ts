@@ -1,7 +1,7 @@
 import { demoAccounts } from "../support/demo.js";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 
 // Demo accounts (README): a coordinator of a volunteer organisation and the region's administrator.
 const coordinator = demoAccounts.coordinator;
@@ -10,9 +10,8 @@ const regionAdministrator = demoAccounts.regionalAdministrator;
 const browser = useBrowser();
 
 async function openMap(email: string) {
-  const page = await dutchPage(browser());
-  await logIn(page, email);
-  await page.getByRole("link", { name: "Nazorgkaart" }).click();
+  const page = await dutchPage(browser(), { email });
+  await openPage(page, "/nazorgkaart");
   await page.getByRole("heading", { level: 1, name: /^Nazorgkaart Regio Centraal/ }).waitFor();
   return page;
 }

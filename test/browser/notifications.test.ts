@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { graphql } from "../support/api.js";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { loggedInUser } from "../support/session.js";
 import { testPassword } from "../support/factories.js";
 import { referralChain } from "../support/scenarios.js";
@@ -10,8 +10,8 @@ const browser = useBrowser();
 describe("e-mail notifications in a browser", () => {
   it("a worker switches the e-mails off under Meldingen, and the choice stays", async () => {
     const worker = await loggedInUser();
-    const page = await dutchPage(browser());
-    await logIn(page, worker.email, testPassword);
+    const page = await dutchPage(browser(), { email: worker.email, password: testPassword });
+    await openPage(page, "/dashboard");
     await page
       .getByRole("navigation", { name: "Hoofdmenu" })
       .getByRole("link", { name: "Meldingen" })

@@ -1,25 +1,26 @@
-import { demoAccounts, demoPassword } from "../support/demo.js";
+import { demoAccounts } from "../support/demo.js";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 
 // The region's administrator of the demo region (README).
 const regionAdministrator = demoAccounts.regionalAdministrator;
 
 const browser = useBrowser();
 
-async function openReferralPage(page: Page, email: string) {
-  await logIn(page, email, demoPassword, "/open-referral");
+async function openReferralPage(email: string): Promise<Page> {
+  const page = await dutchPage(browser(), { email });
+  await openPage(page, "/open-referral");
   await page.getByRole("heading", { level: 1, name: "Open Referral (HSDS)" }).waitFor();
+  return page;
 }
 
 describe("Open Referral (HSDS) in a browser", () => {
   it("the region's administrator downloads the kaart, reads it back in, and sees a refusal", async () => {
-    const page = await dutchPage(browser());
-    await openReferralPage(page, regionAdministrator);
+    const page = await openReferralPage(regionAdministrator);
     await expectAccessible(page);
 
     const [download] = await Promise.all([
@@ -52,8 +53,7 @@ describe("Open Referral (HSDS) in a browser", () => {
   });
 
   it("shows the upload, then n van m verwerkt, then what the import did", async () => {
-    const page = await dutchPage(browser());
-    await openReferralPage(page, regionAdministrator);
+    const page = await openReferralPage(regionAdministrator);
     const response = await page.request.get(`${inject("baseUrl")}/open-referral/hsds.json`);
     const document = (await response.json()) as {
       organizations: Array<{ locations?: unknown[] }>;

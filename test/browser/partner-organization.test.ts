@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { buildOrganization, buildUser, testPassword, uniqueWord } from "../support/factories.js";
 
 const browser = useBrowser();
@@ -9,10 +9,8 @@ describe("a partner's beheerder keeps the organisation actual", () => {
     const name = `Stichting ${uniqueWord()}`;
     const organizationId = await buildOrganization({ name });
     const beheerder = await buildUser({ organizationId, roles: ["BEHEERDER"] as never });
-    const page = await dutchPage(browser());
-    await logIn(page, beheerder.email, testPassword);
-
-    await page.goto(`${inject("baseUrl")}/ons-aanbod`);
+    const page = await dutchPage(browser(), { email: beheerder.email, password: testPassword });
+    await openPage(page, "/ons-aanbod");
     await page.getByRole("link", { name: "Organisatie, loket en locaties" }).click();
     await page.getByRole("heading", { level: 1, name: "Onze organisatie" }).waitFor();
     await expectAccessible(page);
@@ -56,9 +54,8 @@ describe("a partner's beheerder keeps the organisation actual", () => {
 
   it("tells a plain worker that only a beheerder changes the organisation", async () => {
     const worker = await buildUser({ roles: ["MEDEWERKER"] as never });
-    const page = await dutchPage(browser());
-    await logIn(page, worker.email, testPassword);
-    await page.goto(`${inject("baseUrl")}/onze-organisatie`);
+    const page = await dutchPage(browser(), { email: worker.email, password: testPassword });
+    await openPage(page, "/onze-organisatie");
     await page
       .getByText("Alleen een beheerder van uw organisatie kan deze gegevens wijzigen.")
       .waitFor();

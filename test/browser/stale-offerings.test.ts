@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dutchPage, expectAccessible, useBrowser, logIn } from "../support/browser.js";
+import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { buildOffering, buildUser, testPassword, uniqueWord } from "../support/factories.js";
 import { Role } from "../../server/auth/role.js";
 
@@ -15,8 +15,8 @@ describe("a partner keeps its offerings actual in a browser", () => {
       lastVerifiedAt: new Date(Date.now() - 250 * 86_400_000),
     });
 
-    const page = await dutchPage(browser());
-    await logIn(page, partner.email, testPassword, "/ons-aanbod");
+    const page = await dutchPage(browser(), { email: partner.email, password: testPassword });
+    await openPage(page, "/ons-aanbod");
     await page.getByRole("heading", { level: 1, name: "Ons aanbod" }).waitFor();
 
     const check = page.getByRole("region", { name: "Controleer uw aanbod" });
@@ -41,9 +41,8 @@ describe("a partner keeps its offerings actual in a browser", () => {
       title,
       lastVerifiedAt: new Date(Date.now() - 200 * 86_400_000),
     });
-    const page = await dutchPage(browser());
-    await logIn(page, partner.email, testPassword);
-    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    const page = await dutchPage(browser(), { email: partner.email, password: testPassword });
+    await openPage(page, "/dashboard");
     const card = page.getByRole("link", { name: /aanbod niet gecontroleerd/ });
     await expect.poll(() => card.textContent()).toBe("1 aanbod niet gecontroleerd");
     await card.click();

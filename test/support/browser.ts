@@ -49,6 +49,8 @@ export async function dutchPage(
     timezoneId: "Europe/Amsterdam",
     viewport: options.viewport ?? desktop,
   });
+  // A limit for a hung step, not for speed: a loaded machine may take many times longer.
+  context.setDefaultTimeout(60_000);
   if (options.email) {
     const token = tokenOf(await sessionHeaders(options.email, options.password ?? demoPassword));
     await context.addCookies([
