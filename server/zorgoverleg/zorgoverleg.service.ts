@@ -173,7 +173,7 @@ export async function readZorgoverleg(
   return db.getRepository(Zorgoverleg).findOneBy({ id: meeting.id });
 }
 
-/** Logs that the viewer read these zorgoverleggen (and with them their agreements). */
+/** Logs that the viewer read these zorgoverleggen (their agreements are logged as read apart). */
 export async function logZorgoverlegRead(
   db: Queryable,
   viewer: Viewer,
