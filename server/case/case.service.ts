@@ -76,6 +76,11 @@ export function readOwnCases(db: DataSource, viewer: Viewer) {
   return readTeamCases(db, viewer, "ORDER BY c.created_at DESC, c.id LIMIT 500", []);
 }
 
+/** These cases, those of the viewer's organisation's teams only, each logged as read. */
+export function readTeamCasesById(db: DataSource, viewer: Viewer, caseIds: readonly string[]) {
+  return readTeamCases(db, viewer, "WHERE c.id = ANY ($2::uuid[])", [caseIds.filter(isUuid)]);
+}
+
 /**
  * Cases of the viewer's organisation's teams that `condition` picks ($1 is the organisation),
  * newest first, each logged as read by the same statement.

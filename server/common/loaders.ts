@@ -1,11 +1,13 @@
 import DataLoader from "dataloader";
-import { selectLogged } from "../access-log/access-log.service.js";
+import { readLoggedByCase, selectLogged } from "../access-log/access-log.service.js";
 import { Referral, ReferralEvent } from "../referral/referral.entity.js";
+import { readReferralsLogged } from "../referral/referral.service.js";
 import { In, IsNull, type DataSource } from "typeorm";
 import { entityRowsWhereIn } from "./entity-rows.js";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { readTeamCasesById } from "../case/case.service.js";
 import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
@@ -62,25 +64,37 @@ export function createLoaders(
         ]),
       (r) => r.caseId,
     ),
-    nazorgContactById: oneByKey(
+    /** Contacts by id (those that raised or cleared a relapse risk), each logged as read. */
+    nazorgContactRead: oneByKey(
       (ids): Promise<NazorgContact[]> =>
-        db.query(`${contactSelectSql} WHERE c.id = ANY($2)`, [config.nazorgContactGraceDays, ids]),
+        selectLogged(
+          db,
+          loggedIn(viewer),
+          { type: "NAZORG_CONTACT", clientId: `"clientId"` },
+          "CASE_TEAM",
+          `${contactSelectSql} WHERE c.id = ANY($2)`,
+          [config.nazorgContactGraceDays, ids],
+        ),
       (c) => c.id,
     ),
     /** Reads clients and logs each read in the same statement: a list of cases writes no more. */
     clientRead: oneByKey(
       (ids) =>
-        entityRowsWhereIn(db, Client, "id", ids, undefined, (sql, parameters) => {
-          if (!viewer) throw new Error("a client is read only by a logged-in user");
-          return selectLogged(
+        entityRowsWhereIn(db, Client, "id", ids, undefined, (sql, parameters) =>
+          selectLogged(
             db,
-            viewer,
+            loggedIn(viewer),
             { type: "CLIENT", clientId: "id" },
             "CASE_TEAM",
             sql,
             parameters,
-          );
-        }),
+          ),
+        ),
+      (c) => c.id,
+    ),
+    /** Cases of the viewer's teams, each logged as read; null for any other case. */
+    caseRead: oneByKey(
+      (ids) => readTeamCasesById(db, loggedIn(viewer), ids),
       (c) => c.id,
     ),
     caseMembersByCaseId: manyByKey(
@@ -172,9 +186,17 @@ export function createLoaders(
       (ids) => entityRowsWhereIn(db, ZorgoverlegInvitee, "zorgoverlegId", ids),
       (i) => i.zorgoverlegId,
     ),
+    /** A zorgoverleg's agreements, each logged as read. */
     agreementsByZorgoverlegId: manyByKey(
       (ids) =>
-        entityRowsWhereIn(db, Agreement, "zorgoverlegId", ids, { createdAt: "ASC", id: "ASC" }),
+        entityRowsWhereIn(
+          db,
+          Agreement,
+          "zorgoverlegId",
+          ids,
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "AGREEMENT", "CASE_TEAM", `"createdAt", id`),
+        ),
       (a) => a.zorgoverlegId,
     ),
     regieDecisionByZorgoverlegId: oneByKey(
@@ -185,8 +207,17 @@ export function createLoaders(
       (ids) => entityRowsWhereIn(db, Offering, "organizationId", ids, { title: "ASC" }),
       (o) => o.organizationId,
     ),
+    /** A case's referrals, each logged as read through the case team. */
     referralsByCaseId: manyByKey(
-      (ids) => entityRowsWhereIn(db, Referral, "caseId", ids, { createdAt: "DESC" }),
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          Referral,
+          "caseId",
+          ids,
+          undefined,
+          readReferralsLogged(db, loggedIn(viewer), "CASE_TEAM", `"createdAt" DESC, id`),
+        ),
       (r) => r.caseId,
     ),
     referralEventsByReferralId: manyByKey(
@@ -198,6 +229,12 @@ export function createLoaders(
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The viewer of a read that is logged: client data is only read by a logged-in user. */
+function loggedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new Error("client data is read only by a logged-in user");
+  return viewer;
+}
 
 function oneByKey<V>(fetch: (keys: string[]) => Promise<V[]>, keyOf: (value: V) => string) {
   return new DataLoader<string, V | null>(async (keys) => {

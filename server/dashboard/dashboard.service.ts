@@ -1,4 +1,3 @@
-import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import type { CareCase } from "../case/case.entity.js";
 import type { Queryable } from "../common/queryable.js";
@@ -11,7 +10,10 @@ import {
 } from "../nazorg/nazorg.service.js";
 import { RegieGapProblem, type RegieGap } from "./dashboard.types.js";
 
-/** How many rows each list shows; the counts are always the full number. */
+/**
+ * How many rows each list shows; the counts are always the full number. The lists are read
+ * for their counts too: the dashboard's fields log a list as read only when it is shown.
+ */
 export const listLimit = 200;
 
 interface Counted<T> {
@@ -21,18 +23,6 @@ interface Counted<T> {
 
 function counted<T>(rows: Array<T & { total: string }>): Counted<T> {
   return { rows, total: Number(rows[0]?.total ?? 0) };
-}
-
-async function logCaseReads(db: Queryable, viewer: Viewer, cases: CareCase[], basis: string) {
-  for (const row of cases) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "CASE", id: row.id, clientId: row.clientId },
-      basis,
-    );
-  }
 }
 
 const caseColumns = `c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt",
@@ -49,7 +39,6 @@ export async function regieCases(db: Queryable, viewer: Viewer): Promise<Counted
       [viewer.organizationId, listLimit],
     ),
   );
-  await logCaseReads(db, viewer, result.rows, "CASE_TEAM");
   return result;
 }
 
@@ -66,7 +55,6 @@ export async function relapseRiskCases(db: Queryable, viewer: Viewer): Promise<C
       [viewer.organizationId, listLimit],
     ),
   );
-  await logCaseReads(db, viewer, result.rows, "CASE_TEAM");
   return result;
 }
 
@@ -93,15 +81,6 @@ export async function dueContacts(
       [graceDays, viewer.organizationId, viewer.userId, listLimit],
     ),
   );
-  for (const row of result.rows) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "NAZORG_CONTACT", id: row.id, clientId: row.clientId },
-      "CASE_TEAM",
-    );
-  }
   return result;
 }
 
@@ -113,9 +92,9 @@ export async function dueContacts(
  * or the organisation no longer serves any gemeente of the region (it left). The region is
  * that of the gemeenten the administrator's organisation serves; a case is in it through the
  * client's gemeente or a team organisation serving it. No client data is shown, and every
- * case read is logged on the basis of regional administration.
+ * case shown is logged as read on the basis of regional administration (REGIO_BEHEER).
  */
-export async function regieGaps(db: Queryable, viewer: Viewer): Promise<Counted<RegieGap>> {
+export async function regieGaps(db: Queryable): Promise<Counted<RegieGap>> {
   // A SECURITY DEFINER function (migrations/1764600000000-RowLevelSecurity.ts): these cases
   // are mostly not the administrator's team's, so row-level security would hide them.
   const rows = (await db.query("SELECT * FROM ketenkaart_regie_gaps($1)", [listLimit])) as Array<
@@ -126,15 +105,6 @@ export async function regieGaps(db: Queryable, viewer: Viewer): Promise<Counted<
       total: string;
     }
   >;
-  for (const row of rows) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "CASE", id: row.caseId, clientId: row.clientId },
-      "REGIO_BEHEER",
-    );
-  }
   return {
     total: Number(rows[0]?.total ?? 0),
     rows: rows.map(({ workerDisabled, withoutUsers, leftRegion, ...gap }) => ({

@@ -2,6 +2,7 @@ import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CareCase, CasePhase } from "../case/case.entity.js";
 import { NazorgContact } from "../nazorg/nazorg-contact.entity.js";
+import type { ContactRow } from "../nazorg/nazorg.service.js";
 import { Referral } from "../referral/referral.entity.js";
 import { Agreement } from "../zorgoverleg/zorgoverleg.entity.js";
 
@@ -71,19 +72,22 @@ export class Dashboard {
   @Field(() => [NazorgContact], {
     description: "Contactmomenten van onze organisatie voor deze week, de mijne eerst",
   })
-  contactsDueThisWeek: NazorgContact[];
+  contactsDueThisWeek: ContactRow[];
 
   @Field(() => Int)
   contactsOverdueCount: number;
 
   @Field(() => [NazorgContact], { description: "Te late contactmomenten, de oudste eerst" })
-  contactsOverdue: NazorgContact[];
+  contactsOverdue: ContactRow[];
 
   @Field(() => Int)
   referralsAwaitingResponseCount: number;
 
   @Field(() => [Referral], { description: "Wachten op onze reactie, de eerste deadline eerst" })
-  referralsAwaitingResponse: Referral[];
+  referralsAwaitingResponse?: Referral[];
+
+  /** The referrals of that list, read (and logged) only when it is shown. */
+  referralIdsAwaitingResponse: string[];
 
   @Field(() => Int)
   outgoingReferralsOverdueCount: number;
@@ -91,7 +95,10 @@ export class Dashboard {
   @Field(() => [Referral], {
     description: "Onze verwijzingen zonder antwoord binnen de norm, de oudste deadline eerst",
   })
-  outgoingReferralsOverdue: Referral[];
+  outgoingReferralsOverdue?: Referral[];
+
+  /** The referrals of that list, read (and logged) only when it is shown. */
+  outgoingReferralIdsOverdue: string[];
 
   @Field(() => Int, { description: "Open afspraken uit zorgoverleggen, van mij of ons" })
   openAgreementCount: number;
@@ -100,7 +107,7 @@ export class Dashboard {
   overdueAgreementCount: number;
 
   @Field(() => [Agreement], { description: "Open afspraken, de te late eerst" })
-  openAgreements: Agreement[];
+  openAgreements: Array<Agreement & { clientId: string }>;
 
   @Field(() => Int, { nullable: true, description: "Alleen voor regiobeheerders" })
   regieGapCount: number | null;

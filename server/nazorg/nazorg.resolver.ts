@@ -196,8 +196,11 @@ export class NazorgContactResolver {
 
   @FieldResolver(() => CareCase, { description: "De casus van dit contactmoment" })
   async case(@Root() contact: NazorgContact, @Ctx() { loaders }: Context) {
-    if (!(await loaders.isCaseMember.load(contact.caseId))) throw caseNotFound();
-    return loaders.caseById.load(contact.caseId);
+    // Read through the team (else null), and logged as such.
+    const careCase = await loaders.caseRead.load(contact.caseId);
+    if (!careCase) throw caseNotFound();
+    loaders.isCaseMember.prime(careCase.id, true);
+    return careCase;
   }
 }
 
@@ -206,7 +209,7 @@ export class RelapseRiskResolver {
   @FieldResolver(() => NazorgContact, { description: "Het contact dat het risico signaleerde" })
   async raisedBy(@Root() risk: RelapseRisk, @Ctx() { loaders }: Context) {
     if (!(await loaders.isCaseMember.load(risk.caseId))) throw caseNotFound();
-    return loaders.nazorgContactById.load(risk.raisedByContactId);
+    return loaders.nazorgContactRead.load(risk.raisedByContactId);
   }
 
   @FieldResolver(() => NazorgContact, {
@@ -215,7 +218,7 @@ export class RelapseRiskResolver {
   })
   async clearedBy(@Root() risk: RelapseRisk, @Ctx() { loaders }: Context) {
     if (!(await loaders.isCaseMember.load(risk.caseId))) throw caseNotFound();
-    return risk.clearedByContactId ? loaders.nazorgContactById.load(risk.clearedByContactId) : null;
+    return risk.clearedByContactId ? loaders.nazorgContactRead.load(risk.clearedByContactId) : null;
   }
 }
 

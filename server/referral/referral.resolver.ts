@@ -23,13 +23,28 @@ import {
   inboxReferralIds,
   outboxReferralIds,
   readReferral,
+  readReferralsLogged,
   startReferral,
   transitionReferral,
 } from "./referral.service.js";
 
-/** Referrals in the order of `ids`. */
-export async function referralsById(context: Context, ids: string[]): Promise<Referral[]> {
-  const found = await entityRowsWhereIn(context.db, Referral, "id", ids);
+/**
+ * Referrals in the order of `ids`; with `logAs`, each one is logged as read on that basis in
+ * the statement that reads it (`readReferralsLogged`).
+ */
+export async function referralsById(
+  context: Context,
+  ids: string[],
+  logAs?: "CASE_TEAM" | "CONSENT",
+): Promise<Referral[]> {
+  const found = await entityRowsWhereIn(
+    context.db,
+    Referral,
+    "id",
+    ids,
+    undefined,
+    logAs && readReferralsLogged(context.db, context.viewer!, logAs),
+  );
   const byId = new Map(found.map((referral) => [referral.id, referral]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -64,13 +79,17 @@ export class ReferralResolver {
   @Authorized()
   @Query(() => [Referral], { description: "Inkomende overdrachten, de eerste deadline bovenaan" })
   async referralInbox(@Ctx() context: Context): Promise<Referral[]> {
-    return referralsById(context, await inboxReferralIds(context.db, context.viewer!));
+    return referralsById(context, await inboxReferralIds(context.db, context.viewer!), "CONSENT");
   }
 
   @Authorized()
   @Query(() => [Referral], { description: "Uitgaande overdrachten, nieuwste eerst" })
   async referralOutbox(@Ctx() context: Context): Promise<Referral[]> {
-    return referralsById(context, await outboxReferralIds(context.db, context.viewer!));
+    return referralsById(
+      context,
+      await outboxReferralIds(context.db, context.viewer!),
+      "CASE_TEAM",
+    );
   }
 
   @Authorized()

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { logAccess } from "../access-log/access-log.service.js";
+import { logAccess, readLoggedByCase } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember } from "../case/case.policy.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
@@ -264,6 +264,26 @@ export async function readReferral(
     side === "SENDER" ? "CASE_TEAM" : `CONSENT:${referral.consent_id}`,
   );
   return referral.id;
+}
+
+/**
+ * Logs reading referrals in the statement that reads them (a `run` for `entityRowsWhereIn`):
+ * on the case team's basis, or, for their receiver, on the consent each one rests on, as
+ * `readReferral` does. `orderBy` as `readLoggedByCase`.
+ */
+export function readReferralsLogged(
+  db: Queryable,
+  viewer: Viewer,
+  basis: "CASE_TEAM" | "CONSENT",
+  orderBy?: string,
+) {
+  return readLoggedByCase(
+    db,
+    viewer,
+    "REFERRAL",
+    basis === "CASE_TEAM" ? basis : { sql: `'CONSENT:' || entity."consentId"` },
+    orderBy,
+  );
 }
 
 // What the receiver ($1) sees: sent to it, on a consent that still holds for it. The consent

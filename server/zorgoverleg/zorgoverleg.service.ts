@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { logAccess } from "../access-log/access-log.service.js";
+import { logAccess, logReads } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember, isCaseMember } from "../case/case.policy.js";
 import { transferRegieWithin } from "../case/case.service.js";
@@ -173,7 +173,7 @@ export async function readZorgoverleg(
   return db.getRepository(Zorgoverleg).findOneBy({ id: meeting.id });
 }
 
-/** Logs that the viewer read these zorgoverleggen (and with them their agreements). */
+/** Logs that the viewer read these zorgoverleggen (their agreements are logged as read apart). */
 export async function logZorgoverlegRead(
   db: Queryable,
   viewer: Viewer,
@@ -193,8 +193,19 @@ export async function logZorgoverlegRead(
 /**
  * "Mijn afspraken": open agreements the viewer owns, or their organisation owns without a named
  * worker, on cases their organisation is still on the team of. Overdue first, then by due date.
+ * Each is logged as read.
  */
 export async function myAgreements(db: DataSource, viewer: Viewer): Promise<Agreement[]> {
+  const agreements = await findMyAgreements(db, viewer);
+  await logReads(db, viewer, "AGREEMENT", agreements, teamBasis);
+  return agreements;
+}
+
+/** `myAgreements` with the client of each, not logged: for a caller that logs what it shows. */
+export async function findMyAgreements(
+  db: DataSource,
+  viewer: Viewer,
+): Promise<Array<Agreement & { clientId: string }>> {
   const rows = (await db.query(
     `SELECT a.id, c.client_id AS "clientId"
        FROM agreement a
@@ -206,19 +217,13 @@ export async function myAgreements(db: DataSource, viewer: Viewer): Promise<Agre
       LIMIT 500`,
     [viewer.userId, viewer.organizationId, amsterdamToday()],
   )) as Array<{ id: string; clientId: string }>;
-  for (const row of rows) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "AGREEMENT", id: row.id, clientId: row.clientId },
-      teamBasis,
-    );
-  }
   if (rows.length === 0) return [];
   const found = await db.getRepository(Agreement).findBy({ id: In(rows.map((row) => row.id)) });
   const byId = new Map(found.map((agreement) => [agreement.id, agreement]));
-  return rows.flatMap((row) => byId.get(row.id) ?? []);
+  return rows.flatMap((row) => {
+    const agreement = byId.get(row.id);
+    return agreement ? [Object.assign(agreement, { clientId: row.clientId })] : [];
+  });
 }
 
 /** Ticks an agreement off (or cancels or reopens it): the owner organisation's call. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
+import { accessLogDuring } from "../support/access-log.js";
 import { database } from "../support/factories.js";
 import { caseWithPlan, sendReferral, type Headers } from "../support/nazorg.js";
+import { scheduleZorgoverleg } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 
 interface LogEntry {
@@ -12,48 +14,17 @@ interface LogEntry {
 
 /** The access log entries the user's request produced. */
 async function entriesDuring(userId: string, request: () => Promise<unknown>): Promise<LogEntry[]> {
-  const db = await database();
-  const [{ last }] = (await db.query(
-    "SELECT coalesce(max(id), 0)::text AS last FROM access_log",
-  )) as [{ last: string }];
-  await request();
-  return (await db.query(
-    `SELECT action, object_type AS "objectType", object_id AS "objectId"
-       FROM access_log WHERE id > $1 AND user_id = $2 ORDER BY id`,
-    [last, userId],
-  )) as LogEntry[];
+  return (await accessLogDuring(userId, request)).map(({ action, objectType, objectId }) => ({
+    action,
+    objectType,
+    objectId,
+  }));
 }
 
 async function read(document: string, variables: Record<string, unknown>, headers: Headers) {
   const result = await graphql(document, variables, headers);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data;
-}
-
-async function scheduleZorgoverleg(headers: Headers, caseId: string): Promise<string> {
-  const startsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
-  const result = await graphql<{ scheduleZorgoverleg: { id: string } }>(
-    `
-      mutation ($input: ScheduleZorgoverlegInput!) {
-        scheduleZorgoverleg(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        caseId,
-        startsAt,
-        durationMinutes: 60,
-        location: "Wijkcentrum, zaal 1",
-        clientParticipates: true,
-        invitees: [],
-      },
-    },
-    headers,
-  );
-  if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data.scheduleZorgoverleg.id;
 }
 
 describe("the access log", () => {

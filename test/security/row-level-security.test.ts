@@ -1,9 +1,10 @@
 import { demoAccounts } from "../support/demo.js";
 import type { EntityManager } from "typeorm";
+import type { Queryable } from "../../server/common/queryable.js";
 import { describe, expect, it } from "vitest";
 import { returnedRows } from "../../server/common/queryable.js";
 import { graphql } from "../support/api.js";
-import { buildOrganization, database } from "../support/factories.js";
+import { buildOrganization, database, uniqueWord } from "../support/factories.js";
 import { caseWithPlan, sendReferral } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
 
@@ -237,6 +238,152 @@ describe("row-level security on case data", () => {
       }),
     ).rejects.toBe(rolledBack);
     await expect(asApplication(outsider, queue)).rejects.toMatchObject({ code: "42501" });
+  });
+});
+
+/**
+ * Every table in the public schema that holds case or client data, found from the catalogue: the
+ * case and client tables themselves, every table with a `case_id` or `client_id` column (also
+ * as the end of a longer name, `…_case_id`), and every table with a foreign key to one of those,
+ * however many steps away. `via` says why a table is on the list.
+ */
+async function tablesWithCaseData(db: Queryable): Promise<Array<{ table: string; via: string }>> {
+  return (await db.query(
+    `WITH RECURSIVE public_table AS (
+       SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+     ), holds (oid, via) AS (
+       SELECT oid, 'is ' || relname FROM public_table WHERE relname IN ('care_case', 'client')
+       UNION
+       SELECT a.attrelid, 'has column ' || a.attname
+         FROM pg_attribute a JOIN public_table t ON t.oid = a.attrelid
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attname ~ '(^|_)(case|client)_id$'
+       UNION
+       SELECT k.conrelid, 'refers to ' || (SELECT relname FROM public_table WHERE oid = k.confrelid)
+         FROM pg_constraint k JOIN holds h ON h.oid = k.confrelid
+        WHERE k.contype = 'f' AND k.conrelid IN (SELECT oid FROM public_table)
+     )
+     SELECT t.relname AS "table", string_agg(DISTINCT h.via, ', ') AS via
+       FROM holds h JOIN public_table t ON t.oid = h.oid
+      GROUP BY t.relname ORDER BY t.relname`,
+  )) as Array<{ table: string; via: string }>;
+}
+
+/**
+ * Tables with case data that the application reads none of (their rows hold no client data
+ * and only the jobs, as owner, read them): row-level security shows them nothing, as no
+ * policy lets it read. Every other table with case data needs such a policy.
+ */
+const unreadByTheApplication: Record<string, string> = {
+  mail_outbox: "the application only queues mail; the mail job sends it as owner",
+  referral_reminder: "only the mail job writes and reads reminders, as owner",
+};
+
+/**
+ * What is wrong with the row-level security of each table with case data, a line per problem
+ * naming the table: RLS off, the application role able to bypass it as (a member of) the
+ * owner without FORCE, no policy that lets `ketenkaart_app` read (SELECT) rows, or one that
+ * lets it read every row.
+ */
+async function rowLevelSecurityProblems(db: Queryable): Promise<string[]> {
+  const tables = await tablesWithCaseData(db);
+  const rows = (await db.query(
+    `SELECT c.relname AS "table", c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+            pg_has_role('ketenkaart_app', c.relowner, 'USAGE') AS "appIsOwner",
+            coalesce(array_agg(p.polname::text ORDER BY p.polname)
+                       FILTER (WHERE p.polpermissive AND p.polcmd IN ('r', '*')), '{}') AS "readPolicies",
+            coalesce(array_agg(p.polname::text ORDER BY p.polname)
+                       FILTER (WHERE p.polpermissive AND p.polcmd IN ('r', '*')
+                                 AND coalesce(pg_get_expr(p.polqual, p.polrelid), 'true') = 'true'),
+                     '{}') AS "openPolicies"
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+       LEFT JOIN pg_policy p ON p.polrelid = c.oid
+             AND (0 = ANY (p.polroles)
+                  OR (SELECT oid FROM pg_roles WHERE rolname = 'ketenkaart_app') = ANY (p.polroles))
+      WHERE c.relname = ANY ($1)
+      GROUP BY c.oid, c.relname`,
+    [tables.map((t) => t.table)],
+  )) as Array<{
+    table: string;
+    enabled: boolean;
+    forced: boolean;
+    appIsOwner: boolean;
+    readPolicies: string[];
+    openPolicies: string[];
+  }>;
+  const problems: string[] = [];
+  for (const { table, via } of tables) {
+    const row = rows.find((r) => r.table === table)!;
+    const name = `${table} (${via})`;
+    if (!row.enabled) problems.push(`${name}: row-level security is not enabled`);
+    if (row.appIsOwner && !row.forced) {
+      problems.push(`${name}: ketenkaart_app acts as its owner and RLS is not forced`);
+    }
+    if (table in unreadByTheApplication) {
+      if (row.readPolicies.length > 0) {
+        problems.push(
+          `${name}: listed as unread by the application, yet ${row.readPolicies.join(", ")} lets it read`,
+        );
+      }
+    } else if (row.readPolicies.length === 0) {
+      problems.push(`${name}: no policy lets ketenkaart_app read (SELECT) it`);
+    }
+    for (const policy of row.openPolicies) {
+      problems.push(`${name}: policy ${policy} lets ketenkaart_app read every row`);
+    }
+  }
+  return problems;
+}
+
+describe("row-level security on every table with case data", () => {
+  it("is on, with a policy for the application, for each table the catalogue shows holding case data", async () => {
+    const db = await database();
+    const found = (await tablesWithCaseData(db)).map((t) => t.table);
+    // The discovery itself must find what is known to be there, through each of its routes.
+    expect(found, "tables found holding case or client data").toEqual(
+      expect.arrayContaining([
+        "care_case",
+        "client",
+        "consent",
+        "referral",
+        "referral_event",
+        "zorgoverleg",
+        "zorgoverleg_invitee",
+        "agreement",
+        "nazorg_plan",
+        "nazorg_plan_adjustment",
+        "nazorg_contact",
+        "relapse_risk",
+        "access_log",
+      ]),
+    );
+    expect(Object.keys(unreadByTheApplication).filter((table) => !found.includes(table))).toEqual(
+      [],
+    );
+    expect(await rowLevelSecurityProblems(db)).toEqual([]);
+  });
+
+  it("names a new table with case data that lacks row-level security, also one reached by a foreign key", async () => {
+    const db = await database();
+    const suffix = uniqueWord();
+    const rolledBack = new Error("rolled back on purpose");
+    // Tables made in a transaction that is rolled back: no other test ever sees them.
+    await expect(
+      db.transaction(async (manager) => {
+        await manager.query(`CREATE TABLE case_note_${suffix} (id uuid PRIMARY KEY, case_id uuid)`);
+        await manager.query(
+          `CREATE TABLE case_note_part_${suffix} (note_id uuid REFERENCES case_note_${suffix} (id))`,
+        );
+        await manager.query(`ALTER TABLE case_note_part_${suffix} ENABLE ROW LEVEL SECURITY`);
+        expect(await rowLevelSecurityProblems(manager)).toEqual([
+          `case_note_${suffix} (has column case_id): row-level security is not enabled`,
+          `case_note_${suffix} (has column case_id): no policy lets ketenkaart_app read (SELECT) it`,
+          `case_note_part_${suffix} (refers to case_note_${suffix}): no policy lets ketenkaart_app read (SELECT) it`,
+        ]);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 });
 

@@ -1,6 +1,8 @@
+import { Role } from "../../server/auth/role.js";
 import { graphql } from "./api.js";
-import { today } from "./calendar.js";
-import { buildOffering, buildOrganization } from "./factories.js";
+import { amsterdamInstant, daysFromToday, today } from "./calendar.js";
+import { buildOffering, buildOrganization, buildRegion, buildUser, database } from "./factories.js";
+import { caseWithPlan, registerContact, sendReferral } from "./nazorg.js";
 import { loggedInUser } from "./session.js";
 
 // The steps of the chain through the API, as the web client takes them, for tests to build on.
@@ -166,4 +168,145 @@ export async function referralChain<R>(referralFields: string, options: ChainOpt
     referralFields,
   );
   return { sender, receiver, caseId, consentId, referral };
+}
+
+/** Plans a zorgoverleg for the case in ten days, as a worker of its team. */
+export async function scheduleZorgoverleg(
+  headers: Headers,
+  caseId: string,
+  invitees: Array<{ organizationId: string; userId?: string }> = [],
+): Promise<string> {
+  const result = await graphql<{ scheduleZorgoverleg: { id: string } }>(
+    `
+      mutation ($input: ScheduleZorgoverlegInput!) {
+        scheduleZorgoverleg(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      input: {
+        caseId,
+        startsAt: amsterdamInstant(daysFromToday(10), "10:00"),
+        durationMinutes: 60,
+        location: "Wijkcentrum, zaal 1",
+        clientParticipates: true,
+        invitees,
+      },
+    },
+    headers,
+  );
+  if (!result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data.scheduleZorgoverleg.id;
+}
+
+async function succeed(
+  document: string,
+  variables: Record<string, unknown>,
+  headers: Headers,
+): Promise<void> {
+  const result = await graphql(document, variables, headers);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+}
+
+/**
+ * One client's case with every kind of data the chain keeps on it, each list holding at least
+ * one item: the client and consents; a referral sent to a partner and past its response norm;
+ * a recorded zorgoverleg with an invitee, an agreement and a regie decision; a nazorg plan,
+ * adjusted, with contacts due this week and overdue, and a relapse risk that was cleared and
+ * one that is open. Regie went to a colleague whose account is disabled since: a regie gap in
+ * a region of its own. Three viewers see (part of) it: a worker of the team, a worker of the
+ * partner the referral was sent to, and the regiobeheerder of the region.
+ */
+export async function caseWithAllItsData() {
+  const region = await buildRegion(1);
+  const teamOrganization = await buildOrganization({ gemeenteCodes: region.gemeenteCodes });
+  const worker = await loggedInUser({ organizationId: teamOrganization });
+  const colleague = await buildUser({ organizationId: teamOrganization });
+  const { caseId, clientId, plan } = await caseWithPlan(worker);
+  const db = await database();
+
+  const referral = await sendReferral(worker.headers, caseId, clientId);
+  await referral.send();
+  await db.query("UPDATE referral SET response_due_at = now() - interval '1 day' WHERE id = $1", [
+    referral.referralId,
+  ]);
+  const partner = await loggedInUser({ organizationId: referral.partner });
+
+  const zorgoverlegId = await scheduleZorgoverleg(worker.headers, caseId, [
+    { organizationId: teamOrganization, userId: worker.id },
+  ]);
+  await succeed(
+    "mutation ($input: RecordZorgoverlegInput!) { recordZorgoverleg(input: $input) { id } }",
+    {
+      input: {
+        zorgoverlegId,
+        summary: "Besproken: de nazorg en de nieuwe achterstand.",
+        communicationAgreement: "Elke maand een kort bericht via Ketenkaart.",
+        agreements: [
+          {
+            description: "Budgetplan opstellen",
+            ownerOrganizationId: teamOrganization,
+            ownerUserId: worker.id,
+            dueOn: daysFromToday(14),
+          },
+        ],
+        regieDecision: {
+          toOrganizationId: teamOrganization,
+          toUserId: colleague.id,
+          reason: "Vaste contactpersoon voor de nazorg",
+        },
+      },
+    },
+    worker.headers,
+  );
+
+  await succeed(
+    "mutation ($input: AdjustNazorgPlanInput!) { adjustNazorgPlan(input: $input) { id } }",
+    {
+      input: {
+        planId: plan.id,
+        kind: "EXTEND",
+        reason: "Op verzoek van de inwoner",
+        durationMonths: 18,
+      },
+    },
+    worker.headers,
+  );
+  for (const plannedOn of [today(), daysFromToday(-30)]) {
+    await succeed(
+      "mutation ($planId: ID!, $plannedOn: String!) { planNazorgContact(planId: $planId, plannedOn: $plannedOn) { id } }",
+      { planId: plan.id, plannedOn },
+      worker.headers,
+    );
+  }
+  for (const [heldOn, inBalance] of [
+    [daysFromToday(-10), "NO"],
+    [daysFromToday(-5), "YES"],
+    [daysFromToday(-1), "NO"],
+  ] as const) {
+    const registered = await registerContact(worker.headers, {
+      planId: plan.id,
+      heldOn,
+      inBalance,
+    });
+    if (registered.errors) throw new Error(JSON.stringify(registered.errors));
+  }
+
+  await db.query("UPDATE app_user SET disabled_at = now() WHERE id = $1", [colleague.id]);
+  const regionalAdministrator = await loggedInUser({
+    organizationId: await buildOrganization({ gemeenteCodes: region.gemeenteCodes }),
+    roles: [Role.MEDEWERKER, Role.BEHEERDER, Role.REGIO_BEHEERDER],
+  });
+
+  return {
+    caseId,
+    clientId,
+    referralId: referral.referralId,
+    zorgoverlegId,
+    planId: plan.id,
+    worker,
+    partner,
+    regionalAdministrator,
+  };
 }
