@@ -105,7 +105,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      // We set no cache hints; left on, it wraps every field's resolver (issue 6 profile).
+      // We set no cache hints; left on, it wraps every field's resolver (seen in a profile).
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       serviceUnavailableStatus,

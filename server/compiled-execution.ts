@@ -13,7 +13,7 @@ type Gateway = ApolloServerOptionsWithGateway<never>["gateway"];
 /**
  * Executes GraphQL operations through graphql-jit: each document is compiled once into a
  * function that resolves and completes its fields without graphql-js's per-field
- * interpretation (issue 6: on a list of 100 cases that interpretation took about a fifth of the
+ * interpretation (on a list of 100 cases that interpretation took about a fifth of the
  * server's CPU). Apollo Server 5 has no executor option; its gateway interface is the way to hand
  * it one. Parsing, validation (with graphql-armor's limits), plugins and error formatting stay
  * Apollo's.

@@ -44,7 +44,7 @@ export async function logAccess(
 /**
  * Runs the query `select` and logs reading each row it returns, in the same statement: the
  * log is written with the read (one statement is all or nothing) and a list page spends no
- * round trip of its own on it (issue 6). `select` returns the object's id as "id" and its
+ * round trip of its own on it. `select` returns the object's id as "id" and its
  * client as `clientId` (a column of `select`); its parameters come first, the log's after them.
  * `basis` is that of every row, or a column of `select` that holds each row's own.
  */

@@ -5,7 +5,7 @@ import { ArgumentValidationError, type ValidatorFn } from "type-graphql";
  * type-graphql's own validation of arguments, done synchronously: its default imports
  * class-validator and awaits `validateOrReject` for every argument, whose promises (each
  * through AsyncLocalStorage's hook) took 0.19 ms of a search's critical path while the checks
- * themselves take 13 µs (BENCHMARKS.md, session 8). The same options as its default, and none
+ * themselves take 13 µs (BENCHMARKS.md). The same options as its default, and none
  * of our inputs has an asynchronous constraint; the errors are the same ArgumentValidationError
  * that formatError turns into a Dutch message per field.
  */

@@ -46,7 +46,7 @@ export function bindViewerToScope(viewer: Viewer | null): void {
  * Runs `work`, which reads no table under row-level security (the session lookup), on a
  * connection as the application role with whatever viewer it was last set to. Resetting the
  * connection to the anonymous viewer for it, and back for the rest of the request, cost two
- * round trips per request (issue 6).
+ * round trips per request.
  */
 export function withAnyViewer<T>(work: () => Promise<T>): Promise<T> {
   return storage.run({ owner: false, organizationId: null, roles: [], anyViewer: true }, work);

@@ -70,7 +70,7 @@ const remembered = new WeakMap<
  * `search` reports the version its own statement read. The vocabulary (the typo alternatives)
  * changes only with that version (migration 1765100000000), so when the two differ the query is
  * read again and the search runs once more. Reading the words took 1.1–1.6 ms of a selective
- * search's 10 (issue 6). The query is not state: any instance reads it again when it has none,
+ * search's 10 (BENCHMARKS.md). The query is not state: any instance reads it again when it has none,
  * and a changed catalogue is noticed by every instance in its next search. The texts stay in
  * memory only, never in a log or a table: a worker may type anything into a search.
  */

@@ -1,4 +1,4 @@
-// `npm run reliability`: the long concurrency and availability runs of issue 5, on a fresh
+// `npm run reliability`: the long concurrency and availability runs, on a fresh
 // embedded PostgreSQL with the demo region and the built server, on loopback only. Every phase
 // is bounded in time and the run stops by itself; figures are printed and written to
 // reliability-report.json.

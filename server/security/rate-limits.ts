@@ -93,7 +93,7 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
  * A user's requests per minute, in the login limits' table and row format. Written as SQL of
  * our own rather than through rate-limiter-flexible's store (the same upsert), so that an API
  * request is counted by the statement that looks up its session: one round trip less on every
- * logged-in request (issue 6). The window is the database's clock, the same for every instance.
+ * logged-in request. The window is the database's clock, the same for every instance.
  */
 function countRequests(requestsPerMinute: number): RequestCounting {
   const now = "(extract(epoch FROM now()) * 1000)::bigint";
