@@ -10,12 +10,8 @@ import { graphql } from "../support/api.js";
 import { buildUser, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import { type ChainOptions, referralChain } from "../support/scenarios.js";
-import {
-  eventually,
-  type ReceivedMail,
-  type SmtpSink,
-  startSmtpSink,
-} from "../support/smtp-sink.js";
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../support/smtp-sink.js";
+import { eventually } from "../support/wait.js";
 
 // What the scenario puts in the referral about the client: none of it may reach an e-mail.
 const clientData = [
@@ -171,6 +167,27 @@ describe("e-mail about a new referral", () => {
     expect(page.headers.get("content-type")).toContain("text/html");
 
     for (const text of clientData) expect(everything(mail)).not.toContain(text);
+  });
+
+  it("is queued only by a server with SMTP_URL: without it, sending a referral leaves no outbox row", async () => {
+    // The lane's own server runs without SMTP_URL.
+    const withoutMail = await draft();
+    const sentWithout = await graphql<{ transitionReferral: SentReferral }>(
+      transition,
+      { input: { referralId: withoutMail.referral.id, to: "SENT" } },
+      withoutMail.sender.headers,
+    );
+    expect(sentWithout.data?.transitionReferral.state).toBe("SENT");
+    // Mail is queued in the transaction that sends the referral: once the answer is in, a row
+    // would be there too.
+    expect(await outboxRows(withoutMail.referral.id)).toEqual([]);
+
+    // The same referral sent through an instance with SMTP_URL is queued for the receiver.
+    const withMail = await draft();
+    expect((await send(first, withMail.sender.headers, withMail.referral.id)).code).toBeUndefined();
+    expect((await outboxRows(withMail.referral.id)).map((row) => row.kind)).toEqual([
+      "NEW_REFERRAL",
+    ]);
   });
 
   it("is not sent for a referral whose sending failed or was rolled back", async () => {
