@@ -113,7 +113,10 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
   const rules = [...specifiedRules, ...limits.limitRules, onlySubscriptions];
   const format = (error: GraphQLError) => {
     const message = limitMessage(error.message, config.graphqlIntrospection);
-    return formatError({ ...error.toJSON(), message }, error);
+    // As Apollo does over HTTP: `http` sets the status and headers of an HTTP answer, which a
+    // socket's message does not have.
+    const { http: _http, ...extensions } = error.extensions;
+    return formatError({ ...error.toJSON(), message, extensions }, error);
   };
 
   const graphqlServer = useServer(

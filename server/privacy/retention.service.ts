@@ -76,7 +76,10 @@ export async function runRetentionJob(db: DataSource, months: number): Promise<b
       const [{ locked }] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
         retentionLockKey,
       ])) as [{ locked: boolean }];
-      if (!locked) return false;
+      if (!locked) {
+        logger.info("retention: another instance is running the job");
+        return false;
+      }
       const anonymised = await anonymiseExpiredClients(manager, months);
       if (anonymised > 0) logger.info({ anonymised }, "retention: clients anonymised");
       return true;

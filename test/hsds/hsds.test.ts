@@ -525,6 +525,48 @@ describe("importing HSDS", () => {
     ]);
   });
 
+  it("never deletes: an organisation, location or service the document leaves out stays as it was", async () => {
+    const partner = await buildFullOrganization();
+    const neighbour = await buildFullOrganization();
+    // The partner's own document, without its location in Renkum and its nazorg offering (the
+    // one given there), and with one change, so that the import does write.
+    const document = await exportDocument(partner.organizationId);
+    const organization = document.organizations[0]!;
+    organization.locations = organization.locations!.filter((l) => l.id !== partner.locations[1]);
+    document.services = document.services.filter((service) => service.id !== partner.nazorg);
+    const kept = document.services.find((service) => service.id === partner.ended)!;
+    kept.name = `Budgetcursus nieuw ${uniqueWord()}`;
+
+    const shownBefore = await organizationAsShown(partner.organizationId);
+    const leftOut = storedRows({
+      // The neighbour is not in the document at all; of the partner, its nazorg offering.
+      organizations: [{ id: neighbour.organizationId }],
+      services: [{ id: neighbour.nazorg }, { id: neighbour.ended }, { id: partner.nazorg }],
+    });
+    const before = await leftOut();
+    // The neighbour with its two locations; its two offerings and the partner's nazorg, each of
+    // those nazorg offerings given at two locations.
+    expect(Object.values(before).map((rows) => rows?.length)).toEqual([1, 2, 3, 4]);
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(200);
+    expect(report).toEqual({
+      imported: true,
+      organizations: { created: 0, updated: 0, unchanged: 1 },
+      locations: { created: 0, updated: 0, unchanged: 1 },
+      services: { created: 0, updated: 1, unchanged: 0 },
+    });
+
+    expect(await leftOut()).toEqual(before);
+    const shownAfter = await organizationAsShown(partner.organizationId);
+    expect(shownAfter!.locations).toEqual(shownBefore!.locations);
+    const offerings = (shown: typeof shownAfter) =>
+      shown!.offerings as Array<{ id: string; title: string }>;
+    expect(offerings(shownAfter).find((o) => o.id === partner.nazorg)).toEqual(
+      offerings(shownBefore).find((o) => o.id === partner.nazorg),
+    );
+    expect(offerings(shownAfter).find((o) => o.id === partner.ended)?.title).toBe(kept.name);
+  });
+
   it("reads fields left empty with null, as other publishers write them, as absent", async () => {
     const { organizationId, ended } = await buildFullOrganization();
     const document = await exportDocument(organizationId);

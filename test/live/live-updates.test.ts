@@ -14,14 +14,17 @@ import { loggedInUser } from "../support/session.js";
 import { referralChain } from "../support/scenarios.js";
 import { eventually } from "../support/wait.js";
 import {
+  answerTo,
   browserHeaders,
   liveClient,
   afterEarlierAnnouncements,
+  protocolSocket,
   subscribe,
   tokenOf,
   upgradeStatus,
   whenLive,
 } from "../support/live.js";
+import { loadConfig } from "../../server/config.js";
 
 const transition = `mutation ($input: ReferralTransitionInput!) {
   transitionReferral(input: $input) { id state }
@@ -319,6 +322,123 @@ describe("who may open a live socket", () => {
       worker.headers,
     );
     expect(overHttp.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+});
+
+describe("a socket's limits", () => {
+  const dashboard = (id: string) => ({
+    id,
+    type: "subscribe",
+    payload: { query: "subscription { dashboardChanged { kind at } }" },
+  });
+
+  it("keeps at most 10 subscriptions open on one socket, and takes another once one ends", async () => {
+    const worker = await loggedInUser();
+    const socket = await protocolSocket(
+      instanceA(),
+      browserHeaders(instanceA(), tokenOf(worker.headers)),
+    );
+    try {
+      const ten = Array.from({ length: 10 }, (_, index) => `s${index + 1}`);
+      for (const id of ten) socket.send(dashboard(id));
+      socket.send(dashboard("s11"));
+      expect(await answerTo(socket, "s11", worker.organizationId)).toEqual({
+        id: "s11",
+        type: "error",
+        payload: [
+          {
+            message: "Hoogstens 10 abonnementen per verbinding.",
+            extensions: { code: "TOO_MANY_REQUESTS" },
+          },
+        ],
+      });
+      // The ten run: a change reaches every one of them.
+      for (const id of ten) {
+        expect(await answerTo(socket, id, worker.organizationId)).toMatchObject({ type: "next" });
+      }
+      // One ends, and another may take its place.
+      socket.send({ id: "s1", type: "complete" });
+      socket.send(dashboard("s12"));
+      expect(await answerTo(socket, "s12", worker.organizationId)).toMatchObject({
+        type: "next",
+      });
+      expect(socket.received.filter((message) => message.type === "error")).toHaveLength(1);
+    } finally {
+      await socket.close();
+    }
+  });
+
+  it("counts every subscription against the user's request limit, shared with HTTP", async () => {
+    const worker = await loggedInUser();
+    const socket = await protocolSocket(
+      instanceA(),
+      browserHeaders(instanceA(), tokenOf(worker.headers)),
+    );
+    try {
+      socket.send(dashboard("before"));
+      expect(await answerTo(socket, "before", worker.organizationId)).toMatchObject({
+        type: "next",
+      });
+      // The user's minute used up, as by requests over HTTP to any instance.
+      const limit = loadConfig({}).rateLimits.requestsPerUserPerMinute;
+      await (
+        await database()
+      ).query(
+        `UPDATE rate_limit SET points = $2, expire = (extract(epoch FROM now()) * 1000)::bigint + 60000
+          WHERE key = $1`,
+        [`user-requests:${worker.id}`, limit],
+      );
+      socket.send(dashboard("after"));
+      expect(await answerTo(socket, "after", worker.organizationId)).toEqual({
+        id: "after",
+        type: "error",
+        payload: [
+          {
+            message: expect.stringMatching(
+              /^Te veel verzoeken achter elkaar\. Probeer het over \d+ seconden opnieuw\.$/,
+            ),
+            // What HTTP answers too, without the HTTP status meant for Apollo alone.
+            extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: expect.any(Number) },
+          },
+        ],
+      });
+    } finally {
+      await socket.close();
+    }
+  });
+
+  it("reads a message of 100 kB, and closes the socket with 1009 Message Too Big on a larger one", async () => {
+    const worker = await loggedInUser();
+    const socket = await protocolSocket(
+      instanceA(),
+      browserHeaders(instanceA(), tokenOf(worker.headers)),
+    );
+    // A subscribe of exactly `bytes` bytes, padded with a variable the operation never reads; its
+    // query is refused at once, so every message that is read gets an answer.
+    const ofSize = (id: string, bytes: number) => {
+      const message = {
+        id,
+        type: "subscribe",
+        payload: { query: "{ me { id } }", variables: { padding: "" } },
+      };
+      message.payload.variables.padding = "x".repeat(
+        bytes - Buffer.byteLength(JSON.stringify(message)),
+      );
+      const text = JSON.stringify(message);
+      expect(Buffer.byteLength(text)).toBe(bytes);
+      return text;
+    };
+    const limit = 100 * 1024;
+
+    socket.send(ofSize("at-limit", limit));
+    expect(await socket.answer("at-limit")).toMatchObject({
+      type: "error",
+      payload: [{ message: expect.stringMatching(/alleen abonnementen/) }],
+    });
+    socket.send(ofSize("over-limit", limit + 1));
+    // Closed before it was read: no answer comes.
+    expect(await socket.answer("over-limit")).toBeNull();
+    expect((await socket.closed).code).toBe(1009);
   });
 });
 

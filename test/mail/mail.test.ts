@@ -207,6 +207,27 @@ describe("e-mail about a new referral", () => {
     for (const text of clientData) expect(everything(mail)).not.toContain(text);
   });
 
+  it("is queued only by a server with SMTP_URL: without it, sending a referral leaves no outbox row", async () => {
+    // The lane's own server runs without SMTP_URL.
+    const withoutMail = await draft();
+    const sentWithout = await graphql<{ transitionReferral: SentReferral }>(
+      transition,
+      { input: { referralId: withoutMail.referral.id, to: "SENT" } },
+      withoutMail.sender.headers,
+    );
+    expect(sentWithout.data?.transitionReferral.state).toBe("SENT");
+    // Mail is queued in the transaction that sends the referral: once the answer is in, a row
+    // would be there too.
+    expect(await outboxRows(withoutMail.referral.id)).toEqual([]);
+
+    // The same referral sent through an instance with SMTP_URL is queued for the receiver.
+    const withMail = await draft();
+    expect((await send(first, withMail.sender.headers, withMail.referral.id)).code).toBeUndefined();
+    expect((await outboxRows(withMail.referral.id)).map((row) => row.kind)).toEqual([
+      "NEW_REFERRAL",
+    ]);
+  });
+
   it("is not sent for a referral whose sending failed or was rolled back", async () => {
     // Refused before anything is written: the consent does not name the receiver.
     const refused = await draft({ consentFor: "other" });

@@ -7,12 +7,17 @@ import {
   type ServerInstance,
 } from "../../server/scripts/reliability/instances.js";
 import { post } from "../../server/scripts/reliability/http.js";
-import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
 import { eventually } from "../support/wait.js";
+import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+import { openCase as openCaseAs } from "../support/nazorg.js";
+import { loggedInUser } from "../support/session.js";
 
 const search = `query ($text: String) { offerings(search: { text: $text }, first: 5) { totalCount } }`;
 const openCase = `mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
 const login = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+const transferRegie = `mutation ($input: TransferRegieInput!) { transferRegie(input: $input) { id } }`;
+const unavailableMessage =
+  /^Ketenkaart kan de database nu niet bereiken\. Probeer het over een minuut opnieuw/;
 
 async function bearer(url: string): Promise<Record<string, string>> {
   const user = await buildUser();
@@ -83,6 +88,104 @@ describe("when the database goes away", () => {
     expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     // The case opened while the database was away was not half-written either.
+    const clients = (await (
+      await database()
+    ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as Array<{
+      n: number;
+    }>;
+    expect(clients[0]!.n).toBe(0);
+  });
+});
+
+describe("a statement that runs too long", () => {
+  it("is cut off by the statement timeout and answered SERVICE_UNAVAILABLE in Dutch, not as a failure", async () => {
+    const worker = await loggedInUser();
+    const { caseId } = await openCaseAs(worker.headers);
+    const transfer = (timeoutMs?: number) =>
+      post<{ transferRegie: { id: string } }>(
+        inject("baseUrl"),
+        transferRegie,
+        { input: { caseId, toOrganizationId: worker.organizationId, reason: "Te lang gewacht" } },
+        worker.headers,
+        timeoutMs,
+      );
+
+    // Another transaction holds the case, so the regie transfer's statement waits for it: a
+    // statement that runs for as long as nobody stops it.
+    const runner = (await database()).createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    let answer: Awaited<ReturnType<typeof transfer>>;
+    try {
+      await runner.query("SELECT 1 FROM care_case WHERE id = $1 FOR UPDATE", [caseId]);
+      // A limit for a hung request only, far above the statement timeout.
+      answer = await transfer(60_000);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(answer.status).toBe(503);
+    expect(answer.code).toBe("SERVICE_UNAVAILABLE");
+    expect(answer.message).toMatch(unavailableMessage);
+    expect(answer.data?.transferRegie ?? null).toBeNull();
+
+    // Once the case is free the same request goes through: nothing was left half done.
+    const again = await transfer();
+    expect(again.code).toBeUndefined();
+    expect(again.data!.transferRegie.id).toBe(caseId);
+  });
+});
+
+describe("when the database accepts connections but never answers", () => {
+  let server: ServerInstance;
+  let link: Awaited<ReturnType<typeof databaseSwitch>>;
+
+  beforeAll(async () => {
+    link = await databaseSwitch(inject("databaseUrl"));
+    server = await startServer({ databaseUrl: link.url });
+  });
+  afterAll(async () => {
+    await link?.restore();
+    await server?.stop();
+  });
+
+  it("answers every request with SERVICE_UNAVAILABLE after the connect timeout, is not ready, and recovers", async () => {
+    const headers = await bearer(server.url);
+    // Open connections drop; new ones are accepted and then left without a word.
+    link.silence();
+
+    // Limits for a hung request only, far above the connect timeout: without one, a request
+    // would wait for the database for as long as the socket stays open.
+    const readyz = await fetch(`${server.url}/readyz`, { signal: AbortSignal.timeout(30_000) });
+    expect(readyz.status).toBe(503);
+    expect(await readyz.json()).toEqual({ status: "database unavailable" });
+
+    const name = `Zwijgend ${uniqueWord()}`;
+    const attempts = await Promise.all([
+      post(server.url, search, { text: "schuld" }, {}, 30_000),
+      post(
+        server.url,
+        openCase,
+        { input: { client: { displayName: name, contactPreferences: [] }, role: "Wijkteam" } },
+        headers,
+        30_000,
+      ),
+    ]);
+    for (const attempt of attempts) {
+      expect(attempt.status).toBe(503);
+      expect(attempt.code).toBe("SERVICE_UNAVAILABLE");
+      expect(attempt.message).toMatch(unavailableMessage);
+    }
+
+    await link.restore();
+    const recovered = await eventually(async () => {
+      const result = await post<{ offerings: { totalCount: number } }>(server.url, search, {
+        text: "schuld",
+      });
+      return result.code === undefined && result;
+    }, "an answer from the database again");
+    expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     const clients = (await (
       await database()
     ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as Array<{

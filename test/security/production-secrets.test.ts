@@ -1,5 +1,10 @@
 import { spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { graphql } from "../support/api.js";
+import { createDatabaseWithStrongPassword, queryDatabase } from "../support/cluster.js";
+import { demoAccounts, demoPassword } from "../support/demo.js";
+import { startInstance, type Instance } from "../support/instance.js";
+import { attemptLogin } from "../support/session.js";
 
 /** Starts the built server as production would, and answers how it ended and what it logged. */
 function startInProduction(
@@ -86,5 +91,38 @@ describe("production e-mail settings", () => {
       expect(output).toContain("could not start");
       expect(output).not.toContain("Mx9-sterk-wachtwoord");
     }
-  }, 60_000);
+  });
+});
+
+describe("production data", () => {
+  it("seeds the demo region without its demo accounts: their logins fail", async () => {
+    // A database of its own, reached with a strong password as production demands.
+    const database = await createDatabaseWithStrongPassword(inject("clusterUrl"), "production");
+    let instance: Instance | undefined;
+    try {
+      instance = await startInstance(
+        { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" },
+        { databaseUrl: database.url },
+      );
+      // The region is there: the sociale kaart has something to show.
+      const regions = await graphql<{ regions: Array<{ id: string }> }>(
+        "{ regions { id } }",
+        {},
+        {},
+        instance.baseUrl,
+      );
+      expect(regions.data?.regions).toHaveLength(1);
+
+      for (const email of Object.values(demoAccounts)) {
+        const login = await attemptLogin(email, demoPassword, { baseUrl: instance.baseUrl });
+        expect(login.data?.login ?? null, email).toBeNull();
+        expect(login.errors?.[0]?.extensions?.code, email).toBe("UNAUTHENTICATED");
+      }
+      const users = await queryDatabase(database.url, "SELECT email FROM app_user");
+      expect(users).toEqual([]);
+    } finally {
+      await instance?.stop();
+      await database.drop();
+    }
+  }, 120_000);
 });

@@ -1,24 +1,20 @@
 import { randomInt } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { graphql } from "../support/api.js";
 import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
-import { loggedInUser } from "../support/session.js";
+import { startInstance } from "../support/instance.js";
+import { attemptLogin, loggedInUser } from "../support/session.js";
 
 const limits = loadConfig({}).rateLimits;
-
-const login = `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 
 /** A documentation address (2001:db8::/32) of its own, so no other test shares the counter. */
 const freshIp = () =>
   `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}::1`;
 
-function logIn(email: string, password: string, ip: string) {
-  return graphql<{ login: { token: string } }>(
-    login,
-    { input: { email, password } },
-    { "x-forwarded-for": ip },
-  );
+/** A login from this IP address, to the lane's server or another instance. */
+function logIn(email: string, password: string, ip: string, baseUrl?: string) {
+  return attemptLogin(email, password, { baseUrl, headers: { "x-forwarded-for": ip } });
 }
 
 /** Runs `count` requests, `concurrency` at a time. */
@@ -210,13 +206,31 @@ describe("per-user request limit", () => {
     ];
     expect(counter.points).toBe(1);
   });
+});
 
-  it("keeps the counters in PostgreSQL, shared by every instance", async () => {
-    const rows = (await (
-      await database()
-    ).query(`SELECT count(*)::int AS n FROM rate_limit WHERE key LIKE 'login-ip:%'`)) as [
-      { n: number },
-    ];
-    expect(rows[0].n).toBeGreaterThan(0);
+describe("limits shared by every instance", () => {
+  it("locks an account once its failed logins, spread over two instances, reach the limit", async () => {
+    const other = await startInstance();
+    try {
+      const user = await buildUser();
+      const instances = [inject("baseUrl"), other.baseUrl];
+      // Alternately, each from an address of its own: neither instance sees the limit alone.
+      for (let attempt = 0; attempt < limits.loginFailuresPerAccount; attempt++) {
+        const failed = await logIn(
+          user.email,
+          "fout-wachtwoord",
+          freshIp(),
+          instances[attempt % instances.length],
+        );
+        expect(failed.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      }
+      for (const instance of instances) {
+        const refused = await logIn(user.email, testPassword, freshIp(), instance);
+        expect(refused.status).toBe(429);
+        expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+      }
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { runRetentionJob } from "../../server/privacy/retention.service.js";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
+import { anonymisedText, runRetentionJob } from "../../server/privacy/retention.service.js";
 import { graphql } from "../support/api.js";
+import { createDatabase, queryDatabase } from "../support/cluster.js";
+import { demoAccounts, demoPassword } from "../support/demo.js";
 import { database } from "../support/factories.js";
-import { caseWithPlan, sendReferral, type Headers } from "../support/nazorg.js";
-import { loggedInUser } from "../support/session.js";
+import { logged, startInstance, type Instance } from "../support/instance.js";
+import { caseWithPlan, openCase, sendReferral, type Headers } from "../support/nazorg.js";
+import { loggedInUser, sessionHeaders } from "../support/session.js";
+import { eventually } from "../support/wait.js";
 
 const readCase = `query ($id: ID!) { case(id: $id) {
   phase
@@ -110,4 +115,103 @@ describe("retention", () => {
     expect(closedAt).not.toBeNull();
     expect(Date.now() - closedAt!.getTime()).toBeLessThan(60_000);
   });
+});
+
+describe("the retention job on several instances", () => {
+  const setCasePhase =
+    "mutation ($caseId: ID!) { setCasePhase(caseId: $caseId, phase: AFGESLOTEN) { phase } }";
+
+  it("runs on one at a time: an instance that comes due while another runs it does none of the work", async () => {
+    // A database of its own: the instances other test files start run the job on the lane's.
+    const own = await createDatabase(inject("clusterUrl"), "retention");
+    const instances: Instance[] = [];
+    const holder = new pg.Client({ connectionString: own.url });
+    let holding = false;
+    const displayName = async (clientId: string) =>
+      (
+        await queryDatabase<{ name: string }>(
+          own.url,
+          "SELECT display_name AS name FROM client WHERE id = $1",
+          [clientId],
+        )
+      )[0]!.name;
+    const closeLongAgo = (caseId: string) =>
+      queryDatabase(
+        own.url,
+        "UPDATE care_case SET closed_at = now() - interval '25 months' WHERE id = $1",
+        [caseId],
+      );
+    try {
+      // The first instance migrates and seeds; with a term no case reaches, its runs do nothing.
+      const setup = await startInstance(
+        { RETENTION_CLOSED_CASE_MONTHS: "1200" },
+        { databaseUrl: own.url },
+      );
+      instances.push(setup);
+      const worker = await sessionHeaders(demoAccounts.wijkteamWorker, demoPassword, setup.baseUrl);
+      const closedCase = async (name: string) => {
+        const opened = await openCase(worker, name, setup.baseUrl);
+        const closed = await graphql(
+          setCasePhase,
+          { caseId: opened.caseId },
+          worker,
+          setup.baseUrl,
+        );
+        if (closed.errors) throw new Error(JSON.stringify(closed.errors));
+        return opened;
+      };
+      const first = await closedCase("A. Eerste");
+      const second = await closedCase("B. Tweede");
+      await closeLongAgo(first.caseId);
+
+      // The test holds a row the job writes, so an instance that runs it waits there, mid-run.
+      await holder.connect();
+      holding = true;
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM regie_assignment WHERE case_id = $1 FOR UPDATE", [
+        first.caseId,
+      ]);
+      const { pid } = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))
+        .rows[0]!;
+      // An instance runs the job as it starts; a statement timeout long enough to wait on us.
+      const running = await startInstance(
+        { DATABASE_STATEMENT_TIMEOUT_MS: "120000" },
+        { databaseUrl: own.url },
+      );
+      instances.push(running);
+      await eventually(
+        async () =>
+          (
+            await queryDatabase(
+              own.url,
+              "SELECT 1 FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))",
+              [pid],
+            )
+          ).length > 0,
+        "the first instance's run of the job, waiting on the test",
+      );
+
+      // Meanwhile the second client falls due, and another instance starts: its run is due now.
+      await closeLongAgo(second.caseId);
+      const late = await startInstance({}, { databaseUrl: own.url });
+      instances.push(late);
+      expect((await logged(late, /^retention/)).msg).toBe(
+        "retention: another instance is running the job",
+      );
+      expect(await displayName(second.clientId)).toBe("B. Tweede");
+
+      await holder.query("ROLLBACK");
+      expect(await logged(running, /^retention/)).toMatchObject({
+        msg: "retention: clients anonymised",
+        anonymised: 1,
+      });
+      expect(await displayName(first.clientId)).toBe(anonymisedText);
+      // It fell due after that run had begun: the next run takes it.
+      expect(await displayName(second.clientId)).toBe("B. Tweede");
+    } finally {
+      if (holding) await holder.end();
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await own.drop();
+    }
+  }, 180_000);
 });

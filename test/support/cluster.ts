@@ -56,26 +56,65 @@ function startCluster(): Shared {
   };
 }
 
+/**
+ * Runs one statement on a database other than the lane's (a test's own, or the cluster's as
+ * its administrator), on a connection of its own, and answers its rows.
+ */
+export async function queryDatabase<T = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function asAdministrator(clusterUrl: string, sql: string): Promise<void> {
+  await queryDatabase(clusterUrl, sql);
+}
+
 /** A new, empty database on the cluster, dropped (with any connection left) by `drop`. */
 export async function createDatabase(
   clusterUrl: string,
   purpose: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ketenkaart_test_${purpose}_${randomBytes(4).toString("hex")}`.toLowerCase();
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: clusterUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
+  await asAdministrator(clusterUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(clusterUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: () => asAdministrator(clusterUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/**
+ * A new, empty database reached as a login role of its own with a strong random password, as
+ * production requires (the cluster's own password is a development default). `drop` removes
+ * the database and the role.
+ */
+export async function createDatabaseWithStrongPassword(
+  clusterUrl: string,
+  purpose: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const role = `ketenkaart_test_role_${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(24).toString("base64url");
+  // As the cluster's administrator: migrations create extensions and the application role.
+  await asAdministrator(clusterUrl, `CREATE ROLE "${role}" LOGIN SUPERUSER PASSWORD '${password}'`);
+  const database = await createDatabase(clusterUrl, purpose);
+  const url = new URL(database.url);
+  url.username = role;
+  url.password = password;
+  return {
+    url: url.toString(),
+    async drop() {
+      await database.drop();
+      await asAdministrator(clusterUrl, `DROP ROLE IF EXISTS "${role}"`);
+    },
   };
 }

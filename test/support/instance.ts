@@ -1,6 +1,10 @@
 import { inject } from "vitest";
 import { startServer } from "../../server/scripts/reliability/instances.js";
 import { createDatabase } from "./cluster.js";
+import { eventually } from "./wait.js";
+
+/** One line of an instance's log (pino's JSON). */
+export type LogEntry = Record<string, unknown> & { msg?: string };
 
 export interface Instance {
   baseUrl: string;
@@ -13,17 +17,18 @@ export interface Instance {
 
 /**
  * Another server instance with its own environment (configuration to test), on the lane's
- * database (as any extra instance behind a load balancer) or, with `ownDatabase`, on a fresh
- * database that it migrates and seeds: for a test that reads or writes the whole database and
- * must not meet other test files' data.
+ * database (as any extra instance behind a load balancer), on `databaseUrl` (a database the
+ * test made and drops itself, e.g. one that several instances share) or, with `ownDatabase`, on
+ * a fresh database that it migrates and seeds: for a test that reads or writes the whole
+ * database and must not meet other test files' data.
  */
 export async function startInstance(
   env: Record<string, string> = {},
-  options: { ownDatabase?: boolean } = {},
+  options: { ownDatabase?: boolean; databaseUrl?: string } = {},
 ): Promise<Instance> {
   const database = options.ownDatabase
     ? await createDatabase(inject("clusterUrl"), "own")
-    : { url: inject("databaseUrl"), drop: async () => {} };
+    : { url: options.databaseUrl ?? inject("databaseUrl"), drop: async () => {} };
   const logLines: string[] = [];
   let partial = "";
   const server = await startServer({
@@ -45,4 +50,24 @@ export async function startInstance(
       await database.drop();
     },
   };
+}
+
+/** The instance's log so far, parsed; lines that are not JSON (the start banner) left out. */
+export function logEntries(instance: Instance): LogEntry[] {
+  return instance.logLines.flatMap((line) => {
+    if (!line.startsWith("{")) return [];
+    try {
+      return [JSON.parse(line) as LogEntry];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Waits until the instance has logged a line whose message matches, and answers it. */
+export function logged(instance: Instance, message: RegExp): Promise<LogEntry> {
+  return eventually(
+    () => logEntries(instance).find((entry) => message.test(entry.msg ?? "")),
+    `log line ${message} of ${instance.baseUrl}`,
+  );
 }

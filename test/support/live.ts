@@ -107,13 +107,8 @@ export async function whenLive(
   organizationId: string,
   probeKind = "RESYNC",
 ): Promise<void> {
-  const db = await database();
   const arrived = subscription.next(probeKind, 10_000);
-  const probe = setInterval(() => {
-    void db.query("SELECT pg_notify('ketenkaart_changes', $1)", [
-      JSON.stringify({ kind: probeKind, organizationIds: [organizationId] }),
-    ]);
-  }, 200);
+  const probe = setInterval(() => void announceProbe(organizationId, probeKind), 200);
   try {
     await arrived;
   } finally {
@@ -148,13 +143,106 @@ export async function afterEarlierAnnouncements(
   subscriptions: Array<{ subscription: Subscription; organizationId: string }>,
 ): Promise<void> {
   const markers = subscriptions.map(({ subscription }) => subscription.next("RESYNC"));
+  await announceProbe(subscriptions.map(({ organizationId }) => organizationId));
+  await Promise.all(markers);
+}
+
+/** A message of the graphql-transport-ws protocol, as the server sent it. */
+export interface ProtocolMessage {
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
+/**
+ * A bare socket speaking the graphql-ws protocol by hand, for what the graphql-ws client will
+ * not send: exact frames, a chosen size, many subscriptions at once. Resolves once the server
+ * has acknowledged the connection.
+ */
+export type ProtocolSocket = Awaited<ReturnType<typeof protocolSocket>>;
+
+export function protocolSocket(baseUrl: string, headers: Record<string, string>) {
+  const socket = new WebSocket(webSocketUrl(baseUrl), "graphql-transport-ws", { headers });
+  const received: ProtocolMessage[] = [];
+  const waiters = new Set<() => void>();
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on("close", (code, reason) => {
+      resolve({ code, reason: reason.toString() });
+      for (const waiter of waiters) waiter();
+    }),
+  );
+  socket.on("error", () => {});
+  socket.on("message", (data) => {
+    received.push(JSON.parse(String(data)) as ProtocolMessage);
+    for (const waiter of waiters) waiter();
+  });
+  /** The first message from the server that matches, or null when the socket closed first. */
+  const first = (match: (message: ProtocolMessage) => boolean, ms = 60_000) =>
+    new Promise<ProtocolMessage | null>((resolve, reject) => {
+      const check = () => {
+        const found = received.find(match);
+        if (!found && socket.readyState !== WebSocket.CLOSED) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(found ?? null);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no matching message within ${ms} ms`));
+      }, ms);
+      waiters.add(check);
+      check();
+    });
+  const handle = {
+    received,
+    closed,
+    first,
+    /** Sends a message: an object as JSON, a string as it is. */
+    send: (message: string | Record<string, unknown>) =>
+      socket.send(typeof message === "string" ? message : JSON.stringify(message)),
+    /** The first answer (next, error or complete) to the subscription with this id. */
+    answer: (id: string, ms?: number) => first((message) => message.id === id, ms),
+    close: () => {
+      socket.close(1000);
+      return closed;
+    },
+  };
+  return new Promise<typeof handle>((resolve, reject) => {
+    socket.on("open", () => handle.send({ type: "connection_init" }));
+    void first((message) => message.type === "connection_ack").then(
+      (ack) => (ack ? resolve(handle) : reject(new Error("the socket closed before its ack"))),
+      reject,
+    );
+  });
+}
+
+/**
+ * The first answer to a subscription on a protocol socket: an error at once when the server
+ * refused it, or a `next` once a change of the organisation (announced again and again until
+ * one arrives) reaches it when it runs; null when the socket closed first.
+ */
+export async function answerTo(
+  socket: ProtocolSocket,
+  id: string,
+  organizationId: string,
+): Promise<ProtocolMessage | null> {
+  const answered = socket.answer(id);
+  const probe = setInterval(() => void announceProbe(organizationId), 200);
+  try {
+    return await answered;
+  } finally {
+    clearInterval(probe);
+  }
+}
+
+/** Announces a change for the organisations, as any instance's committed write would. */
+export async function announceProbe(
+  organizationIds: string | string[],
+  kind = "RESYNC",
+): Promise<void> {
   await (
     await database()
   ).query("SELECT pg_notify('ketenkaart_changes', $1)", [
-    JSON.stringify({
-      kind: "RESYNC",
-      organizationIds: subscriptions.map(({ organizationId }) => organizationId),
-    }),
+    JSON.stringify({ kind, organizationIds: [organizationIds].flat() }),
   ]);
-  await Promise.all(markers);
 }

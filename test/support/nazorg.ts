@@ -35,8 +35,11 @@ export interface PlanData {
   adjustments: Array<Record<string, unknown>>;
 }
 
-/** Opens a case through the API, as the worker's organisation (which then holds regie). */
-export async function openCase(headers: Headers, displayName = "R. Visser") {
+/**
+ * Opens a case through the API (of the lane's server, or another), as the worker's
+ * organisation (which then holds regie).
+ */
+export async function openCase(headers: Headers, displayName = "R. Visser", baseUrl?: string) {
   const result = await graphql<{ openCase: { id: string; client: { id: string } } }>(
     `
       mutation ($input: OpenCaseInput!) {
@@ -56,6 +59,7 @@ export async function openCase(headers: Headers, displayName = "R. Visser") {
       },
     },
     headers,
+    baseUrl,
   );
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return { caseId: result.data.openCase.id, clientId: result.data.openCase.client.id };

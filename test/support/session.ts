@@ -1,14 +1,14 @@
-import { graphql, asBearer } from "./api.js";
+import { asBearer, graphql, type GraphQLResponse } from "./api.js";
 import { buildUser, testPassword } from "./factories.js";
 import type { Role } from "../../server/auth/role.js";
 
-/** Logs in through the API (of the lane's server, or another) and returns headers that act as that user. */
-export async function sessionHeaders(
+/** A login through the API (of the lane's server, or another), answered as it comes. */
+export function attemptLogin(
   email: string,
-  password = testPassword,
-  baseUrl?: string,
-): Promise<Record<string, string>> {
-  const result = await graphql<{ login: { token: string } }>(
+  password: string,
+  options: { baseUrl?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<{ login: { token: string } }>> {
+  return graphql<{ login: { token: string } }>(
     `
       mutation ($input: LoginInput!) {
         login(input: $input) {
@@ -17,9 +17,18 @@ export async function sessionHeaders(
       }
     `,
     { input: { email, password } },
-    {},
-    baseUrl,
+    options.headers,
+    options.baseUrl,
   );
+}
+
+/** Logs in through the API (of the lane's server, or another) and returns headers that act as that user. */
+export async function sessionHeaders(
+  email: string,
+  password = testPassword,
+  baseUrl?: string,
+): Promise<Record<string, string>> {
+  const result = await attemptLogin(email, password, { baseUrl });
   if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
   return asBearer(result.data.login.token);
 }

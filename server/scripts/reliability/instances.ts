@@ -99,21 +99,31 @@ export async function startServer(options: {
 /**
  * A TCP relay to the database that can be cut: open connections are dropped and new ones
  * refused, as when PostgreSQL is stopped, without stopping the PostgreSQL that other tests use.
+ * Or silenced: open connections are dropped and new ones accepted but never answered, as a
+ * database host that hangs (or a firewall that swallows packets) rather than refuses.
  */
 export async function databaseSwitch(databaseUrl: string) {
   const target = new URL(databaseUrl);
   const sockets = new Set<net.Socket>();
   const port = await freePort();
   let server: net.Server | undefined;
+  let silent = false;
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+  };
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+  };
   const listen = () =>
     new Promise<void>((resolve) => {
       server = net.createServer((client) => {
+        track(client);
+        // Held open, never read from nor written to.
+        if (silent) return;
         const upstream = net.connect(Number(target.port), target.hostname);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on("close", () => sockets.delete(socket));
-          socket.on("error", () => socket.destroy());
-        }
+        track(upstream);
         client.pipe(upstream).pipe(client);
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
@@ -129,10 +139,22 @@ export async function databaseSwitch(databaseUrl: string) {
     async cut() {
       await new Promise<void>((resolve) => {
         server!.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        dropAll();
       });
     },
-    restore: listen,
+    silence() {
+      silent = true;
+      dropAll();
+    },
+    async restore() {
+      if (server?.listening) {
+        // From silence: the connections that were never answered go, new ones are relayed.
+        silent = false;
+        dropAll();
+        return;
+      }
+      await listen();
+    },
   };
 }
 
