@@ -104,6 +104,13 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
           );
           webSocket.once("close", () => clearTimeout(expiry));
           server.emit("connection", webSocket, request);
+          // ws has already closed the socket with the right code (1009 for an oversized frame,
+          // 1002 for a malformed one); graphql-ws would print each such client error with its
+          // stack to stderr, so any client could fill the server's error output.
+          webSocket.removeAllListeners("error");
+          webSocket.on("error", (error: Error & { code?: string }) =>
+            logger.info({ error: { code: error.code } }, "live socket closed on a refused frame"),
+          );
         });
       })
       .catch(() => socket.destroy());

@@ -12,6 +12,7 @@ import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import { referralChain } from "../support/scenarios.js";
+import { logged, startInstance } from "../support/instance.js";
 import { eventually } from "../support/wait.js";
 import {
   answerTo,
@@ -407,11 +408,12 @@ describe("a socket's limits", () => {
     }
   });
 
-  it("reads a message of 100 kB, and closes the socket with 1009 Message Too Big on a larger one", async () => {
+  it("reads a message of 100 kB, and closes the socket with 1009 Message Too Big on a larger one, without a stack trace", async () => {
     const worker = await loggedInUser();
+    const instance = await startInstance();
     const socket = await protocolSocket(
-      instanceA(),
-      browserHeaders(instanceA(), tokenOf(worker.headers)),
+      instance.baseUrl,
+      browserHeaders(instance.baseUrl, tokenOf(worker.headers)),
     );
     // A subscribe of exactly `bytes` bytes, padded with a variable the operation never reads; its
     // query is refused at once, so every message that is read gets an answer.
@@ -439,6 +441,10 @@ describe("a socket's limits", () => {
     // Closed before it was read: no answer comes.
     expect(await socket.answer("over-limit")).toBeNull();
     expect((await socket.closed).code).toBe(1009);
+    // A client's oversized frame is no failure of the server: one line in its log says so.
+    await logged(instance, /^live socket closed on a refused frame$/);
+    await instance.stop();
+    expect(instance.errorOutput()).not.toMatch(/Error|\n\s+at /);
   });
 });
 

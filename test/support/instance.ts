@@ -9,8 +9,10 @@ export type LogEntry = Record<string, unknown> & { msg?: string };
 export interface Instance {
   baseUrl: string;
   databaseUrl: string;
-  /** What the server wrote to stdout and stderr so far, a line each (pino's JSON). */
+  /** What the server wrote to stdout so far, a line each (pino's JSON). */
   logLines: string[];
+  /** What it wrote to stderr (also passed on to the test's own): its banner, and failures. */
+  errorOutput(): string;
   /** Stops the server, and drops its database when it had one of its own. */
   stop(): Promise<void>;
 }
@@ -31,11 +33,15 @@ export async function startInstance(
     : { url: options.databaseUrl ?? inject("databaseUrl"), drop: async () => {} };
   const logLines: string[] = [];
   let partial = "";
+  let errorOutput = "";
   const server = await startServer({
     databaseUrl: database.url,
     env: { NODE_ENV: "test", LOG_LEVEL: "info", ...env },
     onOutput: (text, stream) => {
-      if (stream === "stderr") return void process.stderr.write(text);
+      if (stream === "stderr") {
+        errorOutput += text;
+        return void process.stderr.write(text);
+      }
       const lines = (partial + text).split("\n");
       partial = lines.pop()!;
       logLines.push(...lines);
@@ -45,6 +51,7 @@ export async function startInstance(
     baseUrl: server.url,
     databaseUrl: database.url,
     logLines,
+    errorOutput: () => errorOutput,
     async stop() {
       await server.stop();
       await database.drop();
