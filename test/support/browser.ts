@@ -1,5 +1,11 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { demoPassword } from "./demo.js";
 import { tokenOf } from "./live.js";
@@ -19,14 +25,26 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One browser for the tests of a file, closed after them; call at the top of the file. */
+// One Chromium per test worker, started for the first file that needs it and shared by the
+// files the worker runs after it (Playwright ends it with the worker), rather than one started
+// and stopped for every file.
+let shared: Promise<Browser> | undefined;
+const openContexts = new Set<BrowserContext>();
+
+/**
+ * The worker's browser, for the tests of a file; call at the top of the file. The pages the
+ * file opened (their contexts) are closed after its tests, so the next file starts clean.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await (shared ??= launchBrowser());
+    // A browser that died with an earlier file is replaced, not inherited.
+    if (!browser.isConnected()) browser = await (shared = launchBrowser());
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([...openContexts].map((context) => context.close()));
+    openContexts.clear();
   });
   return () => browser!;
 }
@@ -51,6 +69,8 @@ export async function dutchPage(
   });
   // A limit for a hung step, not for speed: a loaded machine may take many times longer.
   context.setDefaultTimeout(60_000);
+  openContexts.add(context);
+  context.once("close", () => openContexts.delete(context));
   if (options.email) {
     const token = tokenOf(await sessionHeaders(options.email, options.password ?? demoPassword));
     await context.addCookies([
