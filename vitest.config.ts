@@ -43,6 +43,8 @@ export default defineConfig({
           include: ["client/src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["client/src/test-setup.ts"],
+          // A limit for a hung test, not for speed (typing into forms takes long on a busy machine).
+          testTimeout: 60_000,
         },
       },
     ],
