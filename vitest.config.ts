@@ -25,6 +25,8 @@ function lane(name: string, include: string[], exclude: string[] = []) {
       // Limits for a hung test, not for speed: a loaded machine may take many times longer.
       testTimeout: 120_000,
       hookTimeout: 180_000,
+      // expect.poll gives up after 1 s by default: too soon for a page on a busy machine.
+      expect: { poll: { timeout: 60_000 } },
     },
   };
 }
