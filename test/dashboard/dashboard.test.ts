@@ -1,4 +1,4 @@
-import { daysFromToday, today } from "../support/calendar.js";
+import { amsterdamInstant, daysFromToday, onAWorkingDay, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -245,7 +245,8 @@ describe("agreements on the dashboard", () => {
       {
         input: {
           caseId,
-          startsAt: "2026-01-05T09:00:00.000Z",
+          // Held two weeks ago; of what it agreed, one thing is past its date.
+          startsAt: amsterdamInstant(onAWorkingDay(daysFromToday(-14)), "10:00"),
           location: "Wijkcentrum",
           invitees: [],
         },
