@@ -1,4 +1,5 @@
 import { graphql } from "./api.js";
+import { today } from "./calendar.js";
 import { buildOffering, buildOrganization } from "./factories.js";
 import { loggedInUser } from "./session.js";
 
@@ -57,7 +58,7 @@ export async function referralChain<R>(referralFields: string, options: ChainOpt
         purpose: "Warme overdracht voor schuldregeling",
         dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
         method: "SCHRIFTELIJK",
-        givenOn: new Date().toISOString().slice(0, 10),
+        givenOn: today(),
         validUntil: "2099-12-31",
       },
     },
