@@ -1,3 +1,4 @@
+import { daysAgo } from "../support/calendar.js";
 import { demoAccounts, demoPassword } from "../support/demo.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
@@ -41,8 +42,6 @@ const mapQuery = `query ($regionId: ID, $filter: NazorgMapFilter) {
     rows { gemeente { code name } gapCount
       cells { paletteLevel offeringCount capacityAvailable offeringsWithCapacity notVerifiedCount notVerifiedShare isGap } }
   } }`;
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 async function mapOf(
   headers: Record<string, string>,
