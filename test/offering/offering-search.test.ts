@@ -10,9 +10,11 @@ import {
 import {
   Channel,
   DeliveredBy,
+  LifeDomain,
   PaletteLevel,
   Phase,
   ServiceModule,
+  TargetGroup,
 } from "../../server/taxonomy/taxonomy.js";
 
 const search = `
@@ -223,7 +225,39 @@ describe("filters", () => {
   });
 
   it("gives facet counts equal to the total of the search with that value chosen", async () => {
-    const base = { channels: ["TELEFOON", "HUISBEZOEK"], phases: ["NAZORG"] };
+    // Offerings of this test only, found by their word and different in every facet: other
+    // test files add offerings to the directory meanwhile.
+    const own = uniqueWord();
+    const variants: Array<Parameters<typeof buildOffering>[0]> = [
+      { lifeDomains: [LifeDomain.FINANCIEN] },
+      {
+        module: ServiceModule.BUDGETCOACHING,
+        phases: [Phase.STABILISATIE, Phase.NAZORG],
+        paletteLevel: PaletteLevel.A3,
+        lifeDomains: [LifeDomain.FINANCIEN, LifeDomain.WONEN],
+        targetGroups: [TargetGroup.OUDEREN],
+        channels: [Channel.TELEFOON, Channel.HUISBEZOEK],
+        deliveredBy: [DeliveredBy.BEROEPSKRACHT],
+        gemeenteCodes: ["GM0202", "GM0274"],
+      },
+      {
+        phases: [Phase.ONTWIKKELING],
+        paletteLevel: null,
+        channels: [Channel.HUISBEZOEK],
+        deliveredBy: [DeliveredBy.ERVARINGSDESKUNDIGE],
+        gemeenteCodes: ["GM0274"],
+      },
+      { module: ServiceModule.INFORMATIE_ADVIES, phases: [Phase.STABILISATIE], paletteLevel: null },
+      {
+        paletteLevel: PaletteLevel.A1,
+        channels: [Channel.WHATSAPP],
+        targetGroups: [TargetGroup.JONGEREN],
+      },
+    ];
+    for (const [index, variant] of variants.entries()) {
+      await buildOffering({ title: `Facet ${index + 1} ${own}`, ...variant });
+    }
+    const base = { text: own, channels: ["TELEFOON", "HUISBEZOEK"], phases: ["NAZORG"] };
     const inputFieldOf: Record<string, string> = {
       module: "modules",
       phases: "phases",
@@ -235,6 +269,7 @@ describe("filters", () => {
       gemeenten: "gemeenten",
     };
     const result = await offerings(base, 1);
+    expect(result.totalCount).toBe(2);
     expect(result.facets.map((f) => f.field)).toEqual(Object.keys(inputFieldOf));
     for (const facet of result.facets) {
       for (const value of facet.values) {
