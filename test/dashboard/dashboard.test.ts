@@ -1,4 +1,4 @@
-import { amsterdamInstant, daysFromToday, onAWorkingDay, today } from "../support/calendar.js";
+import { daysFromToday, meetingAt, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -246,7 +246,7 @@ describe("agreements on the dashboard", () => {
         input: {
           caseId,
           // Held two weeks ago; of what it agreed, one thing is past its date.
-          startsAt: amsterdamInstant(onAWorkingDay(daysFromToday(-14)), "10:00"),
+          startsAt: meetingAt(-14),
           location: "Wijkcentrum",
           invitees: [],
         },

@@ -1,4 +1,4 @@
-import { amsterdamInstant, daysFromToday, onAWorkingDay } from "../support/calendar.js";
+import { meetingAt } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
@@ -32,7 +32,7 @@ async function read(document: string, variables: Record<string, unknown>, header
 }
 
 async function scheduleZorgoverleg(headers: Headers, caseId: string): Promise<string> {
-  const startsAt = amsterdamInstant(onAWorkingDay(daysFromToday(10)), "10:00");
+  const startsAt = meetingAt(10);
   const result = await graphql<{ scheduleZorgoverleg: { id: string } }>(
     `
       mutation ($input: ScheduleZorgoverlegInput!) {

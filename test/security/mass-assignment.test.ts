@@ -1,4 +1,4 @@
-import { amsterdamInstant, daysFromToday, onAWorkingDay } from "../support/calendar.js";
+import { meetingAt } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -187,7 +187,7 @@ describe("inputs cannot set organisation, state or regie", () => {
       {
         input: {
           caseId,
-          startsAt: amsterdamInstant(onAWorkingDay(daysFromToday(-7)), "10:00"),
+          startsAt: meetingAt(-7),
           location: "Wijkcentrum",
           invitees: [],
         },

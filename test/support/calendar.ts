@@ -69,6 +69,14 @@ export function workingDaysFromToday(n: number): string {
   return amsterdamDay(workingDays.deadline(new Date(), n));
 }
 
+/**
+ * When a meeting starts: at `time` in Amsterdam on the first working day from `days` days
+ * after today. A negative `days` is a meeting already held.
+ */
+export function meetingAt(days: number, time = "10:00"): string {
+  return amsterdamInstant(onAWorkingDay(daysFromToday(days)), time);
+}
+
 /** The instant at which Amsterdam's clock shows `time` (HH:MM) on `day`, as an ISO string. */
 export function amsterdamInstant(day: string, time = "12:00"): string {
   // Amsterdam is one or two hours ahead of UTC; take the offset of that very day and hour.

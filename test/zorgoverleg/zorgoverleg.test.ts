@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import {
   amsterdamInstant,
   daysFromToday,
+  meetingAt,
   nextDayOfYear,
   onAWorkingDay,
 } from "../support/calendar.js";
@@ -134,14 +135,12 @@ async function caseWithPartner() {
   return { owner, partner, caseId, clientId };
 }
 
-/** A meeting next week, on a working day at 10:00. */
-const nextWeek = () => amsterdamInstant(onAWorkingDay(daysFromToday(7)), "10:00");
-/** A meeting held two weeks ago, on a working day at 10:00: one to record. */
-const twoWeeksAgo = () => amsterdamInstant(onAWorkingDay(daysFromToday(-14)), "10:00");
+/** A meeting held two weeks ago: one to record. */
+const twoWeeksAgo = () => meetingAt(-14);
 
 const scheduleInput = (caseId: string, overrides: Record<string, unknown> = {}) => ({
   caseId,
-  startsAt: nextWeek(),
+  startsAt: meetingAt(7),
   durationMinutes: 90,
   location: "Wijkcentrum Het Klarendal, zaal 2",
   clientParticipates: true,
