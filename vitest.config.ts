@@ -29,6 +29,7 @@ function lane(name: string, include: string[], exclude: string[] = []) {
       // Limits for a hung test, not for speed: a loaded machine may take many times longer.
       testTimeout: 120_000,
       hookTimeout: 180_000,
+      // expect.poll gives up after 1 s by default: too soon for a page on a busy machine.
       expect: { poll: { timeout: 60_000 } },
     },
   };
@@ -48,6 +49,8 @@ export default defineConfig({
           include: ["client/src/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["client/src/test-setup.ts"],
+          // A limit for a hung test, not for speed (typing into forms takes long on a busy machine).
+          testTimeout: 60_000,
         },
       },
     ],

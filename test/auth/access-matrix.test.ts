@@ -1,3 +1,4 @@
+import { today } from "../support/calendar.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, type GraphQLResponse } from "../support/api.js";
 import { buildOffering, database, uniqueWord } from "../support/factories.js";
@@ -270,7 +271,7 @@ describe("changing case, client and referral data", () => {
           purpose: "Gegevens delen",
           dataCategories: ["CONTACTGEGEVENS"],
           method: "MONDELING",
-          givenOn: "2026-01-05",
+          givenOn: today(),
           validUntil: "2099-01-01",
         },
       }),

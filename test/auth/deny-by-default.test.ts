@@ -1,3 +1,4 @@
+import { amsterdamInstant, today } from "../support/calendar.js";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -53,9 +54,9 @@ function sample(type: GraphQLInputType): string {
       case "Boolean":
         return "true";
       case "DateTimeISO":
-        return '"2026-12-01T10:00:00.000Z"';
+        return JSON.stringify(amsterdamInstant(today(), "10:00"));
       default:
-        return '"2026-01-01"';
+        return JSON.stringify(today());
     }
   }
   throw new Error(`no sample for ${String(type)}`);

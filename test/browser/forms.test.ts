@@ -1,4 +1,11 @@
 import { demoAccounts, demoPassword } from "../support/demo.js";
+import {
+  daysFromToday,
+  dutchDate,
+  localDateTime,
+  today,
+  workingDaysFromToday,
+} from "../support/calendar.js";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
@@ -103,7 +110,10 @@ describe("the error summary on real forms", () => {
     await page.goto(`${inject("baseUrl")}/casussen/${caseId}`);
     const section = page.getByRole("region", { name: "Zorgoverleg" });
     await section.locator("summary", { hasText: "Zorgoverleg plannen" }).click();
-    await section.getByLabel("Datum en tijd", { exact: true }).fill("2026-12-11T10:00");
+    const meetingDay = workingDaysFromToday(4);
+    await section
+      .getByLabel("Datum en tijd", { exact: true })
+      .fill(localDateTime(meetingDay, "10:00"));
     const video = section.getByLabel(/videolink/);
     // A web address, but not https: only the server refuses it.
     await video.fill("http://video.example/overleg");
@@ -114,7 +124,7 @@ describe("the error summary on real forms", () => {
     await section.getByRole("button", { name: "Zorgoverleg plannen" }).click();
     await page
       .getByRole("status")
-      .getByText(/^Zorgoverleg gepland op 11 december 2026/)
+      .getByText(`Zorgoverleg gepland op ${dutchDate(meetingDay)} om 10:00.`, { exact: false })
       .waitFor();
     expect(await page.getByRole("alert").count()).toBe(0);
   });
@@ -186,8 +196,8 @@ describe("every action says what it did", () => {
           purpose: "Warme overdracht naar de kredietbank",
           dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
           method: "MONDELING",
-          givenOn: new Date().toISOString().slice(0, 10),
-          validUntil: `${new Date().getFullYear() + 1}-12-31`,
+          givenOn: today(),
+          validUntil: daysFromToday(365),
         },
       },
       wijkteamApi,

@@ -75,10 +75,11 @@ describe("the nazorg map in a browser", () => {
       await route.continue();
     });
     const status = page.getByRole("status").filter({ hasText: /Export|Gedownload/ });
-    const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download de nazorgkaart als CSV" }).click();
     await status.getByText("Export wordt voorbereid…").waitFor();
     await expectAccessible(page);
+    // Held back until now, so the wait for it starts here and not before the check above.
+    const downloading = page.waitForEvent("download");
     release();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe("nazorgkaart-centraal-gelderland.csv");

@@ -1,4 +1,5 @@
 import { demoAccounts, demoPassword } from "../support/demo.js";
+import { dutchDate, localDateTime, today, workingDaysFromToday } from "../support/calendar.js";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
@@ -67,13 +68,19 @@ describe("professionals in a browser", () => {
     await expectAccessible(partner);
     await incoming.getByRole("button", { name: "Accepteren" }).click();
     await expect.poll(() => incoming.getByText("Geaccepteerd").isVisible()).toBe(true);
-    // … and plans the joint introduction of client, sender and receiver.
+    // … and plans the joint introduction of client, sender and receiver, well within the norm
+    // of 10 working days.
+    const introductionDay = workingDaysFromToday(3);
     await incoming.getByRole("button", { name: "Kennismaking plannen…" }).click();
-    await incoming.getByLabel("Datum en tijd van de kennismaking").fill("2026-12-03T10:00");
+    await incoming
+      .getByLabel("Datum en tijd van de kennismaking")
+      .fill(localDateTime(introductionDay, "10:00"));
     await incoming.getByRole("button", { name: "Kennismaking plannen", exact: true }).click();
     await expect.poll(() => incoming.getByText("Kennismaking gepland").isVisible()).toBe(true);
     await expect
-      .poll(() => incoming.getByText("Kennismaking: 3 december 2026 om 10:00").isVisible())
+      .poll(() =>
+        incoming.getByText(`Kennismaking: ${dutchDate(introductionDay)} om 10:00`).isVisible(),
+      )
       .toBe(true);
 
     // The wijkteam worker sees the acceptance, the new team member and who holds regie.
@@ -186,7 +193,7 @@ describe("professionals in a browser", () => {
           purpose: "Overdracht",
           dataCategories: ["HULPVRAAG"],
           method: "MONDELING",
-          givenOn: new Date().toISOString().slice(0, 10),
+          givenOn: today(),
           validUntil: "2099-12-31",
         },
       },

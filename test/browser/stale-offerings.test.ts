@@ -1,3 +1,4 @@
+import { daysAgo } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { dutchPage, expectAccessible, openPage, useBrowser } from "../support/browser.js";
 import { buildOffering, buildUser, testPassword, uniqueWord } from "../support/factories.js";
@@ -12,7 +13,7 @@ describe("a partner keeps its offerings actual in a browser", () => {
     await buildOffering({
       organizationId: partner.organizationId,
       title,
-      lastVerifiedAt: new Date(Date.now() - 250 * 86_400_000),
+      lastVerifiedAt: daysAgo(250),
     });
 
     const page = await dutchPage(browser(), { email: partner.email, password: testPassword });
@@ -39,7 +40,7 @@ describe("a partner keeps its offerings actual in a browser", () => {
     await buildOffering({
       organizationId: partner.organizationId,
       title,
-      lastVerifiedAt: new Date(Date.now() - 200 * 86_400_000),
+      lastVerifiedAt: daysAgo(200),
     });
     const page = await dutchPage(browser(), { email: partner.email, password: testPassword });
     await openPage(page, "/dashboard");

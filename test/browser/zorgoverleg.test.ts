@@ -1,4 +1,11 @@
 import { demoAccounts, demoPassword } from "../support/demo.js";
+import {
+  addDays,
+  dutchDate,
+  localDateTime,
+  onAWorkingDay,
+  workingDaysFromToday,
+} from "../support/calendar.js";
 import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import { dutchPage, expectAccessible, logIn, useBrowser } from "../support/browser.js";
@@ -40,10 +47,16 @@ describe("zorgoverleg in a browser", () => {
     await wijkteam.goto(`${inject("baseUrl")}/casussen/${caseId}`);
     await wijkteam.getByRole("heading", { level: 1, name: "Casus Z. de Overleg" }).waitFor();
     const section = wijkteam.getByRole("region", { name: "Zorgoverleg" });
+    // The meeting on a working day later this week or next; what it agrees falls due after it.
+    const meetingDay = workingDaysFromToday(3);
+    const firstDue = onAWorkingDay(addDays(meetingDay, 14));
+    const secondDue = onAWorkingDay(addDays(meetingDay, 36));
 
     // Plan it, inviting the kredietbank's worker.
     await section.locator("summary", { hasText: "Zorgoverleg plannen" }).click();
-    await section.getByLabel("Datum en tijd", { exact: true }).fill("2026-12-10T14:00");
+    await section
+      .getByLabel("Datum en tijd", { exact: true })
+      .fill(localDateTime(meetingDay, "14:00"));
     await section.getByLabel("Plaats", { exact: true }).fill("Wijkcentrum Presikhaaf, zaal 3");
     await section.getByLabel("De inwoner neemt deel").check();
     await section.getByLabel("Kredietbank Rijn en Veluwezoom", { exact: true }).check();
@@ -53,7 +66,7 @@ describe("zorgoverleg in a browser", () => {
     await expectAccessible(wijkteam);
     await section.getByRole("button", { name: "Zorgoverleg plannen" }).click();
     const meeting = section.getByRole("article", {
-      name: "Zorgoverleg van 10 december 2026 om 14:00",
+      name: `Zorgoverleg van ${dutchDate(meetingDay)} om 14:00`,
     });
     await meeting.waitFor();
     await expect
@@ -79,14 +92,14 @@ describe("zorgoverleg in a browser", () => {
       .getByLabel("Organisatie", { exact: true })
       .selectOption({ label: "Kredietbank Rijn en Veluwezoom" });
     await first.getByLabel("Medewerker (niet verplicht)").selectOption({ label: "Ingrid Jansen" });
-    await first.getByLabel("Uiterlijk klaar op").fill("2026-12-24");
+    await first.getByLabel("Uiterlijk klaar op").fill(firstDue);
     await meeting.getByRole("button", { name: "Afspraak toevoegen" }).click();
     const second = meeting.getByRole("group", { name: "Afspraak 2" });
     await second.getByLabel("Wat", { exact: true }).fill("Budgetcoaching aanvragen");
     await second
       .getByLabel("Organisatie", { exact: true })
       .selectOption({ label: "Wijkteam Arnhem-Noord" });
-    await second.getByLabel("Uiterlijk klaar op").fill("2027-01-15");
+    await second.getByLabel("Uiterlijk klaar op").fill(secondDue);
     await meeting
       .getByLabel("Regie naar")
       .selectOption({ label: "Kredietbank Rijn en Veluwezoom" });
@@ -108,8 +121,8 @@ describe("zorgoverleg in a browser", () => {
       .poll(() => agreements.getByRole("row").allTextContents())
       .toEqual([
         "WatWieUiterlijkStand",
-        "Aanvraag schuldregeling indienenKredietbank Rijn en Veluwezoom (Ingrid Jansen)24 december 2026Open",
-        "Budgetcoaching aanvragenWijkteam Arnhem-Noord15 januari 2027Open",
+        `Aanvraag schuldregeling indienenKredietbank Rijn en Veluwezoom (Ingrid Jansen)${dutchDate(firstDue)}Open`,
+        `Budgetcoaching aanvragenWijkteam Arnhem-Noord${dutchDate(secondDue)}Open`,
       ]);
     const regie = wijkteam.getByRole("region", { name: "Regie" });
     await expect
@@ -119,7 +132,7 @@ describe("zorgoverleg in a browser", () => {
     await expect
       .poll(() =>
         history
-          .getByRole("link", { name: "besloten in zorgoverleg van 10 december 2026" })
+          .getByRole("link", { name: `besloten in zorgoverleg van ${dutchDate(meetingDay)}` })
           .isVisible(),
       )
       .toBe(true);

@@ -111,7 +111,7 @@ describe("consent", () => {
   });
 
   it.each([
-    { ended: "long ago", givenOn: "2025-01-01", validUntil: "2025-06-30" },
+    { ended: "long ago", givenOn: daysFromToday(-730), validUntil: daysFromToday(-365) },
     // Yesterday in Amsterdam, which is still today in UTC from midnight until 01:00.
     { ended: "yesterday in Amsterdam", givenOn: daysFromToday(-10), validUntil: daysFromToday(-1) },
   ])("counts as expired after its last day: $ended", async ({ givenOn, validUntil }) => {
@@ -128,8 +128,9 @@ describe("consent", () => {
     const { worker, clientId } = await caseWithClient();
     const recipient = await buildOrganization();
     for (const [overrides, field] of [
-      [{ validUntil: "2020-01-01" }, "validUntil"],
-      [{ givenOn: "2099-01-01" }, "givenOn"],
+      // Ending before it was given; given tomorrow.
+      [{ validUntil: daysFromToday(-1) }, "validUntil"],
+      [{ givenOn: daysFromToday(1) }, "givenOn"],
       [{ givenOn: "1-1-2026" }, "givenOn"],
       [
         { recipientOrganizationIds: ["00000000-0000-4000-8000-000000000000"] },

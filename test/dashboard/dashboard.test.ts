@@ -1,4 +1,4 @@
-import { daysFromToday, today } from "../support/calendar.js";
+import { daysFromToday, meetingAt, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -245,7 +245,8 @@ describe("agreements on the dashboard", () => {
       {
         input: {
           caseId,
-          startsAt: "2026-01-05T09:00:00.000Z",
+          // Held two weeks ago; of what it agreed, one thing is past its date.
+          startsAt: meetingAt(-14),
           location: "Wijkcentrum",
           invitees: [],
         },

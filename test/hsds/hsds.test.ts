@@ -1,3 +1,4 @@
+import { amsterdamDay, daysAgo } from "../support/calendar.js";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
@@ -193,12 +194,9 @@ async function organizationAsShown(id: string) {
   return result.data!.organization;
 }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
-const dutchDay = (iso: string) =>
-  new Date(iso).toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" });
-
 /** A partner with every field filled in, as a fresh organisation of this test. */
 async function buildFullOrganization() {
+  const verifiedAt = daysAgo(200);
   const organizationId = await buildOrganization({
     name: `Schuldhulpmaatje ${uniqueWord()}`,
     kind: OrganizationKind.VRIJWILLIGERSORGANISATIE,
@@ -254,7 +252,7 @@ async function buildFullOrganization() {
     gemeenteCodes: ["GM0202", "GM0226"],
     contactPerson: { name: "Ahmed Bakker", phone: "026 555 99 00", email: "ahmed@maatje.example" },
     status: OfferingStatus.PAUSED,
-    lastVerifiedAt: daysAgo(200),
+    lastVerifiedAt: verifiedAt,
   });
   const ended = await buildOffering({
     organizationId,
@@ -275,7 +273,7 @@ async function buildFullOrganization() {
     status: OfferingStatus.ENDED,
     lastVerifiedAt: daysAgo(20),
   });
-  return { organizationId, nazorg, ended, locations: [centre, renkum] };
+  return { organizationId, nazorg, verifiedAt, ended, locations: [centre, renkum] };
 }
 
 async function deleteOrganization(id: string) {
@@ -337,7 +335,7 @@ describe("exporting the directory as Open Referral HSDS", () => {
   });
 
   it("exports one organisation with all HSDS can hold of it", async () => {
-    const { organizationId, nazorg } = await buildFullOrganization();
+    const { organizationId, nazorg, verifiedAt } = await buildFullOrganization();
     const document = await exportDocument(organizationId);
     expect(document.organizations.map((organization) => organization.id)).toEqual([organizationId]);
     const service = document.services.find((s) => s.id === nazorg)!;
@@ -346,7 +344,7 @@ describe("exporting the directory as Open Referral HSDS", () => {
       status: "temporarily closed",
       fees_description: "Gratis",
       wait_time: "Binnen twee weken",
-      assured_date: dutchDay(daysAgo(200).toISOString()),
+      assured_date: amsterdamDay(verifiedAt),
       languages: [
         expect.objectContaining({ code: "nl", name: "Nederlands" }),
         expect.objectContaining({ code: "ar", name: "Arabisch" }),
@@ -467,7 +465,7 @@ describe("importing HSDS", () => {
     const verifiedOn = (organization: typeof shown) =>
       (organization!.offerings as Array<Record<string, unknown>>).map((offering) => ({
         ...offering,
-        lastVerifiedAt: dutchDay(offering.lastVerifiedAt as string),
+        lastVerifiedAt: amsterdamDay(offering.lastVerifiedAt as string),
       }));
     const restored = await organizationAsShown(organizationId);
     expect({ ...restored, offerings: verifiedOn(restored) }).toEqual({

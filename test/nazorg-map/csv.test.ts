@@ -1,3 +1,4 @@
+import { daysAgo } from "../support/calendar.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { Role } from "../../server/auth/role.js";
@@ -5,8 +6,6 @@ import { excelCsv } from "../../server/common/excel-csv.js";
 import { PaletteLevel } from "../../server/taxonomy/taxonomy.js";
 import { buildOffering, buildOrganization, buildRegion } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 async function download(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${inject("baseUrl")}${path}`, { headers });

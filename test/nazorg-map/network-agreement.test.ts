@@ -1,3 +1,4 @@
+import { daysFromToday, today } from "../support/calendar.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -23,8 +24,6 @@ interface Created {
   parties: Array<{ id: string }>;
 }
 
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Amsterdam" }); // JJJJ-MM-DD
-
 describe("network agreements", () => {
   let region: Awaited<ReturnType<typeof buildRegion>>;
   let admin: Awaited<ReturnType<typeof loggedInUser>>;
@@ -38,7 +37,8 @@ describe("network agreements", () => {
     partyIds: [holder, other],
     regieOrganizationId: holder,
     gemeenteCodes,
-    validFrom: "2025-01-01",
+    // In force since last month, with no end: current on any day the tests run.
+    validFrom: daysFromToday(-30),
     ...overrides,
   });
 
@@ -95,6 +95,7 @@ describe("network agreements", () => {
 
   it("refuses a second regie holder in the same gemeente for an overlapping period", async () => {
     const [, g2] = region.gemeenteCodes as [string, string];
+    // Periods in the past: whether they overlap does not depend on the day the test runs.
     const first = await graphql<{ createNetworkAgreement: Created }>(
       create,
       { input: regie([g2], { validFrom: "2025-01-01", validUntil: "2025-12-31" }) },
@@ -174,7 +175,7 @@ describe("network agreements", () => {
       partyIds: [holder, other],
       gemeenteCodes: [g1],
       responseNormWorkingDays: 2,
-      validFrom: "2025-01-01",
+      validFrom: daysFromToday(-30),
     };
     const allowed = await graphql<{ createNetworkAgreement: Created }>(
       create,
@@ -228,7 +229,7 @@ describe("network agreements", () => {
     [{ partyIds: [] }, "partyIds"],
     [{ validFrom: "1-1-2025" }, "validFrom"],
     [{ validFrom: "2025-02-30" }, "validFrom"],
-    [{ validUntil: "2024-12-31" }, "validUntil"],
+    [{ validUntil: daysFromToday(-31) }, "validUntil"],
     [{ responseNormWorkingDays: 0 }, "responseNormWorkingDays"],
     [{ regieOrganizationId: null }, "regieOrganizationId"],
     [{ kind: "COVENANT" }, "regieOrganizationId"],
@@ -243,6 +244,7 @@ describe("network agreements", () => {
 
   it("ends an agreement only on or after its first day and never later than agreed", async () => {
     const [, , g3] = region.gemeenteCodes as [string, string, string];
+    // A year in the past, so ending it on its first day leaves it not current on any day.
     const created = await graphql<{ createNetworkAgreement: Created }>(
       create,
       { input: regie([g3], { validFrom: "2025-03-01", validUntil: "2026-02-28" }) },

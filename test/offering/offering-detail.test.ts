@@ -1,3 +1,4 @@
+import { daysAgo } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { query } from "../support/api.js";
 import {
@@ -90,7 +91,7 @@ describe("an offering and its organisation", () => {
   });
 
   it("marks an offering not verified for over six months as stale", async () => {
-    const id = await buildOffering({ lastVerifiedAt: new Date(Date.now() - 200 * 86_400_000) });
+    const id = await buildOffering({ lastVerifiedAt: daysAgo(200) });
     const { offering } = await query<{ offering: OfferingDetail }>(offeringQuery, { id });
     expect(offering.isStale).toBe(true);
   });

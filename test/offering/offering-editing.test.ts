@@ -1,3 +1,4 @@
+import { daysAgo } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import {
@@ -79,7 +80,7 @@ describe("partners keep their own offerings actual", () => {
     const id = await buildOffering({
       organizationId: worker.organizationId,
       title: oldTitle,
-      lastVerifiedAt: new Date("2025-01-01"),
+      lastVerifiedAt: daysAgo(400),
     });
     const newTitle = `Budgettraining ${uniqueWord()}`;
     const result = await graphql<{ updateOffering: { title: string; lastVerifiedAt: string } }>(
@@ -123,7 +124,7 @@ describe("partners keep their own offerings actual", () => {
     const worker = await loggedInUser();
     const id = await buildOffering({
       organizationId: worker.organizationId,
-      lastVerifiedAt: new Date(Date.now() - 300 * 86_400_000),
+      lastVerifiedAt: daysAgo(300),
     });
     const result = await graphql<{ markOfferingVerified: { isStale: boolean } }>(
       `

@@ -1,10 +1,9 @@
+import { daysAgo } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { buildOffering } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 import { OfferingStatus } from "../../server/taxonomy/taxonomy.js";
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 const myStaleOfferings = `{ myStaleOfferings { id title isStale } }`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WorkingDayCalendar } from "../../server/referral/working-days.js";
+import { amsterdamInstant, workingDays, workingDaysFromToday } from "../support/calendar.js";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
@@ -112,7 +112,8 @@ describe("a warm handover from start to outcome", () => {
       receiver.organizationId,
     );
 
-    const introductionAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    // After the referral was sent and within the norm for the introduction.
+    const introductionAt = amsterdamInstant(workingDaysFromToday(3), "10:00");
     expect(
       (await move(sender.headers, referral.id, "INTRO_PLANNED", { introductionAt })).data!
         .transitionReferral.state,
@@ -253,8 +254,6 @@ describe("the rules of the handover", () => {
 });
 
 describe("response norms", () => {
-  const calendar = new WorkingDayCalendar({ goodFriday: false, liberationDay: "lustrum" });
-
   it("gives 2 working days to respond and 10 to plan the intake; a crisis 1", async () => {
     for (const [urgency, days] of [
       ["NORMAAL", 2],
@@ -263,8 +262,8 @@ describe("response norms", () => {
       const { sender, referral } = await chain({ urgency });
       const sent = (await move(sender.headers, referral.id, "SENT")).data!.transitionReferral;
       const sentAt = new Date(sent.sentAt!);
-      expect(sent.responseDueAt).toBe(calendar.deadline(sentAt, days).toISOString());
-      expect(sent.intakeDueAt).toBe(calendar.deadline(sentAt, 10).toISOString());
+      expect(sent.responseDueAt).toBe(workingDays.deadline(sentAt, days).toISOString());
+      expect(sent.intakeDueAt).toBe(workingDays.deadline(sentAt, 10).toISOString());
     }
   });
 

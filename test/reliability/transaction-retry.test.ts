@@ -3,8 +3,10 @@ import { DataSource } from "typeorm";
 import { inject } from "vitest";
 import { inTransaction, sqlState } from "../../server/common/transaction.js";
 
-// Real PostgreSQL aborts, not mocks: two transactions that lock two rows in opposite order
-// deadlock, and PostgreSQL aborts one of them with 40P01.
+// Real PostgreSQL aborts, not mocks: two transactions that both hold a share lock on a table
+// and then both want to write to it deadlock, and PostgreSQL aborts one of them with 40P01. It
+// sees this deadlock as the second one starts to wait, not only after deadlock_timeout (whose
+// timer does not fire when the clock is shifted forward with faketime, README).
 let db: DataSource;
 
 beforeAll(async () => {
@@ -28,21 +30,21 @@ describe("a transaction aborted by the database", () => {
     const attempts = { first: 0, second: 0 };
     let arrived = 0;
     let release!: () => void;
-    const bothHoldFirstLock = new Promise<void>((resolve) => (release = resolve));
+    const bothHoldShareLock = new Promise<void>((resolve) => (release = resolve));
     const lockInOrder = (which: "first" | "second", order: [number, number]) =>
       inTransaction(db, async (manager) => {
         attempts[which]++;
-        await manager.query("UPDATE reliability_counter SET value = value + 1 WHERE id = $1", [
-          order[0],
-        ]);
-        // Only on the first attempts: wait until the other side holds its first row too.
+        await manager.query("LOCK TABLE reliability_counter IN SHARE MODE");
+        // Only on the first attempts: wait until the other side holds the share lock too.
         if (attempts[which] === 1) {
           if (++arrived === 2) release();
-          await bothHoldFirstLock;
+          await bothHoldShareLock;
         }
-        await manager.query("UPDATE reliability_counter SET value = value + 1 WHERE id = $1", [
-          order[1],
-        ]);
+        for (const id of order) {
+          await manager.query("UPDATE reliability_counter SET value = value + 1 WHERE id = $1", [
+            id,
+          ]);
+        }
       });
 
     await Promise.all([lockInOrder("first", [1, 2]), lockInOrder("second", [2, 1])]);

@@ -1,3 +1,4 @@
+import { amsterdamInstant, today } from "../support/calendar.js";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -60,9 +61,9 @@ function literal(type: GraphQLInputType, path: Path, bad: string): string {
       case "Boolean":
         return "false";
       case "DateTimeISO":
-        return '"2026-12-01T10:00:00.000Z"';
+        return JSON.stringify(amsterdamInstant(today(), "10:00"));
       default:
-        return '"2026-12-01"';
+        return JSON.stringify(today());
     }
   }
   throw new Error(`no literal for ${String(type)}`);

@@ -1,3 +1,4 @@
+import { meetingAt } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
@@ -186,7 +187,7 @@ describe("inputs cannot set organisation, state or regie", () => {
       {
         input: {
           caseId,
-          startsAt: "2026-12-03T09:00:00.000Z",
+          startsAt: meetingAt(-7),
           location: "Wijkcentrum",
           invitees: [],
         },

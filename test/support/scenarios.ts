@@ -1,6 +1,6 @@
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "./api.js";
-import { amsterdamInstant, daysFromToday, today } from "./calendar.js";
+import { daysFromToday, meetingAt, today } from "./calendar.js";
 import { buildOffering, buildOrganization, buildRegion, buildUser, database } from "./factories.js";
 import { caseWithPlan, registerContact, sendReferral } from "./nazorg.js";
 import { loggedInUser } from "./session.js";
@@ -187,7 +187,7 @@ export async function scheduleZorgoverleg(
     {
       input: {
         caseId,
-        startsAt: amsterdamInstant(daysFromToday(10), "10:00"),
+        startsAt: meetingAt(10),
         durationMinutes: 60,
         location: "Wijkcentrum, zaal 1",
         clientParticipates: true,

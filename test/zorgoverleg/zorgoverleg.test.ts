@@ -1,4 +1,11 @@
 import { describe, expect, inject, it } from "vitest";
+import {
+  amsterdamInstant,
+  daysFromToday,
+  meetingAt,
+  nextDayOfYear,
+  onAWorkingDay,
+} from "../support/calendar.js";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
@@ -79,16 +86,6 @@ interface CaseData {
   }>;
 }
 
-/** A date relative to today in Amsterdam, as YYYY-MM-DD. */
-function dayFromToday(offset: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(
-    new Date(),
-  );
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + offset);
-  return date.toISOString().slice(0, 10);
-}
-
 async function openCase(worker: Worker, displayName = "J. de Boer") {
   const result = await graphql<{ openCase: { id: string; client: { id: string } } }>(
     `
@@ -138,9 +135,12 @@ async function caseWithPartner() {
   return { owner, partner, caseId, clientId };
 }
 
+/** A meeting held two weeks ago: one to record. */
+const twoWeeksAgo = () => meetingAt(-14);
+
 const scheduleInput = (caseId: string, overrides: Record<string, unknown> = {}) => ({
   caseId,
-  startsAt: "2026-12-03T09:00:00.000Z",
+  startsAt: meetingAt(7),
   durationMinutes: 90,
   location: "Wijkcentrum Het Klarendal, zaal 2",
   clientParticipates: true,
@@ -173,7 +173,7 @@ async function consentFor(owner: Worker, clientId: string, overrides: Record<str
         purpose: "Deelname aan het zorgoverleg",
         dataCategories: ["HULPVRAAG", "FINANCIELE_SITUATIE"],
         method: "MONDELING",
-        givenOn: dayFromToday(0),
+        givenOn: daysFromToday(0),
         validUntil: "2099-12-31",
         ...overrides,
       },
@@ -197,9 +197,11 @@ async function accessLog(caseId: string) {
 describe("scheduling a zorgoverleg", () => {
   it("plans time, place, invitees and the client's part, for the case team", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
+    const day = onAWorkingDay(daysFromToday(7));
     const scheduled = await scheduleAs(
       owner,
       scheduleInput(caseId, {
+        startsAt: amsterdamInstant(day, "10:00"),
         videoLink: "https://video.example/zorgoverleg-123",
         invitees: [
           { organizationId: partner.organizationId, userId: partner.id },
@@ -209,8 +211,8 @@ describe("scheduling a zorgoverleg", () => {
     );
     expect(scheduled).toMatchObject({
       caseId,
-      startsAt: "2026-12-03T09:00:00.000Z",
-      endsAt: "2026-12-03T10:30:00.000Z",
+      startsAt: amsterdamInstant(day, "10:00"),
+      endsAt: amsterdamInstant(day, "11:30"),
       location: "Wijkcentrum Het Klarendal, zaal 2",
       videoLink: "https://video.example/zorgoverleg-123",
       clientParticipates: true,
@@ -298,8 +300,8 @@ describe("scheduling a zorgoverleg", () => {
     await refused();
     await consentFor(owner, clientId, {
       recipientOrganizationIds: [outside.organizationId],
-      givenOn: "2024-01-10",
-      validUntil: "2024-12-31",
+      givenOn: daysFromToday(-60),
+      validUntil: daysFromToday(-1),
     });
     await refused();
     const withdrawn = await consentFor(owner, clientId, {
@@ -341,7 +343,7 @@ describe("scheduling a zorgoverleg", () => {
 describe("who may see a zorgoverleg", () => {
   it("is the case team only; to others it does not exist, also through nested fields", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
-    const scheduled = await scheduleAs(owner, scheduleInput(caseId));
+    const scheduled = await scheduleAs(owner, scheduleInput(caseId, { startsAt: twoWeeksAgo() }));
     const recorded = await graphql<{ recordZorgoverleg: ZorgoverlegData }>(
       record,
       {
@@ -353,7 +355,7 @@ describe("who may see a zorgoverleg", () => {
             {
               description: "Aanvraag schuldregeling indienen",
               ownerOrganizationId: partner.organizationId,
-              dueOn: dayFromToday(14),
+              dueOn: daysFromToday(14),
             },
           ],
         },
@@ -411,7 +413,8 @@ describe("who may see a zorgoverleg", () => {
 describe("recording a zorgoverleg", () => {
   it("keeps two agreements and a regie decision that moves regie, linked to the meeting", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
-    const scheduled = await scheduleAs(owner, scheduleInput(caseId));
+    const heldAt = twoWeeksAgo();
+    const scheduled = await scheduleAs(owner, scheduleInput(caseId, { startsAt: heldAt }));
     const result = await graphql<{ recordZorgoverleg: ZorgoverlegData }>(
       record,
       {
@@ -425,12 +428,12 @@ describe("recording a zorgoverleg", () => {
               description: "Aanvraag minnelijke schuldregeling indienen",
               ownerOrganizationId: partner.organizationId,
               ownerUserId: partner.id,
-              dueOn: dayFromToday(14),
+              dueOn: daysFromToday(14),
             },
             {
               description: "Budgetcoaching regelen",
               ownerOrganizationId: owner.organizationId,
-              dueOn: dayFromToday(30),
+              dueOn: daysFromToday(30),
             },
           ],
           regieDecision: {
@@ -476,7 +479,7 @@ describe("recording a zorgoverleg", () => {
     expect(seen!.regieHolder).toMatchObject({
       organization: { id: partner.organizationId },
       user: { id: partner.id },
-      zorgoverleg: { id: scheduled.id, startsAt: "2026-12-03T09:00:00.000Z" },
+      zorgoverleg: { id: scheduled.id, startsAt: heldAt },
     });
     expect(seen!.regieHistory).toEqual([
       { organization: { id: owner.organizationId }, zorgoverleg: null },
@@ -503,11 +506,11 @@ describe("recording a zorgoverleg", () => {
   it("names the field of a refused record and writes nothing", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
     const stranger = await loggedInUser();
-    const scheduled = await scheduleAs(owner, scheduleInput(caseId));
+    const scheduled = await scheduleAs(owner, scheduleInput(caseId, { startsAt: twoWeeksAgo() }));
     const valid = {
       description: "Aanvraag schuldregeling indienen",
       ownerOrganizationId: partner.organizationId,
-      dueOn: dayFromToday(7),
+      dueOn: daysFromToday(7),
     };
     const input = (overrides: Record<string, unknown>) => ({
       zorgoverlegId: scheduled.id,
@@ -565,7 +568,10 @@ describe("mijn afspraken", () => {
     const second = await openCase(owner, "P. Bakker");
     await addMember(owner, second.caseId, partner.organizationId, "Budgetcoaching");
     const recordWith = async (forCase: string, agreements: Array<Record<string, unknown>>) => {
-      const scheduled = await scheduleAs(owner, scheduleInput(forCase));
+      const scheduled = await scheduleAs(
+        owner,
+        scheduleInput(forCase, { startsAt: twoWeeksAgo() }),
+      );
       const result = await graphql(
         record,
         {
@@ -587,17 +593,17 @@ describe("mijn afspraken", () => {
       dueOn,
     });
     await recordWith(caseId, [
-      owned("Later, van mij", dayFromToday(10), partner.id),
-      owned("Gisteren, van de organisatie", dayFromToday(-1)),
-      owned("Van mijn collega", dayFromToday(1), colleague.id),
+      owned("Later, van mij", daysFromToday(10), partner.id),
+      owned("Gisteren, van de organisatie", daysFromToday(-1)),
+      owned("Van mijn collega", daysFromToday(1), colleague.id),
     ]);
     await recordWith(second.caseId, [
-      owned("Eergisteren, van mij", dayFromToday(-2), partner.id),
-      owned("Morgen, van mij", dayFromToday(1), partner.id),
+      owned("Eergisteren, van mij", daysFromToday(-2), partner.id),
+      owned("Morgen, van mij", daysFromToday(1), partner.id),
       {
         description: "Van de wijkteamorganisatie",
         ownerOrganizationId: owner.organizationId,
-        dueOn: dayFromToday(-5),
+        dueOn: daysFromToday(-5),
       },
     ]);
 
@@ -634,7 +640,7 @@ describe("mijn afspraken", () => {
   it("are ticked off by the owner organisation only", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
     const colleague = await loggedInUser({ organizationId: partner.organizationId });
-    const scheduled = await scheduleAs(owner, scheduleInput(caseId));
+    const scheduled = await scheduleAs(owner, scheduleInput(caseId, { startsAt: twoWeeksAgo() }));
     const recorded = await graphql<{ recordZorgoverleg: ZorgoverlegData }>(
       record,
       {
@@ -647,7 +653,7 @@ describe("mijn afspraken", () => {
               description: "Inkomen en uitgaven op een rij",
               ownerOrganizationId: partner.organizationId,
               ownerUserId: partner.id,
-              dueOn: dayFromToday(3),
+              dueOn: daysFromToday(3),
             },
           ],
         },
@@ -701,13 +707,20 @@ describe("the invitation (.ics)", () => {
     const { caseId } = await openCase(owner, "Q. Verborgen-Naamloos");
     const partner = await loggedInUser();
     await addMember(owner, caseId, partner.organizationId, "Kredietbank");
+    // The next meetings in winter and in summer time.
+    const winterDay = onAWorkingDay(nextDayOfYear("12-03"));
+    const summerDay = onAWorkingDay(nextDayOfYear("06-10"));
+    const compact = (day: string) => day.replaceAll("-", "");
     const winter = await scheduleAs(
       owner,
       scheduleInput(caseId, {
+        startsAt: amsterdamInstant(winterDay, "10:00"),
         videoLink: "https://video.example/zorgoverleg-456",
         invitees: [{ organizationId: partner.organizationId, userId: partner.id }],
       }),
     );
+    // 09:00 UTC in December is 10:00 in Amsterdam (CET).
+    expect(winter.startsAt).toBe(`${winterDay}T09:00:00.000Z`);
     const response = await download(winter.invitationUrl, partner.headers);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/calendar; charset=utf-8/);
@@ -718,9 +731,8 @@ describe("the invitation (.ics)", () => {
         "METHOD:REQUEST",
         "BEGIN:VTIMEZONE",
         "TZID:Europe/Amsterdam",
-        // 09:00 UTC in December is 10:00 in Amsterdam (CET).
-        "DTSTART;TZID=Europe/Amsterdam:20261203T100000",
-        "DTEND;TZID=Europe/Amsterdam:20261203T113000",
+        `DTSTART;TZID=Europe/Amsterdam:${compact(winterDay)}T100000`,
+        `DTEND;TZID=Europe/Amsterdam:${compact(winterDay)}T113000`,
         `SUMMARY:Zorgoverleg casus ${caseId.slice(0, 8).toUpperCase()}`,
         "LOCATION:Wijkcentrum Het Klarendal\\, zaal 2",
         "URL;VALUE=URI:https://video.example/zorgoverleg-456",
@@ -734,11 +746,15 @@ describe("the invitation (.ics)", () => {
     // Summer time: 08:30 UTC in June is 10:30 in Amsterdam (CEST).
     const summer = await scheduleAs(
       owner,
-      scheduleInput(caseId, { startsAt: "2027-06-10T08:30:00.000Z", durationMinutes: 60 }),
+      scheduleInput(caseId, {
+        startsAt: amsterdamInstant(summerDay, "10:30"),
+        durationMinutes: 60,
+      }),
     );
+    expect(summer.startsAt).toBe(`${summerDay}T08:30:00.000Z`);
     const summerBody = await (await download(summer.invitationUrl, owner.headers)).text();
-    expect(summerBody).toContain("DTSTART;TZID=Europe/Amsterdam:20270610T103000\r\n");
-    expect(summerBody).toContain("DTEND;TZID=Europe/Amsterdam:20270610T113000\r\n");
+    expect(summerBody).toContain(`DTSTART;TZID=Europe/Amsterdam:${compact(summerDay)}T103000\r\n`);
+    expect(summerBody).toContain(`DTEND;TZID=Europe/Amsterdam:${compact(summerDay)}T113000\r\n`);
 
     const log = await accessLog(caseId);
     expect(log).toContainEqual({

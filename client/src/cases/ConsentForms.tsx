@@ -6,7 +6,7 @@ import { errorMessage } from "../shared/errors";
 import { CheckboxGroup, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";
-import { isoDate } from "../shared/format";
+import { isoDate, isoDateFromToday } from "../shared/format";
 
 const OrganizationsQuery = graphql(`
   query ConsentOrganizations {
@@ -36,11 +36,7 @@ const WithdrawConsentMutation = graphql(`
 `);
 
 const today = () => isoDate();
-const inAYear = () => {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() + 1);
-  return isoDate(date);
-};
+const inAYear = () => isoDateFromToday({ years: 1 });
 
 /** Records the client's consent as the worker heard or received it. */
 export function RecordConsentForm(props: { clientId: string; onDone: () => void }) {

@@ -17,7 +17,7 @@ import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
-import { isoDate } from "../shared/format";
+import { isoDate, isoDateFromToday } from "../shared/format";
 
 const WizardQuery = graphql(`
   query ReferralWizard($offeringId: ID!) {
@@ -108,8 +108,6 @@ export function ReferralWizard() {
     try {
       let consentId = String(form.get("toestemming") ?? "");
       if (consentId === "nieuw" || !consentId) {
-        const validUntil = new Date();
-        validUntil.setFullYear(validUntil.getFullYear() + 1);
         const recorded = await recordConsent({
           variables: {
             clientId: chosenCase.client.id,
@@ -118,8 +116,8 @@ export function ReferralWizard() {
               purpose: `Warme overdracht naar ${offering.organization.name}: ${offering.title}`,
               dataCategories: ["CONTACTGEGEVENS", "HULPVRAAG"],
               method: String(form.get("methode")) as ConsentMethod,
-              givenOn: isoDate(new Date()),
-              validUntil: isoDate(validUntil),
+              givenOn: isoDate(),
+              validUntil: isoDateFromToday({ years: 1 }),
             },
           },
         });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   formatCapacity,
   formatDate,
@@ -10,6 +10,7 @@ import {
   formatPostcode,
   formatTime,
   isoDate,
+  isoDateFromToday,
   languageName,
   normalizePostcode,
 } from "./format";
@@ -23,6 +24,11 @@ describe("Dutch formats", () => {
 
   it("writes dates the Dutch way", () => {
     expect(formatDate("2026-03-12T10:00:00.000Z")).toBe("12 maart 2026");
+    expect(formatDate("2026-12-24")).toBe("24 december 2026");
+  });
+
+  it("writes the day of a moment as it is in Amsterdam, whatever the browser's time zone", () => {
+    expect(formatDate("2026-03-12T23:30:00.000Z")).toBe("13 maart 2026");
   });
 
   it("writes a date and time in Amsterdam time", () => {
@@ -37,6 +43,20 @@ describe("Dutch formats", () => {
   it("takes today's date in Amsterdam, not in UTC", () => {
     expect(isoDate(new Date("2026-03-11T23:30:00.000Z"))).toBe("2026-03-12");
     expect(isoDate(new Date("2026-03-12T12:00:00.000Z"))).toBe("2026-03-12");
+  });
+
+  describe("counting from today", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("counts calendar days in Amsterdam, also into summer time", () => {
+      vi.useFakeTimers();
+      // 23:30 on 19 March in Amsterdam; two weeks on, the clocks have moved forward.
+      vi.setSystemTime(new Date("2026-03-19T22:30:00.000Z"));
+      expect(isoDateFromToday({ days: 14 })).toBe("2026-04-02");
+      expect(isoDateFromToday({ years: 1 })).toBe("2027-03-19");
+    });
   });
 
   it("writes money with the euro sign, dots for thousands and a decimal comma", () => {

@@ -9,6 +9,7 @@ const longDate = new Intl.DateTimeFormat("nl-NL", {
   day: "numeric",
   month: "long",
   year: "numeric",
+  timeZone: "Europe/Amsterdam",
 });
 const languageNames = new Intl.DisplayNames(["nl"], { type: "language" });
 
@@ -31,7 +32,7 @@ export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
-/** "12 maart 2026" */
+/** "12 maart 2026": the day in Amsterdam of a moment, or a date (YYYY-MM-DD) as it is. */
 export function formatDate(iso: string): string {
   return longDate.format(new Date(iso));
 }
@@ -59,6 +60,16 @@ const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }
 /** Today (or `date`) as the YYYY-MM-DD of a date field, in Amsterdam, not UTC. */
 export function isoDate(date: Date = new Date()): string {
   return isoDay.format(date);
+}
+
+/**
+ * The YYYY-MM-DD so many calendar days (or years) after today in Amsterdam, whatever the
+ * browser's own time zone and across the change to and from summer time.
+ */
+export function isoDateFromToday({ days = 0, years = 0 }: { days?: number; years?: number }) {
+  const date = new Date(`${isoDate()}T12:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** "6811ab" → "6811 AB"; four digits stay four digits; anything else is returned trimmed. */

@@ -2,6 +2,7 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { daysFromToday } from "../../../test/support/calendar";
 import { RecordZorgoverlegDocument } from "../gql/graphql";
 import { RecordZorgoverlegForm } from "./RecordZorgoverlegForm";
 
@@ -29,7 +30,7 @@ function renderForm(variables: Record<string, unknown>, onRecorded: () => void) 
             recordZorgoverleg: {
               __typename: "Zorgoverleg" as const,
               id: meetingId,
-              recordedAt: "2026-12-10T15:00:00.000Z",
+              recordedAt: new Date().toISOString(),
             },
           },
         };
@@ -51,6 +52,9 @@ describe("recording a zorgoverleg", () => {
   it("sends every agreement with its owner, and the regie decision", async () => {
     const user = userEvent.setup();
     const recorded = vi.fn();
+    // Other days than the form's default (two weeks from today): what is typed is what is sent.
+    const firstDue = daysFromToday(15);
+    const secondDue = daysFromToday(36);
     renderForm(
       {
         input: {
@@ -63,13 +67,13 @@ describe("recording a zorgoverleg", () => {
               description: "Aanvraag indienen",
               ownerOrganizationId: "org-kredietbank",
               ownerUserId: "user-ingrid",
-              dueOn: "2026-12-24",
+              dueOn: firstDue,
             },
             {
               description: "Budgetcoaching aanvragen",
               ownerOrganizationId: "org-wijkteam",
               ownerUserId: null,
-              dueOn: "2027-01-15",
+              dueOn: secondDue,
             },
           ],
           regieDecision: {
@@ -100,7 +104,7 @@ describe("recording a zorgoverleg", () => {
       "user-ingrid",
     );
     await user.clear(within(first).getByLabelText("Uiterlijk klaar op"));
-    await user.type(within(first).getByLabelText("Uiterlijk klaar op"), "2026-12-24");
+    await user.type(within(first).getByLabelText("Uiterlijk klaar op"), firstDue);
 
     await user.click(screen.getByRole("button", { name: "Afspraak toevoegen" }));
     await user.click(screen.getByRole("button", { name: "Afspraak toevoegen" }));
@@ -109,7 +113,7 @@ describe("recording a zorgoverleg", () => {
     const second = screen.getByRole("group", { name: "Afspraak 2" });
     await user.type(within(second).getByLabelText("Wat"), "Budgetcoaching aanvragen");
     await user.clear(within(second).getByLabelText("Uiterlijk klaar op"));
-    await user.type(within(second).getByLabelText("Uiterlijk klaar op"), "2027-01-15");
+    await user.type(within(second).getByLabelText("Uiterlijk klaar op"), secondDue);
 
     // The regie decision asks for a reason only once regie moves.
     expect(screen.queryByLabelText("Waarom de regie overgaat")).toBeNull();

@@ -4,7 +4,7 @@ import { graphql } from "../gql";
 import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
 import type { CaseTeam } from "./ZorgoverlegSection";
-import { isoDate } from "../shared/format";
+import { isoDateFromToday } from "../shared/format";
 
 const RecordMutation = graphql(`
   mutation RecordZorgoverleg($input: RecordZorgoverlegInput!) {
@@ -23,11 +23,7 @@ interface AgreementRow {
   dueOn: string;
 }
 
-const inTwoWeeks = () => {
-  const date = new Date();
-  date.setDate(date.getDate() + 14);
-  return isoDate(date);
-};
+const inTwoWeeks = () => isoDateFromToday({ days: 14 });
 
 /**
  * The record of a held zorgoverleg: summary, how partners keep each other informed, any number
