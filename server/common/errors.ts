@@ -79,6 +79,8 @@ const unavailableMessages = [
   /connection terminated/i,
   /connection timeout/i,
   /client has encountered a connection error/i,
+  /query read timeout/i,
+  /not queryable/i,
   /cannot use a pool after calling end/i,
 ];
 

@@ -15,6 +15,7 @@ import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
 import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
 import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
+import { BoundedClient } from "./bounded-client.js";
 import { sqlTraceLogger } from "./sql-trace.js";
 
 export const entities = [
@@ -45,13 +46,17 @@ export const entities = [
 /**
  * How long a request may wait for the database: a free connection within 3 s, a statement done
  * within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
- * then fails a request quickly instead of letting it hang. Migrations and seeding run without
- * these limits (`requestTimeouts: false`): a long index build is not a stuck request.
+ * then fails a request quickly instead of letting it hang. Those limits are kept by PostgreSQL;
+ * a connection that stops answering altogether (a frozen network, a hung server) is given up
+ * by the server itself after 30 s, above the longest statement a request may run (a first
+ * search count, 20 s). Migrations and seeding run without these limits
+ * (`requestTimeouts: false`): a long index build is not a stuck request.
  */
 export const requestTimeouts = {
   connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
   statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
   idle_in_transaction_session_timeout: 10_000,
+  query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 30_000),
 };
 
 export function createDataSource(
@@ -71,6 +76,7 @@ export function createDataSource(
     extra: {
       max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
       keepAlive: true,
+      Client: BoundedClient,
       ...(options.requestTimeouts === false ? {} : requestTimeouts),
     },
   });

@@ -195,6 +195,44 @@ describe("when the database accepts connections but never answers", () => {
   });
 });
 
+describe("when the database stops answering in the middle of a request", () => {
+  let server: ServerInstance;
+  let link: Awaited<ReturnType<typeof databaseSwitch>>;
+
+  beforeAll(async () => {
+    link = await databaseSwitch(inject("databaseUrl"));
+    // One pooled connection, so the request after the freeze needs the one that froze.
+    server = await startServer({
+      databaseUrl: link.url,
+      env: { DATABASE_POOL_SIZE: "1", DATABASE_QUERY_TIMEOUT_MS: "3000" },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await link?.cut();
+  });
+
+  it("gives the connection up after the query timeout, answers SERVICE_UNAVAILABLE and recovers on a fresh one", async () => {
+    const asked = () =>
+      post<{ offerings: { totalCount: number } }>(server.url, search, {}, {}, 60_000);
+    expect((await asked()).code).toBeUndefined();
+    // The open connection stays open but nothing comes back on it, for good: PostgreSQL's own
+    // timeouts cannot help, only the server's.
+    link.freeze();
+    const frozen = await asked();
+    expect(frozen.status).toBe(503);
+    expect(frozen.code).toBe("SERVICE_UNAVAILABLE");
+    expect(frozen.message).toMatch(unavailableMessage);
+
+    // The next requests get a fresh connection instead of queueing behind the lost one.
+    const recovered = await eventually(async () => {
+      const result = await asked();
+      return result.code === undefined && result;
+    }, "an answer on a fresh connection");
+    expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
+  });
+});
+
 describe("stopping with SIGTERM", () => {
   it("finishes the request in flight, refuses new ones, closes the pool and exits 0", async () => {
     const server = await startServer({

@@ -108,6 +108,7 @@ export async function databaseSwitch(databaseUrl: string) {
   const port = await freePort();
   let server: net.Server | undefined;
   let silent = false;
+  const frozen = new WeakSet<net.Socket>();
   const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -124,7 +125,9 @@ export async function databaseSwitch(databaseUrl: string) {
         if (silent) return;
         const upstream = net.connect(Number(target.port), target.hostname);
         track(upstream);
-        client.pipe(upstream).pipe(client);
+        // Relayed byte for byte until the link freezes; from then on lost, as on a dead network.
+        client.on("data", (chunk: Buffer) => frozen.has(client) || upstream.write(chunk));
+        upstream.on("data", (chunk: Buffer) => frozen.has(client) || client.write(chunk));
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
       });
@@ -145,6 +148,13 @@ export async function databaseSwitch(databaseUrl: string) {
     silence() {
       silent = true;
       dropAll();
+    },
+    /**
+     * The connections open now stay open but nothing more passes on them, as when their route
+     * died without a word; new connections are relayed.
+     */
+    freeze() {
+      for (const socket of sockets) frozen.add(socket);
     },
     async restore() {
       if (server?.listening) {
