@@ -1,4 +1,4 @@
-import { daysFromToday } from "../support/calendar.js";
+import { daysFromToday, meetingAt } from "../support/calendar.js";
 import { readFileSync } from "node:fs";
 import {
   buildSchema,
@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { database, uniqueWord } from "../support/factories.js";
 import { caseWithPlan, sendReferral } from "../support/nazorg.js";
+import { scheduleZorgoverleg } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 
 // Every operation in the schema that takes the id of case data (case, client, consent,
@@ -84,7 +85,7 @@ function sample(name: string, type: GraphQLInputType, caller: Caller): unknown {
     case "Boolean":
       return false;
     case "DateTimeISO":
-      return "2099-01-05T09:00:00.000Z";
+      return meetingAt(10);
     default:
       if (/On$|Date|Until|addPlanned/.test(name)) return daysFromToday(-1);
       if (/videoLink/.test(name)) return "https://video.example/overleg";
@@ -183,25 +184,7 @@ beforeAll(async () => {
   ).query("SELECT consent_id FROM referral WHERE id = $1", [referral.referralId])) as [
     { consent_id: string },
   ];
-  const planned = await graphql<{ scheduleZorgoverleg: { id: string } }>(
-    `
-      mutation ($input: ScheduleZorgoverlegInput!) {
-        scheduleZorgoverleg(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        caseId,
-        startsAt: "2099-01-05T09:00:00.000Z",
-        location: "Wijkcentrum",
-        invitees: [],
-      },
-    },
-    team.headers,
-  );
-  const zorgoverlegId = planned.data!.scheduleZorgoverleg.id;
+  const zorgoverlegId = await scheduleZorgoverleg(team.headers, caseId);
   const recorded = await graphql<{ recordZorgoverleg: { agreements: Array<{ id: string }> } }>(
     `
       mutation ($input: RecordZorgoverlegInput!) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { accessLogOfCase } from "../support/access-log.js";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
@@ -51,16 +52,6 @@ async function openCaseAs(worker: { headers: Record<string, string> }) {
   return result.data.openCase;
 }
 
-async function accessLog(caseId: string) {
-  return (await (
-    await database()
-  ).query(
-    `SELECT user_id, organization_id, action, object_type FROM access_log
-      WHERE client_id = (SELECT client_id FROM care_case WHERE id = $1) ORDER BY id`,
-    [caseId],
-  )) as Array<{ user_id: string; organization_id: string; action: string; object_type: string }>;
-}
-
 describe("opening a case", () => {
   it("records only what the chain needs and gives the worker's organisation regie", async () => {
     const worker = await loggedInUser();
@@ -78,15 +69,15 @@ describe("opening a case", () => {
       decidedBy: { id: worker.id },
     });
     expect(opened.regieHistory).toHaveLength(1);
-    const log = await accessLog(opened.id);
+    const log = await accessLogOfCase(opened.id);
     expect(
       log
         .filter((e) => e.action === "CREATE")
-        .map((e) => e.object_type)
+        .map((e) => e.objectType)
         .sort(),
     ).toEqual(["CASE", "CLIENT"]);
     expect(
-      log.every((e) => e.user_id === worker.id && e.organization_id === worker.organizationId),
+      log.every((e) => e.userId === worker.id && e.organizationId === worker.organizationId),
     ).toBe(true);
   });
 
@@ -157,10 +148,10 @@ describe("who may see a case", () => {
     );
     const seen = await graphql<{ case: CaseData }>(readCase, { id: opened.id }, partner.headers);
     expect(seen.data?.case.client.displayName).toBe("J. de Boer");
-    const reads = (await accessLog(opened.id)).filter(
-      (e) => e.action === "READ" && e.user_id === partner.id,
+    const reads = (await accessLogOfCase(opened.id)).filter(
+      (e) => e.action === "READ" && e.userId === partner.id,
     );
-    expect(reads.map((e) => e.object_type).sort()).toEqual(["CASE", "CLIENT"]);
+    expect(reads.map((e) => e.objectType).sort()).toEqual(["CASE", "CLIENT"]);
   });
 });
 

@@ -103,17 +103,20 @@ describe("network agreements", () => {
     );
     expect(first.errors).toBeUndefined();
 
-    const second = await graphql(
-      create,
-      {
-        input: regie([g2], {
-          partyIds: [other],
-          regieOrganizationId: other,
-          validFrom: "2025-06-01",
-        }),
-      },
-      coordinator.headers,
-    );
+    // Another holder for the same gemeente from June.
+    const fromJune = () =>
+      graphql<{ createNetworkAgreement: Created }>(
+        create,
+        {
+          input: regie([g2], {
+            partyIds: [other],
+            regieOrganizationId: other,
+            validFrom: "2025-06-01",
+          }),
+        },
+        coordinator.headers,
+      );
+    const second = await fromJune();
     expect(second.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "gemeenteCodes",
@@ -129,17 +132,7 @@ describe("network agreements", () => {
       coordinator.headers,
     );
     expect(ended.data?.endNetworkAgreement.validUntil).toBe("2025-05-31");
-    const next = await graphql<{ createNetworkAgreement: Created }>(
-      create,
-      {
-        input: regie([g2], {
-          partyIds: [other],
-          regieOrganizationId: other,
-          validFrom: "2025-06-01",
-        }),
-      },
-      coordinator.headers,
-    );
+    const next = await fromJune();
     expect(next.errors).toBeUndefined();
     expect(next.data!.createNetworkAgreement.regieHolder?.id).toBe(other);
   });

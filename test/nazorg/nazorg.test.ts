@@ -2,6 +2,7 @@ import { daysFromToday, today } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { buildOrganization, buildUser, database } from "../support/factories.js";
+import { scheduleZorgoverleg } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 import {
   caseWithPlan,
@@ -426,25 +427,7 @@ describe("registering a contact and the relapse risk", () => {
       inBalance: "NO",
     });
     expect((await caseOf(worker.headers, caseId))!.relapseRisk?.followUpNeeded).toBe(true);
-    const planned = await graphql(
-      `
-        mutation ($input: ScheduleZorgoverlegInput!) {
-          scheduleZorgoverleg(input: $input) {
-            id
-          }
-        }
-      `,
-      {
-        input: {
-          caseId,
-          startsAt: "2099-01-05T09:00:00.000Z",
-          location: "Wijkcentrum",
-          invitees: [],
-        },
-      },
-      worker.headers,
-    );
-    expect(planned.errors).toBeUndefined();
+    await scheduleZorgoverleg(worker.headers, caseId);
     expect((await caseOf(worker.headers, caseId))!.relapseRisk).toMatchObject({
       since: today(),
       followUpNeeded: false,

@@ -6,6 +6,7 @@ import {
   buildOffering,
   buildOrganization,
   database,
+  offeringInput,
   uniqueWord,
 } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
@@ -19,26 +20,6 @@ const createOffering = `
   }`;
 const updateOffering = `
   mutation ($id: ID!, $input: OfferingInput!) { updateOffering(id: $id, input: $input) { id title lastVerifiedAt } }`;
-
-function offeringInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: `Waakvlamcontact ${uniqueWord()}`,
-    description:
-      "Na de schuldregeling bellen vrijwilligers elke twee maanden om te horen hoe het gaat.",
-    module: "WAAKVLAM_NAZORG",
-    phases: ["NAZORG"],
-    paletteLevel: "A7",
-    lifeDomains: ["FINANCIEN"],
-    targetGroups: [],
-    channels: ["TELEFOON"],
-    deliveredBy: ["VRIJWILLIGER"],
-    documentsNeeded: false,
-    languages: ["nl"],
-    locationIds: [],
-    gemeenten: ["GM0202"],
-    ...overrides,
-  };
-}
 
 async function searchTotal(text: string) {
   const data = await query<{ offerings: { totalCount: number } }>(

@@ -27,6 +27,34 @@ async function bearer(url: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${result.data!.login.token}` };
 }
 
+type Switch = Awaited<ReturnType<typeof databaseSwitch>>;
+
+/**
+ * A server of the describe's own whose database connections pass through a switch the test
+ * controls; both are there from `beforeAll` on.
+ */
+function serverBehindSwitch(env: Record<string, string> = {}) {
+  const setup = {} as { server: ServerInstance; link: Switch };
+  beforeAll(async () => {
+    setup.link = await databaseSwitch(inject("databaseUrl"));
+    setup.server = await startServer({ databaseUrl: setup.link.url, env });
+  });
+  afterAll(async () => {
+    await setup.server?.stop();
+    await setup.link?.cut();
+  });
+  return setup;
+}
+
+async function clientsNamed(name: string): Promise<number> {
+  const [{ n }] = (await (
+    await database()
+  ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as [
+    { n: number },
+  ];
+  return n;
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await work();
@@ -34,18 +62,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 describe("when the database goes away", () => {
-  let server: ServerInstance;
-  let link: Awaited<ReturnType<typeof databaseSwitch>>;
-
-  beforeAll(async () => {
-    link = await databaseSwitch(inject("databaseUrl"));
-    server = await startServer({ databaseUrl: link.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const behind = serverBehindSwitch();
 
   it("answers quickly and clearly, writes nothing, and recovers without a restart", async () => {
+    const { server, link } = behind;
     const headers = await bearer(server.url);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     await link.cut();
@@ -88,12 +108,7 @@ describe("when the database goes away", () => {
     expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     // The case opened while the database was away was not half-written either.
-    const clients = (await (
-      await database()
-    ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as Array<{
-      n: number;
-    }>;
-    expect(clients[0]!.n).toBe(0);
+    expect(await clientsNamed(name)).toBe(0);
   });
 });
 
@@ -137,19 +152,10 @@ describe("a statement that runs too long", () => {
 });
 
 describe("when the database accepts connections but never answers", () => {
-  let server: ServerInstance;
-  let link: Awaited<ReturnType<typeof databaseSwitch>>;
-
-  beforeAll(async () => {
-    link = await databaseSwitch(inject("databaseUrl"));
-    server = await startServer({ databaseUrl: link.url });
-  });
-  afterAll(async () => {
-    await link?.restore();
-    await server?.stop();
-  });
+  const behind = serverBehindSwitch();
 
   it("answers every request with SERVICE_UNAVAILABLE after the connect timeout, is not ready, and recovers", async () => {
+    const { server, link } = behind;
     const headers = await bearer(server.url);
     // Open connections drop; new ones are accepted and then left without a word.
     link.silence();
@@ -186,33 +192,19 @@ describe("when the database accepts connections but never answers", () => {
     }, "an answer from the database again");
     expect(recovered.data!.offerings.totalCount).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-    const clients = (await (
-      await database()
-    ).query("SELECT count(*)::int AS n FROM client WHERE display_name = $1", [name])) as Array<{
-      n: number;
-    }>;
-    expect(clients[0]!.n).toBe(0);
+    expect(await clientsNamed(name)).toBe(0);
   });
 });
 
 describe("when the database stops answering in the middle of a request", () => {
-  let server: ServerInstance;
-  let link: Awaited<ReturnType<typeof databaseSwitch>>;
-
-  beforeAll(async () => {
-    link = await databaseSwitch(inject("databaseUrl"));
-    // One pooled connection, so the request after the freeze needs the one that froze.
-    server = await startServer({
-      databaseUrl: link.url,
-      env: { DATABASE_POOL_SIZE: "1", DATABASE_QUERY_TIMEOUT_MS: "3000" },
-    });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await link?.cut();
+  // One pooled connection, so the request after the freeze needs the one that froze.
+  const behind = serverBehindSwitch({
+    DATABASE_POOL_SIZE: "1",
+    DATABASE_QUERY_TIMEOUT_MS: "3000",
   });
 
   it("gives the connection up after the query timeout, answers SERVICE_UNAVAILABLE and recovers on a fresh one", async () => {
+    const { server, link } = behind;
     const asked = () =>
       post<{ offerings: { totalCount: number } }>(server.url, search, {}, {}, 60_000);
     expect((await asked()).code).toBeUndefined();

@@ -2,26 +2,10 @@ import { meetingAt } from "../support/calendar.js";
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
-import { buildOffering, buildOrganization, database, uniqueWord } from "../support/factories.js";
+import { buildOffering, buildOrganization, database, offeringInput } from "../support/factories.js";
 import { openCase } from "../support/nazorg.js";
 import { referralChain } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
-
-const offeringInput = () => ({
-  title: `Waakvlamcontact ${uniqueWord()}`,
-  description: "Na de schuldregeling bellen vrijwilligers elke twee maanden.",
-  module: "WAAKVLAM_NAZORG",
-  phases: ["NAZORG"],
-  paletteLevel: "A7",
-  lifeDomains: ["FINANCIEN"],
-  targetGroups: [],
-  channels: ["TELEFOON"],
-  deliveredBy: ["VRIJWILLIGER"],
-  documentsNeeded: false,
-  languages: ["nl"],
-  locationIds: [],
-  gemeenten: ["GM0202"],
-});
 
 const refusedField = (result: { errors?: Array<{ message: string; extensions?: unknown }> }) => ({
   code: (result.errors?.[0]?.extensions as { code?: string } | undefined)?.code,

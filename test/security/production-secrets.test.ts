@@ -18,7 +18,8 @@ function startInProduction(
   let output = "";
   server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => server.kill("SIGKILL"), 20_000);
+  // A limit for a hung start only: on a busy machine a start alone can take many seconds.
+  const timer = setTimeout(() => server.kill("SIGKILL"), 90_000);
   return new Promise((resolve) => {
     server.on("exit", (code) => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { database } from "./factories.js";
 
 export interface AccessLogEntry {
+  userId: string;
   action: string;
   objectType: string;
   objectId: string;
@@ -8,6 +9,9 @@ export interface AccessLogEntry {
   organizationId: string;
   basis: string;
 }
+
+const columns = `user_id AS "userId", action, object_type AS "objectType", object_id AS "objectId",
+  client_id AS "clientId", organization_id AS "organizationId", basis`;
 
 /**
  * The access log entries in the user's name that were written while `request` ran, oldest
@@ -23,9 +27,18 @@ export async function accessLogDuring(
   )) as [{ last: string }];
   await request();
   return (await db.query(
-    `SELECT action, object_type AS "objectType", object_id AS "objectId", client_id AS "clientId",
-            organization_id AS "organizationId", basis
-       FROM access_log WHERE id > $1 AND user_id = $2 ORDER BY id`,
+    `SELECT ${columns} FROM access_log WHERE id > $1 AND user_id = $2 ORDER BY id`,
     [last, userId],
+  )) as AccessLogEntry[];
+}
+
+/** Every access log entry about the case's client, by anyone, oldest first. */
+export async function accessLogOfCase(caseId: string): Promise<AccessLogEntry[]> {
+  return (await (
+    await database()
+  ).query(
+    `SELECT ${columns} FROM access_log
+      WHERE client_id = (SELECT client_id FROM care_case WHERE id = $1) ORDER BY id`,
+    [caseId],
   )) as AccessLogEntry[];
 }

@@ -38,6 +38,27 @@ export function uniqueWord(): string {
   return `kk${letters}`;
 }
 
+/** What a worker fills in to publish an offering: a nazorg offering by phone in one gemeente. */
+export function offeringInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: `Waakvlamcontact ${uniqueWord()}`,
+    description:
+      "Na de schuldregeling bellen vrijwilligers elke twee maanden om te horen hoe het gaat.",
+    module: "WAAKVLAM_NAZORG",
+    phases: ["NAZORG"],
+    paletteLevel: "A7",
+    lifeDomains: ["FINANCIEN"],
+    targetGroups: [],
+    channels: ["TELEFOON"],
+    deliveredBy: ["VRIJWILLIGER"],
+    documentsNeeded: false,
+    languages: ["nl"],
+    locationIds: [],
+    gemeenten: ["GM0202"],
+    ...overrides,
+  };
+}
+
 export async function buildOrganization(overrides: Partial<NewOrganization> = {}): Promise<string> {
   return insertOrganization(await database(), {
     name: `Testorganisatie ${uniqueWord()}`,

@@ -7,7 +7,7 @@ import {
   onAWorkingDay,
 } from "../support/calendar.js";
 import { graphql } from "../support/api.js";
-import { database } from "../support/factories.js";
+import { accessLogOfCase } from "../support/access-log.js";
 import { loggedInUser } from "../support/session.js";
 
 type Worker = Awaited<ReturnType<typeof loggedInUser>>;
@@ -184,16 +184,6 @@ async function consentFor(owner: Worker, clientId: string, overrides: Record<str
   return result.data.recordConsent.id;
 }
 
-async function accessLog(caseId: string) {
-  return (await (
-    await database()
-  ).query(
-    `SELECT user_id, action, object_type, object_id FROM access_log
-      WHERE client_id = (SELECT client_id FROM care_case WHERE id = $1) ORDER BY id`,
-    [caseId],
-  )) as Array<{ user_id: string; action: string; object_type: string; object_id: string }>;
-}
-
 describe("scheduling a zorgoverleg", () => {
   it("plans time, place, invitees and the client's part, for the case team", async () => {
     const { owner, partner, caseId } = await caseWithPartner();
@@ -235,21 +225,21 @@ describe("scheduling a zorgoverleg", () => {
     expect(seen!.team.find((m) => m.organization.id === partner.organizationId)!.workers).toEqual([
       { id: partner.id },
     ]);
-    const log = await accessLog(caseId);
+    const log = await accessLogOfCase(caseId);
     expect(log).toEqual(
       expect.arrayContaining([
-        {
-          user_id: owner.id,
+        expect.objectContaining({
+          userId: owner.id,
           action: "CREATE",
-          object_type: "ZORGOVERLEG",
-          object_id: scheduled.id,
-        },
-        {
-          user_id: partner.id,
+          objectType: "ZORGOVERLEG",
+          objectId: scheduled.id,
+        }),
+        expect.objectContaining({
+          userId: partner.id,
           action: "READ",
-          object_type: "ZORGOVERLEG",
-          object_id: scheduled.id,
-        },
+          objectType: "ZORGOVERLEG",
+          objectId: scheduled.id,
+        }),
       ]),
     );
   });
@@ -631,8 +621,8 @@ describe("mijn afspraken", () => {
       "Gisteren, van de organisatie",
       "Van mijn collega",
     ]);
-    const reads = (await accessLog(caseId)).filter(
-      (e) => e.user_id === partner.id && e.action === "READ" && e.object_type === "AGREEMENT",
+    const reads = (await accessLogOfCase(caseId)).filter(
+      (e) => e.userId === partner.id && e.action === "READ" && e.objectType === "AGREEMENT",
     );
     expect(reads).toHaveLength(2);
   });
@@ -690,11 +680,10 @@ describe("mijn afspraken", () => {
       isOverdue: false,
     });
     expect(
-      (await accessLog(caseId)).filter(
-        (e) =>
-          e.action === "UPDATE" && e.object_type === "AGREEMENT" && e.object_id === agreementId,
+      (await accessLogOfCase(caseId)).filter(
+        (e) => e.action === "UPDATE" && e.objectType === "AGREEMENT" && e.objectId === agreementId,
       ),
-    ).toEqual([expect.objectContaining({ user_id: colleague.id })]);
+    ).toEqual([expect.objectContaining({ userId: colleague.id })]);
   });
 });
 
@@ -756,13 +745,15 @@ describe("the invitation (.ics)", () => {
     expect(summerBody).toContain(`DTSTART;TZID=Europe/Amsterdam:${compact(summerDay)}T103000\r\n`);
     expect(summerBody).toContain(`DTEND;TZID=Europe/Amsterdam:${compact(summerDay)}T113000\r\n`);
 
-    const log = await accessLog(caseId);
-    expect(log).toContainEqual({
-      user_id: partner.id,
-      action: "READ",
-      object_type: "ZORGOVERLEG",
-      object_id: winter.id,
-    });
+    const log = await accessLogOfCase(caseId);
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        userId: partner.id,
+        action: "READ",
+        objectType: "ZORGOVERLEG",
+        objectId: winter.id,
+      }),
+    );
   });
 
   it("is for the case team only", async () => {
