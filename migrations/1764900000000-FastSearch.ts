@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * What keeps the sociale kaart search fast at national scale (issue 6, BENCHMARKS.md):
+ * What keeps the sociale kaart search fast at national scale (BENCHMARKS.md):
  *
  * - `headline_vector`: title and organisation name only, with its own GIN index. Ranking reads
  *   this small vector for the few offerings whose headline matches, instead of scoring every

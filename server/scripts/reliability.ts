@@ -31,7 +31,7 @@ const { values: flags } = parseArgs({
     "races-rounds": { type: "string", default: "100" },
     "load-seconds": { type: "string", default: "600" },
     // Assumed regional peak: ~300 professionals and the public sociale kaart, 20 requests a
-    // second at the busiest; the issue asks for twice that.
+    // second at the busiest; the load runs at twice that.
     rate: { type: "string", default: "40" },
     "fault-seconds": { type: "string", default: "60" },
     "rolling-seconds": { type: "string", default: "60" },

@@ -282,7 +282,7 @@ describe("response norms", () => {
 });
 
 describe("every transition, tried by both sides", () => {
-  // The state machine, written out as the workers know it: each line is a step that
+  // The referral state machine, written out as the workers know it: each line is a step that
   // is allowed, and who may take it. Every other (from, to, side) must be refused.
   const allowedSteps = [
     "DRAFT → SENT by sender",
