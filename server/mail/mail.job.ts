@@ -53,16 +53,24 @@ interface ClaimedMail {
 const batchSize = 20;
 // The longest wait between two attempts, however many attempts came before.
 const maxRetryDelaySeconds = 6 * 60 * 60;
+// How long a claimed mail stays this instance's: longer than a send can take within the
+// transport's timeouts below, so no other instance sends it a second time meanwhile.
+const claimSeconds = 5 * 60;
+const transportTimeouts = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+};
 
 /**
  * Takes up to `batchSize` due mails for this instance. Claiming counts the attempt and moves
- * `next_attempt_at` to the backoff moment in one statement, so the row is this instance's until
- * then without holding a lock or a connection while the SMTP server answers; an instance that
- * dies mid-send leaves the mail to be retried after the backoff. Mail that no longer makes
- * sense is cancelled instead: its worker has since switched notifications off or been disabled,
+ * `next_attempt_at` past the longest a send can take, in one statement, so the row is this
+ * instance's while the SMTP server answers, without holding a lock or a connection; a failed
+ * send then sets the backoff, and an instance that dies mid-send leaves the mail to be retried
+ * once the claim has run out. Mail that no longer makes sense is cancelled instead: its worker has since switched notifications off or been disabled,
  * or the referral no longer waits for a response (every kind of mail is about that wait).
  */
-async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMail[]> {
+async function claimDueMail(db: Queryable): Promise<ClaimedMail[]> {
   return returnedRows<ClaimedMail>(
     await db.query(
       `WITH due AS (
@@ -80,12 +88,12 @@ async function claimDueMail(db: Queryable, mail: MailConfig): Promise<ClaimedMai
         SET attempts = o.attempts + CASE WHEN due.wanted THEN 1 ELSE 0 END,
             state = CASE WHEN due.wanted THEN 'PENDING' ELSE 'CANCELLED' END,
             finished_at = CASE WHEN due.wanted THEN NULL ELSE now() END,
-            next_attempt_at = now() + make_interval(secs => least($2 * 2 ^ o.attempts, $3))
+            next_attempt_at = now() + make_interval(secs => $2)
        FROM due
       WHERE o.id = due.id
      RETURNING o.id, due.email, due.wanted, o.subject, o.text_body AS text, o.html_body AS html,
                o.attempts`,
-      [batchSize, mail.retrySeconds, maxRetryDelaySeconds],
+      [batchSize, claimSeconds],
     ),
   );
 }
@@ -108,7 +116,7 @@ export async function sendDueMail(
 ): Promise<number> {
   let sent = 0;
   for (let batch = 0; batch < 10; batch++) {
-    const claimed = await claimDueMail(db, mail);
+    const claimed = await claimDueMail(db);
     for (const message of claimed.filter((row) => row.wanted)) {
       try {
         await transport.sendMail({
@@ -130,9 +138,10 @@ export async function sendDueMail(
           `UPDATE mail_outbox
               SET last_error = $2,
                   state = CASE WHEN $3 THEN 'FAILED' ELSE state END,
-                  finished_at = CASE WHEN $3 THEN now() END
+                  finished_at = CASE WHEN $3 THEN now() END,
+                  next_attempt_at = now() + make_interval(secs => least($4 * 2 ^ ($5 - 1), $6))
             WHERE id = $1`,
-          [message.id, code, failed],
+          [message.id, code, failed, mail.retrySeconds, message.attempts, maxRetryDelaySeconds],
         );
         // The outbox id and the code only: never the address or the text.
         logger.warn(
@@ -173,9 +182,7 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
   }
   const transport = nodemailer.createTransport({
     url: mail.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
+    ...transportTimeouts,
   });
   let running = false;
   const run = async () => {

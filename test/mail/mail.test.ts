@@ -353,6 +353,20 @@ describe("a reminder for an overdue referral", () => {
     }
   });
 
+  it("goes out once when the mail server takes longer to accept it than the retry interval", async () => {
+    const chain = await draft();
+    // Both instances look every second and would retry after one: the send in flight keeps it.
+    sink.answerAfter(3_000);
+    try {
+      expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
+      await eventually(() => sink.mailTo(chain.receiver.email).length > 0, "mail");
+      await afterTheQueue();
+    } finally {
+      sink.answerAfter(0);
+    }
+    expect(sink.mailTo(chain.receiver.email)).toHaveLength(1);
+  });
+
   it("is not sent for a referral that was answered in time", async () => {
     const chain = await draft();
     expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();

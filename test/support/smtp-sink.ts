@@ -12,13 +12,14 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on loopback that keeps what it receives, for the mail tests: it can be
- * stopped and started again on the same port (an SMTP outage) and told to refuse an address
- * with a given reply code.
+ * stopped and started again on the same port (an SMTP outage), told to refuse an address with
+ * a given reply code, and told to take its time before it accepts a message.
  */
 export async function startSmtpSink() {
   const port = await freePort();
   const received: ReceivedMail[] = [];
   const refusals = new Map<string, number>();
+  let answerAfterMs = 0;
   let server: SMTPServer | undefined;
 
   const start = () =>
@@ -38,8 +39,9 @@ export async function startSmtpSink() {
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
+          stream.on("end", async () => {
             const raw = Buffer.concat(chunks).toString("utf8");
+            await new Promise((resolve) => setTimeout(resolve, answerAfterMs));
             simpleParser(raw).then(
               (parsed) => {
                 received.push({
@@ -67,6 +69,10 @@ export async function startSmtpSink() {
     },
     refuse(address: string, code: number) {
       refusals.set(address.toLowerCase(), code);
+    },
+    /** Accepts each message only after `ms`, as a busy mail server does; 0 for at once. */
+    answerAfter(ms: number) {
+      answerAfterMs = ms;
     },
     /** Stops listening: new connections are refused, as with a mail server that is down. */
     stop: () => new Promise<void>((resolve) => server!.close(() => resolve())),
