@@ -20,20 +20,16 @@ interface Persona {
 
 let personas: Persona[];
 let clientName: string;
-let ids: {
-  caseId: string;
-  clientId: string;
-  consentId: string;
-  referralId: string;
-  teamOrganization: string;
-  receiverOrganization: string;
-  receiverOffering: string;
-};
+let ids: Awaited<ReturnType<typeof buildFixture>>["ids"];
 
-beforeAll(async () => {
+/**
+ * A sent referral from a case team to a receiver, the client's name known, and a persona for
+ * every role on each side and outside. Tests that change it build one of their own.
+ */
+async function buildFixture() {
   const chain = await referralChain<{ id: string }>("id");
   const { sender, receiver, caseId, consentId } = chain;
-  clientName = `Inwoner ${uniqueWord()}`;
+  const clientName = `Inwoner ${uniqueWord()}`;
   const db = await database();
   const [{ client_id: clientId }] = (await db.query(
     "SELECT client_id FROM care_case WHERE id = $1",
@@ -56,7 +52,7 @@ beforeAll(async () => {
     "SELECT offering_id FROM referral WHERE id = $1",
     [chain.referral.id],
   )) as [{ offering_id: string }];
-  ids = {
+  const ids = {
     caseId,
     clientId,
     consentId,
@@ -78,7 +74,7 @@ beforeAll(async () => {
     roles,
     headers: (await loggedInUser({ organizationId, roles: roles as never })).headers,
   });
-  personas = [
+  const personas: Persona[] = [
     { label: "team: medewerker", relation: "team", roles: ["MEDEWERKER"], headers: sender.headers },
     await persona("team: coördinator", "team", sender.organizationId, ["COORDINATOR"]),
     await persona("team: beheerder", "team", sender.organizationId, ["MEDEWERKER", "BEHEERDER"]),
@@ -97,6 +93,11 @@ beforeAll(async () => {
       "REGIO_BEHEERDER",
     ]),
   ];
+  return { personas, clientName, ids };
+}
+
+beforeAll(async () => {
+  ({ personas, clientName, ids } = await buildFixture());
 });
 
 /** The response as text, to check that the client's name appears nowhere in it. */
@@ -430,6 +431,7 @@ describe("the partners' own entries on the sociale kaart", () => {
 
 describe("after the receiver accepts", () => {
   it("opens the rest of the case to the receiving organisation, and still not to outsiders", async () => {
+    const { personas, clientName, ids } = await buildFixture();
     const receiver = personas.find((p) => p.relation === "receiver")!;
     const accepted = await graphql(
       `

@@ -1,5 +1,5 @@
 import { daysFromToday, today } from "../support/calendar.js";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { graphql } from "../support/api.js";
 import { buildOrganization, buildRegion, database } from "../support/factories.js";
@@ -42,7 +42,9 @@ describe("network agreements", () => {
     ...overrides,
   });
 
-  beforeAll(async () => {
+  // A region of the test's own: the tests record and end agreements on its gemeenten, and a
+  // test must not find another's there.
+  beforeEach(async () => {
     region = await buildRegion(3);
     admin = await loggedInUser({ roles: [Role.REGIO_BEHEERDER] });
     // The coordinator's organisation works in the first two gemeenten only.
@@ -139,6 +141,8 @@ describe("network agreements", () => {
 
   it("guards the one-holder rule in the database itself", async () => {
     const [, g2] = region.gemeenteCodes as [string, string];
+    const first = await graphql(create, { input: regie([g2]) }, admin.headers);
+    expect(first.errors).toBeUndefined();
     const db = await database();
     await expect(
       db.transaction(async (manager) => {
@@ -190,6 +194,8 @@ describe("network agreements", () => {
     "forbids a user with role %s to record or end an agreement",
     async (role) => {
       const [g1] = region.gemeenteCodes as [string];
+      const recorded = await graphql(create, { input: regie([g1]) }, admin.headers);
+      expect(recorded.errors).toBeUndefined();
       const user = await loggedInUser({ roles: [role] });
       const created = await graphql(create, { input: regie([g1]) }, user.headers);
       expect(created.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
