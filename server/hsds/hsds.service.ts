@@ -40,8 +40,16 @@ export async function exportHsds(db: Queryable, organizationId?: string): Promis
   const title =
     organizationId && directory.organizations[0]
       ? `Sociale kaart: ${directory.organizations[0].name}`
-      : `Sociale kaart ${regions.map((region) => region.name).join(", ")}`.trim();
+      : directoryTitle(regions.map((region) => region.name));
   return toHsds(directory, new Map(gemeenten.map((g) => [g.code, g.name])), title);
+}
+
+// The HSDS title holds at most 300 characters: a platform for many regions says how many.
+const titleLength = 300;
+
+function directoryTitle(regionNames: string[]): string {
+  const listed = `Sociale kaart ${regionNames.join(", ")}`.trim();
+  return listed.length <= titleLength ? listed : `Sociale kaart van ${regionNames.length} regio's`;
 }
 
 /** Organisations (all, or these ids) with their locations and offerings, in a stable order. */

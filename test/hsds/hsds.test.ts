@@ -22,6 +22,7 @@ import {
   buildLocation,
   buildOffering,
   buildOrganization,
+  buildRegion,
   database,
   uniqueWord,
 } from "../support/factories.js";
@@ -285,6 +286,14 @@ beforeAll(async () => {
 });
 
 describe("exporting the directory as Open Referral HSDS", () => {
+  it("keeps its title within HSDS's 300 characters however many regions the platform serves", async () => {
+    // Sixteen more regions name more than 300 characters together.
+    for (let region = 0; region < 16; region++) await buildRegion(1);
+    const document = await exportDocument();
+    expect(document.title).toMatch(/^Sociale kaart van \d+ regio's$/);
+    expect(checkHsdsDocument(document).problems).toEqual([]);
+  });
+
   it("exports the demo region as HSDS that the import schema accepts, with the taxonomies", async () => {
     const document = await exportDocument();
     expect(checkHsdsDocument(document).problems).toEqual([]);
