@@ -48,15 +48,18 @@ export const entities = [
  * within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
  * then fails a request quickly instead of letting it hang. Those limits are kept by PostgreSQL;
  * a connection that stops answering altogether (a frozen network, a hung server) is given up
- * by the server itself after 30 s, above the longest statement a request may run (a first
- * search count, 20 s). Migrations and seeding run without these limits
+ * by the server itself 10 s after the longest statement a request may run (the statement
+ * timeout, or a first search count: 20 s). Migrations and seeding run without these limits
  * (`requestTimeouts: false`): a long index build is not a stuck request.
  */
+const statementTimeoutMs = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000);
 export const requestTimeouts = {
   connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
-  statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000),
+  statement_timeout: statementTimeoutMs,
   idle_in_transaction_session_timeout: 10_000,
-  query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 30_000),
+  query_timeout: Number(
+    process.env.DATABASE_QUERY_TIMEOUT_MS ?? Math.max(statementTimeoutMs, 20_000) + 10_000,
+  ),
 };
 
 export function createDataSource(

@@ -486,7 +486,14 @@ describe("the outbox's retention", () => {
 });
 
 describe("the server's log", () => {
-  it("says when mail could not be sent, but never to whom or what", () => {
+  it("says when mail could not be sent, but never to whom or what", async () => {
+    const chain = await draft();
+    sink.refuse(chain.receiver.email, 550);
+    expect((await send(first, chain.sender.headers, chain.referral.id)).code).toBeUndefined();
+    await eventually(
+      async () => (await outboxRows(chain.referral.id))[0]?.state === "FAILED",
+      "a refused mail",
+    );
     expect(output).toContain("mail could not be sent");
     expect(output).toContain("SMTP_550");
     for (const secret of ["@test.example", "Beste collega", "Nieuwe verwijzing", "Testregio"]) {
