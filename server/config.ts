@@ -31,7 +31,10 @@ export interface Config {
   clientDir: string;
   /** Introspection and "did you mean" suggestions: off in production unless asked for. */
   graphqlIntrospection: boolean;
-  /** How many proxies stand in front (for the client's IP in X-Forwarded-For); 0 if none. */
+  /**
+   * How many proxies stand in front (for the client's IP in X-Forwarded-For). 0 by default: with
+   * no proxy in front, any client could otherwise name its own IP and escape the per-IP limits.
+   */
   trustProxyHops: number;
   /** How long an idle kept-alive connection stays open: above any load balancer's own. */
   keepAliveSeconds: number;
@@ -111,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.NODE_ENV !== "production",
       "GRAPHQL_INTROSPECTION",
     ),
-    trustProxyHops: integer(env.TRUST_PROXY_HOPS, 1, "TRUST_PROXY_HOPS"),
+    trustProxyHops: integer(env.TRUST_PROXY_HOPS, 0, "TRUST_PROXY_HOPS"),
     keepAliveSeconds: integer(env.HTTP_KEEP_ALIVE_SECONDS, 65, "HTTP_KEEP_ALIVE_SECONDS"),
     rateLimits: {
       loginFailuresPerAccount: integer(

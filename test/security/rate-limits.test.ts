@@ -106,6 +106,36 @@ describe("login rate limits", () => {
     const refused = await logIn(user.email, testPassword, `10.9.9.9, ${proxySeen}`);
     expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
   });
+
+  it("trusts no X-Forwarded-For unless told a proxy stands in front: a forged one does not escape", async () => {
+    // TRUST_PROXY_HOPS unset, as `npm start` on a machine without a proxy. A database of its
+    // own: this instance counts the test runner's own address, which other tests log in from.
+    const instance = await startInstance(
+      { TRUST_PROXY_HOPS: "", RATE_LIMIT_LOGIN_PER_IP: "3", SEED_DEMO_REGION: "false" },
+      { ownDatabase: true },
+    );
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const failed = await logIn(
+          `${uniqueWord()}@test.example`,
+          "fout-wachtwoord",
+          freshIp(),
+          instance.baseUrl,
+        );
+        expect(failed.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      }
+      const refused = await logIn(
+        `${uniqueWord()}@test.example`,
+        "fout-wachtwoord",
+        freshIp(),
+        instance.baseUrl,
+      );
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await instance.stop();
+    }
+  });
 });
 
 describe("per-user request limit", () => {

@@ -36,7 +36,8 @@ export async function startInstance(
   let errorOutput = "";
   const server = await startServer({
     databaseUrl: database.url,
-    env: { NODE_ENV: "test", LOG_LEVEL: "info", ...env },
+    // Behind one proxy, as the lane's server (test/global-setup.ts).
+    env: { NODE_ENV: "test", LOG_LEVEL: "info", TRUST_PROXY_HOPS: "1", ...env },
     onOutput: (text, stream) => {
       if (stream === "stderr") {
         errorOutput += text;
