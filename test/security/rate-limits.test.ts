@@ -70,6 +70,54 @@ describe("login rate limits", () => {
     }
   });
 
+  it("checks no more passwords than the limit allows when the attempts come all at once", async () => {
+    const user = await buildUser();
+    const ip = freshIp();
+    const attempts = 5 * limits.loginFailuresPerAccount;
+    // The right password among wrong ones, every attempt sent before any is answered.
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, i) =>
+        logIn(user.email, i === attempts - 1 ? testPassword : `fout-wachtwoord-${i}`, ip),
+      ),
+    );
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "TOO_MANY_REQUESTS");
+    const checked = results.filter((r) => !refused.includes(r));
+    expect(checked).toHaveLength(limits.loginFailuresPerAccount);
+    expect(refused).toHaveLength(attempts - limits.loginFailuresPerAccount);
+    expect(refused.every((r) => r.status === 429 && !r.data?.login)).toBe(true);
+    // Unless the right one happened to be among the checked ones, the account is now locked.
+    if (checked.every((r) => !r.data?.login)) {
+      expect((await logIn(user.email, testPassword, freshIp())).status).toBe(429);
+    }
+  });
+
+  it("counts every spelling of an address that reaches the account as that account", async () => {
+    const user = await buildUser({ email: `${uniqueWord()}-inlog@test.example` });
+    for (let attempt = 0; attempt < limits.loginFailuresPerAccount; attempt++) {
+      await logIn(user.email, "fout-wachtwoord", freshIp());
+    }
+    // Upper case and fullwidth letters (NFKC makes them ASCII) reach the account: its limit
+    // holds for all of them, even with the right password.
+    const [local, domain] = user.email.split("@") as [string, string];
+    const fullwidth = [...local]
+      .map((c) => (/[a-z]/.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c))
+      .join("");
+    for (const spelling of [
+      user.email.toUpperCase(),
+      `${fullwidth}@${domain}`,
+      `${local}@TEST.EXAMPLE`,
+    ]) {
+      const refused = await logIn(spelling, testPassword, freshIp());
+      expect(refused.errors?.[0]?.extensions?.code, spelling).toBe("TOO_MANY_REQUESTS");
+    }
+    // A dotted capital I is another letter than i (JavaScript lowers it to i + a dot, the C
+    // library to i): that address is no spelling of this account and does not log in to it.
+    const dotted = user.email.replace("inlog", "İnlog");
+    const other = await logIn(dotted, testPassword, freshIp());
+    expect(other.data?.login ?? null).toBeNull();
+    expect(other.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("counts unknown addresses too, so the limit does not tell which accounts exist", async () => {
     const unknown = `${uniqueWord()}@test.example`;
     const ip = freshIp();
