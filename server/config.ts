@@ -92,7 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     applicationDatabaseUrl: env.DATABASE_APP_URL || undefined,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),
     embeddedPort: integer(env.EMBEDDED_PG_PORT, 54329, "EMBEDDED_PG_PORT"),
-    seedDemoRegion: (env.SEED_DEMO_REGION ?? "true") !== "false",
+    // The demo region is for `npm start` and the tests; production asks for it explicitly.
+    seedDemoRegion: flag(env.SEED_DEMO_REGION, env.NODE_ENV !== "production", "SEED_DEMO_REGION"),
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
     sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),

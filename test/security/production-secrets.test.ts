@@ -139,8 +139,23 @@ describe("production data", () => {
       )
     ).data?.regions;
 
-  it("seeds the demo region without its demo accounts: their logins fail", async () => {
-    await inProduction({}, async (instance, databaseUrl) => {
+  it("seeds nothing unless asked: no demo organisations, offerings or accounts", async () => {
+    // SEED_DEMO_REGION unset, as in a deployment's environment.
+    await inProduction({ SEED_DEMO_REGION: "" }, async (instance, databaseUrl) => {
+      expect(await regions(instance)).toEqual([]);
+      const [counts] = await queryDatabase<Record<string, number>>(
+        databaseUrl,
+        `SELECT (SELECT count(*) FROM region)::int AS regions,
+                (SELECT count(*) FROM organization)::int AS organizations,
+                (SELECT count(*) FROM offering)::int AS offerings,
+                (SELECT count(*) FROM app_user)::int AS users`,
+      );
+      expect(counts).toEqual({ regions: 0, organizations: 0, offerings: 0, users: 0 });
+    });
+  }, 120_000);
+
+  it("seeds the demo region when asked, without its demo accounts: their logins fail", async () => {
+    await inProduction({ SEED_DEMO_REGION: "true" }, async (instance, databaseUrl) => {
       // The region is there: the sociale kaart has something to show.
       expect(await regions(instance)).toHaveLength(1);
       for (const email of Object.values(demoAccounts)) {
