@@ -2,7 +2,13 @@ import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { graphql } from "../support/api.js";
-import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+import {
+  buildOrganization,
+  buildUser,
+  database,
+  testPassword,
+  uniqueWord,
+} from "../support/factories.js";
 import { startInstance } from "../support/instance.js";
 import { attemptLogin, loggedInUser } from "../support/session.js";
 
@@ -153,6 +159,29 @@ describe("login rate limits", () => {
     const user = await buildUser();
     const refused = await logIn(user.email, testPassword, `10.9.9.9, ${proxySeen}`);
     expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("counts no successful login against its IP: an office behind one address logs in all day", async () => {
+    // An instance with a per-IP limit of 3 on the lane's database, from an address of its own.
+    const instance = await startInstance({ RATE_LIMIT_LOGIN_PER_IP: "3" });
+    try {
+      const office = freshIp();
+      const organizationId = await buildOrganization();
+      for (let worker = 0; worker < 4; worker++) {
+        const user = await buildUser({ organizationId });
+        const login = await logIn(user.email, testPassword, office, instance.baseUrl);
+        expect(login.data?.login.token, `worker ${worker + 1}`).toBeTruthy();
+      }
+      // Its failures still count: after three, the office's next attempt is refused.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await logIn(`${uniqueWord()}@test.example`, "fout-wachtwoord", office, instance.baseUrl);
+      }
+      const user = await buildUser({ organizationId });
+      const refused = await logIn(user.email, testPassword, office, instance.baseUrl);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await instance.stop();
+    }
   });
 
   it("trusts no X-Forwarded-For unless told a proxy stands in front: a forged one does not escape", async () => {
