@@ -10,7 +10,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("../dist/client", import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: the server would hand out the client's full sources with them. Client
+    // development runs on Vite's dev server (npm run dev:client), which has its own.
+    sourcemap: false,
   },
   server: {
     // During client development the API runs on its own port (npm start).

@@ -197,6 +197,13 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.use("/open-referral", openReferralRoutes(db));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
+    // The client is built without source maps; one left in the folder (a build of another
+    // configuration) is not served either, nor answered with the page: it would hand out the
+    // full sources.
+    app.use((req, res, next) => {
+      if (!req.path.endsWith(".map")) return next();
+      res.status(404).type("text/plain").send("Niet gevonden.");
+    });
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     // Client-side routes (/aanbod/…) all load the single page app.
     app.get("/{*path}", (_req, res) => {

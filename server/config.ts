@@ -3,8 +3,16 @@ import { repoRoot } from "./paths.js";
 
 export interface Config {
   port: number;
-  /** A real PostgreSQL; without it an embedded one is started (development and demo). */
+  /**
+   * A real PostgreSQL, as the owner of the tables: migrations, seeding and the background jobs.
+   * Without it an embedded one is started (development and demo).
+   */
   databaseUrl: string | undefined;
+  /**
+   * The same database as the login every request runs as: a role that owns nothing and is a
+   * member of ketenkaart_app only (server/db/application-login.ts). Needed with DATABASE_URL.
+   */
+  applicationDatabaseUrl: string | undefined;
   /** Where the embedded PostgreSQL keeps its data between runs. */
   embeddedDataDir: string;
   embeddedPort: number;
@@ -31,7 +39,10 @@ export interface Config {
   clientDir: string;
   /** Introspection and "did you mean" suggestions: off in production unless asked for. */
   graphqlIntrospection: boolean;
-  /** How many proxies stand in front (for the client's IP in X-Forwarded-For); 0 if none. */
+  /**
+   * How many proxies stand in front (for the client's IP in X-Forwarded-For). 0 by default: with
+   * no proxy in front, any client could otherwise name its own IP and escape the per-IP limits.
+   */
   trustProxyHops: number;
   /** How long an idle kept-alive connection stays open: above any load balancer's own. */
   keepAliveSeconds: number;
@@ -78,9 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env.PORT, 4000, "PORT"),
     databaseUrl: env.DATABASE_URL || undefined,
+    applicationDatabaseUrl: env.DATABASE_APP_URL || undefined,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),
     embeddedPort: integer(env.EMBEDDED_PG_PORT, 54329, "EMBEDDED_PG_PORT"),
-    seedDemoRegion: (env.SEED_DEMO_REGION ?? "true") !== "false",
+    // The demo region is for `npm start` and the tests; production asks for it explicitly.
+    seedDemoRegion: flag(env.SEED_DEMO_REGION, env.NODE_ENV !== "production", "SEED_DEMO_REGION"),
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL ?? "info",
     sessionTtlHours: integer(env.SESSION_TTL_HOURS, 10, "SESSION_TTL_HOURS"),
@@ -111,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.NODE_ENV !== "production",
       "GRAPHQL_INTROSPECTION",
     ),
-    trustProxyHops: integer(env.TRUST_PROXY_HOPS, 1, "TRUST_PROXY_HOPS"),
+    trustProxyHops: integer(env.TRUST_PROXY_HOPS, 0, "TRUST_PROXY_HOPS"),
     keepAliveSeconds: integer(env.HTTP_KEEP_ALIVE_SECONDS, 65, "HTTP_KEEP_ALIVE_SECONDS"),
     rateLimits: {
       loginFailuresPerAccount: integer(
@@ -202,6 +215,7 @@ const defaultSecrets = new Set([
   "",
   "ketenkaart",
   "ketenkaart-demo",
+  "ketenkaart-web",
   "postgres",
   "password",
   "secret",
@@ -211,28 +225,68 @@ const defaultSecrets = new Set([
 
 /**
  * Why production must not start with this configuration, in words safe for the log (never the
- * secret itself); empty when it may. The only secret Ketenkaart needs is the database password
- * in DATABASE_URL: sessions are random tokens of which only a hash is stored, so there is no
- * signing key to leak.
+ * secret itself); empty when it may. The only secrets Ketenkaart needs are the database
+ * passwords in DATABASE_URL and DATABASE_APP_URL: sessions are random tokens of which only a
+ * hash is stored, so there is no signing key to leak.
  */
 export function productionSecretProblems(config: Config): string[] {
   if (!config.production) return [];
   return [...databaseProblems(config), ...mailProblems(config.mail)];
 }
 
+/** Why the two database URLs cannot be used, whatever the environment; empty when they can. */
+export function databaseUrlProblems(config: Config): string[] {
+  if (!config.databaseUrl) {
+    return config.applicationDatabaseUrl
+      ? ["DATABASE_APP_URL is set without DATABASE_URL, the owner of the tables"]
+      : [];
+  }
+  if (!config.applicationDatabaseUrl) {
+    return [
+      "DATABASE_APP_URL is not set: requests run as a login of their own, a member of ketenkaart_app only (README.md)",
+    ];
+  }
+  const owner = parsedUrl(config.databaseUrl);
+  const application = parsedUrl(config.applicationDatabaseUrl);
+  if (!owner) return ["DATABASE_URL is not a valid postgres:// URL"];
+  if (!application) return ["DATABASE_APP_URL is not a valid postgres:// URL"];
+  return owner.username === application.username
+    ? ["DATABASE_APP_URL connects as DATABASE_URL's role: requests must not run as the owner"]
+    : [];
+}
+
 function databaseProblems(config: Config): string[] {
   if (!config.databaseUrl) {
     return ["DATABASE_URL is not set: production never starts the embedded PostgreSQL"];
   }
-  let password: string;
-  try {
-    password = decodeURIComponent(new URL(config.databaseUrl).password);
-  } catch {
-    return ["DATABASE_URL is not a valid postgres:// URL"];
+  const problems: string[] = [];
+  for (const [name, url] of [
+    ["DATABASE_URL", config.databaseUrl],
+    ["DATABASE_APP_URL", config.applicationDatabaseUrl],
+  ] as const) {
+    const parsed = url ? parsedUrl(url) : undefined;
+    if (!parsed) continue; // reported by databaseUrlProblems
+    if (defaultSecrets.has(passwordOf(parsed).toLowerCase())) {
+      problems.push(`${name} has no password or a default one: set a strong database password`);
+    }
   }
-  return defaultSecrets.has(password.toLowerCase())
-    ? ["DATABASE_URL has no password or a default one: set a strong database password"]
-    : [];
+  return problems;
+}
+
+function passwordOf(url: URL): string {
+  try {
+    return decodeURIComponent(url.password);
+  } catch {
+    return url.password;
+  }
+}
+
+function parsedUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

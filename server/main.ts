@@ -1,23 +1,30 @@
 import "reflect-metadata";
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
-import { loadConfig, productionSecretProblems } from "./config.js";
+import { databaseUrlProblems, loadConfig, productionSecretProblems } from "./config.js";
+import { applicationLoginProblems } from "./db/application-login.js";
 import { createDataSource, withStartupLock } from "./db/data-source.js";
-import { openDatabase } from "./db/open-database.js";
+import { startDatabaseServer } from "./db/open-database.js";
 import { logger } from "./logger.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
 import { startMailJob } from "./mail/mail.job.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const problems = productionSecretProblems(config);
+  const problems = [...databaseUrlProblems(config), ...productionSecretProblems(config)];
   if (problems.length > 0) {
-    for (const problem of problems) logger.fatal({ problem }, "refusing to start in production");
+    const refusal = config.production ? "refusing to start in production" : "refusing to start";
+    for (const problem of problems) logger.fatal({ problem }, refusal);
     process.exit(1);
   }
-  const { db, url: databaseUrl, close } = await openDatabase(config, { requestTimeouts: true });
-  // Migrating and seeding on connections of their own, without the request timeouts.
-  const startup = createDataSource(databaseUrl, { requestTimeouts: false, poolSize: 2 });
+  const server = await startDatabaseServer(config);
+  // Migrating and seeding as the owner of the tables, on connections of their own, without the
+  // request timeouts.
+  const startup = createDataSource(server.ownerUrl, {
+    requestTimeouts: false,
+    poolSize: 2,
+    applicationName: "ketenkaart-startup",
+  });
   await startup.initialize();
   try {
     await withStartupLock(startup, async () => {
@@ -31,9 +38,33 @@ async function main(): Promise<void> {
     await startup.destroy();
   }
 
+  // Requests run as the application's login, which owns nothing and can only be ketenkaart_app
+  // (server/db/application-login.ts); the jobs work as the owner on a small pool of their own.
+  if (!server.applicationUrl) throw new Error("DATABASE_APP_URL is not set");
+  const db = createDataSource(server.applicationUrl, { requestTimeouts: true });
+  await db.initialize();
+  const loginProblems = await applicationLoginProblems(db);
+  if (loginProblems.length > 0) {
+    for (const problem of loginProblems) logger.fatal({ problem }, "refusing to start");
+    await db.destroy();
+    await server.stop();
+    process.exit(1);
+  }
+  const jobs = createDataSource(server.ownerUrl, {
+    requestTimeouts: true,
+    poolSize: 2,
+    applicationName: "ketenkaart-jobs",
+  });
+  await jobs.initialize();
+  const close = async () => {
+    await db.destroy();
+    await jobs.destroy();
+    await server.stop();
+  };
+
   const app = await createApp(db, config);
-  const stopRetentionJob = startRetentionJob(db, config);
-  const stopMailJob = startMailJob(db, config.mail);
+  const stopRetentionJob = startRetentionJob(jobs, config);
+  const stopMailJob = startMailJob(jobs, config.mail);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;

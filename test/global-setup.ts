@@ -25,7 +25,9 @@ export default async function setup(project: TestProject) {
   const database = await createDatabase(cluster.url, `lane_${project.name}`);
   const server = await startServer({
     databaseUrl: database.url,
-    env: { NODE_ENV: "test", LOG_LEVEL: "warn" },
+    // As behind the load balancer of a deployment: tests speak for many clients through
+    // X-Forwarded-For.
+    env: { NODE_ENV: "test", LOG_LEVEL: "warn", TRUST_PROXY_HOPS: "1" },
   });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database.url);

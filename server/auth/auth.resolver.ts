@@ -3,6 +3,7 @@ import type { Context } from "../common/context.js";
 import { UnauthenticatedError } from "../common/errors.js";
 import { Organization } from "../organization/organization.entity.js";
 import { LoginInput, LoginResult, SessionInfo } from "./auth.inputs.js";
+import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
 import {
   createSession,
@@ -25,25 +26,25 @@ export class AuthResolver {
     description:
       "Inloggen: zet een sessiecookie voor de webclient en geeft een token voor API-koppelingen",
   })
-  async login(
-    @Arg("input") { email, password }: LoginInput,
-    @Ctx() context: Context,
-  ): Promise<LoginResult> {
+  async login(@Arg("input") input: LoginInput, @Ctx() context: Context): Promise<LoginResult> {
+    const { password } = input;
+    // One form of the address for the limit and the lookup alike, so no spelling of it is
+    // counted apart from the account it reaches.
+    const email = normalizeEmail(input.email);
     const ip = context.request.ip ?? "unknown";
-    await context.rateLimits.assertLoginAllowed(email, ip);
+    // Counted before the password is checked: attempts sent at once cannot all pass a check
+    // made before any of them failed. Unknown addresses count too, so the limit does not tell
+    // which accounts exist.
+    await context.rateLimits.countLoginAttempt(email, ip);
     const user = await context.db
       .getRepository(User)
       .createQueryBuilder("user")
-      .where("lower(user.email) = lower(:email)", { email })
+      .where("user.email = :email", { email })
       .andWhere("user.disabled_at IS NULL")
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? unknownUserHash, password);
-    if (!user || !valid) {
-      // Unknown addresses count too, so the limit does not tell which accounts exist.
-      await context.rateLimits.loginFailed(email, ip);
-      throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
-    }
-    await context.rateLimits.loginSucceeded(email);
+    if (!user || !valid) throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    await context.rateLimits.loginSucceeded(email, ip);
 
     const session = await createSession(context.db, user.id, context.config.sessionTtlHours);
     setSessionCookie(context, session.token, session.expiresAt);

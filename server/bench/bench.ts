@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
 import { createDataSource } from "../db/data-source.js";
+import { ensureApplicationLogin, withLogin } from "../db/application-login.js";
 import { applicationRole } from "../db/request-scope.js";
 import { sqlLiteral } from "../db/sql-literal.js";
 import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
@@ -130,9 +131,9 @@ async function main(): Promise<void> {
 
     const trace = path.join(os.tmpdir(), `ketenkaart-bench-trace-${process.pid}.jsonl`);
     writeFileSync(trace, "");
-    const serverUrl = await productionLogin(database.url);
-    const ours = await startServer(serverUrl, {});
-    const tracing = await startServer(serverUrl, { KETENKAART_SQL_TRACE: trace });
+    const logins = await productionLogins(database.url);
+    const ours = await startServer(logins, {});
+    const tracing = await startServer(logins, { KETENKAART_SQL_TRACE: trace });
     try {
       const token = await logIn(ours.url);
       const caseId = await firstCaseId(ours.url, token);
@@ -432,37 +433,54 @@ interface RunningServer {
 /**
  * The servers run as deployed, with NODE_ENV=production (which, among other things, turns off
  * graphql-js's development checks). Production refuses the embedded PostgreSQL's well-known
- * password, so they log in as a role of their own with a random one, a member of the owner and
- * of the application role (as README.md asks of a deployment's database user).
+ * passwords, so they connect with logins of their own with random ones, as README.md asks of a
+ * deployment: one a member of the owner, for migrations and jobs, and the application's, a
+ * member of the application role only, for requests.
  */
-async function productionLogin(databaseUrl: string): Promise<string> {
-  const password = randomBytes(24).toString("base64url");
+interface ProductionLogins {
+  ownerUrl: string;
+  applicationUrl: string;
+}
+
+async function productionLogins(databaseUrl: string): Promise<ProductionLogins> {
+  const owner = { user: "ketenkaart_bench", password: randomBytes(24).toString("base64url") };
+  const application = {
+    user: "ketenkaart_bench_web",
+    password: randomBytes(24).toString("base64url"),
+  };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const owner = (await client.query("SELECT current_user AS name")).rows[0] as { name: string };
+    const current = (await client.query("SELECT current_user AS name")).rows[0] as { name: string };
     await client.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ketenkaart_bench') THEN
         CREATE ROLE ketenkaart_bench LOGIN;
       END IF; END $$`);
-    await client.query(`ALTER ROLE ketenkaart_bench PASSWORD '${password}'`);
-    await client.query(`GRANT "${owner.name}", ${applicationRole} TO ketenkaart_bench`);
+    await client.query(`ALTER ROLE ketenkaart_bench PASSWORD '${owner.password}'`);
+    await client.query(`GRANT "${current.name}", ${applicationRole} TO ketenkaart_bench`);
+    await ensureApplicationLogin(client, application);
   } finally {
     await client.end();
   }
-  const url = new URL(databaseUrl);
-  url.username = "ketenkaart_bench";
-  url.password = password;
-  return url.toString();
+  return {
+    ownerUrl: withLogin(databaseUrl, owner),
+    applicationUrl: withLogin(databaseUrl, application),
+  };
 }
 
-function startServer(databaseUrl: string, env: Record<string, string>): Promise<RunningServer> {
+function startServer(
+  logins: ProductionLogins,
+  env: Record<string, string>,
+): Promise<RunningServer> {
   return startProcess([path.join(repoRoot, "dist/server/main.js")], "/healthz", {
     ...env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: logins.ownerUrl,
+    DATABASE_APP_URL: logins.applicationUrl,
     NODE_ENV: "production",
     SHUTDOWN_DELAY_MS: "0",
     LOG_LEVEL: "warn",
+    // The benchmark's country is generated into the database beforehand.
+    SEED_DEMO_REGION: "false",
     // One benchmark user sends thousands of requests a minute; the per-user limit (a real
     // worker's) would refuse most of them.
     RATE_LIMIT_REQUESTS_PER_USER: "1000000000",

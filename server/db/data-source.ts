@@ -64,15 +64,19 @@ export const requestTimeouts = {
 
 export function createDataSource(
   url: string,
-  options: { requestTimeouts?: boolean; poolSize?: number } = {},
+  options: { requestTimeouts?: boolean; poolSize?: number; applicationName?: string } = {},
 ): DataSource {
   return new DataSource({
     type: "postgres",
     url,
     entities,
     migrations,
-    // The schema is owned by the reviewed SQL migrations, never by the entities.
+    // What the connections are for, in pg_stat_activity.
+    applicationName: options.applicationName ?? "ketenkaart",
+    // The schema is owned by the reviewed SQL migrations, never by the entities: no
+    // synchronising, and no extensions TypeORM would install for the entities' column types.
     synchronize: false,
+    installExtensions: false,
     migrationsRun: false,
     migrationsTransactionMode: "each",
     logger: sqlTraceLogger(),

@@ -6,9 +6,17 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { logger } from "../logger.js";
+import {
+  developmentApplicationLogin,
+  ensureApplicationLogin,
+  withLogin,
+} from "./application-login.js";
 
 export interface EmbeddedDatabase {
+  /** As the owner of the tables (the server's administrator): migrations, seeding, jobs. */
   url: string;
+  /** As the application's login, a member of ketenkaart_app only: what requests run as. */
+  applicationUrl: string;
   stop(): Promise<void>;
   /** Stops the PostgreSQL process and starts it again, keeping the data: for fault tests. */
   pause(): Promise<void>;
@@ -74,12 +82,15 @@ export async function startEmbeddedPostgres(options: {
       options.database,
     ]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
+    await ensureApplicationLogin(admin, developmentApplicationLogin);
   } finally {
     await admin.end();
   }
 
+  const url = `postgres://${user}:${password}@localhost:${options.port}/${options.database}`;
   return {
-    url: `postgres://${user}:${password}@localhost:${options.port}/${options.database}`,
+    url,
+    applicationUrl: withLogin(url, developmentApplicationLogin),
     async stop() {
       await server.stop();
       if (options.persistent === false) await rm(dataDir, { recursive: true, force: true });

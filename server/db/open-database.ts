@@ -3,6 +3,35 @@ import type { Config } from "../config.js";
 import { logger } from "../logger.js";
 import { createDataSource } from "./data-source.js";
 
+export interface DatabaseServer {
+  /** As the owner of the tables: migrations, seeding and the background jobs. */
+  ownerUrl: string;
+  /** As the application's login (DATABASE_APP_URL): what requests run as. */
+  applicationUrl: string | undefined;
+  /** Stops the embedded PostgreSQL, if it was started; a real one is left alone. */
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL and DATABASE_APP_URL when set; otherwise the embedded PostgreSQL's. */
+export async function startDatabaseServer(config: Config): Promise<DatabaseServer> {
+  if (config.databaseUrl) {
+    return {
+      ownerUrl: config.databaseUrl,
+      applicationUrl: config.applicationDatabaseUrl,
+      stop: async () => {},
+    };
+  }
+  const embedded = await (
+    await import("./embedded-postgres.js")
+  ).startEmbeddedPostgres({
+    dataDir: config.embeddedDataDir,
+    port: config.embeddedPort,
+    database: "ketenkaart",
+  });
+  logger.info({ dataDir: config.embeddedDataDir }, "embedded PostgreSQL started");
+  return { ownerUrl: embedded.url, applicationUrl: embedded.applicationUrl, stop: embedded.stop };
+}
+
 export interface OpenDatabase {
   db: DataSource;
   url: string;
@@ -10,32 +39,19 @@ export interface OpenDatabase {
 }
 
 /**
- * DATABASE_URL when set; otherwise the embedded PostgreSQL in the data directory. The server
- * opens it with request timeouts; the maintenance scripts without.
+ * The database as the owner of its tables, for the maintenance scripts (migrate, seed, PC4
+ * import): DATABASE_URL when set; otherwise the embedded PostgreSQL in the data directory.
  */
-export async function openDatabase(
-  config: Config,
-  options: { requestTimeouts?: boolean } = { requestTimeouts: false },
-): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl
-    ? undefined
-    : await (
-        await import("./embedded-postgres.js")
-      ).startEmbeddedPostgres({
-        dataDir: config.embeddedDataDir,
-        port: config.embeddedPort,
-        database: "ketenkaart",
-      });
-  if (embedded) logger.info({ dataDir: config.embeddedDataDir }, "embedded PostgreSQL started");
-  const url = config.databaseUrl ?? embedded!.url;
-  const db = createDataSource(url, options);
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  const server = await startDatabaseServer(config);
+  const db = createDataSource(server.ownerUrl, { requestTimeouts: false });
   await db.initialize();
   return {
     db,
-    url,
+    url: server.ownerUrl,
     async close() {
       await db.destroy();
-      await embedded?.stop();
+      await server.stop();
     },
   };
 }

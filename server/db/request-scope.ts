@@ -15,10 +15,11 @@ import type { Viewer } from "../auth/session.service.js";
  * roles. A connection serves one caller between taking and release, so the settings hold for
  * exactly that caller's queries or transaction. Code outside any scope gets the application
  * role without an organisation, which sees no case data at all: forgetting the scope fails
- * closed. Only `asOwner` (startup and the background jobs) works as the owner.
+ * closed. The pool's login is a member of ketenkaart_app only (./application-login.ts), so
+ * nothing run on it can become more than that role; the owner's work (startup and the
+ * background jobs) runs on DataSources of its own.
  */
 interface Scope {
-  owner: boolean;
   organizationId: string | null;
   roles: readonly string[];
   /** Any application-role connection will do, whichever viewer it was last set to. */
@@ -31,13 +32,13 @@ const storage = new AsyncLocalStorage<Scope>();
 
 /** Express middleware: everything after it in the request runs in a fresh, anonymous scope. */
 export function requestScope(_req: Request, _res: Response, next: NextFunction): void {
-  storage.run({ owner: false, organizationId: null, roles: [] }, next);
+  storage.run({ organizationId: null, roles: [] }, next);
 }
 
 /** Binds the viewer found for this request to its scope; connections taken from now on see it. */
 export function bindViewerToScope(viewer: Viewer | null): void {
   const scope = storage.getStore();
-  if (!scope || scope.owner || !viewer) return;
+  if (!scope || !viewer) return;
   scope.organizationId = viewer.organizationId;
   scope.roles = viewer.roles;
 }
@@ -49,12 +50,7 @@ export function bindViewerToScope(viewer: Viewer | null): void {
  * round trips per request.
  */
 export function withAnyViewer<T>(work: () => Promise<T>): Promise<T> {
-  return storage.run({ owner: false, organizationId: null, roles: [], anyViewer: true }, work);
-}
-
-/** Runs `work` as the owner of the tables: migrations, seeding and maintenance jobs. */
-export function asOwner<T>(work: () => Promise<T>): Promise<T> {
-  return storage.run({ owner: true, organizationId: null, roles: [] }, work);
+  return storage.run({ organizationId: null, roles: [], anyViewer: true }, work);
 }
 
 interface PooledClient {
@@ -83,11 +79,7 @@ export function scopeConnections(db: DataSource): void {
   const current = new WeakMap<PooledClient, string>();
 
   const scoped = async (scope: Scope): Promise<PooledClient> => {
-    const settings = [
-      scope.owner ? "none" : applicationRole,
-      scope.organizationId ?? "",
-      scope.roles.join(","),
-    ];
+    const settings = [applicationRole, scope.organizationId ?? "", scope.roles.join(",")];
     const key = settings.join("|");
     const client = await connect();
     const was = current.get(client);
@@ -110,7 +102,7 @@ export function scopeConnections(db: DataSource): void {
   pool.connect = ((callback?: ConnectCallback) => {
     // Read the scope now: a caller waiting for a free connection may be resumed from another
     // request's asynchronous context.
-    const taken = scoped(storage.getStore() ?? { owner: false, organizationId: null, roles: [] });
+    const taken = scoped(storage.getStore() ?? { organizationId: null, roles: [] });
     if (!callback) return taken;
     taken.then(
       (client) => callback(undefined, client, client.release.bind(client)),

@@ -3,7 +3,6 @@ import type { DataSource } from "typeorm";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
-import { asOwner } from "../db/request-scope.js";
 import { logger } from "../logger.js";
 import { responseOverdueSql } from "../referral/referral.service.js";
 import { enqueueReferralMail } from "./mail-outbox.service.js";
@@ -172,8 +171,9 @@ export async function deleteOldMail(db: Queryable, days: number): Promise<number
 /**
  * Every instance runs the mail job: queue overdue reminders, send due mail, forget old mail.
  * Nothing of it needs a lock: the reminder's key and SKIP LOCKED keep instances from doing the
- * same work twice. Without SMTP_URL it does not run (and nothing is queued). Answers a function
- * that stops it.
+ * same work twice. Without SMTP_URL it does not run (and nothing is queued). `db` works as the
+ * owner of the tables: the job reads every organisation's referrals. Answers a function that
+ * stops it.
  */
 export function startMailJob(db: DataSource, mail: MailConfig): () => void {
   if (!mail.smtpUrl) {
@@ -190,13 +190,11 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
     if (running) return;
     running = true;
     try {
-      await asOwner(async () => {
-        const reminded = await enqueueOverdueReminders(db, mail);
-        if (reminded.length > 0)
-          logger.info({ referrals: reminded.length }, "mail: reminders queued");
-        await sendDueMail(db, transport, mail);
-        await deleteOldMail(db, mail.retentionDays);
-      });
+      const reminded = await enqueueOverdueReminders(db, mail);
+      if (reminded.length > 0)
+        logger.info({ referrals: reminded.length }, "mail: reminders queued");
+      await sendDueMail(db, transport, mail);
+      await deleteOldMail(db, mail.retentionDays);
     } catch (error) {
       // The code only: a database error's detail may quote a row.
       logger.error({ code: (error as { code?: string }).code }, "mail job failed");

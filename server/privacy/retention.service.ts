@@ -1,6 +1,5 @@
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
-import { asOwner } from "../db/request-scope.js";
 import { logger } from "../logger.js";
 
 export const anonymisedText = "Geanonimiseerd";
@@ -69,22 +68,23 @@ export async function anonymiseExpiredClients(db: Queryable, months: number): Pr
 // time, and the job itself keeps no state outside PostgreSQL.
 const retentionLockKey = 7_252_025;
 
-/** One run of the retention job as the owner of the tables; false when another instance runs it. */
+/**
+ * One run of the retention job, on `db` as the owner of the tables (it reads past row-level
+ * security); false when another instance runs it.
+ */
 export async function runRetentionJob(db: DataSource, months: number): Promise<boolean> {
-  return asOwner(() =>
-    db.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
-        retentionLockKey,
-      ])) as [{ locked: boolean }];
-      if (!locked) {
-        logger.info("retention: another instance is running the job");
-        return false;
-      }
-      const anonymised = await anonymiseExpiredClients(manager, months);
-      if (anonymised > 0) logger.info({ anonymised }, "retention: clients anonymised");
-      return true;
-    }),
-  );
+  return db.transaction(async (manager) => {
+    const [{ locked }] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
+      retentionLockKey,
+    ])) as [{ locked: boolean }];
+    if (!locked) {
+      logger.info("retention: another instance is running the job");
+      return false;
+    }
+    const anonymised = await anonymiseExpiredClients(manager, months);
+    if (anonymised > 0) logger.info({ anonymised }, "retention: clients anonymised");
+    return true;
+  });
 }
 
 /** Runs the retention job now and then every `intervalMinutes`; answers a function to stop it. */

@@ -1,4 +1,4 @@
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { TooManyRequestsError } from "../common/errors.js";
 import type { RateLimitConfig } from "../config.js";
@@ -8,11 +8,15 @@ import type { RateLimitConfig } from "../config.js";
  * instance behind the load balancer counts the same attempts; nothing is kept in memory.
  */
 export interface RateLimits {
-  /** Refuses a login attempt when the account or the IP has failed too often. */
-  assertLoginAllowed(email: string, ip: string): Promise<void>;
-  loginFailed(email: string, ip: string): Promise<void>;
-  /** A successful login clears the account's failures (not the IP's). */
-  loginSucceeded(email: string): Promise<void>;
+  /**
+   * Counts a login attempt against the account and the IP, before the password is checked, and
+   * refuses it when either has now gone over its limit. One statement counts both and answers
+   * the counts, so attempts sent at the same moment, to any instance, each get a count of their
+   * own: only as many as the limit allows are ever checked.
+   */
+  countLoginAttempt(account: string, ip: string): Promise<void>;
+  /** A successful login clears the account's count, and its attempt was no failure of the IP. */
+  loginSucceeded(account: string, ip: string): Promise<void>;
   /** Counts one GraphQL request of a logged-in user; refuses it over the limit. */
   consumeRequest(userId: string): Promise<void>;
   /** The same count, to run inside another statement: the session lookup of an API request. */
@@ -29,26 +33,22 @@ export interface RequestCounting {
   check(counted: { points: number; msLeft: number }): void;
 }
 
+/** The database's clock in milliseconds, the same for every instance. */
+const databaseNow = "(extract(epoch FROM now()) * 1000)::bigint";
+
+/**
+ * A counter's key: a hash of what it counts, so no e-mail address is kept in the table and a
+ * key has one length whatever the address or the forwarded IP.
+ */
+const counterKey = (kind: string, value: string) =>
+  `${kind}:${createHash("sha256").update(value).digest("base64url")}`;
+
 export function createRateLimits(db: DataSource, config: RateLimitConfig): RateLimits {
-  const store = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterPostgres({
-      storeClient: db,
-      storeType: "typeorm",
-      tableName: "rate_limit",
-      // The migration creates the table; the store must not try at startup.
-      tableCreated: true,
-      keyPrefix,
-      points,
-      duration,
-    });
-  const loginWindow = config.loginWindowMinutes * 60;
-  const perAccount = store("login-account", config.loginFailuresPerAccount, loginWindow);
-  const perIp = store("login-ip", config.loginFailuresPerIp, loginWindow);
-  const accountKey = (email: string) => email.trim().toLowerCase();
+  const loginWindowMs = config.loginWindowMinutes * 60_000;
   const requestCounting = countRequests(config.requestsPerUserPerMinute);
 
-  const loginRefusal = (state: RateLimiterRes) => {
-    const seconds = retryAfterSeconds(state);
+  const loginRefusal = (msLeft: number) => {
+    const seconds = Math.max(1, Math.ceil(msLeft / 1000));
     return new TooManyRequestsError(
       `Te veel mislukte inlogpogingen. Probeer het over ${Math.ceil(seconds / 60)} minuten opnieuw.`,
       seconds,
@@ -56,27 +56,33 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
   };
 
   return {
-    async assertLoginAllowed(email, ip) {
-      const [account, address] = await Promise.all([
-        perAccount.get(accountKey(email)),
-        perIp.get(ip),
-      ]);
-      for (const [state, limit] of [
-        [account, config.loginFailuresPerAccount],
-        [address, config.loginFailuresPerIp],
-      ] as const) {
-        if (state && state.consumedPoints >= limit) throw loginRefusal(state);
+    async countLoginAttempt(account, ip) {
+      const accountKey = counterKey("login-account", account);
+      const ipKey = counterKey("login-ip", ip);
+      // The rows are locked in this order by every attempt (accounts' keys and IPs' keys never
+      // meet), so two attempts cannot wait for each other.
+      const counted = (await db.query(
+        `INSERT INTO rate_limit AS r (key, points, expire)
+         VALUES ($1, 1, ${databaseNow} + $3::bigint), ($2, 1, ${databaseNow} + $3::bigint)
+         ON CONFLICT (key) DO UPDATE SET
+           points = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN 1 ELSE r.points + 1 END,
+           expire = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN EXCLUDED.expire
+                         ELSE r.expire END
+         RETURNING r.key, r.points, (r.expire - ${databaseNow})::int AS "msLeft"`,
+        [accountKey, ipKey, loginWindowMs],
+      )) as Array<{ key: string; points: number; msLeft: number }>;
+      for (const { key, points, msLeft } of counted) {
+        const limit =
+          key === accountKey ? config.loginFailuresPerAccount : config.loginFailuresPerIp;
+        if (points > limit) throw loginRefusal(msLeft);
       }
     },
-    async loginFailed(email, ip) {
-      // Over the limit the store rejects with the state; the attempt is counted either way.
-      await Promise.all([
-        perAccount.consume(accountKey(email)).catch(ignoreLimitReached),
-        perIp.consume(ip).catch(ignoreLimitReached),
-      ]);
-    },
-    async loginSucceeded(email) {
-      await perAccount.delete(accountKey(email));
+    async loginSucceeded(account, ip) {
+      await db.query(
+        `WITH cleared AS (DELETE FROM rate_limit WHERE key = $1)
+         UPDATE rate_limit SET points = points - 1 WHERE key = $2 AND points > 0`,
+        [counterKey("login-account", account), counterKey("login-ip", ip)],
+      );
     },
     async consumeRequest(userId) {
       const [counted] = (await db.query(
@@ -90,13 +96,13 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
 }
 
 /**
- * A user's requests per minute, in the login limits' table and row format. Written as SQL of
- * our own rather than through rate-limiter-flexible's store (the same upsert), so that an API
- * request is counted by the statement that looks up its session: one round trip less on every
- * logged-in request. The window is the database's clock, the same for every instance.
+ * A user's requests per minute, the same upsert as the login attempts', written to run inside
+ * another statement: an API request is counted by the statement that looks up its session, one
+ * round trip less on every logged-in request. The window is the database's clock, the same for
+ * every instance.
  */
 function countRequests(requestsPerMinute: number): RequestCounting {
-  const now = "(extract(epoch FROM now()) * 1000)::bigint";
+  const now = databaseNow;
   return {
     sql: (users, userId) => `
       INSERT INTO rate_limit AS r (key, points, expire)
@@ -114,11 +120,4 @@ function countRequests(requestsPerMinute: number): RequestCounting {
       );
     },
   };
-}
-
-const retryAfterSeconds = (state: RateLimiterRes) =>
-  Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-
-function ignoreLimitReached(rejection: unknown): void {
-  if (!(rejection instanceof RateLimiterRes)) throw rejection;
 }

@@ -6,11 +6,17 @@ import { demoAccounts, demoPassword } from "../support/demo.js";
 import { startInstance, type Instance } from "../support/instance.js";
 import { attemptLogin } from "../support/session.js";
 
+/** Both database logins with strong passwords, on a server that is not there. */
+const database = {
+  DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
+  DATABASE_APP_URL: "postgres://ketenkaart_web:Wb4-ook-lang-en-geheim-2026@localhost:1/ketenkaart",
+};
+
 /** Starts the built server as production would, and answers how it ended and what it logged. */
 function startInProduction(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const { DATABASE_URL: _owner, DATABASE_APP_URL: _application, ...inherited } = process.env;
   const server = spawn(process.execPath, ["dist/server/main.js"], {
     env: { ...inherited, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -40,28 +46,37 @@ describe("production secrets", () => {
   it("refuses a default database password, without writing it to the log", async () => {
     const { code, output } = await startInProduction({
       DATABASE_URL: "postgres://ketenkaart:changeme@localhost:1/ketenkaart",
+      DATABASE_APP_URL: "postgres://ketenkaart_web:ketenkaart-web@localhost:1/ketenkaart",
     });
     expect(code).not.toBe(0);
     expect(output).toContain("DATABASE_URL has no password or a default one");
+    expect(output).toContain("DATABASE_APP_URL has no password or a default one");
     expect(output).not.toContain("changeme");
+    expect(output).not.toContain("ketenkaart-web");
   });
 
-  it("lets a strong password through the check (and then needs a database)", async () => {
-    const { code, output } = await startInProduction({
-      DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
-    });
+  it("refuses to run requests as the owner: without DATABASE_APP_URL, or with the owner's login in it", async () => {
+    const owner = "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart";
+    const without = await startInProduction({ DATABASE_URL: owner });
+    expect(without.code).not.toBe(0);
+    expect(without.output).toContain("DATABASE_APP_URL is not set");
+    const same = await startInProduction({ DATABASE_URL: owner, DATABASE_APP_URL: owner });
+    expect(same.code).not.toBe(0);
+    expect(same.output).toContain("DATABASE_APP_URL connects as DATABASE_URL's role");
+    expect(`${without.output}${same.output}`).not.toContain("Vq7-lang-en-geheim-2026");
+  });
+
+  it("lets strong passwords through the check (and then needs a database)", async () => {
+    const { code, output } = await startInProduction(database);
     expect(code).not.toBe(0);
     expect(output).not.toContain("refusing to start in production");
     expect(output).toContain("could not start");
     expect(output).not.toContain("Vq7-lang-en-geheim-2026");
+    expect(output).not.toContain("Wb4-ook-lang-en-geheim-2026");
   });
 });
 
 describe("production e-mail settings", () => {
-  const database = {
-    DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
-  };
-
   it("refuses mail that would go out broken, without writing the SMTP password to the log", async () => {
     const { code, output } = await startInProduction({
       ...database,
@@ -96,34 +111,61 @@ describe("production e-mail settings", () => {
 });
 
 describe("production data", () => {
-  it("seeds the demo region without its demo accounts: their logins fail", async () => {
-    // A database of its own, reached with a strong password as production demands.
-    const database = await createDatabaseWithStrongPassword(inject("clusterUrl"), "production");
+  /** A production instance on a database of its own, set up as on a managed PostgreSQL. */
+  async function inProduction(
+    env: Record<string, string>,
+    check: (instance: Instance, databaseUrl: string) => Promise<void>,
+  ) {
+    const own = await createDatabaseWithStrongPassword(inject("clusterUrl"), "production");
     let instance: Instance | undefined;
     try {
       instance = await startInstance(
-        { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" },
-        { databaseUrl: database.url },
+        { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0", ...env },
+        { databaseUrl: own.url, applicationDatabaseUrl: own.applicationUrl },
       );
-      // The region is there: the sociale kaart has something to show.
-      const regions = await graphql<{ regions: Array<{ id: string }> }>(
+      await check(instance, own.url);
+    } finally {
+      await instance?.stop();
+      await own.drop();
+    }
+  }
+
+  const regions = async (instance: Instance) =>
+    (
+      await graphql<{ regions: Array<{ id: string }> }>(
         "{ regions { id } }",
         {},
         {},
         instance.baseUrl,
-      );
-      expect(regions.data?.regions).toHaveLength(1);
+      )
+    ).data?.regions;
 
+  it("seeds nothing unless asked: no demo organisations, offerings or accounts", async () => {
+    // SEED_DEMO_REGION unset, as in a deployment's environment.
+    await inProduction({ SEED_DEMO_REGION: "" }, async (instance, databaseUrl) => {
+      expect(await regions(instance)).toEqual([]);
+      const [counts] = await queryDatabase<Record<string, number>>(
+        databaseUrl,
+        `SELECT (SELECT count(*) FROM region)::int AS regions,
+                (SELECT count(*) FROM organization)::int AS organizations,
+                (SELECT count(*) FROM offering)::int AS offerings,
+                (SELECT count(*) FROM app_user)::int AS users`,
+      );
+      expect(counts).toEqual({ regions: 0, organizations: 0, offerings: 0, users: 0 });
+    });
+  }, 120_000);
+
+  it("seeds the demo region when asked, without its demo accounts: their logins fail", async () => {
+    await inProduction({ SEED_DEMO_REGION: "true" }, async (instance, databaseUrl) => {
+      // The region is there: the sociale kaart has something to show.
+      expect(await regions(instance)).toHaveLength(1);
       for (const email of Object.values(demoAccounts)) {
         const login = await attemptLogin(email, demoPassword, { baseUrl: instance.baseUrl });
         expect(login.data?.login ?? null, email).toBeNull();
         expect(login.errors?.[0]?.extensions?.code, email).toBe("UNAUTHENTICATED");
       }
-      const users = await queryDatabase(database.url, "SELECT email FROM app_user");
+      const users = await queryDatabase(databaseUrl, "SELECT email FROM app_user");
       expect(users).toEqual([]);
-    } finally {
-      await instance?.stop();
-      await database.drop();
-    }
+    });
   }, 120_000);
 });

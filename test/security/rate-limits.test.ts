@@ -2,7 +2,13 @@ import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { graphql } from "../support/api.js";
-import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
+import {
+  buildOrganization,
+  buildUser,
+  database,
+  testPassword,
+  uniqueWord,
+} from "../support/factories.js";
 import { startInstance } from "../support/instance.js";
 import { attemptLogin, loggedInUser } from "../support/session.js";
 
@@ -70,6 +76,54 @@ describe("login rate limits", () => {
     }
   });
 
+  it("checks no more passwords than the limit allows when the attempts come all at once", async () => {
+    const user = await buildUser();
+    const ip = freshIp();
+    const attempts = 5 * limits.loginFailuresPerAccount;
+    // The right password among wrong ones, every attempt sent before any is answered.
+    const results = await Promise.all(
+      Array.from({ length: attempts }, (_, i) =>
+        logIn(user.email, i === attempts - 1 ? testPassword : `fout-wachtwoord-${i}`, ip),
+      ),
+    );
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === "TOO_MANY_REQUESTS");
+    const checked = results.filter((r) => !refused.includes(r));
+    expect(checked).toHaveLength(limits.loginFailuresPerAccount);
+    expect(refused).toHaveLength(attempts - limits.loginFailuresPerAccount);
+    expect(refused.every((r) => r.status === 429 && !r.data?.login)).toBe(true);
+    // Unless the right one happened to be among the checked ones, the account is now locked.
+    if (checked.every((r) => !r.data?.login)) {
+      expect((await logIn(user.email, testPassword, freshIp())).status).toBe(429);
+    }
+  });
+
+  it("counts every spelling of an address that reaches the account as that account", async () => {
+    const user = await buildUser({ email: `${uniqueWord()}-inlog@test.example` });
+    for (let attempt = 0; attempt < limits.loginFailuresPerAccount; attempt++) {
+      await logIn(user.email, "fout-wachtwoord", freshIp());
+    }
+    // Upper case and fullwidth letters (NFKC makes them ASCII) reach the account: its limit
+    // holds for all of them, even with the right password.
+    const [local, domain] = user.email.split("@") as [string, string];
+    const fullwidth = [...local]
+      .map((c) => (/[a-z]/.test(c) ? String.fromCodePoint(c.codePointAt(0)! + 0xfee0) : c))
+      .join("");
+    for (const spelling of [
+      user.email.toUpperCase(),
+      `${fullwidth}@${domain}`,
+      `${local}@TEST.EXAMPLE`,
+    ]) {
+      const refused = await logIn(spelling, testPassword, freshIp());
+      expect(refused.errors?.[0]?.extensions?.code, spelling).toBe("TOO_MANY_REQUESTS");
+    }
+    // A dotted capital I is another letter than i (JavaScript lowers it to i + a dot, the C
+    // library to i): that address is no spelling of this account and does not log in to it.
+    const dotted = user.email.replace("inlog", "İnlog");
+    const other = await logIn(dotted, testPassword, freshIp());
+    expect(other.data?.login ?? null).toBeNull();
+    expect(other.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("counts unknown addresses too, so the limit does not tell which accounts exist", async () => {
     const unknown = `${uniqueWord()}@test.example`;
     const ip = freshIp();
@@ -105,6 +159,59 @@ describe("login rate limits", () => {
     const user = await buildUser();
     const refused = await logIn(user.email, testPassword, `10.9.9.9, ${proxySeen}`);
     expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("counts no successful login against its IP: an office behind one address logs in all day", async () => {
+    // An instance with a per-IP limit of 3 on the lane's database, from an address of its own.
+    const instance = await startInstance({ RATE_LIMIT_LOGIN_PER_IP: "3" });
+    try {
+      const office = freshIp();
+      const organizationId = await buildOrganization();
+      for (let worker = 0; worker < 4; worker++) {
+        const user = await buildUser({ organizationId });
+        const login = await logIn(user.email, testPassword, office, instance.baseUrl);
+        expect(login.data?.login.token, `worker ${worker + 1}`).toBeTruthy();
+      }
+      // Its failures still count: after three, the office's next attempt is refused.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await logIn(`${uniqueWord()}@test.example`, "fout-wachtwoord", office, instance.baseUrl);
+      }
+      const user = await buildUser({ organizationId });
+      const refused = await logIn(user.email, testPassword, office, instance.baseUrl);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await instance.stop();
+    }
+  });
+
+  it("trusts no X-Forwarded-For unless told a proxy stands in front: a forged one does not escape", async () => {
+    // TRUST_PROXY_HOPS unset, as `npm start` on a machine without a proxy. A database of its
+    // own: this instance counts the test runner's own address, which other tests log in from.
+    const instance = await startInstance(
+      { TRUST_PROXY_HOPS: "", RATE_LIMIT_LOGIN_PER_IP: "3", SEED_DEMO_REGION: "false" },
+      { ownDatabase: true },
+    );
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const failed = await logIn(
+          `${uniqueWord()}@test.example`,
+          "fout-wachtwoord",
+          freshIp(),
+          instance.baseUrl,
+        );
+        expect(failed.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      }
+      const refused = await logIn(
+        `${uniqueWord()}@test.example`,
+        "fout-wachtwoord",
+        freshIp(),
+        instance.baseUrl,
+      );
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await instance.stop();
+    }
   });
 });
 

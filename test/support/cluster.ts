@@ -2,6 +2,11 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import {
+  developmentApplicationLogin,
+  ensureApplicationLogin,
+  withLogin,
+} from "../../server/db/application-login.js";
 import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.js";
 import { freePort } from "../../server/scripts/reliability/instances.js";
 
@@ -39,7 +44,13 @@ export async function acquireCluster(): Promise<Cluster> {
 
 function startCluster(): Shared {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) return { url: Promise.resolve(serverUrl), users: 0, stop: async () => {} };
+  if (serverUrl) {
+    // The login the servers' requests run as, as the embedded PostgreSQL has it.
+    const ready = asAdministrator(serverUrl, async (client) =>
+      ensureApplicationLogin(client, developmentApplicationLogin),
+    ).then(() => serverUrl);
+    return { url: ready, users: 0, stop: async () => {} };
+  }
   const name = `ketenkaart_test_${Date.now()}_${process.pid}`;
   const embedded = freePort().then((port) =>
     startEmbeddedPostgres({
@@ -74,8 +85,21 @@ export async function queryDatabase<T = Record<string, unknown>>(
   }
 }
 
-async function asAdministrator(clusterUrl: string, sql: string): Promise<void> {
-  await queryDatabase(clusterUrl, sql);
+async function asAdministrator(
+  clusterUrl: string,
+  work: string | ((client: pg.Client) => Promise<void>),
+): Promise<void> {
+  if (typeof work === "string") {
+    await queryDatabase(clusterUrl, work);
+    return;
+  }
+  const client = new pg.Client({ connectionString: clusterUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A new, empty database on the cluster, dropped (with any connection left) by `drop`. */
@@ -94,27 +118,43 @@ export async function createDatabase(
 }
 
 /**
- * A new, empty database reached as a login role of its own with a strong random password, as
- * production requires (the cluster's own password is a development default). `drop` removes
- * the database and the role.
+ * A new, empty database set up as README.md asks of a managed PostgreSQL, with strong random
+ * passwords as production requires (the cluster's own are development defaults): `url` as its
+ * owner, a login that is no superuser and a member of ketenkaart_app, `applicationUrl` as the
+ * application's login, and the extensions in place. `drop` removes the database and the roles.
  */
 export async function createDatabaseWithStrongPassword(
   clusterUrl: string,
   purpose: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const role = `ketenkaart_test_role_${randomBytes(4).toString("hex")}`;
-  const password = randomBytes(24).toString("base64url");
-  // As the cluster's administrator: migrations create extensions and the application role.
-  await asAdministrator(clusterUrl, `CREATE ROLE "${role}" LOGIN SUPERUSER PASSWORD '${password}'`);
+): Promise<{ url: string; applicationUrl: string; drop(): Promise<void> }> {
+  const suffix = randomBytes(4).toString("hex");
+  const owner = { user: `ketenkaart_test_owner_${suffix}`, password: strongPassword() };
+  const application = { user: `ketenkaart_test_web_${suffix}`, password: strongPassword() };
   const database = await createDatabase(clusterUrl, purpose);
-  const url = new URL(database.url);
-  url.username = role;
-  url.password = password;
+  await asAdministrator(clusterUrl, async (client) => {
+    await ensureApplicationLogin(client, application);
+    await client.query(`CREATE ROLE "${owner.user}" LOGIN PASSWORD '${owner.password}'`);
+    await client.query(
+      `ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" OWNER TO "${owner.user}"`,
+    );
+    await client.query(`GRANT ketenkaart_app TO "${owner.user}"`);
+  });
+  // earthdistance is no trusted extension: an administrator creates them all beforehand.
+  await queryDatabase(
+    database.url,
+    ["unaccent", "pg_trgm", "cube", "earthdistance", "btree_gist"]
+      .map((extension) => `CREATE EXTENSION IF NOT EXISTS ${extension};`)
+      .join("\n"),
+  );
   return {
-    url: url.toString(),
+    url: withLogin(database.url, owner),
+    applicationUrl: withLogin(database.url, application),
     async drop() {
       await database.drop();
-      await asAdministrator(clusterUrl, `DROP ROLE IF EXISTS "${role}"`);
+      await asAdministrator(clusterUrl, `DROP ROLE IF EXISTS "${owner.user}"`);
+      await asAdministrator(clusterUrl, `DROP ROLE IF EXISTS "${application.user}"`);
     },
   };
 }
+
+const strongPassword = () => randomBytes(24).toString("base64url");

@@ -113,10 +113,10 @@ let testPasswordHash: Promise<string> | undefined;
 
 /** A user with a known password; returns the id and e-mail address. */
 export async function buildUser(
-  overrides: { organizationId?: string; roles?: Role[]; name?: string } = {},
+  overrides: { organizationId?: string; roles?: Role[]; name?: string; email?: string } = {},
 ): Promise<{ id: string; email: string; organizationId: string }> {
   const organizationId = overrides.organizationId ?? (await buildOrganization());
-  const email = `${uniqueWord()}@test.example`;
+  const email = overrides.email ?? `${uniqueWord()}@test.example`;
   const [{ id }] = (await (
     await database()
   ).query(

@@ -20,13 +20,14 @@ export interface Instance {
 /**
  * Another server instance with its own environment (configuration to test), on the lane's
  * database (as any extra instance behind a load balancer), on `databaseUrl` (a database the
- * test made and drops itself, e.g. one that several instances share) or, with `ownDatabase`, on
+ * test made and drops itself, e.g. one that several instances share; requests then run as
+ * `applicationDatabaseUrl`, the development login by default) or, with `ownDatabase`, on
  * a fresh database that it migrates and seeds: for a test that reads or writes the whole
  * database and must not meet other test files' data.
  */
 export async function startInstance(
   env: Record<string, string> = {},
-  options: { ownDatabase?: boolean; databaseUrl?: string } = {},
+  options: { ownDatabase?: boolean; databaseUrl?: string; applicationDatabaseUrl?: string } = {},
 ): Promise<Instance> {
   const database = options.ownDatabase
     ? await createDatabase(inject("clusterUrl"), "own")
@@ -36,7 +37,9 @@ export async function startInstance(
   let errorOutput = "";
   const server = await startServer({
     databaseUrl: database.url,
-    env: { NODE_ENV: "test", LOG_LEVEL: "info", ...env },
+    applicationDatabaseUrl: options.applicationDatabaseUrl,
+    // Behind one proxy, as the lane's server (test/global-setup.ts).
+    env: { NODE_ENV: "test", LOG_LEVEL: "info", TRUST_PROXY_HOPS: "1", ...env },
     onOutput: (text, stream) => {
       if (stream === "stderr") {
         errorOutput += text;

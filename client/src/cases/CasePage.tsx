@@ -10,6 +10,7 @@ import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
+import { caseReference } from "./caseReference";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
 import { ZorgoverlegSection } from "../zorgoverleg/ZorgoverlegSection";
 import { NazorgSection } from "../nazorg/NazorgSection";
@@ -117,7 +118,8 @@ export function CasePage() {
   const { data, loading, error, refetch } = useQuery(CasePageQuery, { variables: { id } });
   const careCase = data?.case;
   const labels = useTaxonomyLabels();
-  useDocumentTitle(careCase ? `Casus ${careCase.client.displayName}` : undefined);
+  // The title lands in the browser's history: the case's reference, never the client's name.
+  useDocumentTitle(careCase ? `Casus ${caseReference(careCase.id)}` : undefined);
 
   if (loading && !data) return <PageLoading />;
   if (error) return <PageError what="De casus" />;
@@ -134,7 +136,8 @@ export function CasePage() {
     <div className="kk-detail">
       <h1 className="utrecht-heading-1">Casus {careCase.client.displayName}</h1>
       <p className="utrecht-paragraph kk-lead">
-        Fase: {labels?.casePhases[careCase.phase] ?? careCase.phase}
+        Fase: {labels?.casePhases[careCase.phase] ?? careCase.phase} · Kenmerk:{" "}
+        {caseReference(careCase.id)}
       </p>
 
       <section className="kk-regie" aria-labelledby="regie">

@@ -5,6 +5,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { existsSync } from "node:fs";
+import { developmentApplicationLogin, withLogin } from "../../db/application-login.js";
 
 // From the source (tests) or from dist/ (the script): the folder with package.json.
 function repositoryRoot(): string {
@@ -33,9 +34,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The built server (dist/server/main.js) on this database, ready when /readyz says so. */
+/**
+ * The built server (dist/server/main.js) on this database, ready when /readyz says so.
+ * `databaseUrl` reaches it as the owner of the tables; requests run as
+ * `applicationDatabaseUrl`, by default the development login on the same server (which the
+ * embedded PostgreSQL and the tests' servers have).
+ */
 export async function startServer(options: {
   databaseUrl: string;
+  applicationDatabaseUrl?: string;
   port?: number;
   env?: Record<string, string>;
   /** Node options before the script, e.g. `--inspect=127.0.0.1:9229` for the heap probe. */
@@ -51,6 +58,9 @@ export async function startServer(options: {
       env: {
         ...process.env,
         DATABASE_URL: options.databaseUrl,
+        DATABASE_APP_URL:
+          options.applicationDatabaseUrl ??
+          withLogin(options.databaseUrl, developmentApplicationLogin),
         PORT: String(port),
         LOG_LEVEL: "error",
         SEED_DEMO_REGION: "true",
