@@ -6,8 +6,15 @@ import { In, IsNull, type DataSource } from "typeorm";
 import { entityRowsWhereIn } from "./entity-rows.js";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
-import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import {
+  CareCase,
+  CaseMember,
+  RegieAssignment,
+  type TeamMemberBasis,
+} from "../case/case.entity.js";
 import { readTeamCasesById } from "../case/case.service.js";
+import { teamAccessSql, teamBasisSql } from "../case/case.policy.js";
+import { isUuid } from "./ids.js";
 import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
@@ -30,12 +37,14 @@ export function createLoaders(
   config: Pick<Config, "nazorgContactGraceDays">,
 ) {
   return {
-    /** Whether the viewer's organisation is on the team of a case. */
+    /** Whether the viewer's organisation is on the team of a case and may see it now. */
     isCaseMember: new DataLoader<string, boolean>(async (caseIds) => {
       if (!viewer) return caseIds.map(() => false);
       const rows = (await db.query(
-        "SELECT case_id FROM case_member WHERE organization_id = $1 AND case_id = ANY ($2::uuid[])",
-        [viewer.organizationId, caseIds],
+        `SELECT m.case_id FROM case_member m
+          WHERE m.organization_id = $1 AND m.case_id = ANY ($2::uuid[])
+            AND ${teamAccessSql("m.case_id", "$1::uuid")}`,
+        [viewer.organizationId, caseIds.filter(isUuid)],
       )) as Array<{ case_id: string }>;
       const member = new Set(rows.map((row) => row.case_id));
       return caseIds.map((id) => member.has(id));
@@ -96,6 +105,12 @@ export function createLoaders(
     caseRead: oneByKey(
       (ids) => readTeamCasesById(db, loggedIn(viewer), ids),
       (c) => c.id,
+    ),
+    /** On what basis each organisation of a case team is on it, and whether that still holds. */
+    teamBasesByCaseId: manyByKey(
+      (ids): Promise<Array<{ caseId: string; organizationId: string; basis: TeamMemberBasis }>> =>
+        db.query(teamBasisSql, [ids]),
+      (b) => b.caseId,
     ),
     caseMembersByCaseId: manyByKey(
       (ids) => entityRowsWhereIn(db, CaseMember, "caseId", ids, { joinedAt: "ASC" }),

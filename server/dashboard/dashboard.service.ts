@@ -1,5 +1,6 @@
 import type { Viewer } from "../auth/session.service.js";
 import type { CareCase } from "../case/case.entity.js";
+import { teamAccessSql } from "../case/case.policy.js";
 import type { Queryable } from "../common/queryable.js";
 import {
   contactIsDueThisWeekSql,
@@ -35,6 +36,7 @@ export async function regieCases(db: Queryable, viewer: Viewer): Promise<Counted
       `SELECT ${caseColumns}
          FROM care_case c JOIN regie_assignment ra ON ra.case_id = c.id AND ra.ended_at IS NULL
         WHERE ra.organization_id = $1 AND c.phase <> 'AFGESLOTEN'
+          AND ${teamAccessSql("c.id", "$1::uuid")}
         ORDER BY ra.started_at DESC, c.id LIMIT $2`,
       [viewer.organizationId, listLimit],
     ),
@@ -49,8 +51,7 @@ export async function relapseRiskCases(db: Queryable, viewer: Viewer): Promise<C
       `SELECT ${caseColumns}
          FROM relapse_risk r
          JOIN care_case c ON c.id = r.case_id
-         JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
-        WHERE r.cleared_on IS NULL
+        WHERE r.cleared_on IS NULL AND ${teamAccessSql("c.id", "$1::uuid")}
         ORDER BY ${relapseFollowUpMadeSql("r")}, r.since, c.id LIMIT $2`,
       [viewer.organizationId, listLimit],
     ),
@@ -75,6 +76,7 @@ export async function dueContacts(
       `SELECT x.*, count(*) OVER () AS total FROM (
          ${contactSelectSql}
           WHERE p.responsible_organization_id = $2 AND ${condition}
+            AND ${teamAccessSql("p.case_id", "$2::uuid")}
        ) x
        ORDER BY (x."responsibleUserId" IS NOT DISTINCT FROM $3) DESC, x."plannedOn", x.id
        LIMIT $4`,

@@ -2,7 +2,12 @@ import type { DataSource, EntityManager } from "typeorm";
 import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
+import {
+  assertCaseMember,
+  caseNotFound,
+  isTeamMemberWithAccess,
+  teamAccessSql,
+} from "../case/case.policy.js";
 import { CasePhase } from "../case/case.entity.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
@@ -101,12 +106,7 @@ async function assertResponsible(
   organizationId: string,
   userId: string | null | undefined,
 ): Promise<void> {
-  const onTeam = await queryByIds<unknown>(
-    manager,
-    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-    [caseId, organizationId],
-  );
-  if (onTeam.length === 0) {
+  if (!(await isTeamMemberWithAccess(manager, caseId, organizationId))) {
     throw new UserInputError(
       "Kies een organisatie uit het casusteam als verantwoordelijke ('responsibleOrganizationId').",
       "responsibleOrganizationId",
@@ -502,8 +502,7 @@ export async function registerNazorgContact(
     const heldBy = input.heldByUserId ?? viewer.userId;
     const worker = await queryByIds<unknown>(
       manager,
-      `SELECT 1 FROM app_user u JOIN case_member m ON m.organization_id = u.organization_id
-            WHERE u.id = $1 AND m.case_id = $2`,
+      `SELECT 1 FROM app_user u WHERE u.id = $1 AND ${teamAccessSql("$2::uuid", "u.organization_id")}`,
       [heldBy, plan.caseId],
     );
     if (worker.length === 0) {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { logAccess, readLoggedByCase } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { assertCaseMember } from "../case/case.policy.js";
+import { joinCaseTeam } from "../case/case.service.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
@@ -216,11 +217,13 @@ export async function transitionReferral(
       );
     }
     if (input.to === ReferralState.ACCEPTED) {
-      // Accepting makes the receiver part of the case team.
-      await manager.query(
-        `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT (case_id, organization_id) DO NOTHING`,
-        [referral.case_id, referral.receiver_organization_id, referral.offering_title],
+      // Accepting makes the receiver part of the case team, on the consent the referral rests on.
+      await joinCaseTeam(
+        manager,
+        referral.case_id,
+        referral.receiver_organization_id,
+        referral.offering_title,
+        { field: "consentId" },
       );
     }
     // In this transaction: no mail for a change that rolls back, no change without its mail.

@@ -1,9 +1,14 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { logAccess, logReads } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember, isCaseMember } from "../case/case.policy.js";
-import { transferRegieWithin } from "../case/case.service.js";
-import { validConsentFor } from "../client/consent.service.js";
+import {
+  assertCaseMember,
+  isCaseMember,
+  isTeamMemberWithAccess,
+  mayJoinTeam,
+  teamAccessSql,
+} from "../case/case.policy.js";
+import { joinCaseTeam, transferRegieWithin } from "../case/case.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
@@ -210,8 +215,7 @@ export async function findMyAgreements(
     `SELECT a.id, c.client_id AS "clientId"
        FROM agreement a
        JOIN care_case c ON c.id = a.case_id
-       JOIN case_member m ON m.case_id = a.case_id AND m.organization_id = $2
-      WHERE a.status = 'OPEN'
+      WHERE a.status = 'OPEN' AND ${teamAccessSql("a.case_id", "$2::uuid")}
         AND (a.owner_user_id = $1 OR (a.owner_user_id IS NULL AND a.owner_organization_id = $2))
       ORDER BY (a.due_on < $3::date) DESC, a.due_on, a.created_at, a.id
       LIMIT 500`,
@@ -308,13 +312,10 @@ async function admitInvitee(
   clientId: string,
   invitee: ZorgoverlegInviteeInput,
 ): Promise<void> {
-  const organization = await queryByIds<{ id: string; onTeam: boolean }>(
+  const organization = await queryByIds<{ id: string }>(
     manager,
-    `SELECT o.id, m.organization_id IS NOT NULL AS "onTeam"
-           FROM organization o
-           LEFT JOIN case_member m ON m.case_id = $2 AND m.organization_id = o.id
-          WHERE o.id = $1`,
-    [invitee.organizationId, caseId],
+    "SELECT id FROM organization WHERE id = $1",
+    [invitee.organizationId],
   );
   if (!organization[0]) {
     throw new UserInputError(
@@ -331,19 +332,14 @@ async function admitInvitee(
       "userId",
     );
   }
-  if (organization[0].onTeam) return;
-  const consentId = await validConsentFor(manager, clientId, invitee.organizationId);
-  if (!consentId) {
+  if (await isTeamMemberWithAccess(manager, caseId, invitee.organizationId)) return;
+  if (!(await mayJoinTeam(manager, caseId, invitee.organizationId))) {
     throw new UserInputError(
       "Een organisatie buiten het casusteam kan alleen deelnemen met een geldige toestemming van de inwoner voor die organisatie ('organizationId').",
       "organizationId",
     );
   }
-  await manager.query(
-    `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (case_id, organization_id) DO NOTHING`,
-    [caseId, invitee.organizationId, invitedRole],
-  );
+  await joinCaseTeam(manager, caseId, invitee.organizationId, invitedRole);
   await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
 }
 
@@ -357,12 +353,7 @@ async function assertAgreementOwner(
   if (!isCalendarDate(agreement.dueOn)) {
     throw new UserInputError(`Vul een bestaande datum in bij ${which} ('dueOn').`, "dueOn");
   }
-  const onTeam = await queryByIds<unknown>(
-    manager,
-    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-    [caseId, agreement.ownerOrganizationId],
-  );
-  if (onTeam.length === 0) {
+  if (!(await isTeamMemberWithAccess(manager, caseId, agreement.ownerOrganizationId))) {
     throw new UserInputError(
       `Kies bij ${which} een organisatie uit het casusteam ('ownerOrganizationId').`,
       "ownerOrganizationId",

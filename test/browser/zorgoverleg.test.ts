@@ -10,12 +10,16 @@ import { describe, expect, inject, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import { dutchPage, expectAccessible, logIn, useBrowser } from "../support/browser.js";
 import { openCase } from "../support/nazorg.js";
+import { recordConsent } from "../support/scenarios.js";
 import { sessionHeaders } from "../support/session.js";
 
 const { wijkteamWorker, partnerWorker: kredietbankWorker } = demoAccounts;
 const browser = useBrowser();
 
-/** A case of the wijkteam with the kredietbank on its team, arranged through the API. */
+/**
+ * A case of the wijkteam with the kredietbank on its team, on the client's consent, arranged
+ * through the API.
+ */
 async function caseWithKredietbank(displayName: string): Promise<string> {
   const wijkteamApi = await sessionHeaders(wijkteamWorker, demoPassword);
   const kredietbank = (
@@ -23,7 +27,8 @@ async function caseWithKredietbank(displayName: string): Promise<string> {
       `{ organizations { id name } }`,
     )
   ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
-  const { caseId } = await openCase(wijkteamApi, displayName);
+  const { caseId, clientId } = await openCase(wijkteamApi, displayName);
+  await recordConsent(wijkteamApi, clientId, [kredietbank.id]);
   const added = await graphql(
     `
       mutation ($caseId: ID!, $organizationId: ID!) {
