@@ -12,6 +12,7 @@ import {
   sessionTimes,
   type SessionTimes,
 } from "./session.service.js";
+import { Role } from "./role.js";
 import { User } from "./user.entity.js";
 
 @Resolver(() => User)
@@ -95,6 +96,13 @@ export class AuthResolver {
   @FieldResolver(() => Organization)
   organization(@Root() user: User, @Ctx() { loaders }: Context): Promise<Organization | null> {
     return loaders.organizationById.load(user.organizationId);
+  }
+
+  @FieldResolver(() => [Role], {
+    description: "De rollen; alleen van de eigen organisatie, van een andere organisatie leeg",
+  })
+  roles(@Root() user: User, @Ctx() { viewer }: Context): Role[] {
+    return viewer?.organizationId === user.organizationId ? user.roles : [];
   }
 }
 

@@ -271,3 +271,31 @@ export async function setCasePhase(
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });
 }
+
+/**
+ * SQL over `$1` ("caseId/organizationId" keys): the active workers of each organisation who are
+ * named on that case or acted on it (regie, agreements, zorgoverleg, nazorg, referrals), by
+ * name, with the key they were asked for. Columns as the User entity, without the password hash.
+ */
+export const contactPersonsSql = `
+  WITH wanted AS (
+    SELECT key, split_part(key, '/', 1)::uuid AS case_id, split_part(key, '/', 2)::uuid AS organization_id
+      FROM unnest($1::text[]) key
+     WHERE key ~ '^[0-9a-f-]{36}/[0-9a-f-]{36}$'
+  ), cases AS (SELECT DISTINCT case_id FROM wanted), named AS (
+    SELECT case_id, user_id FROM regie_assignment WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, decided_by_user_id FROM regie_assignment WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, owner_user_id FROM agreement WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, user_id FROM zorgoverleg_invitee WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, scheduled_by_user_id FROM zorgoverleg WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, responsible_user_id FROM nazorg_plan WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, sender_user_id FROM referral WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT r.case_id, e.user_id FROM referral_event e JOIN referral r ON r.id = e.referral_id
+           WHERE r.case_id IN (SELECT case_id FROM cases)
+  )
+  SELECT DISTINCT ON (w.key, u.name, u.id) w.key, u.id, u.organization_id AS "organizationId", u.email,
+         u.name, u.roles, u.disabled_at AS "disabledAt"
+    FROM wanted w
+    JOIN named n ON n.case_id = w.case_id
+    JOIN app_user u ON u.id = n.user_id AND u.organization_id = w.organization_id AND u.disabled_at IS NULL
+   ORDER BY w.key, u.name, u.id`;

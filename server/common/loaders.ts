@@ -14,6 +14,7 @@ import {
 } from "../case/case.entity.js";
 import { readTeamCasesById } from "../case/case.service.js";
 import { teamAccessSql, teamBasisSql } from "../case/case.policy.js";
+import { contactPersonsSql } from "../case/case.service.js";
 import { isUuid } from "./ids.js";
 import { Client } from "../client/client.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
@@ -111,6 +112,20 @@ export function createLoaders(
       (ids): Promise<Array<{ caseId: string; organizationId: string; basis: TeamMemberBasis }>> =>
         db.query(teamBasisSql, [ids]),
       (b) => b.caseId,
+    ),
+    /**
+     * The contact persons of a team organisation on a case ("caseId/organizationId"): its active
+     * workers named on the case or who acted on it. Another organisation's workers are shown
+     * only as far as the case needs them, never the whole organisation.
+     */
+    contactPersonsByCaseMember: manyByKey(
+      (keys): Promise<Array<User & { key: string }>> =>
+        db
+          .query(contactPersonsSql, [keys])
+          .then((rows: Array<User & { key: string }>) =>
+            rows.map((row) => Object.assign(new User(), row)),
+          ),
+      (u) => u.key,
     ),
     caseMembersByCaseId: manyByKey(
       (ids) => entityRowsWhereIn(db, CaseMember, "caseId", ids, { joinedAt: "ASC" }),

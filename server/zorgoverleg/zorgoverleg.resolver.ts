@@ -10,7 +10,7 @@ import {
   Root,
 } from "type-graphql";
 import { User } from "../auth/user.entity.js";
-import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { basesWithAccess, CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
 import type { Context } from "../common/context.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -231,10 +231,20 @@ export class RegieZorgoverlegResolver {
 @Resolver(() => CaseMember)
 export class CaseMemberWorkersResolver {
   @FieldResolver(() => [User], {
-    description: "De medewerkers van deze organisatie, om afspraken en regie aan toe te wijzen",
+    description:
+      "Wie van deze organisatie een afspraak of de regie kan krijgen: van de eigen organisatie alle medewerkers, van een andere haar contactpersonen in deze casus",
   })
   async workers(@Root() member: CaseMember, @Ctx() context: Context): Promise<User[]> {
-    if (!(await context.loaders.isCaseMember.load(member.caseId))) throw caseNotFound();
-    return context.loaders.activeUsersByOrganizationId.load(member.organizationId);
+    const { loaders, viewer } = context;
+    if (!viewer || !(await loaders.isCaseMember.load(member.caseId))) throw caseNotFound();
+    if (member.organizationId === viewer.organizationId) {
+      return loaders.activeUsersByOrganizationId.load(member.organizationId);
+    }
+    // Another organisation's accounts are not the team's to browse: only the workers of it who
+    // are named on this case or acted on it, and none once it may no longer see the case.
+    const bases = await loaders.teamBasesByCaseId.load(member.caseId);
+    const basis = bases.find((b) => b.organizationId === member.organizationId)?.basis;
+    if (!basis || !basesWithAccess.has(basis)) return [];
+    return loaders.contactPersonsByCaseMember.load(`${member.caseId}/${member.organizationId}`);
   }
 }

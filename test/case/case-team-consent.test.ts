@@ -2,9 +2,9 @@ import type { EntityManager } from "typeorm";
 import { describe, expect, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { asApplication } from "../support/application-role.js";
-import { buildOrganization, database } from "../support/factories.js";
+import { buildOrganization, buildUser, database } from "../support/factories.js";
 import { openCase } from "../support/nazorg.js";
-import { recordConsent } from "../support/scenarios.js";
+import { recordConsent, referralChain, transitionReferral } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 
 // Every way an organisation gets onto a case team rests on the client's consent for it (or on
@@ -16,6 +16,20 @@ const addMember = `mutation ($caseId: ID!, $organizationId: ID!, $role: String!)
     team { role organization { id } basis hasAccess } } }`;
 
 const readCase = `query ($id: ID!) { case(id: $id) { id client { displayName } } }`;
+
+const readTeam = `query ($id: ID!) { case(id: $id) {
+  team { organization { id } basis hasAccess workers { id name email roles } } } }`;
+
+interface TeamData {
+  case: {
+    team: Array<{
+      organization: { id: string };
+      basis: string;
+      hasAccess: boolean;
+      workers: Array<{ id: string; name: string; email: string; roles: string[] }>;
+    }>;
+  } | null;
+}
 
 async function teamRows(caseId: string) {
   return (await (
@@ -159,5 +173,50 @@ describe("joining a case team", () => {
       ),
     );
     expect((await teamRows(caseId)).map((row) => row.organization_id)).toContain(other);
+  });
+});
+
+describe("other organisations' accounts through the team", () => {
+  it("are only the contact persons on the case, without their roles", async () => {
+    const { sender, receiver, referral } = await referralChain<{ id: string }>("id");
+    // The receiving organisation has more accounts than the one who handles the case.
+    const colleague = await buildUser({
+      organizationId: receiver.organizationId,
+      name: "Collega Niet Betrokken",
+    });
+    const beheerder = await buildUser({
+      organizationId: receiver.organizationId,
+      roles: ["BEHEERDER"] as never,
+    });
+    await transitionReferral(sender.headers, referral.id, "SENT");
+    await transitionReferral(receiver.headers, referral.id, "ACCEPTED");
+    const { caseId } = (
+      await (
+        await database()
+      ).query('SELECT case_id AS "caseId" FROM referral WHERE id = $1', [referral.id])
+    )[0] as {
+      caseId: string;
+    };
+
+    const seenBySender = (await graphql<TeamData>(readTeam, { id: caseId }, sender.headers)).data!
+      .case!.team;
+    const partnerMember = seenBySender.find((m) => m.organization.id === receiver.organizationId)!;
+    expect(partnerMember.basis).toBe("CONSENT");
+    // The worker who accepted the referral, not the colleague or the beheerder.
+    expect(partnerMember.workers.map((w) => w.id)).toEqual([receiver.id]);
+    expect(partnerMember.workers[0]!.roles).toEqual([]);
+    const ownMember = seenBySender.find((m) => m.organization.id === sender.organizationId)!;
+    expect(ownMember.workers.map((w) => w.id)).toContain(sender.id);
+    expect(ownMember.workers[0]!.roles.length).toBeGreaterThan(0);
+
+    // The receiver sees all of its own workers.
+    const seenByReceiver = (await graphql<TeamData>(readTeam, { id: caseId }, receiver.headers))
+      .data!.case!.team;
+    expect(
+      seenByReceiver
+        .find((m) => m.organization.id === receiver.organizationId)!
+        .workers.map((w) => w.id)
+        .sort(),
+    ).toEqual([receiver.id, colleague.id, beheerder.id].sort());
   });
 });
