@@ -102,7 +102,8 @@ export class AuthResolver {
     description: "De rollen; alleen van de eigen organisatie, van een andere organisatie leeg",
   })
   roles(@Root() user: User, @Ctx() { viewer }: Context): Role[] {
-    return viewer?.organizationId === user.organizationId ? user.roles : [];
+    // Without a viewer the only user to be seen is the one logging in (login's result).
+    return !viewer || viewer.organizationId === user.organizationId ? user.roles : [];
   }
 }
 
