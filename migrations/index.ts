@@ -15,6 +15,7 @@ import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteName
 import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchVectorChangesCatalog.js";
 import { ConsentHoldsOnAmsterdamDate1765200000000 } from "./1765200000000-ConsentHoldsOnAmsterdamDate.js";
 import { ConsentBoundCaseTeams1765300000000 } from "./1765300000000-ConsentBoundCaseTeams.js";
+import { ReferralsAfterConsent1765300000001 } from "./1765300000001-ReferralsAfterConsent.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   SearchVectorChangesCatalog1765100000000,
   ConsentHoldsOnAmsterdamDate1765200000000,
   ConsentBoundCaseTeams1765300000000,
+  ReferralsAfterConsent1765300000001,
 ];
