@@ -16,6 +16,7 @@ import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchV
 import { ConsentHoldsOnAmsterdamDate1765200000000 } from "./1765200000000-ConsentHoldsOnAmsterdamDate.js";
 import { ConsentBoundCaseTeams1765300000000 } from "./1765300000000-ConsentBoundCaseTeams.js";
 import { ReferralsAfterConsent1765300000001 } from "./1765300000001-ReferralsAfterConsent.js";
+import { AccessLogOncePerRequest1765300000002 } from "./1765300000002-AccessLogOncePerRequest.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ConsentHoldsOnAmsterdamDate1765200000000,
   ConsentBoundCaseTeams1765300000000,
   ReferralsAfterConsent1765300000001,
+  AccessLogOncePerRequest1765300000002,
 ];

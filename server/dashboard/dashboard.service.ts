@@ -2,6 +2,7 @@ import type { Viewer } from "../auth/session.service.js";
 import type { CareCase } from "../case/case.entity.js";
 import { teamAccessSql } from "../case/case.policy.js";
 import type { Queryable } from "../common/queryable.js";
+import { selectLogged } from "../access-log/access-log.service.js";
 import {
   contactIsDueThisWeekSql,
   contactIsOverdueSql,
@@ -96,11 +97,26 @@ export async function dueContacts(
  * client's gemeente or a team organisation serving it. No client data is shown, and every
  * case shown is logged as read on the basis of regional administration (REGIO_BEHEER).
  */
-export async function regieGaps(db: Queryable): Promise<Counted<RegieGap>> {
+export async function regieGaps(db: Queryable, logFor: Viewer | null): Promise<Counted<RegieGap>> {
   // A SECURITY DEFINER function (migrations/1764600000000-RowLevelSecurity.ts): these cases
-  // are mostly not the administrator's team's, so row-level security would hide them.
-  const rows = (await db.query("SELECT * FROM ketenkaart_regie_gaps($1)", [listLimit])) as Array<
+  // are mostly not the administrator's team's, so row-level security would hide them. With
+  // `logFor`, each case shown is logged as read by the statement that reads it.
+  const select = `SELECT g."caseId" AS id, g.* FROM ketenkaart_regie_gaps($1) g`;
+  const rows = (
+    logFor
+      ? await selectLogged(
+          db,
+          logFor,
+          { type: "CASE", clientId: `"clientId"` },
+          "REGIO_BEHEER",
+          select,
+          [listLimit],
+          `since, id`,
+        )
+      : await db.query(select, [listLimit])
+  ) as Array<
     Omit<RegieGap, "problems"> & {
+      id: string;
       workerDisabled: boolean;
       withoutUsers: boolean;
       leftRegion: boolean;
@@ -109,13 +125,15 @@ export async function regieGaps(db: Queryable): Promise<Counted<RegieGap>> {
   >;
   return {
     total: Number(rows[0]?.total ?? 0),
-    rows: rows.map(({ workerDisabled, withoutUsers, leftRegion, ...gap }) => ({
-      ...gap,
-      problems: [
-        ...(workerDisabled ? [RegieGapProblem.HOLDER_WORKER_DISABLED] : []),
-        ...(withoutUsers ? [RegieGapProblem.HOLDER_ORGANIZATION_WITHOUT_USERS] : []),
-        ...(leftRegion ? [RegieGapProblem.HOLDER_ORGANIZATION_LEFT_REGION] : []),
-      ],
-    })),
+    rows: rows.map(
+      ({ id: _id, workerDisabled, withoutUsers, leftRegion, total: _total, ...gap }) => ({
+        ...gap,
+        problems: [
+          ...(workerDisabled ? [RegieGapProblem.HOLDER_WORKER_DISABLED] : []),
+          ...(withoutUsers ? [RegieGapProblem.HOLDER_ORGANIZATION_WITHOUT_USERS] : []),
+          ...(leftRegion ? [RegieGapProblem.HOLDER_ORGANIZATION_LEFT_REGION] : []),
+        ],
+      }),
+    ),
   };
 }

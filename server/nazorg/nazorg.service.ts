@@ -594,26 +594,3 @@ async function updateRelapseRisk(
     );
   }
 }
-
-/** The plan of a case for its team, logged as read; null when the case has none. */
-export async function readNazorgPlanId(
-  db: Queryable,
-  viewer: Viewer,
-  caseId: string,
-): Promise<string | null> {
-  const rows = (await db.query(
-    `SELECT p.id, c.client_id AS "clientId" FROM nazorg_plan p JOIN care_case c ON c.id = p.case_id
-      WHERE p.case_id = $1`,
-    [caseId],
-  )) as Array<{ id: string; clientId: string }>;
-  const plan = rows[0];
-  if (!plan) return null;
-  await logAccess(
-    db,
-    viewer,
-    "READ",
-    { type: "NAZORG_PLAN", id: plan.id, clientId: plan.clientId },
-    teamBasis,
-  );
-  return plan.id;
-}
