@@ -14,6 +14,9 @@ import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteNamesInCounts.js";
 import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchVectorChangesCatalog.js";
 import { ConsentHoldsOnAmsterdamDate1765200000000 } from "./1765200000000-ConsentHoldsOnAmsterdamDate.js";
+import { ConsentBoundCaseTeams1765300000000 } from "./1765300000000-ConsentBoundCaseTeams.js";
+import { ReferralsAfterConsent1765300000001 } from "./1765300000001-ReferralsAfterConsent.js";
+import { AccessLogOncePerRequest1765300000002 } from "./1765300000002-AccessLogOncePerRequest.js";
 import { NormalizedEmailAddresses1765400000000 } from "./1765400000000-NormalizedEmailAddresses.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
@@ -34,5 +37,8 @@ export const migrations = [
   GemeenteNamesInCounts1765000000000,
   SearchVectorChangesCatalog1765100000000,
   ConsentHoldsOnAmsterdamDate1765200000000,
+  ConsentBoundCaseTeams1765300000000,
+  ReferralsAfterConsent1765300000001,
+  AccessLogOncePerRequest1765300000002,
   NormalizedEmailAddresses1765400000000,
 ];

@@ -3,6 +3,7 @@ import { Role } from "../auth/role.js";
 import { isOnClientTeam } from "../client/consent.service.js";
 import type { Context } from "../common/context.js";
 import { NotFoundError } from "../common/errors.js";
+import { readClientAccessLog } from "./access-log.service.js";
 
 @ObjectType({ description: "Eén toegang tot gegevens van een inwoner" })
 export class AccessLogEntry {
@@ -23,14 +24,17 @@ export class AccessLogEntry {
 
   @Field({
     description:
-      "CLIENT, CASE, CONSENT, REFERRAL, ZORGOVERLEG, AGREEMENT, NAZORG_PLAN of NAZORG_CONTACT",
+      "CLIENT, CASE, CONSENT, REFERRAL, ZORGOVERLEG, AGREEMENT, NAZORG_PLAN, NAZORG_CONTACT of ACCESS_LOG (dit overzicht zelf)",
   })
   objectType: string;
 
   @Field(() => ID)
   objectId: string;
 
-  @Field({ description: "Grondslag: het casusteam of de toestemming" })
+  @Field({
+    description:
+      "Grondslag: het casusteam, de toestemming, de eigen overdracht na intrekken, of regiobeheer",
+  })
   basis: string;
 }
 
@@ -48,16 +52,6 @@ export class AccessLogResolver {
     if (!(await isOnClientTeam(db, viewer!, clientId))) {
       throw new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
     }
-    return db.query(
-      `SELECT a.at, u.name AS "userName", o.name AS "organizationName", a.roles, a.action,
-              a.object_type AS "objectType", a.object_id AS "objectId", a.basis
-         FROM access_log a
-         JOIN app_user u ON u.id = a.user_id
-         JOIN organization o ON o.id = a.organization_id
-        WHERE a.client_id = $1
-        ORDER BY a.id DESC
-        LIMIT 1000`,
-      [clientId],
-    );
+    return readClientAccessLog(db, viewer!, clientId);
   }
 }

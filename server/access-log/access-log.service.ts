@@ -1,8 +1,14 @@
 import type { Viewer } from "../auth/session.service.js";
 import type { Queryable } from "../common/queryable.js";
 import { queryPrepared } from "../db/prepared-statement.js";
+import { currentRequestId } from "../db/request-scope.js";
 
-export type AccessAction = "READ" | "CREATE" | "UPDATE";
+/**
+ * What a write of client data logs. A read is logged by the statement that reads
+ * (`selectLogged`), never by a statement of its own: what is logged is then exactly what was
+ * read, all or nothing.
+ */
+export type WriteAction = "CREATE" | "UPDATE";
 export type AccessObject =
   | "CLIENT"
   | "CASE"
@@ -11,23 +17,34 @@ export type AccessObject =
   | "ZORGOVERLEG"
   | "AGREEMENT"
   | "NAZORG_PLAN"
-  | "NAZORG_CONTACT";
+  | "NAZORG_CONTACT"
+  /** The access log of a client itself: who looked at whom is client data too. */
+  | "ACCESS_LOG";
+
+// An item is logged once per request and action, however often the request reaches it: the
+// unique index of migrations/1765300000002-AccessLogOncePerRequest.ts is the only one an entry
+// can conflict with. No conflict target: naming one would make PostgreSQL check the new entry
+// against the log's read policy, which a receiver closing a referral after its consent ended
+// no longer passes.
+const oncePerRequest = "ON CONFLICT DO NOTHING";
 
 /**
- * Records one access to client data: who (user, organisation, roles), what, when and on what
- * basis. Written before the data is returned, so a failed log write fails the request. The
- * log lives in the database only; nothing of it goes to stdout.
+ * Records one write of client data: who (user, organisation, roles), what, when and on what
+ * basis, in the write's transaction. The log lives in the database only; nothing of it goes to
+ * stdout.
  */
 export async function logAccess(
   db: Queryable,
   viewer: Viewer,
-  action: AccessAction,
+  action: WriteAction,
   object: { type: AccessObject; id: string; clientId: string },
   basis: string,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id,
+       basis, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ${oncePerRequest}`,
     [
       viewer.userId,
       viewer.organizationId,
@@ -37,14 +54,15 @@ export async function logAccess(
       object.id,
       object.clientId,
       basis,
+      currentRequestId(),
     ],
   );
 }
 
 /**
  * Runs the query `select` and logs reading each row it returns, in the same statement: the
- * log is written with the read (one statement is all or nothing) and a list page spends no
- * round trip of its own on it. `select` returns the object's id as "id" and its
+ * log is written with the read (one statement is all or nothing), each item once per request,
+ * and a list page spends no round trip of its own on it. `select` returns the object's id as "id" and its
  * client as `clientId` (a column of `select`); its parameters come first, the log's after them.
  * `basis` is that of every row, or a column of `select` that holds each row's own.
  */
@@ -58,14 +76,17 @@ export async function selectLogged<T>(
   orderBy?: string,
 ): Promise<T[]> {
   const n = parameters.length;
-  const basisOf = typeof basis === "string" ? `$${n + 5}` : `f.${basis.column}`;
+  const basisOf = typeof basis === "string" ? `$${n + 6}` : `f.${basis.column}`;
   return (await queryPrepared(
     db,
     `WITH found AS (${select}),
      logged AS (
-       INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)
-       SELECT $${n + 1}, $${n + 2}, $${n + 3}, 'READ', $${n + 4}, f."id", f.${object.clientId}, ${basisOf}
+       INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id,
+         basis, request_id)
+       SELECT $${n + 1}, $${n + 2}, $${n + 3}, 'READ', $${n + 4}, f."id", f.${object.clientId}, ${basisOf},
+              $${n + 5}::uuid
          FROM found f
+       ${oncePerRequest}
      )
      SELECT * FROM found${orderBy ? ` ORDER BY ${orderBy}` : ""}`,
     [
@@ -74,6 +95,7 @@ export async function selectLogged<T>(
       viewer.organizationId,
       viewer.roles,
       object.type,
+      currentRequestId(),
       ...(typeof basis === "string" ? [basis] : []),
     ],
   )) as T[];
@@ -107,29 +129,28 @@ export function readLoggedByCase(
 }
 
 /**
- * Logs reading each of `objects` in one statement: for a list that was read before it was
- * known to be shown (the dashboard reads its lists for their counts).
+ * The access log of a client, newest first (at most 1000 entries), for a beheerder of its case
+ * team. Who looked at whom is client data too: the statement that reads the log logs that
+ * read (once per request), as every other read.
  */
-export async function logReads(
-  db: Queryable,
-  viewer: Viewer,
-  type: AccessObject,
-  objects: ReadonlyArray<{ id: string; clientId: string }>,
-  basis: string,
-): Promise<void> {
-  if (objects.length === 0) return;
-  await db.query(
-    `INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id, basis)
-     SELECT $1, $2, $3, 'READ', $4, o.id, o.client_id, $5
-       FROM unnest($6::uuid[], $7::uuid[]) AS o (id, client_id)`,
-    [
-      viewer.userId,
-      viewer.organizationId,
-      viewer.roles,
-      type,
-      basis,
-      objects.map((object) => object.id),
-      objects.map((object) => object.clientId),
-    ],
+export async function readClientAccessLog(db: Queryable, viewer: Viewer, clientId: string) {
+  return db.query(
+    `WITH found AS (
+       SELECT a.id AS position, a.at, u.name AS "userName", o.name AS "organizationName", a.roles,
+              a.action, a.object_type AS "objectType", a.object_id AS "objectId", a.basis
+         FROM access_log a
+         JOIN app_user u ON u.id = a.user_id
+         JOIN organization o ON o.id = a.organization_id
+        WHERE a.client_id = $1
+        ORDER BY a.id DESC
+        LIMIT 1000
+     ), logged AS (
+       INSERT INTO access_log (user_id, organization_id, roles, action, object_type, object_id, client_id,
+         basis, request_id)
+       VALUES ($2, $3, $4, 'READ', 'ACCESS_LOG', $1, $1, 'CASE_TEAM', $5)
+       ${oncePerRequest}
+     )
+     SELECT * FROM found ORDER BY position DESC`,
+    [clientId, viewer.userId, viewer.organizationId, viewer.roles, currentRequestId()],
   );
 }

@@ -13,6 +13,7 @@ import {
   sessionTimes,
   type SessionTimes,
 } from "./session.service.js";
+import { Role } from "./role.js";
 import { User } from "./user.entity.js";
 
 @Resolver(() => User)
@@ -96,6 +97,14 @@ export class AuthResolver {
   @FieldResolver(() => Organization)
   organization(@Root() user: User, @Ctx() { loaders }: Context): Promise<Organization | null> {
     return loaders.organizationById.load(user.organizationId);
+  }
+
+  @FieldResolver(() => [Role], {
+    description: "De rollen; alleen van de eigen organisatie, van een andere organisatie leeg",
+  })
+  roles(@Root() user: User, @Ctx() { viewer }: Context): Role[] {
+    // Without a viewer the only user to be seen is the one logging in (login's result).
+    return !viewer || viewer.organizationId === user.organizationId ? user.roles : [];
   }
 }
 

@@ -590,7 +590,7 @@ function casesSql(): string {
       UNION ALL SELECT case_id, partner, 'Schuldhulpverlening' FROM bench_case;
     INSERT INTO consent (client_id, recipient_organization_ids, purpose, data_categories, method,
         given_on, valid_until, recorded_by_user_id)
-      SELECT client_id, ARRAY[owner, partner], 'Warme overdracht naar de partner', ARRAY['CONTACTGEGEVENS'],
+      SELECT client_id, ARRAY[owner, partner], 'Warme overdracht naar de partner', ARRAY['CONTACTGEGEVENS', 'HULPVRAAG'],
              'SCHRIFTELIJK', current_date - 30, current_date + 365, user_id
         FROM bench_case;
     INSERT INTO regie_assignment (case_id, organization_id, started_at, ended_at, decided_by_user_id, reason)

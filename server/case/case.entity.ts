@@ -40,6 +40,36 @@ export class CareCase {
   createdAt: Date;
 }
 
+/** On what basis an organisation is on a case team, and whether that basis still holds. */
+export enum TeamMemberBasis {
+  OWN_CLIENT = "OWN_CLIENT",
+  CONSENT = "CONSENT",
+  CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN",
+  CONSENT_EXPIRED = "CONSENT_EXPIRED",
+  NO_CONSENT = "NO_CONSENT",
+}
+
+export const teamMemberBasisLabels: Record<TeamMemberBasis, string> = {
+  OWN_CLIENT: "Heeft de inwoner aangemeld; geen toestemming nodig",
+  CONSENT: "Op toestemming van de inwoner",
+  CONSENT_WITHDRAWN: "Toestemming ingetrokken: ziet de casus niet meer",
+  CONSENT_EXPIRED: "Toestemming verlopen: ziet de casus niet meer",
+  NO_CONSENT: "Geen toestemming die de hulpvraag omvat: ziet de casus niet",
+};
+
+registerLabelledEnum(
+  TeamMemberBasis,
+  "TeamMemberBasis",
+  "Waarop een organisatie in het casusteam zit, en of dat nog geldt",
+  teamMemberBasisLabels,
+);
+
+/** The bases on which a team member sees the case now. */
+export const basesWithAccess: ReadonlySet<TeamMemberBasis> = new Set([
+  TeamMemberBasis.OWN_CLIENT,
+  TeamMemberBasis.CONSENT,
+]);
+
 @ObjectType({
   description: "Een organisatie in het casusteam, met haar rol",
   simpleResolvers: true,

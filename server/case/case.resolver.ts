@@ -25,7 +25,7 @@ import {
   setCasePhase,
   transferRegie,
 } from "./case.service.js";
-import { CasePhase } from "./case.entity.js";
+import { basesWithAccess, CasePhase, TeamMemberBasis } from "./case.entity.js";
 import { Referral } from "../referral/referral.entity.js";
 
 @Resolver(() => CareCase)
@@ -149,6 +149,31 @@ export class CaseMemberResolver {
   organization(@Root() member: CaseMember, @Ctx() { loaders }: Context) {
     return loaders.organizationById.load(member.organizationId);
   }
+
+  @FieldResolver(() => TeamMemberBasis, {
+    description:
+      "Waarop de organisatie in het casusteam zit: de eigen inwoner, of toestemming (en of die nog geldt)",
+  })
+  async basis(@Root() member: CaseMember, @Ctx() { loaders }: Context): Promise<TeamMemberBasis> {
+    return basisOf(member, loaders);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Of de organisatie de casus nu ziet; na intrekken of verlopen van de toestemming niet meer",
+  })
+  async hasAccess(@Root() member: CaseMember, @Ctx() { loaders }: Context): Promise<boolean> {
+    return basesWithAccess.has(await basisOf(member, loaders));
+  }
+}
+
+async function basisOf(member: CaseMember, loaders: Loaders): Promise<TeamMemberBasis> {
+  if (!(await loaders.isCaseMember.load(member.caseId))) throw caseNotFound();
+  const bases = await loaders.teamBasesByCaseId.load(member.caseId);
+  return (
+    bases.find((b) => b.organizationId === member.organizationId)?.basis ??
+    TeamMemberBasis.NO_CONSENT
+  );
 }
 
 @Resolver(() => RegieAssignment)

@@ -6,7 +6,13 @@ import { isUuid, queryByIds } from "../common/ids.js";
 import { returnedRows } from "../common/queryable.js";
 import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
-import { assertCaseMember, caseNotFound } from "./case.policy.js";
+import {
+  assertCaseMember,
+  caseNotFound,
+  isTeamMemberWithAccess,
+  mayJoinTeam,
+  teamAccessSql,
+} from "./case.policy.js";
 import { inTransaction } from "../common/transaction.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
@@ -67,7 +73,7 @@ export async function openCase(
 /** A case the viewer's organisation is on the team of, logged as read; else null. */
 export async function readCase(db: DataSource, viewer: Viewer, caseId: string) {
   if (!isUuid(caseId)) return null;
-  const [found] = await readTeamCases(db, viewer, "WHERE c.id = $2", [caseId]);
+  const [found] = await readTeamCases(db, viewer, "AND c.id = $2", [caseId]);
   return found ?? null;
 }
 
@@ -78,12 +84,12 @@ export function readOwnCases(db: DataSource, viewer: Viewer) {
 
 /** These cases, those of the viewer's organisation's teams only, each logged as read. */
 export function readTeamCasesById(db: DataSource, viewer: Viewer, caseIds: readonly string[]) {
-  return readTeamCases(db, viewer, "WHERE c.id = ANY ($2::uuid[])", [caseIds.filter(isUuid)]);
+  return readTeamCases(db, viewer, "AND c.id = ANY ($2::uuid[])", [caseIds.filter(isUuid)]);
 }
 
 /**
- * Cases of the viewer's organisation's teams that `condition` picks ($1 is the organisation),
- * newest first, each logged as read by the same statement.
+ * Cases of the viewer's organisation's teams, while it may see them, that `condition` picks
+ * ($1 is the organisation), newest first, each logged as read by the same statement.
  */
 function readTeamCases(db: DataSource, viewer: Viewer, condition: string, parameters: unknown[]) {
   return selectLogged<{ id: string; clientId: string; phase: CasePhase; createdAt: Date }>(
@@ -93,6 +99,7 @@ function readTeamCases(db: DataSource, viewer: Viewer, condition: string, parame
     teamBasis,
     `SELECT c.id, c.client_id AS "clientId", c.phase, c.created_at AS "createdAt"
        FROM care_case c JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
+      WHERE ${teamAccessSql("c.id", "$1::uuid")}
       ${condition}`,
     [viewer.organizationId, ...parameters],
     `"createdAt" DESC, id`,
@@ -139,12 +146,7 @@ export async function transferRegieWithin(
     }
   }
 
-  const onTeam = await queryByIds<unknown>(
-    manager,
-    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-    [input.caseId, input.toOrganizationId],
-  );
-  if (onTeam.length === 0) {
+  if (!(await isTeamMemberWithAccess(manager, input.caseId, input.toOrganizationId))) {
     throw new UserInputError(
       "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
       "toOrganizationId",
@@ -181,7 +183,11 @@ export async function transferRegieWithin(
   return id;
 }
 
-/** Adds an organisation to the case team (or changes its role). */
+/**
+ * Adds an organisation to the case team (or changes its role). Only an organisation that may
+ * join: the viewer's own when it registered the client, or one a consent of the client shares
+ * the case with; anyone else would read the client without the client's consent.
+ */
 export async function addCaseMember(
   db: DataSource,
   viewer: Viewer,
@@ -203,18 +209,47 @@ export async function addCaseMember(
     if (role.trim().length < 2 || role.length > 200) {
       throw new UserInputError("Beschrijf de rol van de organisatie in de casus ('role').", "role");
     }
-    const [{ client_id: clientId }] = (await manager.query(
-      "SELECT client_id FROM care_case WHERE id = $1",
-      [caseId],
-    )) as [{ client_id: string }];
-    await manager.query(
-      `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id, organization_id) DO UPDATE SET role = EXCLUDED.role`,
-      [caseId, organizationId, role.trim()],
-    );
+    const clientId = await joinCaseTeam(manager, caseId, organizationId, role.trim(), {
+      changeRole: true,
+    });
     await announceChange(manager, ChangeKind.CASE, { caseId });
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });
+}
+
+/** Why an organisation cannot join a case team: a message for the worker who tried. */
+export const noConsentToJoin = (field: string) =>
+  new UserInputError(
+    "Deze organisatie kan pas in het casusteam als de inwoner toestemming heeft gegeven om de hulpvraag met haar te delen. Leg die toestemming eerst vast.",
+    field,
+  );
+
+/**
+ * The one way into a case team, for every module (adding a member, accepting a referral, an
+ * invitation to a zorgoverleg): refused with `noConsentToJoin` unless the organisation may
+ * join (`mayJoinTeam`). An existing member keeps its role unless `changeRole`. Returns the
+ * case's client. Call it inside the transaction of the step that joins.
+ */
+export async function joinCaseTeam(
+  manager: EntityManager,
+  caseId: string,
+  organizationId: string,
+  role: string,
+  options: { changeRole?: boolean; field?: string } = {},
+): Promise<string> {
+  if (!(await mayJoinTeam(manager, caseId, organizationId))) {
+    throw noConsentToJoin(options.field ?? "organizationId");
+  }
+  const [{ client_id: clientId }] = (await manager.query(
+    "SELECT client_id FROM care_case WHERE id = $1",
+    [caseId],
+  )) as [{ client_id: string }];
+  await manager.query(
+    `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
+     ON CONFLICT (case_id, organization_id) DO ${options.changeRole ? "UPDATE SET role = EXCLUDED.role" : "NOTHING"}`,
+    [caseId, organizationId, role],
+  );
+  return clientId;
 }
 
 /** Moves the case to another phase (stabilisatie, ontwikkeling, nazorg, afgesloten). */
@@ -236,3 +271,31 @@ export async function setCasePhase(
     await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
   });
 }
+
+/**
+ * SQL over `$1` ("caseId/organizationId" keys): the active workers of each organisation who are
+ * named on that case or acted on it (regie, agreements, zorgoverleg, nazorg, referrals), by
+ * name, with the key they were asked for. Columns as the User entity, without the password hash.
+ */
+export const contactPersonsSql = `
+  WITH wanted AS (
+    SELECT key, split_part(key, '/', 1)::uuid AS case_id, split_part(key, '/', 2)::uuid AS organization_id
+      FROM unnest($1::text[]) key
+     WHERE key ~ '^[0-9a-f-]{36}/[0-9a-f-]{36}$'
+  ), cases AS (SELECT DISTINCT case_id FROM wanted), named AS (
+    SELECT case_id, user_id FROM regie_assignment WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, decided_by_user_id FROM regie_assignment WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, owner_user_id FROM agreement WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, user_id FROM zorgoverleg_invitee WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, scheduled_by_user_id FROM zorgoverleg WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, responsible_user_id FROM nazorg_plan WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT case_id, sender_user_id FROM referral WHERE case_id IN (SELECT case_id FROM cases)
+    UNION SELECT r.case_id, e.user_id FROM referral_event e JOIN referral r ON r.id = e.referral_id
+           WHERE r.case_id IN (SELECT case_id FROM cases)
+  )
+  SELECT DISTINCT ON (w.key, u.name, u.id) w.key, u.id, u.organization_id AS "organizationId", u.email,
+         u.name, u.roles, u.disabled_at AS "disabledAt"
+    FROM wanted w
+    JOIN named n ON n.case_id = w.case_id
+    JOIN app_user u ON u.id = n.user_id AND u.organization_id = w.organization_id AND u.disabled_at IS NULL
+   ORDER BY w.key, u.name, u.id`;

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { logAccess } from "../access-log/access-log.service.js";
 import { User } from "../auth/user.entity.js";
 import { amsterdamToday } from "../common/amsterdam-time.js";
 import type { Context } from "../common/context.js";
@@ -18,21 +17,12 @@ export class ClientResolver {
   }
 
   @FieldResolver(() => [Consent], { description: "Vastgelegde toestemmingen, nieuwste eerst" })
-  async consents(@Root() client: Client, @Ctx() { db, viewer }: Context): Promise<Consent[]> {
+  async consents(
+    @Root() client: Client,
+    @Ctx() { db, viewer, loaders }: Context,
+  ): Promise<Consent[]> {
     if (!viewer || !(await isOnClientTeam(db, viewer, client.id))) return [];
-    const consents = await db
-      .getRepository(Consent)
-      .find({ where: { clientId: client.id }, order: { recordedAt: "DESC", id: "ASC" } });
-    for (const consent of consents) {
-      await logAccess(
-        db,
-        viewer,
-        "READ",
-        { type: "CONSENT", id: consent.id, clientId: client.id },
-        "CASE_TEAM",
-      );
-    }
-    return consents;
+    return loaders.consentsReadByClientId.load(client.id);
   }
 
   @Authorized()

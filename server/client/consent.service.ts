@@ -5,6 +5,7 @@ import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
+import { ConsentDataCategory } from "./consent.entity.js";
 import { inTransaction } from "../common/transaction.js";
 import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { ChangeKind } from "../live/live-change.js";
@@ -13,7 +14,45 @@ import { announceChange } from "../live/live.service.js";
 const clientNotFound = () =>
   new NotFoundError("Deze inwoner bestaat niet of u heeft geen toegang.");
 
-/** Client data is for organisations on the team of one of the client's cases. */
+/**
+ * SQL: the consent `consent` (a table alias) is in force today, in Amsterdam: given, not
+ * withdrawn and not expired.
+ */
+export function consentInForceSql(consent: string): string {
+  return `(${consent}.withdrawn_at IS NULL AND ${consent}.given_on <= ${amsterdamTodaySql}
+           AND ${consent}.valid_until >= ${amsterdamTodaySql})`;
+}
+
+/**
+ * The data category a consent must cover before a case is shared: the question for help and
+ * the handover summary. The case team's work (referrals, zorgoverleg, agreements, nazorg) is
+ * about that question; a consent for contact details only shares no case.
+ */
+export const caseSharingCategory = ConsentDataCategory.HULPVRAAG;
+
+/**
+ * SQL: the consent `consent` (a table alias) shares the case with `organization` now: it names
+ * the organisation, is in force, and covers the question for help. Row-level security asks the
+ * same (`ketenkaart_consent_holds`, migrations/1765300000000-ConsentBoundCaseTeams.ts).
+ */
+export function consentSharesCaseSql(consent: string, organization: string): string {
+  return `(${organization} = ANY (${consent}.recipient_organization_ids) AND ${consentInForceSql(consent)}
+           AND '${caseSharingCategory}' = ANY (${consent}.data_categories))`;
+}
+
+/**
+ * SQL: some consent of the client `client` shares the case with `organization` now. With
+ * "registered the client", this is what lets an organisation be on a case team.
+ */
+export function clientSharesCaseSql(client: string, organization: string): string {
+  return `EXISTS (SELECT 1 FROM consent shared
+                   WHERE shared.client_id = ${client} AND ${consentSharesCaseSql("shared", organization)})`;
+}
+
+/**
+ * Client data is for organisations on the team of one of the client's cases that may still see
+ * it: the organisation that registered the client, or one a consent shares the case with.
+ */
 export async function isOnClientTeam(
   db: Queryable,
   viewer: Viewer,
@@ -21,28 +60,30 @@ export async function isOnClientTeam(
 ): Promise<boolean> {
   if (!isUuid(clientId)) return false;
   const rows = (await db.query(
-    `SELECT 1 FROM care_case c JOIN case_member m ON m.case_id = c.id
-      WHERE c.client_id = $1 AND m.organization_id = $2 LIMIT 1`,
+    `SELECT 1 FROM client cl
+      WHERE cl.id = $1
+        AND (cl.created_by_organization_id = $2 OR ${clientSharesCaseSql("cl.id", "$2")})
+        AND EXISTS (SELECT 1 FROM care_case c JOIN case_member m ON m.case_id = c.id
+                     WHERE c.client_id = cl.id AND m.organization_id = $2)`,
     [clientId, viewer.organizationId],
   )) as unknown[];
   return rows.length > 0;
 }
 
 /**
- * The client's consent that now covers sharing with this organisation (not withdrawn, not
- * expired, the organisation among its recipients), or null when there is none.
+ * The client's consent that now shares the case with this organisation (see
+ * `consentSharesCaseSql`), the longest valid first, or null when there is none.
  */
-export async function validConsentFor(
+export async function consentSharingCaseWith(
   db: Queryable,
   clientId: string,
   organizationId: string,
 ): Promise<string | null> {
   if (!isUuid(clientId) || !isUuid(organizationId)) return null;
   const rows = (await db.query(
-    `SELECT id FROM consent
-      WHERE client_id = $1 AND $2 = ANY (recipient_organization_ids)
-        AND withdrawn_at IS NULL AND given_on <= ${amsterdamTodaySql} AND valid_until >= ${amsterdamTodaySql}
-      ORDER BY valid_until DESC, id LIMIT 1`,
+    `SELECT id FROM consent k
+      WHERE k.client_id = $1 AND ${consentSharesCaseSql("k", "$2::uuid")}
+      ORDER BY k.valid_until DESC, k.id LIMIT 1`,
     [clientId, organizationId],
   )) as Array<{ id: string }>;
   return rows[0]?.id ?? null;

@@ -6,9 +6,13 @@ import { In, IsNull, type DataSource } from "typeorm";
 import { entityRowsWhereIn } from "./entity-rows.js";
 import type { Viewer } from "../auth/session.service.js";
 import { User } from "../auth/user.entity.js";
-import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { CaseMember, RegieAssignment, type TeamMemberBasis } from "../case/case.entity.js";
 import { readTeamCasesById } from "../case/case.service.js";
+import { teamAccessSql, teamBasisSql } from "../case/case.policy.js";
+import { contactPersonsSql } from "../case/case.service.js";
+import { isUuid } from "./ids.js";
 import { Client } from "../client/client.entity.js";
+import { Consent } from "../client/consent.entity.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { PostcodeArea } from "../geography/postcode-area.entity.js";
 import { Region } from "../geography/region.entity.js";
@@ -30,30 +34,55 @@ export function createLoaders(
   config: Pick<Config, "nazorgContactGraceDays">,
 ) {
   return {
-    /** Whether the viewer's organisation is on the team of a case. */
+    /** Whether the viewer's organisation is on the team of a case and may see it now. */
     isCaseMember: new DataLoader<string, boolean>(async (caseIds) => {
       if (!viewer) return caseIds.map(() => false);
       const rows = (await db.query(
-        "SELECT case_id FROM case_member WHERE organization_id = $1 AND case_id = ANY ($2::uuid[])",
-        [viewer.organizationId, caseIds],
+        `SELECT m.case_id FROM case_member m
+          WHERE m.organization_id = $1 AND m.case_id = ANY ($2::uuid[])
+            AND ${teamAccessSql("m.case_id", "$1::uuid")}`,
+        [viewer.organizationId, caseIds.filter(isUuid)],
       )) as Array<{ case_id: string }>;
       const member = new Set(rows.map((row) => row.case_id));
       return caseIds.map((id) => member.has(id));
     }),
-    caseById: oneByKey(
-      (ids) => entityRowsWhereIn(db, CareCase, "id", ids),
-      (c) => c.id,
-    ),
-    nazorgPlanByCaseId: oneByKey(
-      (ids) => entityRowsWhereIn(db, NazorgPlan, "caseId", ids),
+    /** The nazorg plan of a case, logged as read by the statement that reads it. */
+    nazorgPlanReadByCaseId: oneByKey(
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          NazorgPlan,
+          "caseId",
+          ids,
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "NAZORG_PLAN", "CASE_TEAM"),
+        ),
       (p) => p.caseId,
     ),
-    nazorgContactsByPlanId: manyByKey(
+    /** A nazorg plan by id (after a change), logged as read. */
+    nazorgPlanRead: oneByKey(
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          NazorgPlan,
+          "id",
+          ids,
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "NAZORG_PLAN", "CASE_TEAM"),
+        ),
+      (p) => p.id,
+    ),
+    /** A plan's contact moments by date, each logged as read. */
+    nazorgContactsReadByPlanId: manyByKey(
       (ids): Promise<NazorgContact[]> =>
-        db.query(
-          `${contactSelectSql} WHERE c.plan_id = ANY($2)
-            ORDER BY coalesce(c.planned_on, c.held_on), c.held_on NULLS LAST, c.id`,
+        selectLogged(
+          db,
+          loggedIn(viewer),
+          { type: "NAZORG_CONTACT", clientId: `"clientId"` },
+          "CASE_TEAM",
+          `${contactSelectSql} WHERE c.plan_id = ANY($2)`,
           [config.nazorgContactGraceDays, ids],
+          `coalesce("plannedOn", "heldOn"), "heldOn" NULLS LAST, id`,
         ),
       (c) => c.planId,
     ),
@@ -96,6 +125,26 @@ export function createLoaders(
     caseRead: oneByKey(
       (ids) => readTeamCasesById(db, loggedIn(viewer), ids),
       (c) => c.id,
+    ),
+    /** On what basis each organisation of a case team is on it, and whether that still holds. */
+    teamBasesByCaseId: manyByKey(
+      (ids): Promise<Array<{ caseId: string; organizationId: string; basis: TeamMemberBasis }>> =>
+        db.query(teamBasisSql, [ids]),
+      (b) => b.caseId,
+    ),
+    /**
+     * The contact persons of a team organisation on a case ("caseId/organizationId"): its active
+     * workers named on the case or who acted on it. Another organisation's workers are shown
+     * only as far as the case needs them, never the whole organisation.
+     */
+    contactPersonsByCaseMember: manyByKey(
+      (keys): Promise<Array<User & { key: string }>> =>
+        db
+          .query(contactPersonsSql, [keys])
+          .then((rows: Array<User & { key: string }>) =>
+            rows.map((row) => Object.assign(new User(), row)),
+          ),
+      (u) => u.key,
     ),
     caseMembersByCaseId: manyByKey(
       (ids) => entityRowsWhereIn(db, CaseMember, "caseId", ids, { joinedAt: "ASC" }),
@@ -166,21 +215,60 @@ export function createLoaders(
         }),
       (u) => u.organizationId,
     ),
-    /** The client of a case, to log a read of case data reached through another object. */
-    clientIdByCaseId: oneByKey(
-      (ids): Promise<Array<{ id: string; clientId: string }>> =>
-        db.query(`SELECT id, client_id AS "clientId" FROM care_case WHERE id = ANY ($1::uuid[])`, [
+    /** A zorgoverleg by id, logged as read; only the team's are asked for. */
+    zorgoverlegRead: oneByKey(
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          Zorgoverleg,
+          "id",
           ids,
-        ]),
-      (c) => c.id,
-    ),
-    zorgoverlegById: oneByKey(
-      (ids) => entityRowsWhereIn(db, Zorgoverleg, "id", ids),
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "ZORGOVERLEG", "CASE_TEAM"),
+        ),
       (z) => z.id,
     ),
-    zorgoverleggenByCaseId: manyByKey(
-      (ids) => entityRowsWhereIn(db, Zorgoverleg, "caseId", ids, { startsAt: "DESC", id: "ASC" }),
+    /** A case's zorgoverleggen, newest first, each logged as read. */
+    zorgoverleggenReadByCaseId: manyByKey(
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          Zorgoverleg,
+          "caseId",
+          ids,
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "ZORGOVERLEG", "CASE_TEAM", `"startsAt" DESC, id`),
+        ),
       (z) => z.caseId,
+    ),
+    /** Agreements by id ("mijn afspraken", the dashboard), each logged as read. */
+    agreementRead: oneByKey(
+      (ids) =>
+        entityRowsWhereIn(
+          db,
+          Agreement,
+          "id",
+          ids,
+          undefined,
+          readLoggedByCase(db, loggedIn(viewer), "AGREEMENT", "CASE_TEAM"),
+        ),
+      (a) => a.id,
+    ),
+    /** A client's consents, newest first, each logged as read. */
+    consentsReadByClientId: manyByKey(
+      (ids) =>
+        entityRowsWhereIn(db, Consent, "clientId", ids, undefined, (sql, parameters) =>
+          selectLogged(
+            db,
+            loggedIn(viewer),
+            { type: "CONSENT", clientId: `"clientId"` },
+            "CASE_TEAM",
+            sql,
+            parameters,
+            `"recordedAt" DESC, id`,
+          ),
+        ),
+      (c) => c.clientId,
     ),
     inviteesByZorgoverlegId: manyByKey(
       (ids) => entityRowsWhereIn(db, ZorgoverlegInvitee, "zorgoverlegId", ids),

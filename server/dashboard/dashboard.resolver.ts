@@ -1,5 +1,4 @@
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { logReads } from "../access-log/access-log.service.js";
 import { Role } from "../auth/role.js";
 import { User } from "../auth/user.entity.js";
 import type { Context } from "../common/context.js";
@@ -18,8 +17,8 @@ import {
 } from "./dashboard.service.js";
 import { Dashboard, RegieGap } from "./dashboard.types.js";
 
-const teamBasis = "CASE_TEAM";
 import { findMyAgreements, isOverdue } from "../zorgoverleg/zorgoverleg.service.js";
+import { agreementsRead } from "../zorgoverleg/zorgoverleg.resolver.js";
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
@@ -37,7 +36,7 @@ export class DashboardResolver {
     const awaiting = await awaitingResponseReferralIds(db, viewer, listLimit);
     const outgoing = await unansweredOutgoingReferralIds(db, viewer, listLimit);
     const agreements = await findMyAgreements(db, viewer);
-    const gaps = viewer.roles.includes(Role.REGIO_BEHEERDER) ? await regieGaps(db) : null;
+    const gaps = viewer.roles.includes(Role.REGIO_BEHEERDER) ? await regieGaps(db, null) : null;
     return {
       regieCaseCount: regie.total,
       regieCases: regie.rows,
@@ -59,31 +58,31 @@ export class DashboardResolver {
     };
   }
 
-  // The lists are read above for their counts as well; each is logged as read only when the
-  // query asks for it, before it is returned.
+  // The lists are read above for their counts. A list the query asks for is read again, by
+  // the ids found, with each item logged by the statement that reads it: what is logged is
+  // exactly what is shown, and an item on two lists (or elsewhere in the request) is read and
+  // logged once.
 
   @FieldResolver()
-  async regieCases(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
-    await logReads(db, viewer!, "CASE", dashboard.regieCases, teamBasis);
-    return dashboard.regieCases;
+  regieCases(@Root() dashboard: Dashboard, @Ctx() { loaders }: Context) {
+    return present(loaders.caseRead.loadMany(dashboard.regieCases.map((c) => c.id)));
   }
 
   @FieldResolver()
-  async relapseRiskCases(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
-    await logReads(db, viewer!, "CASE", dashboard.relapseRiskCases, teamBasis);
-    return dashboard.relapseRiskCases;
+  relapseRiskCases(@Root() dashboard: Dashboard, @Ctx() { loaders }: Context) {
+    return present(loaders.caseRead.loadMany(dashboard.relapseRiskCases.map((c) => c.id)));
   }
 
   @FieldResolver()
-  async contactsDueThisWeek(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
-    await logReads(db, viewer!, "NAZORG_CONTACT", dashboard.contactsDueThisWeek, teamBasis);
-    return dashboard.contactsDueThisWeek;
+  contactsDueThisWeek(@Root() dashboard: Dashboard, @Ctx() { loaders }: Context) {
+    return present(
+      loaders.nazorgContactRead.loadMany(dashboard.contactsDueThisWeek.map((c) => c.id)),
+    );
   }
 
   @FieldResolver()
-  async contactsOverdue(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
-    await logReads(db, viewer!, "NAZORG_CONTACT", dashboard.contactsOverdue, teamBasis);
-    return dashboard.contactsOverdue;
+  contactsOverdue(@Root() dashboard: Dashboard, @Ctx() { loaders }: Context) {
+    return present(loaders.nazorgContactRead.loadMany(dashboard.contactsOverdue.map((c) => c.id)));
   }
 
   @FieldResolver()
@@ -97,18 +96,20 @@ export class DashboardResolver {
   }
 
   @FieldResolver()
-  async openAgreements(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
-    await logReads(db, viewer!, "AGREEMENT", dashboard.openAgreements, teamBasis);
-    return dashboard.openAgreements;
+  openAgreements(@Root() dashboard: Dashboard, @Ctx() context: Context) {
+    return agreementsRead(context, dashboard.openAgreements);
   }
 
   @FieldResolver()
   async regieGaps(@Root() dashboard: Dashboard, @Ctx() { db, viewer }: Context) {
     if (!dashboard.regieGaps) return null;
-    const cases = dashboard.regieGaps.map((gap) => ({ id: gap.caseId, clientId: gap.clientId }));
-    await logReads(db, viewer!, "CASE", cases, "REGIO_BEHEER");
-    return dashboard.regieGaps;
+    return (await regieGaps(db, viewer!)).rows;
   }
+}
+
+/** What a loader found, in the order asked, leaving out what the viewer may not see. */
+async function present<T>(loaded: Promise<Array<T | null | Error>>): Promise<T[]> {
+  return (await loaded).filter((item): item is T => item !== null && !(item instanceof Error));
 }
 
 @Resolver(() => RegieGap)

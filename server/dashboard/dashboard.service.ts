@@ -1,6 +1,8 @@
 import type { Viewer } from "../auth/session.service.js";
 import type { CareCase } from "../case/case.entity.js";
+import { teamAccessSql } from "../case/case.policy.js";
 import type { Queryable } from "../common/queryable.js";
+import { selectLogged } from "../access-log/access-log.service.js";
 import {
   contactIsDueThisWeekSql,
   contactIsOverdueSql,
@@ -35,6 +37,7 @@ export async function regieCases(db: Queryable, viewer: Viewer): Promise<Counted
       `SELECT ${caseColumns}
          FROM care_case c JOIN regie_assignment ra ON ra.case_id = c.id AND ra.ended_at IS NULL
         WHERE ra.organization_id = $1 AND c.phase <> 'AFGESLOTEN'
+          AND ${teamAccessSql("c.id", "$1::uuid")}
         ORDER BY ra.started_at DESC, c.id LIMIT $2`,
       [viewer.organizationId, listLimit],
     ),
@@ -49,8 +52,7 @@ export async function relapseRiskCases(db: Queryable, viewer: Viewer): Promise<C
       `SELECT ${caseColumns}
          FROM relapse_risk r
          JOIN care_case c ON c.id = r.case_id
-         JOIN case_member m ON m.case_id = c.id AND m.organization_id = $1
-        WHERE r.cleared_on IS NULL
+        WHERE r.cleared_on IS NULL AND ${teamAccessSql("c.id", "$1::uuid")}
         ORDER BY ${relapseFollowUpMadeSql("r")}, r.since, c.id LIMIT $2`,
       [viewer.organizationId, listLimit],
     ),
@@ -75,6 +77,7 @@ export async function dueContacts(
       `SELECT x.*, count(*) OVER () AS total FROM (
          ${contactSelectSql}
           WHERE p.responsible_organization_id = $2 AND ${condition}
+            AND ${teamAccessSql("p.case_id", "$2::uuid")}
        ) x
        ORDER BY (x."responsibleUserId" IS NOT DISTINCT FROM $3) DESC, x."plannedOn", x.id
        LIMIT $4`,
@@ -94,11 +97,26 @@ export async function dueContacts(
  * client's gemeente or a team organisation serving it. No client data is shown, and every
  * case shown is logged as read on the basis of regional administration (REGIO_BEHEER).
  */
-export async function regieGaps(db: Queryable): Promise<Counted<RegieGap>> {
+export async function regieGaps(db: Queryable, logFor: Viewer | null): Promise<Counted<RegieGap>> {
   // A SECURITY DEFINER function (migrations/1764600000000-RowLevelSecurity.ts): these cases
-  // are mostly not the administrator's team's, so row-level security would hide them.
-  const rows = (await db.query("SELECT * FROM ketenkaart_regie_gaps($1)", [listLimit])) as Array<
+  // are mostly not the administrator's team's, so row-level security would hide them. With
+  // `logFor`, each case shown is logged as read by the statement that reads it.
+  const select = `SELECT g."caseId" AS id, g.* FROM ketenkaart_regie_gaps($1) g`;
+  const rows = (
+    logFor
+      ? await selectLogged(
+          db,
+          logFor,
+          { type: "CASE", clientId: `"clientId"` },
+          "REGIO_BEHEER",
+          select,
+          [listLimit],
+          `since, id`,
+        )
+      : await db.query(select, [listLimit])
+  ) as Array<
     Omit<RegieGap, "problems"> & {
+      id: string;
       workerDisabled: boolean;
       withoutUsers: boolean;
       leftRegion: boolean;
@@ -107,13 +125,15 @@ export async function regieGaps(db: Queryable): Promise<Counted<RegieGap>> {
   >;
   return {
     total: Number(rows[0]?.total ?? 0),
-    rows: rows.map(({ workerDisabled, withoutUsers, leftRegion, ...gap }) => ({
-      ...gap,
-      problems: [
-        ...(workerDisabled ? [RegieGapProblem.HOLDER_WORKER_DISABLED] : []),
-        ...(withoutUsers ? [RegieGapProblem.HOLDER_ORGANIZATION_WITHOUT_USERS] : []),
-        ...(leftRegion ? [RegieGapProblem.HOLDER_ORGANIZATION_LEFT_REGION] : []),
-      ],
-    })),
+    rows: rows.map(
+      ({ id: _id, workerDisabled, withoutUsers, leftRegion, total: _total, ...gap }) => ({
+        ...gap,
+        problems: [
+          ...(workerDisabled ? [RegieGapProblem.HOLDER_WORKER_DISABLED] : []),
+          ...(withoutUsers ? [RegieGapProblem.HOLDER_ORGANIZATION_WITHOUT_USERS] : []),
+          ...(leftRegion ? [RegieGapProblem.HOLDER_ORGANIZATION_LEFT_REGION] : []),
+        ],
+      }),
+    ),
   };
 }

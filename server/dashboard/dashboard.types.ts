@@ -5,6 +5,7 @@ import { NazorgContact } from "../nazorg/nazorg-contact.entity.js";
 import type { ContactRow } from "../nazorg/nazorg.service.js";
 import { Referral } from "../referral/referral.entity.js";
 import { Agreement } from "../zorgoverleg/zorgoverleg.entity.js";
+import type { MyAgreement } from "../zorgoverleg/zorgoverleg.service.js";
 
 /** Why a regie holder cannot act on a case. */
 export enum RegieGapProblem {
@@ -107,7 +108,7 @@ export class Dashboard {
   overdueAgreementCount: number;
 
   @Field(() => [Agreement], { description: "Open afspraken, de te late eerst" })
-  openAgreements: Array<Agreement & { clientId: string }>;
+  openAgreements: MyAgreement[];
 
   @Field(() => Int, { nullable: true, description: "Alleen voor regiobeheerders" })
   regieGapCount: number | null;

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
@@ -24,6 +25,8 @@ interface Scope {
   roles: readonly string[];
   /** Any application-role connection will do, whichever viewer it was last set to. */
   anyViewer?: boolean;
+  /** The request's id in the access log, made when it first logs (`currentRequestId`). */
+  requestId?: string;
 }
 
 export const applicationRole = "ketenkaart_app";
@@ -41,6 +44,16 @@ export function bindViewerToScope(viewer: Viewer | null): void {
   if (!scope || !viewer) return;
   scope.organizationId = viewer.organizationId;
   scope.roles = viewer.roles;
+}
+
+/**
+ * The id of the request in progress, for the access log: the same for all its work, another
+ * for every request; null outside a request (a background job).
+ */
+export function currentRequestId(): string | null {
+  const scope = storage.getStore();
+  if (!scope || scope.anyViewer) return null;
+  return (scope.requestId ??= randomUUID());
 }
 
 /**

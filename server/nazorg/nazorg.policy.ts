@@ -1,5 +1,5 @@
 import type { Viewer } from "../auth/session.service.js";
-import { caseNotFound } from "../case/case.policy.js";
+import { caseNotFound, teamAccessSql } from "../case/case.policy.js";
 import { isUuid, queryByIds } from "../common/ids.js";
 import type { Queryable } from "../common/queryable.js";
 import type { NazorgPlanStatus } from "./nazorg-plan.entity.js";
@@ -34,8 +34,7 @@ export async function planOfTeam(
                 p.palette_level AS "paletteLevel"
            FROM nazorg_plan p
            JOIN care_case c ON c.id = p.case_id
-           JOIN case_member m ON m.case_id = p.case_id AND m.organization_id = $2
-          WHERE p.id = $1
+          WHERE p.id = $1 AND ${teamAccessSql("p.case_id", "$2::uuid")}
           ${lock ? "FOR UPDATE OF p" : ""}`,
         [planId, viewer.organizationId],
       )) as PlanOfCase[])

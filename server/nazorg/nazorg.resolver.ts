@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { logAccess } from "../access-log/access-log.service.js";
 import { User } from "../auth/user.entity.js";
 import { CareCase } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
@@ -19,7 +18,6 @@ import {
   createNazorgPlan,
   moveNazorgContact,
   planNazorgContact,
-  readNazorgPlanId,
   recordNazorgNotFeasible,
   registerNazorgContact,
   removeNazorgContact,
@@ -38,8 +36,8 @@ function plannedDate(value: string): string {
 
 /** The plan after a change, read as its team reads it (and logged as such). */
 async function planById(context: Context, planId: string): Promise<NazorgPlan> {
-  const plan = await context.db.getRepository(NazorgPlan).findOneByOrFail({ id: planId });
-  await readNazorgPlanId(context.db, context.viewer!, plan.caseId);
+  const plan = await context.loaders.nazorgPlanRead.load(planId);
+  if (!plan) throw caseNotFound();
   return plan;
 }
 
@@ -151,21 +149,10 @@ export class NazorgPlanResolver {
   })
   async contacts(
     @Root() plan: NazorgPlan,
-    @Ctx() { db, viewer, loaders }: Context,
+    @Ctx() { viewer, loaders }: Context,
   ): Promise<NazorgContact[]> {
     if (!viewer || !(await loaders.isCaseMember.load(plan.caseId))) throw caseNotFound();
-    const contacts = await loaders.nazorgContactsByPlanId.load(plan.id);
-    const careCase = await loaders.caseById.load(plan.caseId);
-    for (const contact of contacts) {
-      await logAccess(
-        db,
-        viewer,
-        "READ",
-        { type: "NAZORG_CONTACT", id: contact.id, clientId: careCase!.clientId },
-        "CASE_TEAM",
-      );
-    }
-    return contacts;
+    return loaders.nazorgContactsReadByPlanId.load(plan.id);
   }
 
   @FieldResolver(() => [NazorgPlanAdjustment], {
@@ -228,20 +215,10 @@ export class CaseNazorgResolver {
   @FieldResolver(() => NazorgPlan, { nullable: true, description: "Het nazorgplan, als dat er is" })
   async nazorgPlan(
     @Root() careCase: CareCase,
-    @Ctx() { db, viewer, loaders }: Context,
+    @Ctx() { viewer, loaders }: Context,
   ): Promise<NazorgPlan | null> {
     if (!viewer || !(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
-    const plan = await loaders.nazorgPlanByCaseId.load(careCase.id);
-    if (plan) {
-      await logAccess(
-        db,
-        viewer,
-        "READ",
-        { type: "NAZORG_PLAN", id: plan.id, clientId: careCase.clientId },
-        "CASE_TEAM",
-      );
-    }
-    return plan;
+    return loaders.nazorgPlanReadByCaseId.load(careCase.id);
   }
 
   @FieldResolver(() => RelapseRisk, {

@@ -2,7 +2,12 @@ import type { DataSource, EntityManager } from "typeorm";
 import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember, caseNotFound } from "../case/case.policy.js";
+import {
+  assertCaseMember,
+  caseNotFound,
+  isTeamMemberWithAccess,
+  teamAccessSql,
+} from "../case/case.policy.js";
 import { CasePhase } from "../case/case.entity.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
@@ -101,12 +106,7 @@ async function assertResponsible(
   organizationId: string,
   userId: string | null | undefined,
 ): Promise<void> {
-  const onTeam = await queryByIds<unknown>(
-    manager,
-    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-    [caseId, organizationId],
-  );
-  if (onTeam.length === 0) {
+  if (!(await isTeamMemberWithAccess(manager, caseId, organizationId))) {
     throw new UserInputError(
       "Kies een organisatie uit het casusteam als verantwoordelijke ('responsibleOrganizationId').",
       "responsibleOrganizationId",
@@ -502,8 +502,7 @@ export async function registerNazorgContact(
     const heldBy = input.heldByUserId ?? viewer.userId;
     const worker = await queryByIds<unknown>(
       manager,
-      `SELECT 1 FROM app_user u JOIN case_member m ON m.organization_id = u.organization_id
-            WHERE u.id = $1 AND m.case_id = $2`,
+      `SELECT 1 FROM app_user u WHERE u.id = $1 AND ${teamAccessSql("$2::uuid", "u.organization_id")}`,
       [heldBy, plan.caseId],
     );
     if (worker.length === 0) {
@@ -594,27 +593,4 @@ async function updateRelapseRisk(
       [caseId, heldOn, contactId],
     );
   }
-}
-
-/** The plan of a case for its team, logged as read; null when the case has none. */
-export async function readNazorgPlanId(
-  db: Queryable,
-  viewer: Viewer,
-  caseId: string,
-): Promise<string | null> {
-  const rows = (await db.query(
-    `SELECT p.id, c.client_id AS "clientId" FROM nazorg_plan p JOIN care_case c ON c.id = p.case_id
-      WHERE p.case_id = $1`,
-    [caseId],
-  )) as Array<{ id: string; clientId: string }>;
-  const plan = rows[0];
-  if (!plan) return null;
-  await logAccess(
-    db,
-    viewer,
-    "READ",
-    { type: "NAZORG_PLAN", id: plan.id, clientId: plan.clientId },
-    teamBasis,
-  );
-  return plan.id;
 }

@@ -78,25 +78,38 @@ export class Referral {
   @Column("uuid", { name: "consent_id", nullable: true })
   consentId: string | null;
 
-  @Field({ description: "De hulpvraag" })
+  @Field(() => String, {
+    nullable: true,
+    description: "De hulpvraag; leeg voor de ontvanger zodra de toestemming niet meer geldt",
+  })
   @Column("text")
-  question: string;
+  question: string | null;
 
-  @Field({ description: "Korte overdrachtssamenvatting" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Korte overdrachtssamenvatting; leeg voor de ontvanger zodra de toestemming niet meer geldt",
+  })
   @Column("text", { name: "handover_summary" })
-  handoverSummary: string;
+  handoverSummary: string | null;
 
-  @Field(() => [LifeDomain])
+  @Field(() => [LifeDomain], {
+    nullable: true,
+    description: "Leeg voor de ontvanger zodra de toestemming niet meer geldt",
+  })
   @Column("text", { name: "life_domains", array: true })
-  lifeDomains: LifeDomain[];
+  lifeDomains: LifeDomain[] | null;
 
   @Field(() => Urgency)
   @Column("text")
   urgency: Urgency;
 
-  @Field(() => [ContactPreference])
+  @Field(() => [ContactPreference], {
+    nullable: true,
+    description: "Leeg voor de ontvanger zodra de toestemming niet meer geldt",
+  })
   @Column("text", { name: "contact_preferences", array: true })
-  contactPreferences: ContactPreference[];
+  contactPreferences: ContactPreference[] | null;
 
   @Field(() => ReferralState)
   @Column("text")
@@ -132,6 +145,14 @@ export class Referral {
   @Field()
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;
+
+  /**
+   * Set when the viewer is the receiver and the consent the referral rests on no longer holds:
+   * it was withdrawn or it expired. The referral then holds only what the receiver needs to
+   * close it (`referralAfterConsent`); the question, summary, life domains and contact
+   * preferences are null.
+   */
+  consentEnded?: "WITHDRAWN" | "EXPIRED";
 }
 
 @ObjectType({ description: "Een stap in de tijdlijn van een overdracht", simpleResolvers: true })

@@ -20,32 +20,47 @@ import { Organization } from "../organization/organization.entity.js";
 import { Referral, ReferralEvent, ReferralState } from "./referral.entity.js";
 import { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
 import {
+  closingStates,
   inboxReferralIds,
+  openReferral,
   outboxReferralIds,
-  readReferral,
+  type ReferralBasis,
   readReferralsLogged,
+  referralsAfterConsent,
   startReferral,
   transitionReferral,
 } from "./referral.service.js";
 
 /**
  * Referrals in the order of `ids`; with `logAs`, each one is logged as read on that basis in
- * the statement that reads it (`readReferralsLogged`).
+ * the statement that reads it (`readReferralsLogged`). A referral whose row the viewer does not
+ * see, but receives after its consent ended, comes as the receiver may still see it
+ * (`referralsAfterConsent`), logged as its own.
  */
 export async function referralsById(
   context: Context,
   ids: string[],
-  logAs?: "CASE_TEAM" | "CONSENT",
+  logAs?: ReferralBasis,
 ): Promise<Referral[]> {
-  const found = await entityRowsWhereIn(
-    context.db,
-    Referral,
-    "id",
-    ids,
-    undefined,
-    logAs && readReferralsLogged(context.db, context.viewer!, logAs),
-  );
+  const { db, viewer } = context;
+  const found =
+    logAs === "AFTER_CONSENT"
+      ? []
+      : await entityRowsWhereIn(
+          db,
+          Referral,
+          "id",
+          ids,
+          undefined,
+          logAs && readReferralsLogged(db, viewer!, logAs),
+        );
   const byId = new Map(found.map((referral) => [referral.id, referral]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0 && viewer && logAs !== "CASE_TEAM") {
+    for (const referral of await referralsAfterConsent(db, viewer, missing, Boolean(logAs))) {
+      byId.set(referral.id, referral);
+    }
+  }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -72,8 +87,8 @@ export class ReferralResolver {
     @Arg("id", () => ID) id: string,
     @Ctx() context: Context,
   ): Promise<Referral | null> {
-    const visible = await readReferral(context.db, context.viewer!, id);
-    return visible ? ((await referralsById(context, [visible]))[0] ?? null) : null;
+    const basis = await openReferral(context.db, context.viewer!, id);
+    return basis ? ((await referralsById(context, [id], basis))[0] ?? null) : null;
   }
 
   @Authorized()
@@ -151,6 +166,9 @@ export class ReferralResolver {
   })
   nextSteps(@Root() referral: Referral, @Ctx() { viewer }: Context): ReferralStep[] {
     if (!viewer) return [];
+    if (referral.consentEnded) {
+      return stepsFor(referral.state, "RECEIVER").filter((step) => closingStates.has(step.to));
+    }
     const side =
       viewer.organizationId === referral.senderOrganizationId
         ? "SENDER"
@@ -158,6 +176,20 @@ export class ReferralResolver {
           ? "RECEIVER"
           : null;
     return side ? stepsFor(referral.state, side) : [];
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Waarom de ontvanger de hulpvraag en samenvatting niet meer ziet (de toestemming is ingetrokken of verlopen); leeg als ze gedeeld worden",
+  })
+  withheldNote(@Root() referral: Referral): string | null {
+    if (!referral.consentEnded) return null;
+    return `${
+      referral.consentEnded === "WITHDRAWN"
+        ? "De inwoner heeft de toestemming voor uw organisatie ingetrokken."
+        : "De toestemming van de inwoner voor uw organisatie is verlopen."
+    } Daarom ziet u de hulpvraag, de samenvatting en de contactvoorkeuren niet meer, en ook niet wat er verder in de casus gebeurt. U kunt de overdracht nog afsluiten met een uitkomst of een reden.`;
   }
 
   @FieldResolver(() => Boolean, { description: "Verstuurd en niet binnen de norm beantwoord" })

@@ -1,17 +1,22 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { logAccess, readLoggedByCase } from "../access-log/access-log.service.js";
+import { logAccess, readLoggedByCase, selectLogged } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember } from "../case/case.policy.js";
+import { assertCaseMember, teamAccessSql } from "../case/case.policy.js";
+import { joinCaseTeam } from "../case/case.service.js";
+import {
+  caseSharingCategory,
+  consentInForceSql,
+  consentSharesCaseSql,
+} from "../client/consent.service.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import type { Config } from "../config.js";
-import { ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
+import { Referral, ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
 import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
-import { type Side, transitionFor } from "./referral.transitions.js";
+import { transitionFor } from "./referral.transitions.js";
 import type { WorkingDayCalendar } from "./working-days.js";
 import { inTransaction } from "../common/transaction.js";
-import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
 import { enqueueReferralMail } from "../mail/mail-outbox.service.js";
@@ -37,43 +42,91 @@ interface ReferralRow {
   sender_organization_id: string;
   receiver_organization_id: string;
   consent_id: string | null;
+  /** The consent shares the case with the receiver: named, in force, covering the question. */
   consent_valid: boolean;
+  /** The consent names the receiver and is in force, whatever it covers. */
+  consent_in_force: boolean;
+  /** The viewer's organisation is on the case team and may see the case now. */
+  viewer_on_team: boolean;
   offering_title: string;
 }
 
-async function referralRow(db: Queryable, id: string): Promise<ReferralRow | undefined> {
+/**
+ * The referral as the viewer may know it. A receiver the consent no longer shares the case
+ * with does not see the referral row (row-level security); for it the referral comes from
+ * `ketenkaart_referrals_after_consent`, which gives what closing it needs and nothing more.
+ */
+async function referralRow(
+  db: Queryable,
+  viewer: Viewer,
+  id: string,
+): Promise<ReferralRow | undefined> {
   if (!isUuid(id)) return undefined;
   const rows = (await db.query(
     `SELECT r.id, r.case_id, c.client_id, r.state, r.urgency, r.sender_organization_id,
             r.receiver_organization_id, r.consent_id, o.title AS offering_title,
-            coalesce(k.withdrawn_at IS NULL AND k.valid_until >= ${amsterdamTodaySql}
-                     AND r.receiver_organization_id = ANY (k.recipient_organization_ids), false) AS consent_valid
+            coalesce(${consentSharesCaseSql("k", "r.receiver_organization_id")}, false) AS consent_valid,
+            coalesce(r.receiver_organization_id = ANY (k.recipient_organization_ids)
+                     AND ${consentInForceSql("k")}, false) AS consent_in_force,
+            ${teamAccessSql("r.case_id", "$2::uuid")} AS viewer_on_team
        FROM referral r
        JOIN care_case c ON c.id = r.case_id
        JOIN offering o ON o.id = r.offering_id
        LEFT JOIN consent k ON k.id = r.consent_id
       WHERE r.id = $1`,
+    [id, viewer.organizationId],
+  )) as ReferralRow[];
+  if (rows[0]) return rows[0];
+  const afterConsent = (await db.query(
+    `SELECT v.id, v."caseId" AS case_id, v."clientId" AS client_id, v.state, v.urgency,
+            v."senderOrganizationId" AS sender_organization_id,
+            v."receiverOrganizationId" AS receiver_organization_id, v."consentId" AS consent_id,
+            o.title AS offering_title, false AS consent_valid, false AS consent_in_force,
+            false AS viewer_on_team
+       FROM ketenkaart_referrals_after_consent(ARRAY[$1::uuid]) v
+       JOIN offering o ON o.id = v."offeringId"`,
     [id],
   )) as ReferralRow[];
-  return rows[0];
+  return afterConsent[0];
 }
 
 /**
- * Which side of the referral the viewer is on, or null when it is none of theirs. The receiver
- * sees a referral from SENT on, and only while the consent it rests on holds: withdrawing the
- * consent cuts the receiver off.
+ * How the viewer stands to a referral, or null when it is none of theirs:
+ * - SENDER: its organisation sent it and is on the case team (may still see the case);
+ * - RECEIVER: it receives it, from SENT on, while the consent it rests on shares the case;
+ * - AFTER_CONSENT: it receives it, but that consent was withdrawn or expired: from then on it
+ *   sees no client data and may only close the referral, with an outcome or a reason.
  */
-function sideOf(viewer: Viewer, referral: ReferralRow): Side | null {
-  if (viewer.organizationId === referral.sender_organization_id) return "SENDER";
-  if (
-    viewer.organizationId === referral.receiver_organization_id &&
-    referral.state !== ReferralState.DRAFT &&
-    referral.consent_valid
-  ) {
-    return "RECEIVER";
+type Access = "SENDER" | "RECEIVER" | "AFTER_CONSENT";
+
+function accessOf(viewer: Viewer, referral: ReferralRow): Access | null {
+  if (viewer.organizationId === referral.sender_organization_id && referral.viewer_on_team) {
+    return "SENDER";
   }
-  return null;
+  if (
+    viewer.organizationId !== referral.receiver_organization_id ||
+    referral.state === ReferralState.DRAFT
+  ) {
+    return null;
+  }
+  return referral.consent_valid ? "RECEIVER" : "AFTER_CONSENT";
 }
+
+/** The states that close a referral: all a receiver may still reach after the consent ended. */
+export const closingStates: ReadonlySet<ReferralState> = new Set([
+  ReferralState.DECLINED,
+  ReferralState.CANCELLED,
+  ReferralState.COMPLETED,
+  ReferralState.FAILED,
+]);
+
+/** The basis on which a receiver reads a referral it may only close: it is its own. */
+const ownReferralBasis = "OWN_REFERRAL";
+
+const onlyClosing = () =>
+  new ForbiddenError(
+    "De inwoner heeft de toestemming voor uw organisatie ingetrokken, of die is verlopen. U kunt deze overdracht alleen nog afsluiten, met een uitkomst of reden.",
+  );
 
 /** Starts a referral (a draft) from an offering for the client of one of the viewer's cases. */
 export async function startReferral(
@@ -98,7 +151,7 @@ export async function startReferral(
       "SELECT client_id FROM care_case WHERE id = $1",
       [input.caseId],
     )) as [{ client_id: string }];
-    if (input.consentId) await assertConsentOfClient(manager, input.consentId, clientId);
+    if (input.consentId) await assertConsentForReferral(manager, input.consentId, clientId);
     const [{ id }] = (await manager.query(
       `INSERT INTO referral (case_id, offering_id, sender_organization_id, sender_user_id, receiver_organization_id,
          consent_id, question, handover_summary, life_domains, urgency, contact_preferences, state)
@@ -139,9 +192,10 @@ export async function transitionReferral(
   calendar: WorkingDayCalendar,
   config: Config,
 ): Promise<void> {
-  const referral = await referralRow(db, input.referralId);
-  const side = referral && sideOf(viewer, referral);
-  if (!referral || !side) throw referralNotFound();
+  const referral = await referralRow(db, viewer, input.referralId);
+  const access = referral && accessOf(viewer, referral);
+  if (!referral || !access) throw referralNotFound();
+  const side = access === "SENDER" ? "SENDER" : "RECEIVER";
 
   if (
     (input.expectedState && input.expectedState !== referral.state) ||
@@ -163,6 +217,7 @@ export async function transitionReferral(
         : "Alleen de verwijzer kan deze stap zetten.",
     );
   }
+  if (access === "AFTER_CONSENT" && !closingStates.has(input.to)) throw onlyClosing();
   const note = input.note?.trim() || null;
   if ((rule.requires === "reason" || rule.requires === "outcome") && !note) {
     throw new UserInputError(
@@ -178,11 +233,17 @@ export async function transitionReferral(
       "introductionAt",
     );
   }
-  if (input.to === ReferralState.SENT && !referral.consent_valid) {
+  if (input.to === ReferralState.SENT && !referral.consent_in_force) {
     throw new UserInputError(
       "Versturen kan alleen op een geldige toestemming van de inwoner voor deze organisatie ('consentId').",
       "consentId",
     );
+  }
+  if (input.to === ReferralState.SENT && !referral.consent_valid) throw questionNotCovered();
+  if (access === "AFTER_CONSENT") {
+    // Every closing step asks for a note (the table's reason or outcome), checked above.
+    await closeAfterConsent(db, viewer, referral, input.to, note!);
+    return;
   }
 
   await inTransaction(db, async (manager) => {
@@ -216,11 +277,13 @@ export async function transitionReferral(
       );
     }
     if (input.to === ReferralState.ACCEPTED) {
-      // Accepting makes the receiver part of the case team.
-      await manager.query(
-        `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT (case_id, organization_id) DO NOTHING`,
-        [referral.case_id, referral.receiver_organization_id, referral.offering_title],
+      // Accepting makes the receiver part of the case team, on the consent the referral rests on.
+      await joinCaseTeam(
+        manager,
+        referral.case_id,
+        referral.receiver_organization_id,
+        referral.offering_title,
+        { field: "consentId" },
       );
     }
     // In this transaction: no mail for a change that rolls back, no change without its mail.
@@ -241,29 +304,96 @@ export async function transitionReferral(
   });
 }
 
-/** Reads a referral the viewer may see; the receiver opening it is recorded (receivedAt). */
-export async function readReferral(
+/**
+ * The receiver closes its referral after the consent ended, through the one database function
+ * that may (it no longer sees the referral row): in its own name, only to a closing state, only
+ * from the state the worker saw.
+ */
+async function closeAfterConsent(
+  db: DataSource,
+  viewer: Viewer,
+  referral: ReferralRow,
+  to: ReferralState,
+  note: string,
+): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    const [{ closed }] = (await manager.query(
+      "SELECT ketenkaart_close_referral_after_consent($1, $2, $3, $4, $5) AS closed",
+      [referral.id, referral.state, to, note, viewer.userId],
+    )) as [{ closed: boolean }];
+    if (!closed) throw conflict();
+    await announceChange(manager, ChangeKind.REFERRAL, {
+      organizationIds: [referral.sender_organization_id, referral.receiver_organization_id],
+    });
+    await logAccess(
+      manager,
+      viewer,
+      "UPDATE",
+      { type: "REFERRAL", id: referral.id, clientId: referral.client_id },
+      ownReferralBasis,
+    );
+  });
+}
+
+/** How a referral is read: as the case team, on its consent, or by its receiver after it. */
+export type ReferralBasis = "CASE_TEAM" | "CONSENT" | "AFTER_CONSENT";
+
+/**
+ * Opens a referral the viewer may see, returning how it is to be read (and logged), or null;
+ * the receiver opening it is recorded (receivedAt).
+ */
+export async function openReferral(
   db: DataSource,
   viewer: Viewer,
   id: string,
-): Promise<string | null> {
-  const referral = await referralRow(db, id);
-  const side = referral && sideOf(viewer, referral);
-  if (!referral || !side) return null;
-  if (side === "RECEIVER") {
+): Promise<ReferralBasis | null> {
+  const referral = await referralRow(db, viewer, id);
+  const access = referral && accessOf(viewer, referral);
+  if (!referral || !access) return null;
+  if (access === "RECEIVER") {
     await db.query(
       "UPDATE referral SET received_at = now() WHERE id = $1 AND received_at IS NULL",
       [id],
     );
   }
-  await logAccess(
-    db,
-    viewer,
-    "READ",
-    { type: "REFERRAL", id, clientId: referral.client_id },
-    side === "SENDER" ? "CASE_TEAM" : `CONSENT:${referral.consent_id}`,
+  return access === "SENDER" ? "CASE_TEAM" : access === "RECEIVER" ? "CONSENT" : "AFTER_CONSENT";
+}
+
+/**
+ * Referrals the viewer receives whose consent no longer holds, as the receiver may still see
+ * them: only what closing them needs (`consentEnded` set; question, summary, life domains and
+ * contact preferences null). With `logged`, each is logged as read in the same statement.
+ */
+export async function referralsAfterConsent(
+  db: Queryable,
+  viewer: Viewer,
+  ids: readonly string[],
+  logged: boolean,
+): Promise<Referral[]> {
+  const usable = ids.filter(isUuid);
+  if (usable.length === 0) return [];
+  const select = `SELECT * FROM ketenkaart_referrals_after_consent($1::uuid[])`;
+  const rows = (
+    logged
+      ? await selectLogged(
+          db,
+          viewer,
+          { type: "REFERRAL", clientId: `"clientId"` },
+          ownReferralBasis,
+          select,
+          [usable],
+        )
+      : await db.query(select, [usable])
+  ) as Array<Omit<Referral, "consentEnded"> & { consentWithdrawn: boolean; clientId?: string }>;
+  return rows.map(({ consentWithdrawn, clientId: _clientId, ...row }) =>
+    Object.assign(new Referral(), row, {
+      question: null,
+      handoverSummary: null,
+      lifeDomains: null,
+      contactPreferences: null,
+      consentEnded: consentWithdrawn ? "WITHDRAWN" : "EXPIRED",
+    }),
   );
-  return referral.id;
 }
 
 /**
@@ -292,21 +422,27 @@ export function readReferralsLogged(
 const inboxSql = `referral r
   WHERE r.receiver_organization_id = $1 AND r.state <> 'DRAFT'
     AND EXISTS (SELECT 1 FROM consent k
-                 WHERE k.id = r.consent_id AND k.withdrawn_at IS NULL
-                   AND k.valid_until >= ${amsterdamTodaySql}
-                   AND r.receiver_organization_id = ANY (k.recipient_organization_ids)
+                 WHERE k.id = r.consent_id AND ${consentSharesCaseSql("k", "r.receiver_organization_id")}
                 OFFSET 0)`;
 
 /** The SQL twin of `isResponseOverdue`: sent and not answered by the response deadline. */
 export const responseOverdueSql = "r.state = 'SENT' AND r.response_due_at < now()";
 
-/** Incoming referrals with a valid consent, the most urgent deadline first. */
+/**
+ * Incoming referrals with a valid consent, and open ones whose consent ended (for the receiver
+ * to close), the most urgent deadline first.
+ */
 export async function inboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {
   const rows = (await db.query(
-    `SELECT r.id FROM ${inboxSql}
-      ORDER BY (r.state IN ('SENT', 'ACCEPTED')) DESC, r.response_due_at, r.id
-      LIMIT 500`,
-    [viewer.organizationId],
+    `SELECT x.id FROM (
+       SELECT r.id, r.state, r.response_due_at FROM ${inboxSql}
+       UNION ALL
+       SELECT v.id, v.state, v."responseDueAt" FROM ketenkaart_referrals_after_consent(NULL) v
+        WHERE v.state <> ALL ($2::text[])
+     ) x
+     ORDER BY (x.state IN ('SENT', 'ACCEPTED')) DESC, x.response_due_at, x.id
+     LIMIT 500`,
+    [viewer.organizationId, [...closingStates]],
   )) as Array<{ id: string }>;
   return rows.map((row) => row.id);
 }
@@ -340,24 +476,43 @@ export async function unansweredOutgoingReferralIds(
   return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0) };
 }
 
-/** Referrals the viewer's organisation sent, newest first. */
+/** Referrals the viewer's organisation sent from cases it may still see, newest first. */
 export async function outboxReferralIds(db: Queryable, viewer: Viewer): Promise<string[]> {
   const rows = (await db.query(
-    `SELECT id FROM referral WHERE sender_organization_id = $1 ORDER BY created_at DESC, id LIMIT 500`,
+    `SELECT r.id FROM referral r
+      WHERE r.sender_organization_id = $1 AND ${teamAccessSql("r.case_id", "$1::uuid")}
+      ORDER BY r.created_at DESC, r.id LIMIT 500`,
     [viewer.organizationId],
   )) as Array<{ id: string }>;
   return rows.map((row) => row.id);
 }
 
-async function assertConsentOfClient(manager: EntityManager, consentId: string, clientId: string) {
-  const rows = await queryByIds<unknown>(
+/**
+ * Sending a referral shares its question and handover summary. A consent that does not cover
+ * them (contact details only, say) cannot carry it: the worker is told so when choosing it, and
+ * again when sending, rather than the receiver getting a referral without its question.
+ */
+const questionNotCovered = () =>
+  new UserInputError(
+    "Deze toestemming geldt niet voor de hulpvraag en de overdrachtssamenvatting, dus die kunnen niet mee met de overdracht. Leg met de inwoner een toestemming vast die ook de hulpvraag omvat, en kies die.",
+    "consentId",
+  );
+
+async function assertConsentForReferral(
+  manager: EntityManager,
+  consentId: string,
+  clientId: string,
+) {
+  const rows = await queryByIds<{ covers: boolean }>(
     manager,
-    "SELECT 1 FROM consent WHERE id = $1 AND client_id = $2",
+    `SELECT '${caseSharingCategory}' = ANY (data_categories) AS covers
+       FROM consent WHERE id = $1 AND client_id = $2`,
     [consentId, clientId],
   );
   if (rows.length === 0) {
     throw new UserInputError("Kies een toestemming van deze inwoner ('consentId').", "consentId");
   }
+  if (!rows[0]!.covers) throw questionNotCovered();
 }
 
 async function recordEvent(

@@ -1,9 +1,9 @@
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DataSource } from "typeorm";
-import { logAccess } from "../access-log/access-log.service.js";
+import { selectLogged } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
 import { amsterdamWallClock } from "../common/amsterdam-time.js";
-import { zorgoverlegOfTeam } from "./zorgoverleg.policy.js";
+import { zorgoverlegNotFound, zorgoverlegOfTeam } from "./zorgoverleg.policy.js";
 
 const timezone = "Europe/Amsterdam";
 
@@ -65,15 +65,23 @@ export async function zorgoverlegInvitation(
   appUrl: string,
 ): Promise<string> {
   const meeting = await zorgoverlegOfTeam(db, viewer, zorgoverlegId);
-  const [row] = (await db.query(
+  // Read and logged by one statement.
+  const [row] = await selectLogged<InvitationRow>(
+    db,
+    viewer,
+    { type: "ZORGOVERLEG", clientId: `"clientId"` },
+    "CASE_TEAM",
     `SELECT z.id, z.case_id, z.starts_at, z.ends_at, z.location, z.video_link, z.client_participates,
-            u.name AS organizer_name, u.email AS organizer_email, o.name AS organizer_organization
+            u.name AS organizer_name, u.email AS organizer_email, o.name AS organizer_organization,
+            c.client_id AS "clientId"
        FROM zorgoverleg z
+       JOIN care_case c ON c.id = z.case_id
        JOIN app_user u ON u.id = z.scheduled_by_user_id
        JOIN organization o ON o.id = z.scheduled_by_organization_id
       WHERE z.id = $1`,
     [meeting.id],
-  )) as [InvitationRow];
+  );
+  if (!row) throw zorgoverlegNotFound();
   const invitees = (await db.query(
     `SELECT o.name AS organization_name, o.contact_email AS organization_email,
             u.name AS user_name, u.email AS user_email
@@ -84,13 +92,6 @@ export async function zorgoverlegInvitation(
       ORDER BY o.name, u.name`,
     [meeting.id],
   )) as InviteeRow[];
-  await logAccess(
-    db,
-    viewer,
-    "READ",
-    { type: "ZORGOVERLEG", id: meeting.id, clientId: meeting.clientId },
-    "CASE_TEAM",
-  );
 
   const reference = caseReference(row.case_id);
   const caseUrl = `${appUrl}/casussen/${row.case_id}`;

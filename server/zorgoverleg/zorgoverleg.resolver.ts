@@ -10,7 +10,7 @@ import {
   Root,
 } from "type-graphql";
 import { User } from "../auth/user.entity.js";
-import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
+import { basesWithAccess, CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
 import type { Context } from "../common/context.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -20,16 +20,29 @@ import {
   ScheduleZorgoverlegInput,
   SetAgreementStatusInput,
 } from "./zorgoverleg.inputs.js";
-import { zorgoverlegNotFound } from "./zorgoverleg.policy.js";
+import { findZorgoverlegOfTeam, zorgoverlegNotFound } from "./zorgoverleg.policy.js";
 import {
   isOverdue,
-  logZorgoverlegRead,
-  myAgreements,
-  readZorgoverleg,
+  findMyAgreements,
   recordZorgoverleg,
   scheduleZorgoverleg,
   setAgreementStatus,
 } from "./zorgoverleg.service.js";
+
+/** A zorgoverleg of the viewer's case team, logged as read by the statement that reads it. */
+async function readZorgoverleg(context: Context, id: string): Promise<Zorgoverleg | null> {
+  const meeting = await findZorgoverlegOfTeam(context.db, context.viewer!, id);
+  return meeting ? context.loaders.zorgoverlegRead.load(meeting.id) : null;
+}
+
+/** These agreements (of the viewer's teams), in this order, each logged as read. */
+export async function agreementsRead(
+  context: Context,
+  agreements: ReadonlyArray<{ id: string }>,
+): Promise<Agreement[]> {
+  const read = await context.loaders.agreementRead.loadMany(agreements.map((a) => a.id));
+  return read.filter((a): a is Agreement => a instanceof Agreement);
+}
 
 // Every nested field checks the case team again: a zorgoverleg or agreement reached through
 // any path must not open case data to an organisation outside the team.
@@ -37,16 +50,18 @@ async function assertTeam(context: Context, caseId: string): Promise<void> {
   if (!(await context.loaders.isCaseMember.load(caseId))) throw zorgoverlegNotFound();
 }
 
-/** A zorgoverleg reached through another object: the team only, and logged as read. */
-async function linkedZorgoverleg(context: Context, id: string): Promise<Zorgoverleg | null> {
-  const meeting = await context.loaders.zorgoverlegById.load(id);
-  if (!meeting || !context.viewer) return null;
-  await assertTeam(context, meeting.caseId);
-  const careCase = await context.loaders.clientIdByCaseId.load(meeting.caseId);
-  await logZorgoverlegRead(context.db, context.viewer, [
-    { id: meeting.id, clientId: careCase!.clientId },
-  ]);
-  return meeting;
+/**
+ * A zorgoverleg reached through another object of its case (an agreement, a regie decision):
+ * the team only, and logged as read by the statement that reads it.
+ */
+async function linkedZorgoverleg(
+  context: Context,
+  id: string,
+  caseId: string,
+): Promise<Zorgoverleg | null> {
+  if (!context.viewer) return null;
+  await assertTeam(context, caseId);
+  return context.loaders.zorgoverlegRead.load(id);
 }
 
 @Resolver(() => Zorgoverleg)
@@ -56,8 +71,8 @@ export class ZorgoverlegResolver {
     nullable: true,
     description: "Een zorgoverleg van een casus van het eigen casusteam",
   })
-  zorgoverleg(@Arg("id", () => ID) id: string, @Ctx() { db, viewer }: Context) {
-    return readZorgoverleg(db, viewer!, id);
+  zorgoverleg(@Arg("id", () => ID) id: string, @Ctx() context: Context) {
+    return readZorgoverleg(context, id);
   }
 
   @Authorized()
@@ -65,8 +80,8 @@ export class ZorgoverlegResolver {
     description:
       "Mijn afspraken: open afspraken van mij of (zonder medewerker) van mijn organisatie, over alle casussen; te laat eerst, dan op datum",
   })
-  myAgreements(@Ctx() { db, viewer }: Context): Promise<Agreement[]> {
-    return myAgreements(db, viewer!);
+  async myAgreements(@Ctx() context: Context): Promise<Agreement[]> {
+    return agreementsRead(context, await findMyAgreements(context.db, context.viewer!));
   }
 
   @Authorized()
@@ -76,9 +91,9 @@ export class ZorgoverlegResolver {
   })
   async scheduleZorgoverleg(
     @Arg("input") input: ScheduleZorgoverlegInput,
-    @Ctx() { db, viewer }: Context,
+    @Ctx() context: Context,
   ) {
-    return readZorgoverleg(db, viewer!, await scheduleZorgoverleg(db, viewer!, input));
+    return readZorgoverleg(context, await scheduleZorgoverleg(context.db, context.viewer!, input));
   }
 
   @Authorized()
@@ -86,12 +101,9 @@ export class ZorgoverlegResolver {
     description:
       "Leg een gehouden zorgoverleg vast: samenvatting, communicatieafspraak, afspraken en het regiebesluit",
   })
-  async recordZorgoverleg(
-    @Arg("input") input: RecordZorgoverlegInput,
-    @Ctx() { db, viewer }: Context,
-  ) {
-    await recordZorgoverleg(db, viewer!, input);
-    return readZorgoverleg(db, viewer!, input.zorgoverlegId);
+  async recordZorgoverleg(@Arg("input") input: RecordZorgoverlegInput, @Ctx() context: Context) {
+    await recordZorgoverleg(context.db, context.viewer!, input);
+    return readZorgoverleg(context, input.zorgoverlegId);
   }
 
   @Authorized()
@@ -188,7 +200,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => Zorgoverleg, { description: "Het overleg waarin dit is afgesproken" })
   async zorgoverleg(@Root() agreement: Agreement, @Ctx() context: Context): Promise<Zorgoverleg> {
-    const meeting = await linkedZorgoverleg(context, agreement.zorgoverlegId);
+    const meeting = await linkedZorgoverleg(context, agreement.zorgoverlegId, agreement.caseId);
     if (!meeting) throw zorgoverlegNotFound();
     return meeting;
   }
@@ -204,13 +216,7 @@ export class CaseZorgoverlegResolver {
     if (!context.viewer || !(await context.loaders.isCaseMember.load(careCase.id))) {
       throw caseNotFound();
     }
-    const meetings = await context.loaders.zorgoverleggenByCaseId.load(careCase.id);
-    await logZorgoverlegRead(
-      context.db,
-      context.viewer,
-      meetings.map((meeting) => ({ id: meeting.id, clientId: careCase.clientId })),
-    );
-    return meetings;
+    return context.loaders.zorgoverleggenReadByCaseId.load(careCase.id);
   }
 }
 
@@ -224,17 +230,29 @@ export class RegieZorgoverlegResolver {
     @Root() assignment: RegieAssignment,
     @Ctx() context: Context,
   ): Promise<Zorgoverleg | null> | null {
-    return assignment.zorgoverlegId ? linkedZorgoverleg(context, assignment.zorgoverlegId) : null;
+    return assignment.zorgoverlegId
+      ? linkedZorgoverleg(context, assignment.zorgoverlegId, assignment.caseId)
+      : null;
   }
 }
 
 @Resolver(() => CaseMember)
 export class CaseMemberWorkersResolver {
   @FieldResolver(() => [User], {
-    description: "De medewerkers van deze organisatie, om afspraken en regie aan toe te wijzen",
+    description:
+      "Wie van deze organisatie een afspraak of de regie kan krijgen: van de eigen organisatie alle medewerkers, van een andere haar contactpersonen in deze casus",
   })
   async workers(@Root() member: CaseMember, @Ctx() context: Context): Promise<User[]> {
-    if (!(await context.loaders.isCaseMember.load(member.caseId))) throw caseNotFound();
-    return context.loaders.activeUsersByOrganizationId.load(member.organizationId);
+    const { loaders, viewer } = context;
+    if (!viewer || !(await loaders.isCaseMember.load(member.caseId))) throw caseNotFound();
+    if (member.organizationId === viewer.organizationId) {
+      return loaders.activeUsersByOrganizationId.load(member.organizationId);
+    }
+    // Another organisation's accounts are not the team's to browse: only the workers of it who
+    // are named on this case or acted on it, and none once it may no longer see the case.
+    const bases = await loaders.teamBasesByCaseId.load(member.caseId);
+    const basis = bases.find((b) => b.organizationId === member.organizationId)?.basis;
+    if (!basis || !basesWithAccess.has(basis)) return [];
+    return loaders.contactPersonsByCaseMember.load(`${member.caseId}/${member.organizationId}`);
   }
 }

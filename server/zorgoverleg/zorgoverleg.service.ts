@@ -1,14 +1,18 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { logAccess, logReads } from "../access-log/access-log.service.js";
+import type { DataSource, EntityManager } from "typeorm";
+import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../auth/session.service.js";
-import { assertCaseMember, isCaseMember } from "../case/case.policy.js";
-import { transferRegieWithin } from "../case/case.service.js";
-import { validConsentFor } from "../client/consent.service.js";
+import {
+  assertCaseMember,
+  isCaseMember,
+  isTeamMemberWithAccess,
+  mayJoinTeam,
+  teamAccessSql,
+} from "../case/case.policy.js";
+import { joinCaseTeam, transferRegieWithin } from "../case/case.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
 import { queryByIds } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
 import { amsterdamToday, isCalendarDate } from "../common/amsterdam-time.js";
-import { Agreement, AgreementStatus, Zorgoverleg } from "./zorgoverleg.entity.js";
+import { type Agreement, AgreementStatus } from "./zorgoverleg.entity.js";
 import type {
   AgreementInput,
   RecordZorgoverlegInput,
@@ -19,7 +23,6 @@ import type {
 import {
   agreementNotFound,
   assertMayChangeAgreement,
-  findZorgoverlegOfTeam,
   isActiveWorkerOf,
   zorgoverlegOfTeam,
 } from "./zorgoverleg.policy.js";
@@ -161,70 +164,25 @@ export async function recordZorgoverleg(
   });
 }
 
-/** A zorgoverleg of the viewer's case team, logged as read; else null. */
-export async function readZorgoverleg(
-  db: DataSource,
-  viewer: Viewer,
-  id: string,
-): Promise<Zorgoverleg | null> {
-  const meeting = await findZorgoverlegOfTeam(db, viewer, id);
-  if (!meeting) return null;
-  await logZorgoverlegRead(db, viewer, [meeting]);
-  return db.getRepository(Zorgoverleg).findOneBy({ id: meeting.id });
-}
-
-/** Logs that the viewer read these zorgoverleggen (their agreements are logged as read apart). */
-export async function logZorgoverlegRead(
-  db: Queryable,
-  viewer: Viewer,
-  meetings: Array<{ id: string; clientId: string }>,
-): Promise<void> {
-  for (const meeting of meetings) {
-    await logAccess(
-      db,
-      viewer,
-      "READ",
-      { type: "ZORGOVERLEG", id: meeting.id, clientId: meeting.clientId },
-      teamBasis,
-    );
-  }
-}
-
 /**
  * "Mijn afspraken": open agreements the viewer owns, or their organisation owns without a named
- * worker, on cases their organisation is still on the team of. Overdue first, then by due date.
- * Each is logged as read.
+ * worker, on cases their organisation may still see. Overdue first, then by due date. Not
+ * logged: the caller reads (and so logs) those it shows.
  */
-export async function myAgreements(db: DataSource, viewer: Viewer): Promise<Agreement[]> {
-  const agreements = await findMyAgreements(db, viewer);
-  await logReads(db, viewer, "AGREEMENT", agreements, teamBasis);
-  return agreements;
-}
-
-/** `myAgreements` with the client of each, not logged: for a caller that logs what it shows. */
-export async function findMyAgreements(
-  db: DataSource,
-  viewer: Viewer,
-): Promise<Array<Agreement & { clientId: string }>> {
-  const rows = (await db.query(
-    `SELECT a.id, c.client_id AS "clientId"
+export async function findMyAgreements(db: DataSource, viewer: Viewer): Promise<MyAgreement[]> {
+  return (await db.query(
+    `SELECT a.id, a.status, a.due_on::text AS "dueOn"
        FROM agreement a
-       JOIN care_case c ON c.id = a.case_id
-       JOIN case_member m ON m.case_id = a.case_id AND m.organization_id = $2
-      WHERE a.status = 'OPEN'
+      WHERE a.status = 'OPEN' AND ${teamAccessSql("a.case_id", "$2::uuid")}
         AND (a.owner_user_id = $1 OR (a.owner_user_id IS NULL AND a.owner_organization_id = $2))
       ORDER BY (a.due_on < $3::date) DESC, a.due_on, a.created_at, a.id
       LIMIT 500`,
     [viewer.userId, viewer.organizationId, amsterdamToday()],
-  )) as Array<{ id: string; clientId: string }>;
-  if (rows.length === 0) return [];
-  const found = await db.getRepository(Agreement).findBy({ id: In(rows.map((row) => row.id)) });
-  const byId = new Map(found.map((agreement) => [agreement.id, agreement]));
-  return rows.flatMap((row) => {
-    const agreement = byId.get(row.id);
-    return agreement ? [Object.assign(agreement, { clientId: row.clientId })] : [];
-  });
+  )) as MyAgreement[];
 }
+
+/** What "mijn afspraken" knows of an agreement before it is read: enough to count it. */
+export type MyAgreement = Pick<Agreement, "id" | "status" | "dueOn">;
 
 /** Ticks an agreement off (or cancels or reopens it): the owner organisation's call. */
 export async function setAgreementStatus(
@@ -275,7 +233,10 @@ export async function setAgreementStatus(
 }
 
 /** Open and past its due date (in Amsterdam). */
-export function isOverdue(agreement: Agreement, today = amsterdamToday()): boolean {
+export function isOverdue(
+  agreement: Pick<Agreement, "status" | "dueOn">,
+  today = amsterdamToday(),
+): boolean {
   return agreement.status === AgreementStatus.OPEN && agreement.dueOn < today;
 }
 
@@ -308,13 +269,10 @@ async function admitInvitee(
   clientId: string,
   invitee: ZorgoverlegInviteeInput,
 ): Promise<void> {
-  const organization = await queryByIds<{ id: string; onTeam: boolean }>(
+  const organization = await queryByIds<{ id: string }>(
     manager,
-    `SELECT o.id, m.organization_id IS NOT NULL AS "onTeam"
-           FROM organization o
-           LEFT JOIN case_member m ON m.case_id = $2 AND m.organization_id = o.id
-          WHERE o.id = $1`,
-    [invitee.organizationId, caseId],
+    "SELECT id FROM organization WHERE id = $1",
+    [invitee.organizationId],
   );
   if (!organization[0]) {
     throw new UserInputError(
@@ -331,19 +289,14 @@ async function admitInvitee(
       "userId",
     );
   }
-  if (organization[0].onTeam) return;
-  const consentId = await validConsentFor(manager, clientId, invitee.organizationId);
-  if (!consentId) {
+  if (await isTeamMemberWithAccess(manager, caseId, invitee.organizationId)) return;
+  if (!(await mayJoinTeam(manager, caseId, invitee.organizationId))) {
     throw new UserInputError(
       "Een organisatie buiten het casusteam kan alleen deelnemen met een geldige toestemming van de inwoner voor die organisatie ('organizationId').",
       "organizationId",
     );
   }
-  await manager.query(
-    `INSERT INTO case_member (case_id, organization_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (case_id, organization_id) DO NOTHING`,
-    [caseId, invitee.organizationId, invitedRole],
-  );
+  await joinCaseTeam(manager, caseId, invitee.organizationId, invitedRole);
   await logAccess(manager, viewer, "UPDATE", { type: "CASE", id: caseId, clientId }, teamBasis);
 }
 
@@ -357,12 +310,7 @@ async function assertAgreementOwner(
   if (!isCalendarDate(agreement.dueOn)) {
     throw new UserInputError(`Vul een bestaande datum in bij ${which} ('dueOn').`, "dueOn");
   }
-  const onTeam = await queryByIds<unknown>(
-    manager,
-    "SELECT 1 FROM case_member WHERE case_id = $1 AND organization_id = $2",
-    [caseId, agreement.ownerOrganizationId],
-  );
-  if (onTeam.length === 0) {
+  if (!(await isTeamMemberWithAccess(manager, caseId, agreement.ownerOrganizationId))) {
     throw new UserInputError(
       `Kies bij ${which} een organisatie uit het casusteam ('ownerOrganizationId').`,
       "ownerOrganizationId",

@@ -23,6 +23,10 @@ describe("the privacy page in a browser", () => {
     expect(await main.getByRole("region", { name: /Hoe lang/ }).textContent()).toContain(
       "24 maanden",
     );
+    // What withdrawing a consent means, for the inwoner.
+    expect(await main.getByRole("region", { name: "Toestemming intrekken" }).textContent()).toMatch(
+      /ziet die organisatie uw gegevens niet meer.*alleen nog afsluiten/s,
+    );
     // The demo region's administrator (README) is named, with a link to their organisation.
     await main.getByRole("link", { name: "Stadsloket Geldzaken Arnhem" }).waitFor();
     await expectAccessible(page);

@@ -7,35 +7,37 @@ import {
   workingDaysFromToday,
 } from "../support/calendar.js";
 import { describe, expect, inject, it } from "vitest";
-import { graphql, query } from "../support/api.js";
+import { query } from "../support/api.js";
 import { dutchPage, expectAccessible, logIn, useBrowser } from "../support/browser.js";
 import { openCase } from "../support/nazorg.js";
+import { draftReferral, recordConsent, transitionReferral } from "../support/scenarios.js";
 import { sessionHeaders } from "../support/session.js";
 
 const { wijkteamWorker, partnerWorker: kredietbankWorker } = demoAccounts;
 const browser = useBrowser();
 
-/** A case of the wijkteam with the kredietbank on its team, arranged through the API. */
+/**
+ * A case of the wijkteam with the kredietbank on its team, arranged through the API as it
+ * happens: on the client's consent the wijkteam refers the client to the kredietbank, whose
+ * worker (Ingrid Jansen) accepts, and so becomes its contact person on the case.
+ */
 async function caseWithKredietbank(displayName: string): Promise<string> {
   const wijkteamApi = await sessionHeaders(wijkteamWorker, demoPassword);
+  const kredietbankApi = await sessionHeaders(kredietbankWorker, demoPassword);
   const kredietbank = (
-    await query<{ organizations: Array<{ id: string; name: string }> }>(
-      `{ organizations { id name } }`,
-    )
+    await query<{
+      organizations: Array<{ id: string; name: string; offerings: Array<{ id: string }> }>;
+    }>(`{ organizations { id name offerings { id } } }`)
   ).organizations.find((o) => o.name === "Kredietbank Rijn en Veluwezoom")!;
-  const { caseId } = await openCase(wijkteamApi, displayName);
-  const added = await graphql(
-    `
-      mutation ($caseId: ID!, $organizationId: ID!) {
-        addCaseMember(caseId: $caseId, organizationId: $organizationId, role: "Schuldregeling") {
-          id
-        }
-      }
-    `,
-    { caseId, organizationId: kredietbank.id },
-    wijkteamApi,
-  );
-  expect(added.errors).toBeUndefined();
+  const { caseId, clientId } = await openCase(wijkteamApi, displayName);
+  const consentId = await recordConsent(wijkteamApi, clientId, [kredietbank.id]);
+  const referral = await draftReferral<{ id: string }>(wijkteamApi, {
+    caseId,
+    offeringId: kredietbank.offerings[0]!.id,
+    consentId,
+  });
+  await transitionReferral(wijkteamApi, referral.id, "SENT");
+  await transitionReferral(kredietbankApi, referral.id, "ACCEPTED");
   return caseId;
 }
 

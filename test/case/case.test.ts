@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { accessLogOfCase } from "../support/access-log.js";
 import { graphql } from "../support/api.js";
 import { database } from "../support/factories.js";
+import { recordConsent } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 
 const caseFields = `
   id phase
-  client { displayName birthYear postcodeArea gemeente { code } contactPreferences }
+  client { id displayName birthYear postcodeArea gemeente { code } contactPreferences }
   team { role organization { id } }
   regieHolder { organization { id } user { id } decidedBy { id } reason endedAt }
   regieHistory { organization { id } user { id } reason startedAt endedAt }`;
@@ -19,7 +20,7 @@ const addMember = `mutation ($caseId: ID!, $organizationId: ID!, $role: String!)
 
 interface CaseData {
   id: string;
-  client: { displayName: string; gemeente: { code: string } | null };
+  client: { id: string; displayName: string; gemeente: { code: string } | null };
   team: Array<{ role: string; organization: { id: string } }>;
   regieHolder: {
     organization: { id: string };
@@ -50,6 +51,22 @@ async function openCaseAs(worker: { headers: Record<string, string> }) {
   );
   if (!result.data) throw new Error(JSON.stringify(result.errors));
   return result.data.openCase;
+}
+
+/** The client's consent for the organisation, then the organisation on the case team. */
+async function addMemberOnConsent(
+  owner: { headers: Record<string, string> },
+  opened: CaseData,
+  organizationId: string,
+  role: string,
+) {
+  await recordConsent(owner.headers, opened.client.id, [organizationId]);
+  const added = await graphql(
+    addMember,
+    { caseId: opened.id, organizationId, role },
+    owner.headers,
+  );
+  if (added.errors) throw new Error(JSON.stringify(added.errors));
 }
 
 describe("opening a case", () => {
@@ -141,11 +158,7 @@ describe("who may see a case", () => {
     const owner = await loggedInUser();
     const opened = await openCaseAs(owner);
     const partner = await loggedInUser();
-    await graphql(
-      addMember,
-      { caseId: opened.id, organizationId: partner.organizationId, role: "Budgetcoaching" },
-      owner.headers,
-    );
+    await addMemberOnConsent(owner, opened, partner.organizationId, "Budgetcoaching");
     const seen = await graphql<{ case: CaseData }>(readCase, { id: opened.id }, partner.headers);
     expect(seen.data?.case.client.displayName).toBe("J. de Boer");
     const reads = (await accessLogOfCase(opened.id)).filter(
@@ -160,11 +173,7 @@ describe("regie", () => {
     const owner = await loggedInUser();
     const opened = await openCaseAs(owner);
     const partner = await loggedInUser();
-    await graphql(
-      addMember,
-      { caseId: opened.id, organizationId: partner.organizationId, role: "Kredietbank" },
-      owner.headers,
-    );
+    await addMemberOnConsent(owner, opened, partner.organizationId, "Kredietbank");
     const result = await graphql<{ transferRegie: CaseData }>(
       transfer,
       {
@@ -242,11 +251,7 @@ describe("regie", () => {
     const owner = await loggedInUser();
     const opened = await openCaseAs(owner);
     const partner = await loggedInUser();
-    await graphql(
-      addMember,
-      { caseId: opened.id, organizationId: partner.organizationId, role: "Nazorg" },
-      owner.headers,
-    );
+    await addMemberOnConsent(owner, opened, partner.organizationId, "Nazorg");
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         graphql(

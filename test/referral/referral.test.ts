@@ -220,7 +220,7 @@ describe("the rules of the handover", () => {
     expect(events[0]!.n).toBe(1);
   });
 
-  it("cuts the receiver off when the client withdraws consent", async () => {
+  it("cuts the receiver off when the client withdraws consent, but for closing its referral", async () => {
     const { sender, receiver, referral, consentId } = await chain();
     await move(sender.headers, referral.id, "SENT");
     await graphql(
@@ -234,22 +234,32 @@ describe("the rules of the handover", () => {
       { id: consentId },
       sender.headers,
     );
-    expect(
-      (await graphql<{ referral: null }>(readReferral, { id: referral.id }, receiver.headers)).data!
-        .referral,
-    ).toBeNull();
-    const inbox = await graphql<{ referralInbox: Array<{ id: string }> }>(
+    // Only what declining it needs: no question, no timeline (test/case/consent-withdrawal.test.ts).
+    const seen = (
+      await graphql<{ referral: ReferralData & { question: string | null } }>(
+        readReferral,
+        { id: referral.id },
+        receiver.headers,
+      )
+    ).data!.referral;
+    expect(seen).toMatchObject({ state: "SENT", question: null, events: [] });
+    const steps = await graphql<{ referral: { nextSteps: Array<{ to: string }> } }>(
       `
-        {
-          referralInbox {
-            id
+        query ($id: ID!) {
+          referral(id: $id) {
+            nextSteps {
+              to
+            }
           }
         }
       `,
-      {},
+      { id: referral.id },
       receiver.headers,
     );
-    expect(inbox.data!.referralInbox.map((r) => r.id)).not.toContain(referral.id);
+    expect(steps.data!.referral.nextSteps.map((step) => step.to)).toEqual([
+      "DECLINED",
+      "CANCELLED",
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from "../support/calendar.js";
 import { graphql } from "../support/api.js";
 import { accessLogOfCase } from "../support/access-log.js";
+import { recordConsent } from "../support/scenarios.js";
 import { loggedInUser } from "../support/session.js";
 
 type Worker = Awaited<ReturnType<typeof loggedInUser>>;
@@ -105,7 +106,14 @@ async function openCase(worker: Worker, displayName = "J. de Boer") {
   return { caseId: result.data.openCase.id, clientId: result.data.openCase.client.id };
 }
 
-async function addMember(owner: Worker, caseId: string, organizationId: string, role: string) {
+/** The client's consent for the organisation, then the organisation on the case team. */
+async function addMember(
+  owner: Worker,
+  { caseId, clientId }: { caseId: string; clientId: string },
+  organizationId: string,
+  role: string,
+) {
+  await recordConsent(owner.headers, clientId, [organizationId]);
   const result = await graphql(
     `
       mutation ($caseId: ID!, $organizationId: ID!, $role: String!) {
@@ -131,7 +139,7 @@ async function caseWithPartner() {
   const owner = await loggedInUser();
   const { caseId, clientId } = await openCase(owner);
   const partner = await loggedInUser();
-  await addMember(owner, caseId, partner.organizationId, "Kredietbank");
+  await addMember(owner, { caseId, clientId }, partner.organizationId, "Kredietbank");
   return { owner, partner, caseId, clientId };
 }
 
@@ -556,7 +564,7 @@ describe("mijn afspraken", () => {
     const { owner, partner, caseId } = await caseWithPartner();
     const colleague = await loggedInUser({ organizationId: partner.organizationId });
     const second = await openCase(owner, "P. Bakker");
-    await addMember(owner, second.caseId, partner.organizationId, "Budgetcoaching");
+    await addMember(owner, second, partner.organizationId, "Budgetcoaching");
     const recordWith = async (forCase: string, agreements: Array<Record<string, unknown>>) => {
       const scheduled = await scheduleAs(
         owner,
@@ -693,9 +701,10 @@ describe("the invitation (.ics)", () => {
 
   it("is a meeting request in Amsterdam time that names no client", async () => {
     const owner = await loggedInUser();
-    const { caseId } = await openCase(owner, "Q. Verborgen-Naamloos");
+    const opened = await openCase(owner, "Q. Verborgen-Naamloos");
+    const { caseId } = opened;
     const partner = await loggedInUser();
-    await addMember(owner, caseId, partner.organizationId, "Kredietbank");
+    await addMember(owner, opened, partner.organizationId, "Kredietbank");
     // The next meetings in winter and in summer time.
     const winterDay = onAWorkingDay(nextDayOfYear("12-03"));
     const summerDay = onAWorkingDay(nextDayOfYear("06-10"));

@@ -11,6 +11,7 @@ import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { caseReference } from "./caseReference";
+import type { TeamMemberBasis } from "../gql/graphql";
 import { RecordConsentForm, WithdrawConsentButton } from "./ConsentForms";
 import { ZorgoverlegSection } from "../zorgoverleg/ZorgoverlegSection";
 import { NazorgSection } from "../nazorg/NazorgSection";
@@ -32,6 +33,7 @@ const CasePageQuery = graphql(`
         consents {
           id
           purpose
+          dataCategories
           validUntil
           isValid
           withdrawnAt
@@ -43,6 +45,8 @@ const CasePageQuery = graphql(`
       }
       team {
         role
+        basis
+        hasAccess
         organization {
           id
           name
@@ -53,6 +57,7 @@ const CasePageQuery = graphql(`
         startedAt
         reason
         organization {
+          id
           name
         }
         user {
@@ -132,6 +137,7 @@ export function CasePage() {
   }
 
   const holder = careCase.regieHolder;
+  const teamWithAccess = careCase.team.filter((member) => member.hasAccess);
   return (
     <div className="kk-detail">
       <h1 className="utrecht-heading-1">Casus {careCase.client.displayName}</h1>
@@ -139,6 +145,7 @@ export function CasePage() {
         Fase: {labels?.casePhases[careCase.phase] ?? careCase.phase} · Kenmerk:{" "}
         {caseReference(careCase.id)}
       </p>
+      <ConsentEndedAlert team={careCase.team} regieHolderId={holder.organization.id} />
 
       <section className="kk-regie" aria-labelledby="regie">
         <h2 id="regie" className="utrecht-heading-2">
@@ -152,7 +159,7 @@ export function CasePage() {
           heeft de regie sinds {formatDate(holder.startedAt)}.
         </p>
         <p className="utrecht-paragraph">Reden: {holder.reason}</p>
-        <TransferRegieForm caseId={careCase.id} holderId={holder.id} team={careCase.team} />
+        <TransferRegieForm caseId={careCase.id} holderId={holder.id} team={teamWithAccess} />
       </section>
 
       <div className="kk-detail-columns">
@@ -182,7 +189,11 @@ export function CasePage() {
             <ul className="utrecht-unordered-list">
               {careCase.client.consents.map((consent) => (
                 <li key={consent.id}>
-                  {consent.purpose} — voor {consent.recipients.map((r) => r.name).join(", ")}.{" "}
+                  {consent.purpose} — voor {consent.recipients.map((r) => r.name).join(", ")}
+                  {labels
+                    ? ` (${consent.dataCategories.map((c) => labels.consentDataCategories[c] ?? c).join(", ")})`
+                    : ""}
+                  .{" "}
                   {consent.withdrawnAt
                     ? `Ingetrokken op ${formatDate(consent.withdrawnAt)}.`
                     : consent.isValid
@@ -205,6 +216,12 @@ export function CasePage() {
             {careCase.team.map((member) => (
               <li key={member.organization.id}>
                 {member.organization.name}: {member.role}
+                {member.hasAccess ? null : (
+                  <>
+                    {" "}
+                    <AccessEndedStatus basis={member.basis} />
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -291,6 +308,63 @@ export function CasePage() {
           </tbody>
         </table>
       </section>
+    </div>
+  );
+}
+
+/** Why a team member no longer sees the case, as its status on the team. */
+const accessEndedLabels: Partial<Record<TeamMemberBasis, string>> = {
+  CONSENT_WITHDRAWN: "Toestemming ingetrokken",
+  CONSENT_EXPIRED: "Toestemming verlopen",
+  NO_CONSENT: "Geen toestemming",
+};
+
+function AccessEndedStatus({ basis }: { basis: TeamMemberBasis }) {
+  return (
+    <span className="utrecht-badge-status kk-access-ended">
+      <span aria-hidden="true">⊘ </span>
+      {accessEndedLabels[basis] ?? "Geen toestemming"}: ziet de casus niet meer
+    </span>
+  );
+}
+
+/** What the consent of each member that lost access meant, and what the team should do now. */
+const accessEndedSentence = (name: string, basis: TeamMemberBasis) =>
+  basis === "CONSENT_WITHDRAWN"
+    ? `De inwoner heeft de toestemming voor ${name} ingetrokken.`
+    : basis === "CONSENT_EXPIRED"
+      ? `De toestemming voor ${name} is verlopen.`
+      : `Er is geen geldige toestemming om de hulpvraag met ${name} te delen.`;
+
+function ConsentEndedAlert(props: {
+  team: Array<{
+    basis: TeamMemberBasis;
+    hasAccess: boolean;
+    organization: { id: string; name: string };
+  }>;
+  regieHolderId: string;
+}) {
+  const ended = props.team.filter((member) => !member.hasAccess);
+  if (ended.length === 0) return null;
+  const holderEnded = ended.find((member) => member.organization.id === props.regieHolderId);
+  return (
+    <div className="utrecht-alert utrecht-alert--warning" role="status">
+      <p className="utrecht-paragraph">
+        <strong>Toestemming geldt niet meer.</strong>{" "}
+        {ended
+          .map((member) => accessEndedSentence(member.organization.name, member.basis))
+          .join(" ")}{" "}
+        {ended.length === 1 ? "Deze organisatie ziet" : "Deze organisaties zien"} de inwoner en het
+        verdere werk aan deze casus niet meer, en er wordt niets meer met{" "}
+        {ended.length === 1 ? "haar" : "hen"} gedeeld. Een lopende overdracht kan alleen nog worden
+        afgesloten, met een uitkomst of reden.
+      </p>
+      {holderEnded ? (
+        <p className="utrecht-paragraph">
+          {holderEnded.organization.name} heeft nog de regie, maar kan niets meer zien of doen in
+          deze casus. Draag de regie over aan een organisatie uit het casusteam.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -69,10 +69,41 @@ export function PrivacyPage() {
 
       <InfoSection id="toestemming" heading="Uw toestemming">
         <p className="utrecht-paragraph">
-          Wilt uw hulpverlener u doorverwijzen naar een andere organisatie? Dan vraagt hij of zij
-          eerst uw toestemming. Daarin staat aan wie, waarvoor en welke gegevens. U mag uw
-          toestemming altijd weer intrekken. Daarna deelt Ketenkaart niets meer op basis van die
-          toestemming.
+          Wilt uw hulpverlener u doorverwijzen naar een andere organisatie, of een andere
+          organisatie laten meedoen in het team rond uw hulp? Dan vraagt hij of zij eerst uw
+          toestemming. Daarin staat aan wie, waarvoor, welke gegevens en tot wanneer. Zonder uw
+          toestemming ziet een andere organisatie niets van u.
+        </p>
+        <p className="utrecht-paragraph">
+          Geeft u alleen toestemming voor uw contactgegevens? Dan gaan uw hulpvraag en de
+          samenvatting van uw situatie niet mee. Een doorverwijzing kan dan niet verstuurd worden:
+          uw hulpverlener vraagt u eerst of u ook die wilt delen.
+        </p>
+      </InfoSection>
+
+      <InfoSection id="intrekken" heading="Toestemming intrekken">
+        <p className="utrecht-paragraph">
+          U mag uw toestemming altijd intrekken, zonder te zeggen waarom. Zeg het tegen uw
+          hulpverlener. Vanaf dat moment:
+        </p>
+        <ul className="utrecht-unordered-list">
+          <li>
+            ziet die organisatie uw gegevens niet meer, en ook niets van wat er daarna in uw hulp
+            gebeurt;
+          </li>
+          <li>
+            kan die organisatie een doorverwijzing die nog loopt alleen nog afsluiten, en
+            terugmelden hoe het is afgelopen. Uw hulpvraag ziet zij daarbij niet meer;
+          </li>
+          <li>
+            zien de andere organisaties in het team dat uw toestemming is ingetrokken, zodat zij
+            niets meer met die organisatie delen.
+          </li>
+        </ul>
+        <p className="utrecht-paragraph">
+          Wat al gedeeld was, blijft in het logboek staan: daarin is te zien wie wat wanneer heeft
+          gezien. Verloopt uw toestemming op de datum die erin staat, dan gebeurt hetzelfde als bij
+          intrekken.
         </p>
       </InfoSection>
 
@@ -80,7 +111,8 @@ export function PrivacyPage() {
         <p className="utrecht-paragraph">
           Elke keer dat iemand uw gegevens bekijkt of verandert, schrijft Ketenkaart op wie dat was,
           van welke organisatie, wanneer en waarom. Niemand kan dat logboek veranderen of wissen.
-          Lukt het opschrijven niet, dan krijgt de medewerker uw gegevens ook niet te zien.
+          Lukt het opschrijven niet, dan krijgt de medewerker uw gegevens ook niet te zien. Ook wie
+          het logboek zelf bekijkt, komt erin te staan.
         </p>
       </InfoSection>
 

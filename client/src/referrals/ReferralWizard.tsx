@@ -39,6 +39,7 @@ const WizardQuery = graphql(`
           id
           purpose
           isValid
+          dataCategories
           recipients {
             id
           }
@@ -95,8 +96,11 @@ export function ReferralWizard() {
   const chosenCase = data.myCases.find((c) => c.id === caseId) ?? data.myCases[0];
   const validConsents =
     chosenCase?.client.consents.filter(
+      // Only a consent that covers the question for help can carry a referral.
       (consent) =>
-        consent.isValid && consent.recipients.some((r) => r.id === offering.organization.id),
+        consent.isValid &&
+        consent.dataCategories.includes("HULPVRAAG") &&
+        consent.recipients.some((r) => r.id === offering.organization.id),
     ) ?? [];
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {

@@ -19,6 +19,7 @@ const ReferralsQuery = graphql(`
       urgency
       question
       handoverSummary
+      withheldNote
       responseDueAt
       isResponseOverdue
       isIntakeOverdue
@@ -111,10 +112,23 @@ export function ReferralsPage() {
                   overdue={referral.isResponseOverdue}
                   state={referral.state}
                 />
-                <p className="utrecht-paragraph">
-                  <strong>Hulpvraag:</strong> {referral.question}
-                </p>
-                <p className="utrecht-paragraph">{referral.handoverSummary}</p>
+                {referral.withheldNote ? (
+                  <div className="utrecht-alert utrecht-alert--warning">
+                    <p className="utrecht-paragraph">
+                      <span className="utrecht-badge-status kk-access-ended">
+                        <span aria-hidden="true">⊘ </span>Niet meer gedeeld
+                      </span>{" "}
+                      {referral.withheldNote}
+                    </p>
+                  </div>
+                ) : (
+                  <>
+                    <p className="utrecht-paragraph">
+                      <strong>Hulpvraag:</strong> {referral.question}
+                    </p>
+                    <p className="utrecht-paragraph">{referral.handoverSummary}</p>
+                  </>
+                )}
                 {referral.introductionAt ? (
                   <p className="utrecht-paragraph">
                     Kennismaking: {formatDateTime(referral.introductionAt)}

@@ -13,6 +13,7 @@ const ZorgoverlegSectionQueryDocument = graphql(`
     case(id: $caseId) {
       id
       team {
+        hasAccess
         organization {
           id
           name
@@ -91,7 +92,10 @@ const ScheduleMutation = graphql(`
   }
 `);
 
-export type CaseTeam = NonNullable<ZorgoverlegSectionQuery["case"]>["team"];
+/** The team members that may still see the case: whom to invite, give agreements or regie. */
+export type CaseTeam = Array<
+  Pick<NonNullable<ZorgoverlegSectionQuery["case"]>["team"][number], "organization" | "workers">
+>;
 type Meeting = NonNullable<ZorgoverlegSectionQuery["case"]>["zorgoverleggen"][number];
 
 /** The zorgoverleggen of a case: plan one, record what was agreed, and see what was. */
@@ -99,6 +103,7 @@ export function ZorgoverlegSection({ caseId }: { caseId: string }) {
   const { data } = useQuery(ZorgoverlegSectionQueryDocument, { variables: { caseId } });
   const careCase = data?.case;
   if (!careCase) return null;
+  const team: CaseTeam = careCase.team.filter((member) => member.hasAccess);
   return (
     <section aria-labelledby="zorgoverleg">
       <h2 id="zorgoverleg" className="utrecht-heading-2">
@@ -111,12 +116,12 @@ export function ZorgoverlegSection({ caseId }: { caseId: string }) {
           <MeetingArticle
             key={meeting.id}
             meeting={meeting}
-            team={careCase.team}
+            team={team}
             regieHolderName={careCase.regieHolder.organization.name}
           />
         ))
       )}
-      <ScheduleForm caseId={careCase.id} team={careCase.team} organizations={data.organizations} />
+      <ScheduleForm caseId={careCase.id} team={team} organizations={data.organizations} />
     </section>
   );
 }
