@@ -194,6 +194,7 @@ describe("the access log", () => {
     );
     expect(entries).toEqual([
       {
+        userId: beheerder.id,
         action: "READ",
         objectType: "ACCESS_LOG",
         objectId: clientId,
