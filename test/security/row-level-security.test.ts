@@ -4,31 +4,10 @@ import type { Queryable } from "../../server/common/queryable.js";
 import { describe, expect, it } from "vitest";
 import { returnedRows } from "../../server/common/queryable.js";
 import { graphql } from "../support/api.js";
+import { asApplication } from "../support/application-role.js";
 import { buildOrganization, database, uniqueWord } from "../support/factories.js";
 import { caseWithPlan, sendReferral } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
-
-/**
- * Works as the application role with the given organisation as the viewer, the way the server's
- * connections are set up (server/db/request-scope.ts), on a transaction of the owner's
- * connection that is rolled back or committed as `work` ends.
- */
-async function asApplication<T>(
-  organizationId: string | null,
-  work: (manager: EntityManager) => Promise<T>,
-  roles: string[] = ["MEDEWERKER"],
-): Promise<T> {
-  const db = await database();
-  return db.transaction(async (manager) => {
-    await manager.query("SET LOCAL ROLE ketenkaart_app");
-    await manager.query(
-      `SELECT set_config('ketenkaart.organization_id', $1, true),
-              set_config('ketenkaart.roles', $2, true)`,
-      [organizationId ?? "", roles.join(",")],
-    );
-    return work(manager);
-  });
-}
 
 /** How many rows of each table with case data the viewer sees for this case. */
 async function visibleRowsOfCase(organizationId: string | null, caseId: string, clientId: string) {
