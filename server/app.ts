@@ -17,6 +17,7 @@ import type { Config } from "./config.js";
 import {
   formatError,
   isDatabaseUnavailable,
+  loggableError,
   ServiceUnavailableError,
   serviceUnavailableStatus,
 } from "./common/errors.js";
@@ -216,8 +217,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   );
   // Express's own handler would answer with an HTML stack trace outside production.
   app.use(((error: unknown, _req, res, _next) => {
-    const { name, message } = (error ?? {}) as { name?: string; message?: string };
-    logger.error({ error: { name, message } }, "unexpected error in HTTP request");
+    logger.error({ error: loggableError(error) }, "unexpected error in HTTP request");
     if (res.headersSent) return;
     res.status(500).json({
       errors: [

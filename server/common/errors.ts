@@ -93,6 +93,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * What the log may say about an unexpected error: its kind, its code (a SQLSTATE or Node's) and
+ * where it was thrown, never its message. Messages quote input: "syntax error in tsquery: …"
+ * holds a search text, "Failed to decode param '…'" a path, a database error a value that was
+ * written, and a worker may type a client's name anywhere.
+ */
+export function loggableError(error: unknown): { name: string; code?: string; at?: string[] } {
+  const { name, code, stack, message } = (error ?? {}) as Record<string, unknown>;
+  const kind = typeof name === "string" ? name : error === null ? "null" : typeof error;
+  let frames: string[] | undefined;
+  if (typeof stack === "string") {
+    // The stack starts with "name: message", and the message may run over several lines.
+    const head = typeof message === "string" ? `${kind}: ${message}` : "";
+    const rest = head && stack.startsWith(head) ? stack.slice(head.length) : stack;
+    frames = rest
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 6)
+      .map((line) => line.trim());
+  }
+  return {
+    name: kind,
+    ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}),
+    ...(frames && frames.length > 0 ? { at: frames } : {}),
+  };
+}
+
 const passThroughCodes = new Set([
   "TOO_MANY_REQUESTS",
   "SERVICE_UNAVAILABLE",
@@ -132,8 +159,7 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  // Name, code and message only: a database error carries the query's parameters, which may
-  // be client data, and those never go to stdout.
+  // Never the message or parameters: they may hold client data or a search text.
   if (isDatabaseUnavailable(original)) {
     const { code: errorCode } = (original ?? {}) as { code?: string };
     logger.warn({ error: { code: errorCode }, path: formatted.path }, "database unavailable");
@@ -143,13 +169,8 @@ export function formatError(
       extensions: { code: "SERVICE_UNAVAILABLE" },
     };
   }
-  const {
-    name,
-    message,
-    code: errorCode,
-  } = (original ?? {}) as { name?: string; message?: string; code?: string };
   logger.error(
-    { error: { name, code: errorCode, message }, path: formatted.path },
+    { error: loggableError(original), path: formatted.path },
     "unexpected error in GraphQL request",
   );
   return {

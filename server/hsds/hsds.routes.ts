@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, Router 
 import type { DataSource } from "typeorm";
 import { Role } from "../auth/role.js";
 import { findViewer, sessionToken } from "../auth/session.service.js";
-import { isDatabaseUnavailable, ServiceUnavailableError } from "../common/errors.js";
+import { isDatabaseUnavailable, loggableError, ServiceUnavailableError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { logger } from "../logger.js";
 import { exportHsds, importHsds } from "./hsds.service.js";
@@ -120,8 +120,7 @@ async function streamImport(db: DataSource, document: unknown, res: Response): P
     line({ report });
   } catch (error) {
     // The status is sent already: the failure is the last line. As in formatError, no details.
-    const { name, message } = (error ?? {}) as { name?: string; message?: string };
-    logger.error({ error: { name, message } }, "HSDS import failed");
+    logger.error({ error: loggableError(error) }, "HSDS import failed");
     line({
       error: {
         code: isDatabaseUnavailable(error) ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR",

@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
 import { findViewer, sessionToken, type Viewer } from "../auth/session.service.js";
+import { loggableError } from "../common/errors.js";
 import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
 import { createLoaders } from "../common/loaders.js";
 import { logger } from "../logger.js";
@@ -116,9 +117,8 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
           response.send((error as Error).message);
           return;
         }
-        // As in formatError: name, code and message only, never the query's parameters.
-        const { name, code, message } = error as { name?: string; code?: string; message?: string };
-        logger.error({ error: { name, code, message }, path: request.path }, "CSV export failed");
+        // As in formatError: never the message or the query's parameters.
+        logger.error({ error: loggableError(error), path: request.path }, "CSV export failed");
         response
           .status(500)
           .type("text/plain")

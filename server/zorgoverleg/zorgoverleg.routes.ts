@@ -3,6 +3,7 @@ import { Router } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import { findViewer, sessionToken } from "../auth/session.service.js";
+import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
 import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
 
@@ -35,9 +36,8 @@ export function zorgoverlegRouter(db: DataSource): Router {
         res.status(404).type("text/plain; charset=utf-8").send(error.message);
         return;
       }
-      // Name and message only: nothing of the request's data goes to stdout.
-      const { name, message } = error as Error;
-      logger.error({ error: { name, message } }, "zorgoverleg invitation failed");
+      // Nothing of the request's data goes to stdout.
+      logger.error({ error: loggableError(error) }, "zorgoverleg invitation failed");
       res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis aan onze kant.");
     }
   });
