@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { logger } from "../logger.js";
+import { unreadableTextMessages } from "./text.js";
 
 /** Input a user can correct: a Dutch message that names the field. */
 export class UserInputError extends GraphQLError {
@@ -120,6 +121,15 @@ export function loggableError(error: unknown): { name: string; code?: string; at
   };
 }
 
+// Text PostgreSQL cannot store (a NUL, a character the encoding lacks) that got past the checks
+// at the edge: the caller's input, not our fault.
+const unstorableTextStates = new Set(["22021", "22P05"]);
+
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && unstorableTextStates.has(code);
+}
+
 const passThroughCodes = new Set([
   "TOO_MANY_REQUESTS",
   "SERVICE_UNAVAILABLE",
@@ -158,6 +168,13 @@ export function formatError(
   if (typeof code === "string" && passThroughCodes.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isUnstorableText(original)) {
+    return {
+      message: unreadableTextMessages.control,
+      path: formatted.path,
+      extensions: { code: "BAD_USER_INPUT" },
+    };
   }
   // Never the message or parameters: they may hold client data or a search text.
   if (isDatabaseUnavailable(original)) {

@@ -45,4 +45,22 @@ describe("the error log", () => {
     expect(loggableError("a thrown text")).toEqual({ name: "string" });
     expect(loggableError(null)).toEqual({ name: "null" });
   });
+
+  it("answers text PostgreSQL cannot store as the caller's mistake, without logging it", () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    try {
+      for (const code of ["22021", "22P05"]) {
+        const failure = Object.assign(new Error(`invalid byte sequence: ${secret}`), { code });
+        expect(
+          formatError(
+            { message: failure.message },
+            new GraphQLError(failure.message, { originalError: failure }),
+          ),
+        ).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
