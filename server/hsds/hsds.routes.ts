@@ -74,21 +74,29 @@ export function openReferralRoutes(db: DataSource): Router {
     },
   );
 
-  // A body that is not JSON at all is a problem with the document, not with the server.
-  const notJson: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-    if (error.type === "entity.parse.failed") {
-      res.status(400).json({
-        imported: false,
-        problems: [{ path: "/", message: "Het document is geen geldige JSON." }],
-      });
-    } else if (error.type === "entity.too.large") {
-      res.status(413).json({
-        imported: false,
-        problems: [{ path: "/", message: "Het document is groter dan 50 MB." }],
-      });
-    } else {
+  // A body that is not JSON at all (or cannot be read: a gzip that is not gzip) is a problem
+  // with the document, not with the server.
+  const notJson: ErrorRequestHandler = (
+    error: { type?: string; status?: unknown },
+    _req,
+    res,
+    next,
+  ) => {
+    const status = typeof error.status === "number" ? error.status : 500;
+    if (status < 400 || status >= 500) {
       next(error);
+      return;
     }
+    const message =
+      error.type === "entity.too.large"
+        ? "Het document is groter dan 50 MB."
+        : error.type === "entity.parse.failed"
+          ? "Het document is geen geldige JSON."
+          : "Het document kon niet worden gelezen: het is beschadigd of niet wat de kopregels zeggen.";
+    res.status(error.type === "entity.too.large" ? 413 : 400).json({
+      imported: false,
+      problems: [{ path: "/", message }],
+    });
   };
   router.use(notJson);
   return router;
