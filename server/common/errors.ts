@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import type { ValidationError } from "class-validator";
 import { logger } from "../logger.js";
+import { flattenValidationErrors } from "./input-validation.js";
 import { unreadableTextMessages } from "./text.js";
 
 /** Input a user can correct: a Dutch message that names the field. */
@@ -195,26 +195,6 @@ export function formatError(
     path: formatted.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
-}
-
-// `field` is the name of the input field itself (e.g. "phone"), as the messages name it;
-// `fieldPath` says where it sits in a nested input ("contactPoint.phone"), so a form with two
-// phone numbers can mark the right one.
-function flattenValidationErrors(
-  errors: ValidationError[],
-  parentPath = "",
-): Array<{ field: string; fieldPath: string; message: string }> {
-  return errors.flatMap((error) => {
-    const fieldPath = parentPath ? `${parentPath}.${error.property}` : error.property;
-    return [
-      ...Object.values(error.constraints ?? {}).map((message) => ({
-        field: error.property,
-        fieldPath,
-        message,
-      })),
-      ...flattenValidationErrors(error.children ?? [], fieldPath),
-    ];
-  });
 }
 
 /**

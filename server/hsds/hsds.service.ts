@@ -13,6 +13,7 @@ import {
 } from "../organization/organization.service.js";
 import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
 import { checkHsdsDocument } from "./hsds.schema.js";
+import { directoryProblems } from "./hsds.validation.js";
 import type {
   Directory,
   DirectoryOffering,
@@ -170,8 +171,10 @@ export async function importHsds(
   return inTransaction(db, async (manager) => {
     // One import at a time: two documents creating the same ids would otherwise collide.
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('ketenkaart-hsds-import'))");
-    const { directory, problems } = fromHsds(document, await knownDirectory(manager, document));
+    const read = fromHsds(document, await knownDirectory(manager, document));
+    const problems = [...read.problems, ...directoryProblems(read.directory)];
     if (problems.length > 0) return { imported: false, problems };
+    const { directory } = read;
 
     const existing = await readDirectory(
       manager,
@@ -234,9 +237,10 @@ export async function importHsds(
           dutchDate(before.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
             ? before.lastVerifiedAt
             : offering.lastVerifiedAt;
+        // Never its organisation: an offering stays with the organisation that has it.
         await manager.query(
-          `UPDATE offering SET organization_id = $2, status = $3, last_verified_at = $4 WHERE id = $1`,
-          [offering.id, offering.organizationId, offering.status, verifiedAt],
+          `UPDATE offering SET status = $2, last_verified_at = $3 WHERE id = $1`,
+          [offering.id, offering.status, verifiedAt],
         );
         report.services.updated++;
       } else {
@@ -272,10 +276,15 @@ async function knownDirectory(db: Queryable, document: HsdsDocument) {
     "SELECT id, organization_id FROM location WHERE id = ANY ($1::uuid[])",
     [locationIds],
   )) as Array<{ id: string; organization_id: string }>;
+  const offerings = (await db.query(
+    "SELECT id, organization_id FROM offering WHERE id = ANY ($1::uuid[])",
+    [document.services.map((service) => service.id)],
+  )) as Array<{ id: string; organization_id: string }>;
   return {
     gemeenteCodes: new Set(gemeenten.map((row) => row.code)),
     organizationIds: new Set(organizations.map((row) => row.id)),
     locationOwners: new Map(locations.map((row) => [row.id, row.organization_id])),
+    offeringOwners: new Map(offerings.map((row) => [row.id, row.organization_id])),
   };
 }
 
