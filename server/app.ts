@@ -195,7 +195,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     }),
   );
 
-  app.use(zorgoverlegRouter(db));
+  app.use(zorgoverlegRouter(db, config));
   app.use("/export", nazorgMapExportRouter(db, config));
   app.use("/open-referral", openReferralRoutes(db));
 

@@ -461,6 +461,7 @@ function startServer(databaseUrl: string, env: Record<string, string>): Promise<
     ...env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
+    PUBLIC_URL: "https://ketenkaart.example.nl",
     SHUTDOWN_DELAY_MS: "0",
     LOG_LEVEL: "warn",
     // One benchmark user sends thousands of requests a minute; the per-user limit (a real

@@ -218,7 +218,6 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
         stale: boolean;
         gemeenten: string[];
       }>;
-      const origin = `${request.protocol}://${request.get("host")}`;
       const csv = excelCsv(
         [
           "Titel",
@@ -248,7 +247,8 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
           o.capacityTotal,
           dutchDate(o.lastVerifiedAt),
           o.stale,
-          `${origin}/aanbod/${o.id}`,
+          // From PUBLIC_URL: the Host header is the caller's to choose.
+          `${config.publicUrl}/aanbod/${o.id}`,
         ]),
       );
       return {

@@ -2,6 +2,7 @@ import cookieParser from "cookie-parser";
 import { Router } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
+import type { Config } from "../config.js";
 import { findViewer, sessionToken } from "../auth/session.service.js";
 import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
@@ -11,7 +12,7 @@ import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
  * `GET /zorgoverleg/:id/uitnodiging.ics`: the invitation to put in a calendar (Outlook opens it
  * as a meeting request). The same session as the API, by cookie or bearer token.
  */
-export function zorgoverlegRouter(db: DataSource): Router {
+export function zorgoverlegRouter(db: DataSource, config: Config): Router {
   const router = Router();
   router.get("/zorgoverleg/:id/uitnodiging.ics", cookieParser(), async (req, res) => {
     const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
@@ -21,8 +22,13 @@ export function zorgoverlegRouter(db: DataSource): Router {
       return;
     }
     try {
-      const appUrl = `${req.protocol}://${req.get("host") ?? "localhost"}`;
-      const invitation = await zorgoverlegInvitation(db, viewer, String(req.params.id), appUrl);
+      // The link into the case starts at PUBLIC_URL: the Host header is the caller's to choose.
+      const invitation = await zorgoverlegInvitation(
+        db,
+        viewer,
+        String(req.params.id),
+        config.publicUrl,
+      );
       res
         .status(200)
         .set({

@@ -48,6 +48,7 @@ describe("production secrets", () => {
   it("lets a strong password through the check (and then needs a database)", async () => {
     const { code, output } = await startInProduction({
       DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
+      PUBLIC_URL: "https://ketenkaart.example.nl",
     });
     expect(code).not.toBe(0);
     expect(output).not.toContain("refusing to start in production");
@@ -82,7 +83,7 @@ describe("production e-mail settings", () => {
         MAIL_FROM: "Ketenkaart Regio Arnhem <noreply@ketenkaart.example.nl>",
         PUBLIC_URL: "https://ketenkaart.example.nl/",
       },
-      {},
+      { PUBLIC_URL: "https://ketenkaart.example.nl" },
     ];
     for (const mail of configurations) {
       const { code, output } = await startInProduction({ ...database, ...mail });
@@ -94,6 +95,19 @@ describe("production e-mail settings", () => {
   });
 });
 
+describe("production links", () => {
+  it("refuses to start without the https address users open it on: every link starts there", async () => {
+    for (const publicUrl of [undefined, "http://ketenkaart.example.nl", "https://localhost:4000"]) {
+      const { code, output } = await startInProduction({
+        DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
+        ...(publicUrl ? { PUBLIC_URL: publicUrl } : {}),
+      });
+      expect(code, publicUrl).not.toBe(0);
+      expect(output, publicUrl).toContain("PUBLIC_URL must be the https:// address");
+    }
+  });
+});
+
 describe("production data", () => {
   it("seeds the demo region without its demo accounts: their logins fail", async () => {
     // A database of its own, reached with a strong password as production demands.
@@ -101,7 +115,11 @@ describe("production data", () => {
     let instance: Instance | undefined;
     try {
       instance = await startInstance(
-        { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0" },
+        {
+          NODE_ENV: "production",
+          SHUTDOWN_DELAY_MS: "0",
+          PUBLIC_URL: "https://ketenkaart.example.nl",
+        },
         { databaseUrl: database.url },
       );
       // The region is there: the sociale kaart has something to show.
