@@ -14,6 +14,7 @@ import { FastSearch1764900000000 } from "./1764900000000-FastSearch.js";
 import { GemeenteNamesInCounts1765000000000 } from "./1765000000000-GemeenteNamesInCounts.js";
 import { SearchVectorChangesCatalog1765100000000 } from "./1765100000000-SearchVectorChangesCatalog.js";
 import { ConsentHoldsOnAmsterdamDate1765200000000 } from "./1765200000000-ConsentHoldsOnAmsterdamDate.js";
+import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   GemeenteNamesInCounts1765000000000,
   SearchVectorChangesCatalog1765100000000,
   ConsentHoldsOnAmsterdamDate1765200000000,
+  DirectoryVersion1765500000000,
 ];
