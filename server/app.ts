@@ -195,9 +195,11 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     }),
   );
 
-  app.use(zorgoverlegRouter(db, config));
-  app.use("/export", nazorgMapExportRouter(db, config));
-  app.use("/open-referral", openReferralRoutes(db));
+  // The downloads: the same sessions and request limits as the API, and a limit per IP address
+  // for callers without a session (server/auth/rest-session.ts).
+  app.use(zorgoverlegRouter(db, config, rateLimits));
+  app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
+  app.use("/open-referral", openReferralRoutes(db, rateLimits));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));

@@ -77,6 +77,11 @@ export interface RateLimitConfig {
   loginWindowMinutes: number;
   /** GraphQL requests per logged-in user per minute. */
   requestsPerUserPerMinute: number;
+  /**
+   * Downloads (CSV, HSDS, invitations) per minute per IP address without a session. A region's
+   * directory is fetched a few times a day; a session's downloads count as its user's requests.
+   */
+  anonymousDownloadsPerIpPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -135,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         env.RATE_LIMIT_REQUESTS_PER_USER,
         600,
         "RATE_LIMIT_REQUESTS_PER_USER",
+      ),
+      anonymousDownloadsPerIpPerMinute: integer(
+        env.RATE_LIMIT_DOWNLOADS_PER_IP,
+        60,
+        "RATE_LIMIT_DOWNLOADS_PER_IP",
       ),
     },
     shutdownDelayMs: integer(

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
 import {
@@ -132,6 +133,60 @@ async function readDirectory(db: Queryable, organizationIds: string[] | null): P
     updatedAt: row.updated_at,
   }));
   return { organizations, offerings };
+}
+
+// ── The export, kept per directory version ───────────────────────────────────────────────────
+
+/**
+ * The version of the public directory: it goes up with every change to a table the export
+ * reads (migration 1765500000000), committed with that change.
+ */
+export async function directoryVersion(db: Queryable): Promise<string> {
+  const [{ version }] = (await db.query(
+    "SELECT version::text AS version FROM directory_version",
+  )) as [{ version: string }];
+  return version;
+}
+
+/** An export as the JSON bytes to send, and the directory version it shows. */
+export interface BuiltExport {
+  version: string;
+  json: Buffer;
+}
+
+// Per data source: tests and the benchmark run more than one database in a process. Bounded by
+// size: the whole directory of a region is about a megabyte, one organisation's a few kB.
+const builtExports = new WeakMap<DataSource, LRUCache<string, Buffer>>();
+
+/**
+ * The HSDS export (of the directory, or of one organisation; null when that does not exist),
+ * built once per directory version by each instance and kept only under that version: a pure
+ * cache, never state. Building the whole region's export took 0.3 s of CPU, and anonymous
+ * callers asking for it again and again slowed every search down; answering from what was
+ * built costs a read of the version. The document is read in one snapshot with the version it
+ * is kept under, so it is never filed under a version it does not show.
+ */
+export async function builtHsdsExport(
+  db: DataSource,
+  version: string,
+  organizationId?: string,
+): Promise<BuiltExport | null> {
+  let kept = builtExports.get(db);
+  if (!kept) {
+    kept = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (json) => json.length || 1 });
+    builtExports.set(db, kept);
+  }
+  const key = (atVersion: string) => `${atVersion}:${organizationId ?? ""}`;
+  const known = kept.get(key(version));
+  if (known) return { version, json: known };
+  const built = await db.transaction("REPEATABLE READ", async (manager) => ({
+    version: await directoryVersion(manager),
+    document: await exportHsds(manager, organizationId),
+  }));
+  if (organizationId && built.document.organizations.length === 0) return null;
+  const json = Buffer.from(JSON.stringify(built.document));
+  kept.set(key(built.version), json);
+  return { version: built.version, json };
 }
 
 // ── Import ───────────────────────────────────────────────────────────────────────────────────

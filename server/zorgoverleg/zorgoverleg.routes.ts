@@ -1,22 +1,23 @@
-import cookieParser from "cookie-parser";
 import { Router } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config.js";
-import { findViewer, sessionToken } from "../auth/session.service.js";
+import { restSession, restViewer } from "../auth/rest-session.js";
 import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
+import type { RateLimits } from "../security/rate-limits.js";
 import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
 
 /**
  * `GET /zorgoverleg/:id/uitnodiging.ics`: the invitation to put in a calendar (Outlook opens it
- * as a meeting request). The same session as the API, by cookie or bearer token.
+ * as a meeting request). The same session as the API, by cookie or bearer token, and the same
+ * request limit.
  */
-export function zorgoverlegRouter(db: DataSource, config: Config): Router {
+export function zorgoverlegRouter(db: DataSource, config: Config, rateLimits: RateLimits): Router {
   const router = Router();
-  router.get("/zorgoverleg/:id/uitnodiging.ics", cookieParser(), async (req, res) => {
-    const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
-    const viewer = token ? await findViewer(db, token) : null;
+  const session = restSession(db, rateLimits, "text");
+  router.get("/zorgoverleg/:id/uitnodiging.ics", session, async (req, res) => {
+    const viewer = restViewer(res);
     if (!viewer) {
       res.status(401).type("text/plain; charset=utf-8").send("Log in om de uitnodiging te openen.");
       return;

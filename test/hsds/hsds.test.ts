@@ -27,6 +27,7 @@ import {
 } from "../support/factories.js";
 import { demoAccounts, demoPassword } from "../support/demo.js";
 import { startInstance } from "../support/instance.js";
+import { whileUnchanged } from "../support/unchanged.js";
 import { loggedInUser, sessionHeaders } from "../support/session.js";
 
 interface Report {
@@ -407,6 +408,95 @@ describe("exporting the directory as Open Referral HSDS", () => {
       `${inject("baseUrl")}/open-referral/hsds.json?organisatie=${randomUUID()}`,
     );
     expect(response.status).toBe(404);
+  });
+});
+
+describe("keeping the export per directory version", () => {
+  /** The export of one organisation as sent: its ETag and its bytes. */
+  async function download(
+    organizationId: string,
+    headers: Record<string, string> = {},
+    baseUrl = inject("baseUrl"),
+  ) {
+    const response = await fetch(
+      `${baseUrl}/open-referral/hsds.json?organisatie=${organizationId}`,
+      {
+        headers,
+      },
+    );
+    return {
+      status: response.status,
+      etag: response.headers.get("etag"),
+      body: await response.text(),
+    };
+  }
+  const directoryVersion = async () => {
+    const [{ version }] = (await (
+      await database()
+    ).query("SELECT version::text AS version FROM directory_version")) as [{ version: string }];
+    return version;
+  };
+
+  it("answers from the export built at the directory's version, and 304 to whoever has it", async () => {
+    const { organizationId } = await buildFullOrganization();
+    // Other test files change the directory meanwhile: looked at while its version held still.
+    const { read: version, look } = await whileUnchanged(directoryVersion, async () => {
+      const first = await download(organizationId);
+      const second = await download(organizationId);
+      const conditional = await download(organizationId, { "if-none-match": first.etag! });
+      return { first, second, conditional };
+    });
+    expect(look.first).toMatchObject({ status: 200, etag: `W/"hsds-${version}"` });
+    // The same bytes, to the moment it was generated: built once, answered twice.
+    expect(look.second).toEqual(look.first);
+    expect(look.conditional).toEqual({ status: 304, etag: look.first.etag, body: "" });
+  });
+
+  it("shows every change at once, whichever instance made it and whichever answers", async () => {
+    const { organizationId } = await buildFullOrganization();
+    const other = await startInstance();
+    try {
+      const before = await download(organizationId, {}, other.baseUrl);
+      expect(before.status).toBe(200);
+      // A change the sociale kaart's search does not read: the organisation's phone number,
+      // through the lane's own server.
+      const beheerder = await loggedInUser({ organizationId, roles: [Role.BEHEERDER] });
+      const phone = `026 ${String(Date.now()).slice(-7)}`;
+      const changed = await graphql(
+        `
+          mutation ($id: ID!, $input: OrganizationInput!) {
+            updateOrganization(id: $id, input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          id: organizationId,
+          input: {
+            name: `Schuldhulpmaatje ${uniqueWord()}`,
+            gemeenten: ["GM0202"],
+            nvvkMember: false,
+            contactPoint: { phone },
+          },
+        },
+        beheerder.headers,
+      );
+      expect(changed.errors).toBeUndefined();
+
+      const after = await download(
+        organizationId,
+        { "if-none-match": before.etag! },
+        other.baseUrl,
+      );
+      expect(after.status).toBe(200);
+      expect(after.etag).not.toBe(before.etag);
+      const document = JSON.parse(after.body) as HsdsDocument;
+      expect(document.organizations[0]!.phones).toEqual([
+        expect.objectContaining({ number: phone }),
+      ]);
+    } finally {
+      await other.stop();
+    }
   });
 });
 
