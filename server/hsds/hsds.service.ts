@@ -2,21 +2,22 @@ import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
 import {
-  insertOffering,
+  insertOfferings,
   refreshServedGemeenten,
-  updateOffering,
+  replaceOfferings,
 } from "../offering/offering.service.js";
 import {
-  insertLocation,
-  insertOrganization,
-  updateLocationRow,
-  updateOrganizationRow,
+  insertLocations,
+  insertOrganizations,
+  updateLocationRows,
+  updateOrganizationRows,
 } from "../organization/organization.service.js";
 import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
 import { checkHsdsDocument } from "./hsds.schema.js";
 import { directoryProblems } from "./hsds.validation.js";
 import type {
   Directory,
+  DirectoryLocation,
   DirectoryOffering,
   DirectoryOrganization,
   HsdsDocument,
@@ -191,6 +192,9 @@ export async function builtHsdsExport(
 
 // ── Import ───────────────────────────────────────────────────────────────────────────────────
 
+/** Objects written by one statement: well within the statement timeout on a busy machine. */
+const importBatchSize = 250;
+
 export interface Counts {
   created: number;
   updated: number;
@@ -241,68 +245,91 @@ export async function importHsds(
     );
     const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
     const report = { organizations: counts(), locations: counts(), services: counts() };
-    const movedLocations: string[] = [];
     const total =
       directory.organizations.length +
       directory.organizations.reduce((sum, o) => sum + o.locations.length, 0) +
       directory.offerings.length;
     let processed = 0;
-    const step = () => onProgress({ phase: "writing", processed: ++processed, total });
+    const advance = (count: number) => {
+      processed += count;
+      onProgress({ phase: "writing", processed, total });
+    };
     onProgress({ phase: "writing", processed, total });
 
+    // What to write, compared with what Ketenkaart holds; what is the same counts as done.
+    const before = new Map(existing.organizations.map((o) => [o.id, o]));
+    const changes = {
+      newOrganizations: [] as Array<Omit<DirectoryOrganization, "locations">>,
+      changedOrganizations: [] as Array<Omit<DirectoryOrganization, "locations">>,
+      newLocations: [] as Array<DirectoryLocation & { organizationId: string }>,
+      changedLocations: [] as DirectoryLocation[],
+      newOfferings: [] as DirectoryOffering[],
+      changedOfferings: [] as Parameters<typeof replaceOfferings>[1],
+    };
     for (const organization of directory.organizations) {
-      const before = existing.organizations.find((o) => o.id === organization.id);
+      const held = before.get(organization.id);
       const { locations, ...fields } = organization;
-      if (!before) {
-        await insertOrganization(manager, fields);
-        report.organizations.created++;
-      } else if (!sameOrganization(before, organization)) {
-        await updateOrganizationRow(manager, organization.id, fields);
-        report.organizations.updated++;
-      } else {
-        report.organizations.unchanged++;
-      }
-      step();
+      if (!held) changes.newOrganizations.push(fields);
+      else if (!sameOrganization(held, organization)) changes.changedOrganizations.push(fields);
+      else report.organizations.unchanged++;
+      const heldLocations = new Map((held?.locations ?? []).map((l) => [l.id, l]));
       for (const location of locations) {
         // A location of another organisation was refused by fromHsds.
-        const previous = before?.locations.find((l) => l.id === location.id);
-        if (!previous) {
-          await insertLocation(manager, organization.id, location);
-          report.locations.created++;
-        } else if (!sameLocation(previous, location)) {
-          await updateLocationRow(manager, location.id, location);
-          movedLocations.push(location.id);
-          report.locations.updated++;
-        } else {
-          report.locations.unchanged++;
-        }
-        step();
+        const previous = heldLocations.get(location.id);
+        if (!previous) changes.newLocations.push({ ...location, organizationId: organization.id });
+        else if (!sameLocation(previous, location)) changes.changedLocations.push(location);
+        else report.locations.unchanged++;
       }
     }
-
     for (const offering of directory.offerings) {
-      const before = existingOfferings.get(offering.id);
-      if (!before) {
-        await insertOffering(manager, offering);
-        report.services.created++;
-      } else if (!sameOffering(before, offering)) {
-        await updateOffering(manager, offering.id, offering);
-        // A check on the same day keeps its exact moment; HSDS only carries the date.
-        const verifiedAt =
-          dutchDate(before.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
-            ? before.lastVerifiedAt
-            : offering.lastVerifiedAt;
-        // Never its organisation: an offering stays with the organisation that has it.
-        await manager.query(
-          `UPDATE offering SET status = $2, last_verified_at = $3 WHERE id = $1`,
-          [offering.id, offering.status, verifiedAt],
-        );
-        report.services.updated++;
+      const held = existingOfferings.get(offering.id);
+      if (!held) {
+        changes.newOfferings.push(offering);
+      } else if (!sameOffering(held, offering)) {
+        // Never its organisation (fromHsds refused another). A check on the same day keeps its
+        // exact moment; HSDS only carries the date.
+        changes.changedOfferings.push({
+          id: offering.id,
+          fields: offering,
+          status: offering.status,
+          lastVerifiedAt:
+            dutchDate(held.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
+              ? held.lastVerifiedAt
+              : offering.lastVerifiedAt,
+        });
       } else {
         report.services.unchanged++;
       }
-      step();
     }
+    advance(
+      report.organizations.unchanged + report.locations.unchanged + report.services.unchanged,
+    );
+
+    // A few statements per batch rather than a few per object: thousands of statements in one
+    // transaction each raise the directory's version, and the import slowed down with each one.
+    const inBatches = async <T>(items: T[], write: (batch: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < items.length; start += importBatchSize) {
+        const batch = items.slice(start, start + importBatchSize);
+        await write(batch);
+        advance(batch.length);
+      }
+    };
+    await inBatches(changes.newOrganizations, (batch) => insertOrganizations(manager, batch));
+    await inBatches(changes.changedOrganizations, (batch) =>
+      updateOrganizationRows(manager, batch),
+    );
+    await inBatches(changes.newLocations, (batch) => insertLocations(manager, batch));
+    await inBatches(changes.changedLocations, (batch) => updateLocationRows(manager, batch));
+    await inBatches(changes.newOfferings, (batch) => insertOfferings(manager, batch));
+    await inBatches(changes.changedOfferings, (batch) => replaceOfferings(manager, batch));
+    report.organizations.created = changes.newOrganizations.length;
+    report.organizations.updated = changes.changedOrganizations.length;
+    report.locations.created = changes.newLocations.length;
+    report.locations.updated = changes.changedLocations.length;
+    report.services.created = changes.newOfferings.length;
+    report.services.updated = changes.changedOfferings.length;
+    const movedLocations = changes.changedLocations.map((location) => location.id);
+
     // Moved locations change where the offerings given there can be used.
     const atMovedLocations = (await manager.query(
       `SELECT DISTINCT offering_id FROM offering_location WHERE location_id = ANY ($1::uuid[])`,
