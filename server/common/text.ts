@@ -3,13 +3,21 @@
  * and carriage return (PostgreSQL cannot store NUL at all, and refuses the whole statement), and
  * lone surrogates, which are no character at all (validators choke on them).
  */
-const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const loneSurrogate = /\p{Surrogate}/u;
+
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const allowed = code === 0x09 || code === 0x0a || code === 0x0d;
+    if ((code < 0x20 && !allowed) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 export type UnreadableText = "control" | "surrogate";
 
 export function unreadableText(text: string): UnreadableText | undefined {
-  if (controlCharacter.test(text)) return "control";
+  if (hasControlCharacter(text)) return "control";
   if (loneSurrogate.test(text)) return "surrogate";
   return undefined;
 }
