@@ -195,8 +195,8 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     }),
   );
 
-  // The downloads: the same sessions and request limits as the API, and a limit per IP address
-  // for callers without a session (server/auth/rest-session.ts).
+  // The downloads: the same login and request limits as the API, and a limit per IP address
+  // for anonymous callers (server/auth/rest-session.ts).
   app.use(zorgoverlegRouter(db, config, rateLimits));
   app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
   app.use("/open-referral", openReferralRoutes(db, rateLimits));

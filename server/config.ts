@@ -78,8 +78,8 @@ export interface RateLimitConfig {
   /** GraphQL requests per logged-in user per minute. */
   requestsPerUserPerMinute: number;
   /**
-   * Downloads (CSV, HSDS, invitations) per minute per IP address without a session. A region's
-   * directory is fetched a few times a day; a session's downloads count as its user's requests.
+   * Anonymous downloads (CSV, HSDS, invitations) per minute per IP address. A region's directory
+   * is fetched a few times a day; a logged-in user's downloads count as that user's requests.
    */
   anonymousDownloadsPerIpPerMinute: number;
 }

@@ -11,10 +11,10 @@ export type RefusalFormat = "json" | "text";
 const parseCookies = cookieParser();
 
 /**
- * The session of a download route (CSV exports, the HSDS directory and import, the .ics
- * invitation), under the same limits as the API: with a session, the request counts as one of
- * its user's requests (the statement that finds the session counts it, as for GraphQL); without
- * one, it counts as a download of its IP address. Over a limit the answer is 429 with
+ * Who asks a download route (CSV exports, the HSDS directory and import, the .ics invitation),
+ * under the same limits as the API: logged in, the request counts as one of the user's requests
+ * (the statement that finds the login counts it, as for GraphQL); anonymous, it counts as a
+ * download of its IP address. Over a limit the answer is 429 with
  * Retry-After and a Dutch message; otherwise `res.locals.viewer` holds the viewer, or null.
  */
 export function restSession(

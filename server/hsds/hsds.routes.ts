@@ -19,8 +19,8 @@ import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js
  *   (`{"progress": …}`) and ends with `{"report": …}` (or `{"error": …}`), so the web client can
  *   show how far the import is without any state on the server between requests.
  *
- * Both count against the API's request limit of their session's user, or without a session
- * against the download limit of the caller's IP address.
+ * Both count against the API's request limit of the logged-in user, or for anonymous callers
+ * against the download limit of their IP address.
  */
 export function openReferralRoutes(db: DataSource, rateLimits: RateLimits): Router {
   const router = Router();

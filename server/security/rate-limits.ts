@@ -16,9 +16,9 @@ export interface RateLimits {
   /** Counts one GraphQL request of a logged-in user; refuses it over the limit. */
   consumeRequest(userId: string): Promise<void>;
   /**
-   * Counts one download (an export, the HSDS directory, an invitation) by a caller without a
-   * session, per IP address; refuses it over the limit. With a session, a download counts as a
-   * request of its user (`requestCounting`).
+   * Counts one download (an export, the HSDS directory, an invitation) by an anonymous caller,
+   * per IP address; refuses it over the limit. A logged-in user's download counts as a request
+   * of that user (`requestCounting`).
    */
   consumeAnonymousDownload(ip: string): Promise<void>;
   /** The same count, to run inside another statement: the session lookup of an API request. */

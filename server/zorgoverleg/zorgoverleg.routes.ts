@@ -10,7 +10,7 @@ import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
 
 /**
  * `GET /zorgoverleg/:id/uitnodiging.ics`: the invitation to put in a calendar (Outlook opens it
- * as a meeting request). The same session as the API, by cookie or bearer token, and the same
+ * as a meeting request). The same login as the API, by cookie or bearer token, and the same
  * request limit.
  */
 export function zorgoverlegRouter(db: DataSource, config: Config, rateLimits: RateLimits): Router {

@@ -218,7 +218,7 @@ describe("per-user request limit", () => {
 });
 
 describe("limits on downloads", () => {
-  /** A download as sent from an address, with or without a session. */
+  /** A download as sent from an address, logged in or not. */
   async function download(path: string, ip: string, headers: Record<string, string> = {}) {
     const response = await fetch(`${inject("baseUrl")}${path}`, {
       headers: { "x-forwarded-for": ip, ...headers },
@@ -238,7 +238,7 @@ describe("limits on downloads", () => {
     ).query(`UPDATE rate_limit SET points = $2 WHERE key = $1`, [key, limit]);
   }
 
-  it("counts a download with a session as a request of its user, on every download route", async () => {
+  it("counts a logged-in download as a request of its user, on every download route", async () => {
     const administrator = await loggedInUser({ roles: [Role.REGIO_BEHEERDER, Role.COORDINATOR] });
     const { caseId } = await openCase(administrator.headers);
     const zorgoverlegId = await scheduleZorgoverleg(administrator.headers, caseId);
@@ -266,11 +266,11 @@ describe("limits on downloads", () => {
       body: "{}",
     });
     expect(imported.status).toBe(429);
-    // Downloads without a session from the same address are counted apart.
+    // Anonymous downloads from the same address are counted apart.
     expect((await download(routes[2]!, ip)).status).toBe(200);
   });
 
-  it(`refuses download number ${limits.anonymousDownloadsPerIpPerMinute + 1} within a minute from an address without a session`, async () => {
+  it(`refuses download number ${limits.anonymousDownloadsPerIpPerMinute + 1} within a minute from an anonymous address`, async () => {
     const organizationId = await buildOrganization();
     const hsds = `/open-referral/hsds.json?organisatie=${organizationId}`;
     const ip = freshIp();
