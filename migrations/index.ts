@@ -18,6 +18,7 @@ import { ConsentBoundCaseTeams1765300000000 } from "./1765300000000-ConsentBound
 import { ReferralsAfterConsent1765300000001 } from "./1765300000001-ReferralsAfterConsent.js";
 import { AccessLogOncePerRequest1765300000002 } from "./1765300000002-AccessLogOncePerRequest.js";
 import { NormalizedEmailAddresses1765400000000 } from "./1765400000000-NormalizedEmailAddresses.js";
+import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   ReferralsAfterConsent1765300000001,
   AccessLogOncePerRequest1765300000002,
   NormalizedEmailAddresses1765400000000,
+  DirectoryVersion1765500000000,
 ];

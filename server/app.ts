@@ -17,10 +17,13 @@ import type { Config } from "./config.js";
 import {
   formatError,
   isDatabaseUnavailable,
+  isUnstorableText,
+  loggableError,
   ServiceUnavailableError,
   serviceUnavailableStatus,
 } from "./common/errors.js";
 import { createLoaders } from "./common/loaders.js";
+import { unreadableTextMessages } from "./common/text.js";
 import { createChangeFeed, listenForChanges } from "./live/change-feed.js";
 import { serveLiveUpdates } from "./live/live.socket.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
@@ -120,7 +123,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
       logger.info(
         {
           method: req.method,
-          path: req.originalUrl.split("?")[0],
+          path: loggablePath(req.originalUrl),
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
@@ -192,9 +195,11 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     }),
   );
 
-  app.use(zorgoverlegRouter(db));
-  app.use("/export", nazorgMapExportRouter(db, config));
-  app.use("/open-referral", openReferralRoutes(db));
+  // The downloads: the same login and request limits as the API, and a limit per IP address
+  // for anonymous callers (server/auth/rest-session.ts).
+  app.use(zorgoverlegRouter(db, config, rateLimits));
+  app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
+  app.use("/open-referral", openReferralRoutes(db, rateLimits));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     // The client is built without source maps; one left in the folder (a build of another
@@ -221,10 +226,18 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
       res.status(503).type("text/plain").send(new ServiceUnavailableError().message);
     },
   );
+  // A request the server cannot read (a malformed %-escape in the path, a body that is not what
+  // its Content-Encoding says): the caller's mistake, a 4xx in Dutch. Nothing of it is logged.
+  app.use(((error: unknown, _req, res, next) => {
+    const status = clientErrorStatus(error) ?? (isUnstorableText(error) ? 400 : undefined);
+    if (status === undefined || res.headersSent) return next(error);
+    res.status(status).json({
+      errors: [{ message: clientErrorMessage(error, status), extensions: { code: "BAD_REQUEST" } }],
+    });
+  }) satisfies ErrorRequestHandler);
   // Express's own handler would answer with an HTML stack trace outside production.
   app.use(((error: unknown, _req, res, _next) => {
-    const { name, message } = (error ?? {}) as { name?: string; message?: string };
-    logger.error({ error: { name, message } }, "unexpected error in HTTP request");
+    logger.error({ error: loggableError(error) }, "unexpected error in HTTP request");
     if (res.headersSent) return;
     res.status(500).json({
       errors: [
@@ -250,26 +263,65 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 }
 
 /**
+ * The path as the request log may hold it: a path with a malformed %-escape is someone probing
+ * (or a broken link), and its raw text stays out of the log.
+ */
+function loggablePath(url: string): string {
+  const path = url.split("?")[0] ?? "";
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return "[malformed path]";
+  }
+  return path.length > 300 ? `${path.slice(0, 300)}…` : path;
+}
+
+/**
+ * The 4xx status an error of Express, its router or its body parser carries (http-errors): a
+ * path that cannot be decoded, a body that cannot be read or inflated, a charset we do not
+ * know. Undefined for anything else, which is ours to fix.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === "number" ? status : statusCode;
+  return typeof code === "number" && code >= 400 && code < 500 ? code : undefined;
+}
+
+function clientErrorMessage(error: unknown, status: number): string {
+  if (error instanceof URIError) return "Het webadres is ongeldig: het bevat een onjuiste %-code.";
+  if (isUnstorableText(error)) return unreadableTextMessages.control;
+  if (status === 413) return "Het verzoek is te groot.";
+  if (status === 415) return "Ketenkaart kan deze tekenset of dit soort inhoud niet lezen.";
+  return "Het verzoek kon niet worden gelezen: de inhoud is beschadigd of niet wat de kopregels zeggen.";
+}
+
+const unreadableJson = new Set([
+  "entity.parse.failed",
+  "encoding.unsupported",
+  "charset.unsupported",
+  "request.aborted",
+  "request.size.invalid",
+  "entity.verify.failed",
+]);
+
+/**
  * A body that is no JSON or too large is the caller's mistake: a GraphQL-shaped 400 or 413 in
- * Dutch, never the parser's own message.
+ * Dutch, never the parser's own message. So is a body that cannot be read at all (a gzip that
+ * is not gzip), whatever the parser calls it.
  */
 const refuseUnreadableBody: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-  const refusal =
-    error.type === "entity.too.large"
-      ? { status: 413, message: "Het verzoek is te groot (hoogstens 100 kB)." }
-      : error.type === "entity.parse.failed" ||
-          error.type === "encoding.unsupported" ||
-          error.type === "charset.unsupported" ||
-          error.type === "request.aborted" ||
-          error.type === "request.size.invalid" ||
-          error.type === "entity.verify.failed"
-        ? { status: 400, message: "Het verzoek is geen geldige JSON." }
-        : undefined;
-  if (!refusal) {
+  const status = clientErrorStatus(error);
+  if (status === undefined) {
     next(error);
     return;
   }
-  res.status(refusal.status).json({
-    errors: [{ message: refusal.message, extensions: { code: "BAD_REQUEST" } }],
+  const message =
+    status === 413
+      ? "Het verzoek is te groot (hoogstens 100 kB)."
+      : unreadableJson.has(error.type ?? "")
+        ? "Het verzoek is geen geldige JSON."
+        : clientErrorMessage(error, status);
+  res.status(status === 413 ? 413 : 400).json({
+    errors: [{ message, extensions: { code: "BAD_REQUEST" } }],
   });
 };

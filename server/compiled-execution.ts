@@ -27,9 +27,16 @@ export function compiledExecution(schema: GraphQLSchema, maxDocuments = 500): Ga
     load: () =>
       Promise.resolve({
         async executor({ document, operation, operationName, queryHash, request, context }) {
-          // Which operation to run is ambiguous or unknown: graphql-js says so, as before.
+          // Which operation to run is ambiguous or unknown (refused before, see graphql-limits.ts):
+          // graphql-js says so. The name the client asked for, not the resolved one, which is
+          // null here and would run the document's only operation.
           if (!operation) {
-            return execute({ schema, document, contextValue: context, operationName });
+            return execute({
+              schema,
+              document,
+              contextValue: context,
+              operationName: request.operationName,
+            });
           }
           // graphql-js coerces the variables, as Apollo's own execution would: graphql-jit's
           // coercion misses the default of a required input field, and its errors differ.

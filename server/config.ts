@@ -48,6 +48,11 @@ export interface Config {
   keepAliveSeconds: number;
   rateLimits: RateLimitConfig;
   /**
+   * Where users open Ketenkaart. Every link Ketenkaart writes (e-mails, .ics invitations, CSV
+   * exports) starts here, never with a request's Host header, which the caller chooses.
+   */
+  publicUrl: string;
+  /**
    * After SIGTERM, how long /readyz answers 503 while requests are still served, so a load
    * balancer stops sending new ones before the server stops accepting them.
    */
@@ -63,7 +68,7 @@ export interface MailConfig {
   smtpUrl: string | undefined;
   /** The From header, e.g. `Ketenkaart <noreply@ketenkaart.example>`. */
   from: string;
-  /** Where users reach the web client: the links in the e-mails start here. */
+  /** Where users reach the web client (Config.publicUrl): the links in the e-mails start here. */
   publicUrl: string;
   /** How often each instance sends due mail and looks for overdue referrals. */
   jobIntervalSeconds: number;
@@ -83,9 +88,15 @@ export interface RateLimitConfig {
   loginWindowMinutes: number;
   /** GraphQL requests per logged-in user per minute. */
   requestsPerUserPerMinute: number;
+  /**
+   * Anonymous downloads (CSV, HSDS, invitations) per minute per IP address. A region's directory
+   * is fetched a few times a day; a logged-in user's downloads count as that user's requests.
+   */
+  anonymousDownloadsPerIpPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, "");
   return {
     port: integer(env.PORT, 4000, "PORT"),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -143,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         600,
         "RATE_LIMIT_REQUESTS_PER_USER",
       ),
+      anonymousDownloadsPerIpPerMinute: integer(
+        env.RATE_LIMIT_DOWNLOADS_PER_IP,
+        60,
+        "RATE_LIMIT_DOWNLOADS_PER_IP",
+      ),
     },
     shutdownDelayMs: integer(
       env.SHUTDOWN_DELAY_MS,
@@ -153,11 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tileUrl: tileUrl(env.MAP_TILE_URL),
       attribution: env.MAP_ATTRIBUTION || "Kaartgegevens © Kadaster / PDOK",
     },
-    mail: loadMailConfig(env),
+    publicUrl,
+    mail: loadMailConfig(env, publicUrl),
   };
 }
 
-function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
+function loadMailConfig(env: NodeJS.ProcessEnv, publicUrl: string): MailConfig {
   const smtpUrl = env.SMTP_URL || undefined;
   // Our own message: URL's error carries the input, password and all, into the log.
   if (smtpUrl && (!/^smtps?:\/\/[^/]/.test(smtpUrl) || !URL.canParse(smtpUrl))) {
@@ -166,7 +183,7 @@ function loadMailConfig(env: NodeJS.ProcessEnv): MailConfig {
   return {
     smtpUrl,
     from: env.MAIL_FROM || "Ketenkaart <noreply@ketenkaart.localhost>",
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, ""),
+    publicUrl,
     jobIntervalSeconds: Math.max(
       1,
       integer(env.MAIL_JOB_INTERVAL_SECONDS, 30, "MAIL_JOB_INTERVAL_SECONDS"),
@@ -231,7 +248,11 @@ const defaultSecrets = new Set([
  */
 export function productionSecretProblems(config: Config): string[] {
   if (!config.production) return [];
-  return [...databaseProblems(config), ...mailProblems(config.mail)];
+  return [
+    ...databaseProblems(config),
+    ...publicUrlProblems(config.publicUrl),
+    ...mailProblems(config.mail),
+  ];
 }
 
 /** Why the two database URLs cannot be used, whatever the environment; empty when they can. */
@@ -290,9 +311,8 @@ function parsedUrl(url: string): URL | undefined {
 }
 
 /**
- * Mail that would go out broken: from a placeholder sender, with links to localhost or over
- * plain http, or through an SMTP server with a default password. Mail off (no SMTP_URL) is a
- * valid choice.
+ * Mail that would go out broken: from a placeholder sender or through an SMTP server with a
+ * default password. Mail off (no SMTP_URL) is a valid choice.
  */
 function mailProblems(mail: MailConfig): string[] {
   if (!mail.smtpUrl) return [];
@@ -306,9 +326,14 @@ function mailProblems(mail: MailConfig): string[] {
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || address.endsWith(".localhost")) {
     problems.push("MAIL_FROM is not a real sender address, e.g. Ketenkaart <noreply@example.nl>");
   }
+  return problems;
+}
+
+/** Links in e-mails, invitations and exports that lead to localhost or over plain http. */
+function publicUrlProblems(value: string): string[] {
   let publicUrl: URL | undefined;
   try {
-    publicUrl = new URL(mail.publicUrl);
+    publicUrl = new URL(value);
   } catch {
     // reported below
   }
@@ -317,7 +342,7 @@ function mailProblems(mail: MailConfig): string[] {
     publicUrl.protocol !== "https:" ||
     ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl.hostname)
   ) {
-    problems.push("PUBLIC_URL must be the https:// address users open Ketenkaart on");
+    return ["PUBLIC_URL must be the https:// address users open Ketenkaart on"];
   }
-  return problems;
+  return [];
 }

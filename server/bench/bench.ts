@@ -477,6 +477,7 @@ function startServer(
     DATABASE_URL: logins.ownerUrl,
     DATABASE_APP_URL: logins.applicationUrl,
     NODE_ENV: "production",
+    PUBLIC_URL: "https://ketenkaart.example.nl",
     SHUTDOWN_DELAY_MS: "0",
     LOG_LEVEL: "warn",
     // The benchmark's country is generated into the database beforehand.

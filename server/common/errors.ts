@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError } from "type-graphql";
-import type { ValidationError } from "class-validator";
 import { logger } from "../logger.js";
+import { flattenValidationErrors } from "./input-validation.js";
+import { unreadableTextMessages } from "./text.js";
 
 /** Input a user can correct: a Dutch message that names the field. */
 export class UserInputError extends GraphQLError {
@@ -95,6 +96,42 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * What the log may say about an unexpected error: its kind, its code (a SQLSTATE or Node's) and
+ * where it was thrown, never its message. Messages quote input: "syntax error in tsquery: …"
+ * holds a search text, "Failed to decode param '…'" a path, a database error a value that was
+ * written, and a worker may type a client's name anywhere.
+ */
+export function loggableError(error: unknown): { name: string; code?: string; at?: string[] } {
+  const { name, code, stack, message } = (error ?? {}) as Record<string, unknown>;
+  const kind = typeof name === "string" ? name : error === null ? "null" : typeof error;
+  let frames: string[] | undefined;
+  if (typeof stack === "string") {
+    // The stack starts with "name: message", and the message may run over several lines.
+    const head = typeof message === "string" ? `${kind}: ${message}` : "";
+    const rest = head && stack.startsWith(head) ? stack.slice(head.length) : stack;
+    frames = rest
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 6)
+      .map((line) => line.trim());
+  }
+  return {
+    name: kind,
+    ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}),
+    ...(frames && frames.length > 0 ? { at: frames } : {}),
+  };
+}
+
+// Text PostgreSQL cannot store (a NUL, a character the encoding lacks) that got past the checks
+// at the edge: the caller's input, not our fault.
+const unstorableTextStates = new Set(["22021", "22P05"]);
+
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && unstorableTextStates.has(code);
+}
+
 const passThroughCodes = new Set([
   "TOO_MANY_REQUESTS",
   "SERVICE_UNAVAILABLE",
@@ -134,8 +171,14 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  // Name, code and message only: a database error carries the query's parameters, which may
-  // be client data, and those never go to stdout.
+  if (isUnstorableText(original)) {
+    return {
+      message: unreadableTextMessages.control,
+      path: formatted.path,
+      extensions: { code: "BAD_USER_INPUT" },
+    };
+  }
+  // Never the message or parameters: they may hold client data or a search text.
   if (isDatabaseUnavailable(original)) {
     const { code: errorCode } = (original ?? {}) as { code?: string };
     logger.warn({ error: { code: errorCode }, path: formatted.path }, "database unavailable");
@@ -145,13 +188,8 @@ export function formatError(
       extensions: { code: "SERVICE_UNAVAILABLE" },
     };
   }
-  const {
-    name,
-    message,
-    code: errorCode,
-  } = (original ?? {}) as { name?: string; message?: string; code?: string };
   logger.error(
-    { error: { name, code: errorCode, message }, path: formatted.path },
+    { error: loggableError(original), path: formatted.path },
     "unexpected error in GraphQL request",
   );
   return {
@@ -159,26 +197,6 @@ export function formatError(
     path: formatted.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
-}
-
-// `field` is the name of the input field itself (e.g. "phone"), as the messages name it;
-// `fieldPath` says where it sits in a nested input ("contactPoint.phone"), so a form with two
-// phone numbers can mark the right one.
-function flattenValidationErrors(
-  errors: ValidationError[],
-  parentPath = "",
-): Array<{ field: string; fieldPath: string; message: string }> {
-  return errors.flatMap((error) => {
-    const fieldPath = parentPath ? `${parentPath}.${error.property}` : error.property;
-    return [
-      ...Object.values(error.constraints ?? {}).map((message) => ({
-        field: error.property,
-        fieldPath,
-        message,
-      })),
-      ...flattenValidationErrors(error.children ?? [], fieldPath),
-    ];
-  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { validateSync } from "class-validator";
+import { validateSync, type ValidationError, type ValidatorOptions } from "class-validator";
 import { ArgumentValidationError, type ValidatorFn } from "type-graphql";
 
 /**
@@ -14,7 +14,50 @@ export const validateInput: ValidatorFn = (argValue) => {
   const items: object[] = Array.isArray(argValue) ? argValue : [argValue];
   for (const item of items) {
     if (item === null || typeof item !== "object") continue;
-    const errors = validateSync(item, { skipMissingProperties: true, forbidUnknownValues: false });
+    const errors = validateSync(item, inputValidation);
     if (errors.length > 0) throw new ArgumentValidationError(errors);
   }
 };
+
+const inputValidation: ValidatorOptions = {
+  skipMissingProperties: true,
+  forbidUnknownValues: false,
+};
+
+/** One refusal of an input's validation: the field, where it sits, and the Dutch message. */
+export interface InputProblem {
+  /** The name of the input field itself (e.g. "phone"), as the messages name it. */
+  field: string;
+  /** Where it sits in a nested input ("contactPoint.phone"). */
+  fieldPath: string;
+  message: string;
+}
+
+/**
+ * Every way an input instance breaks its class-validator rules, by the same validation the API
+ * runs on its arguments: for input that reaches a service another way (an HSDS import) and
+ * must meet the same rules.
+ */
+export function inputProblems(input: object): InputProblem[] {
+  return flattenValidationErrors(validateSync(input, inputValidation));
+}
+
+// `field` is the name of the input field itself (e.g. "phone"), as the messages name it;
+// `fieldPath` says where it sits in a nested input ("contactPoint.phone"), so a form with two
+// phone numbers can mark the right one.
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parentPath = "",
+): InputProblem[] {
+  return errors.flatMap((error) => {
+    const fieldPath = parentPath ? `${parentPath}.${error.property}` : error.property;
+    return [
+      ...Object.values(error.constraints ?? {}).map((message) => ({
+        field: error.property,
+        fieldPath,
+        message,
+      })),
+      ...flattenValidationErrors(error.children ?? [], fieldPath),
+    ];
+  });
+}

@@ -319,6 +319,8 @@ export interface KnownDirectory {
   organizationIds: Set<string>;
   /** Location id → its organisation. */
   locationOwners: Map<string, string>;
+  /** Offering id → its organisation, for the services of the document Ketenkaart already has. */
+  offeringOwners: Map<string, string>;
 }
 
 const statusFromHsds: Record<HsdsService["status"], OfferingStatus> = {
@@ -456,14 +458,13 @@ class HsdsReader {
     const phases = all<Phase>("phase");
     const paletteLevels = all<PaletteLevel>("palette_level");
     const isNazorg = phases.includes(Phase.NAZORG);
+    // What the API's own rules check (phases, channels, a place on the palette for nazorg, …)
+    // is checked by hsds.validation.ts, with the API's code; these are HSDS's own shapes.
     const rules: Array<[boolean, string]> = [
       [modules.length !== 1, `${name} heeft precies één dienstverleningsmodule nodig.`],
-      [phases.length === 0, `${name} heeft geen fase.`],
-      [all("channel").length === 0, `${name} heeft geen kanaal.`],
-      [all("delivered_by").length === 0, `${name} zegt niet wie het uitvoert.`],
       [
-        isNazorg && paletteLevels.length !== 1,
-        `${name} is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+        paletteLevels.length > 1,
+        `${name} heeft meer dan één plek op het palet van nazorg; het kan er maar één hebben.`,
       ],
       [
         !isNazorg && paletteLevels.length > 0,
@@ -471,6 +472,13 @@ class HsdsReader {
       ],
     ];
     for (const [broken, message] of rules) if (broken) problem("/attributes", message);
+    const owner = this.known.offeringOwners.get(hsds.id);
+    if (owner && hsds.organization_id && owner !== hsds.organization_id) {
+      problem(
+        "/organization_id",
+        `${name} hoort in Ketenkaart bij een andere organisatie; een import zet aanbod niet over naar een andere organisatie.`,
+      );
+    }
     const documents = details.get("DOCUMENTPLICHT");
     if (documents !== undefined && documents !== "ja" && documents !== "nee") {
       problem("/attributes", `${name}: documentplicht is 'ja' of 'nee', niet '${documents}'.`);
@@ -502,9 +510,6 @@ class HsdsReader {
       }
       return code;
     });
-    if (locationIds.length === 0 && gemeenteCodes.length === 0) {
-      problem("", `${name} heeft geen locatie en geen werkgebied: waar is het te gebruiken?`);
-    }
     return {
       id: hsds.id,
       organizationId: hsds.organization_id ?? "",
@@ -548,12 +553,6 @@ class HsdsReader {
     if (!capacity) return null;
     if (more.length > 0) {
       problem("/capacities", `${name} heeft meer dan één capaciteit; Ketenkaart kent er één.`);
-    }
-    if (capacity.maximum !== undefined && capacity.available > capacity.maximum) {
-      problem(
-        "/capacities/0/available",
-        `${name} heeft meer vrije plekken (${capacity.available}) dan plekken in totaal (${capacity.maximum}).`,
-      );
     }
     const updatedAt = new Date(capacity.updated);
     if (updatedAt.getTime() > Date.now() + 60_000) {

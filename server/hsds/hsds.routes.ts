@@ -1,44 +1,51 @@
-import cookieParser from "cookie-parser";
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
 import { Role } from "../auth/role.js";
-import { findViewer, sessionToken } from "../auth/session.service.js";
-import { isDatabaseUnavailable, ServiceUnavailableError } from "../common/errors.js";
+import { refuse, restSession, restViewer } from "../auth/rest-session.js";
+import { isDatabaseUnavailable, loggableError, ServiceUnavailableError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { logger } from "../logger.js";
-import { exportHsds, importHsds } from "./hsds.service.js";
+import type { RateLimits } from "../security/rate-limits.js";
+import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js";
 
 /**
  * Open Referral over plain HTTP: HSDS documents are files to download and upload, and a
  * region's directory soon outgrows the GraphQL body limit.
  *
- * - `GET /open-referral/hsds.json[?organisatie=<id>]`: public directory data (no client data).
+ * - `GET /open-referral/hsds.json[?organisatie=<id>]`: public directory data (no client data),
+ *   built once per directory version, with an ETag for conditional requests.
  * - `POST /open-referral/import` (JSON body, regiobeheerder only): all or nothing, with a report.
  *   With `Accept: application/x-ndjson` the answer streams one JSON line per step of progress
  *   (`{"progress": …}`) and ends with `{"report": …}` (or `{"error": …}`), so the web client can
  *   show how far the import is without any state on the server between requests.
+ *
+ * Both count against the API's request limit of the logged-in user, or for anonymous callers
+ * against the download limit of their IP address.
  */
-export function openReferralRoutes(db: DataSource): Router {
+export function openReferralRoutes(db: DataSource, rateLimits: RateLimits): Router {
   const router = Router();
+  const session = restSession(db, rateLimits, "json");
+  const notFound = (res: Response) =>
+    refuse(res, "json", 404, "NOT_FOUND", "Deze organisatie bestaat niet.");
 
-  router.get("/hsds.json", async (req, res, next) => {
+  // Answered from the export built for the current directory version, and with 304 to a caller
+  // who has that version already: the data is public, so any cache may keep it, but must ask.
+  router.get("/hsds.json", session, async (req, res, next) => {
     try {
       const organizationId = typeof req.query.organisatie === "string" ? req.query.organisatie : "";
-      if (organizationId && !isUuid(organizationId)) {
-        res
-          .status(404)
-          .json({ error: { code: "NOT_FOUND", message: "Deze organisatie bestaat niet." } });
+      if (organizationId && !isUuid(organizationId)) return notFound(res);
+      const version = await directoryVersion(db);
+      res.setHeader("Cache-Control", "no-cache");
+      if (hasVersion(req, version)) {
+        res.setHeader("ETag", versionTag(version));
+        res.status(304).end();
         return;
       }
-      const document = await exportHsds(db, organizationId || undefined);
-      if (organizationId && document.organizations.length === 0) {
-        res
-          .status(404)
-          .json({ error: { code: "NOT_FOUND", message: "Deze organisatie bestaat niet." } });
-        return;
-      }
+      const built = await builtHsdsExport(db, version, organizationId || undefined);
+      if (!built) return notFound(res);
+      res.setHeader("ETag", versionTag(built.version));
       res.setHeader("Content-Disposition", 'attachment; filename="ketenkaart-hsds.json"');
-      res.json(document);
+      res.type("application/json").send(built.json);
     } catch (error) {
       next(error);
     }
@@ -46,11 +53,22 @@ export function openReferralRoutes(db: DataSource): Router {
 
   router.post(
     "/import",
-    cookieParser(),
-    async (req, res, next) => {
-      const refusal = await refuseUnlessRegionAdministrator(db, req);
-      if (refusal) res.status(refusal.status).json({ error: refusal.error });
-      else next();
+    session,
+    (_req, res, next) => {
+      const viewer = restViewer(res);
+      if (!viewer) {
+        refuse(res, "json", 401, "UNAUTHENTICATED", "U bent niet (meer) ingelogd. Log opnieuw in.");
+      } else if (!viewer.roles.includes(Role.REGIO_BEHEERDER)) {
+        refuse(
+          res,
+          "json",
+          403,
+          "FORBIDDEN",
+          "Alleen een regiobeheerder kan een HSDS-bestand inlezen.",
+        );
+      } else {
+        next();
+      }
     },
     express.json({ limit: "50mb" }),
     async (req, res, next) => {
@@ -74,21 +92,29 @@ export function openReferralRoutes(db: DataSource): Router {
     },
   );
 
-  // A body that is not JSON at all is a problem with the document, not with the server.
-  const notJson: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-    if (error.type === "entity.parse.failed") {
-      res.status(400).json({
-        imported: false,
-        problems: [{ path: "/", message: "Het document is geen geldige JSON." }],
-      });
-    } else if (error.type === "entity.too.large") {
-      res.status(413).json({
-        imported: false,
-        problems: [{ path: "/", message: "Het document is groter dan 50 MB." }],
-      });
-    } else {
+  // A body that is not JSON at all (or cannot be read: a gzip that is not gzip) is a problem
+  // with the document, not with the server.
+  const notJson: ErrorRequestHandler = (
+    error: { type?: string; status?: unknown },
+    _req,
+    res,
+    next,
+  ) => {
+    const status = typeof error.status === "number" ? error.status : 500;
+    if (status < 400 || status >= 500) {
       next(error);
+      return;
     }
+    const message =
+      error.type === "entity.too.large"
+        ? "Het document is groter dan 50 MB."
+        : error.type === "entity.parse.failed"
+          ? "Het document is geen geldige JSON."
+          : "Het document kon niet worden gelezen: het is beschadigd of niet wat de kopregels zeggen.";
+    res.status(error.type === "entity.too.large" ? 413 : 400).json({
+      imported: false,
+      problems: [{ path: "/", message }],
+    });
   };
   router.use(notJson);
   return router;
@@ -120,8 +146,7 @@ async function streamImport(db: DataSource, document: unknown, res: Response): P
     line({ report });
   } catch (error) {
     // The status is sent already: the failure is the last line. As in formatError, no details.
-    const { name, message } = (error ?? {}) as { name?: string; message?: string };
-    logger.error({ error: { name, message } }, "HSDS import failed");
+    logger.error({ error: loggableError(error) }, "HSDS import failed");
     line({
       error: {
         code: isDatabaseUnavailable(error) ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR",
@@ -134,23 +159,16 @@ async function streamImport(db: DataSource, document: unknown, res: Response): P
   res.end();
 }
 
-async function refuseUnlessRegionAdministrator(db: DataSource, req: Request) {
-  const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
-  const viewer = token ? await findViewer(db, token) : null;
-  if (!viewer) {
-    return {
-      status: 401,
-      error: { code: "UNAUTHENTICATED", message: "U bent niet (meer) ingelogd. Log opnieuw in." },
-    };
-  }
-  if (!viewer.roles.includes(Role.REGIO_BEHEERDER)) {
-    return {
-      status: 403,
-      error: {
-        code: "FORBIDDEN",
-        message: "Alleen een regiobeheerder kan een HSDS-bestand inlezen.",
-      },
-    };
-  }
-  return null;
+/** The weak ETag of the export at a directory version: the same data, byte for byte or not. */
+const versionTag = (version: string) => `W/"hsds-${version}"`;
+
+/** Whether the caller's If-None-Match names the export at this version. */
+function hasVersion(req: Request, version: string): boolean {
+  const header = req.headers["if-none-match"];
+  if (!header) return false;
+  const wanted = versionTag(version).slice(2);
+  return header
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === wanted || tag === "*");
 }

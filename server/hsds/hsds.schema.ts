@@ -1,6 +1,15 @@
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
+import { inspectJson, unreadableTextMessages } from "../common/text.js";
 import type { HsdsDocument, Problem } from "./hsds.types.js";
+
+/**
+ * What one import may hold. A region's whole directory fits with room to spare (the demo region
+ * has 38 organisations and 161 services); a larger document is refused before anything is read
+ * into the database, with a message that says how to split it. The import is one transaction,
+ * and a transaction that runs for minutes holds up every other import and edit it touches.
+ */
+export const hsdsImportLimits = { organizations: 1_000, locations: 5_000, services: 5_000 };
 
 /**
  * What Ketenkaart accepts as an HSDS document: the HSDS 3.0 objects with the fields we read,
@@ -193,8 +202,8 @@ export const hsdsDocumentSchema = {
       100,
     ),
     taxonomy_terms: listOf(taxonomyTerm, 10_000),
-    organizations: listOf(organization, 10_000),
-    services: listOf(service, 100_000),
+    organizations: listOf(organization, hsdsImportLimits.organizations),
+    services: listOf(service, hsdsImportLimits.services),
   },
 };
 
@@ -202,13 +211,77 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats.default(ajv, ["uuid", "date", "date-time", "email", "uri"]);
 const validate = ajv.compile<HsdsDocument>(hsdsDocumentSchema);
 
+/**
+ * Deeper than any HSDS document Ketenkaart reads (a service's capacity unit is five levels down),
+ * with room for what other publishers add.
+ */
+export const maxDocumentDepth = 32;
+
 /** The document typed, or every way it departs from the schema as Dutch problems. */
 export function checkHsdsDocument(
   input: unknown,
 ): { document: HsdsDocument; problems: [] } | { document: null; problems: Problem[] } {
+  const refused = (problems: Problem[]) => ({ document: null, problems });
+  // Before anything else walks the document: a document nested thousands deep would exhaust the
+  // stack of a recursive check.
+  const inspection = inspectJson(input, { maxDepth: maxDocumentDepth });
+  if (inspection.tooDeep) {
+    return refused([
+      {
+        path: "/",
+        message: `Het document is te diep genest: een HSDS-document heeft hoogstens ${maxDocumentDepth} niveaus.`,
+      },
+    ]);
+  }
+  if (inspection.unreadable.length > 0) {
+    return refused(
+      inspection.unreadable.map(({ path, kind }) => ({
+        path: jsonPointer(path),
+        message: unreadableTextMessages[kind],
+      })),
+    );
+  }
+  const tooLarge = sizeProblems(input);
+  if (tooLarge.length > 0) return refused(tooLarge);
   const document = withoutNulls(input);
   if (validate(document)) return { document, problems: [] };
-  return { document: null, problems: (validate.errors ?? []).map(dutchProblem) };
+  return refused((validate.errors ?? []).map(dutchProblem));
+}
+
+function sizeProblems(input: unknown): Problem[] {
+  if (input === null || typeof input !== "object") return [];
+  const { organizations, services } = input as Record<string, unknown>;
+  const count = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  const locations = Array.isArray(organizations)
+    ? organizations.reduce<number>(
+        (sum, organization: unknown) =>
+          sum +
+          (organization && typeof organization === "object"
+            ? count((organization as Record<string, unknown>).locations)
+            : 0),
+        0,
+      )
+    : 0;
+  const split = "Splits het document, bijvoorbeeld per organisatie, en lees de delen na elkaar in.";
+  const problems: Problem[] = [];
+  const limit = (path: string, what: string, found: number, most: number) => {
+    if (found > most) {
+      problems.push({
+        path,
+        message: `Een import bevat hoogstens ${most} ${what}; dit document heeft er ${found}. ${split}`,
+      });
+    }
+  };
+  limit("/organizations", "organisaties", count(organizations), hsdsImportLimits.organizations);
+  limit("/organizations", "locaties", locations, hsdsImportLimits.locations);
+  limit("/services", "diensten", count(services), hsdsImportLimits.services);
+  return problems;
+}
+
+/** A JSON Pointer (RFC 6901), as the problems name their place. */
+function jsonPointer(path: Array<string | number>): string {
+  if (path.length === 0) return "/";
+  return path.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
 
 /** Many publishers write `null` for a field they leave empty; to HSDS that is an absent field. */

@@ -1,20 +1,23 @@
+import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
 import {
-  insertOffering,
+  insertOfferings,
   refreshServedGemeenten,
-  updateOffering,
+  replaceOfferings,
 } from "../offering/offering.service.js";
 import {
-  insertLocation,
-  insertOrganization,
-  updateLocationRow,
-  updateOrganizationRow,
+  insertLocations,
+  insertOrganizations,
+  updateLocationRows,
+  updateOrganizationRows,
 } from "../organization/organization.service.js";
 import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
 import { checkHsdsDocument } from "./hsds.schema.js";
+import { directoryProblems } from "./hsds.validation.js";
 import type {
   Directory,
+  DirectoryLocation,
   DirectoryOffering,
   DirectoryOrganization,
   HsdsDocument,
@@ -141,7 +144,64 @@ async function readDirectory(db: Queryable, organizationIds: string[] | null): P
   return { organizations, offerings };
 }
 
+// ── The export, kept per directory version ───────────────────────────────────────────────────
+
+/**
+ * The version of the public directory: it goes up with every change to a table the export
+ * reads (migration 1765500000000), committed with that change.
+ */
+export async function directoryVersion(db: Queryable): Promise<string> {
+  const [{ version }] = (await db.query(
+    "SELECT version::text AS version FROM directory_version",
+  )) as [{ version: string }];
+  return version;
+}
+
+/** An export as the JSON bytes to send, and the directory version it shows. */
+export interface BuiltExport {
+  version: string;
+  json: Buffer;
+}
+
+// Per data source: tests and the benchmark run more than one database in a process. Bounded by
+// size: the whole directory of a region is about a megabyte, one organisation's a few kB.
+const builtExports = new WeakMap<DataSource, LRUCache<string, Buffer>>();
+
+/**
+ * The HSDS export (of the directory, or of one organisation; null when that does not exist),
+ * built once per directory version by each instance and kept only under that version: a pure
+ * cache, never state. Building the whole region's export took 0.3 s of CPU, and anonymous
+ * callers asking for it again and again slowed every search down; answering from what was
+ * built costs a read of the version. The document is read in one snapshot with the version it
+ * is kept under, so it is never filed under a version it does not show.
+ */
+export async function builtHsdsExport(
+  db: DataSource,
+  version: string,
+  organizationId?: string,
+): Promise<BuiltExport | null> {
+  let kept = builtExports.get(db);
+  if (!kept) {
+    kept = new LRUCache({ maxSize: 64 * 1024 * 1024, sizeCalculation: (json) => json.length || 1 });
+    builtExports.set(db, kept);
+  }
+  const key = (atVersion: string) => `${atVersion}:${organizationId ?? ""}`;
+  const known = kept.get(key(version));
+  if (known) return { version, json: known };
+  const built = await db.transaction("REPEATABLE READ", async (manager) => ({
+    version: await directoryVersion(manager),
+    document: await exportHsds(manager, organizationId),
+  }));
+  if (organizationId && built.document.organizations.length === 0) return null;
+  const json = Buffer.from(JSON.stringify(built.document));
+  kept.set(key(built.version), json);
+  return { version: built.version, json };
+}
+
 // ── Import ───────────────────────────────────────────────────────────────────────────────────
+
+/** Objects written by one statement: well within the statement timeout on a busy machine. */
+const importBatchSize = 250;
 
 export interface Counts {
   created: number;
@@ -178,8 +238,10 @@ export async function importHsds(
   return inTransaction(db, async (manager) => {
     // One import at a time: two documents creating the same ids would otherwise collide.
     await manager.query("SELECT pg_advisory_xact_lock(hashtext('ketenkaart-hsds-import'))");
-    const { directory, problems } = fromHsds(document, await knownDirectory(manager, document));
+    const read = fromHsds(document, await knownDirectory(manager, document));
+    const problems = [...read.problems, ...directoryProblems(read.directory)];
     if (problems.length > 0) return { imported: false, problems };
+    const { directory } = read;
 
     const existing = await readDirectory(
       manager,
@@ -191,67 +253,91 @@ export async function importHsds(
     );
     const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
     const report = { organizations: counts(), locations: counts(), services: counts() };
-    const movedLocations: string[] = [];
     const total =
       directory.organizations.length +
       directory.organizations.reduce((sum, o) => sum + o.locations.length, 0) +
       directory.offerings.length;
     let processed = 0;
-    const step = () => onProgress({ phase: "writing", processed: ++processed, total });
+    const advance = (count: number) => {
+      processed += count;
+      onProgress({ phase: "writing", processed, total });
+    };
     onProgress({ phase: "writing", processed, total });
 
+    // What to write, compared with what Ketenkaart holds; what is the same counts as done.
+    const before = new Map(existing.organizations.map((o) => [o.id, o]));
+    const changes = {
+      newOrganizations: [] as Array<Omit<DirectoryOrganization, "locations">>,
+      changedOrganizations: [] as Array<Omit<DirectoryOrganization, "locations">>,
+      newLocations: [] as Array<DirectoryLocation & { organizationId: string }>,
+      changedLocations: [] as DirectoryLocation[],
+      newOfferings: [] as DirectoryOffering[],
+      changedOfferings: [] as Parameters<typeof replaceOfferings>[1],
+    };
     for (const organization of directory.organizations) {
-      const before = existing.organizations.find((o) => o.id === organization.id);
+      const held = before.get(organization.id);
       const { locations, ...fields } = organization;
-      if (!before) {
-        await insertOrganization(manager, fields);
-        report.organizations.created++;
-      } else if (!sameOrganization(before, organization)) {
-        await updateOrganizationRow(manager, organization.id, fields);
-        report.organizations.updated++;
-      } else {
-        report.organizations.unchanged++;
-      }
-      step();
+      if (!held) changes.newOrganizations.push(fields);
+      else if (!sameOrganization(held, organization)) changes.changedOrganizations.push(fields);
+      else report.organizations.unchanged++;
+      const heldLocations = new Map((held?.locations ?? []).map((l) => [l.id, l]));
       for (const location of locations) {
         // A location of another organisation was refused by fromHsds.
-        const previous = before?.locations.find((l) => l.id === location.id);
-        if (!previous) {
-          await insertLocation(manager, organization.id, location);
-          report.locations.created++;
-        } else if (!sameLocation(previous, location)) {
-          await updateLocationRow(manager, location.id, location);
-          movedLocations.push(location.id);
-          report.locations.updated++;
-        } else {
-          report.locations.unchanged++;
-        }
-        step();
+        const previous = heldLocations.get(location.id);
+        if (!previous) changes.newLocations.push({ ...location, organizationId: organization.id });
+        else if (!sameLocation(previous, location)) changes.changedLocations.push(location);
+        else report.locations.unchanged++;
       }
     }
-
     for (const offering of directory.offerings) {
-      const before = existingOfferings.get(offering.id);
-      if (!before) {
-        await insertOffering(manager, offering);
-        report.services.created++;
-      } else if (!sameOffering(before, offering)) {
-        await updateOffering(manager, offering.id, offering);
-        // A check on the same day keeps its exact moment; HSDS only carries the date.
-        const verifiedAt =
-          dutchDate(before.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
-            ? before.lastVerifiedAt
-            : offering.lastVerifiedAt;
-        await manager.query(
-          `UPDATE offering SET organization_id = $2, status = $3, last_verified_at = $4 WHERE id = $1`,
-          [offering.id, offering.organizationId, offering.status, verifiedAt],
-        );
-        report.services.updated++;
+      const held = existingOfferings.get(offering.id);
+      if (!held) {
+        changes.newOfferings.push(offering);
+      } else if (!sameOffering(held, offering)) {
+        // Never its organisation (fromHsds refused another). A check on the same day keeps its
+        // exact moment; HSDS only carries the date.
+        changes.changedOfferings.push({
+          id: offering.id,
+          fields: offering,
+          status: offering.status,
+          lastVerifiedAt:
+            dutchDate(held.lastVerifiedAt) === dutchDate(offering.lastVerifiedAt)
+              ? held.lastVerifiedAt
+              : offering.lastVerifiedAt,
+        });
       } else {
         report.services.unchanged++;
       }
-      step();
     }
+    advance(
+      report.organizations.unchanged + report.locations.unchanged + report.services.unchanged,
+    );
+
+    // A few statements per batch rather than a few per object: thousands of statements in one
+    // transaction each raise the directory's version, and the import slowed down with each one.
+    const inBatches = async <T>(items: T[], write: (batch: T[]) => Promise<unknown>) => {
+      for (let start = 0; start < items.length; start += importBatchSize) {
+        const batch = items.slice(start, start + importBatchSize);
+        await write(batch);
+        advance(batch.length);
+      }
+    };
+    await inBatches(changes.newOrganizations, (batch) => insertOrganizations(manager, batch));
+    await inBatches(changes.changedOrganizations, (batch) =>
+      updateOrganizationRows(manager, batch),
+    );
+    await inBatches(changes.newLocations, (batch) => insertLocations(manager, batch));
+    await inBatches(changes.changedLocations, (batch) => updateLocationRows(manager, batch));
+    await inBatches(changes.newOfferings, (batch) => insertOfferings(manager, batch));
+    await inBatches(changes.changedOfferings, (batch) => replaceOfferings(manager, batch));
+    report.organizations.created = changes.newOrganizations.length;
+    report.organizations.updated = changes.changedOrganizations.length;
+    report.locations.created = changes.newLocations.length;
+    report.locations.updated = changes.changedLocations.length;
+    report.services.created = changes.newOfferings.length;
+    report.services.updated = changes.changedOfferings.length;
+    const movedLocations = changes.changedLocations.map((location) => location.id);
+
     // Moved locations change where the offerings given there can be used.
     const atMovedLocations = (await manager.query(
       `SELECT DISTINCT offering_id FROM offering_location WHERE location_id = ANY ($1::uuid[])`,
@@ -280,10 +366,15 @@ async function knownDirectory(db: Queryable, document: HsdsDocument) {
     "SELECT id, organization_id FROM location WHERE id = ANY ($1::uuid[])",
     [locationIds],
   )) as Array<{ id: string; organization_id: string }>;
+  const offerings = (await db.query(
+    "SELECT id, organization_id FROM offering WHERE id = ANY ($1::uuid[])",
+    [document.services.map((service) => service.id)],
+  )) as Array<{ id: string; organization_id: string }>;
   return {
     gemeenteCodes: new Set(gemeenten.map((row) => row.code)),
     organizationIds: new Set(organizations.map((row) => row.id)),
     locationOwners: new Map(locations.map((row) => [row.id, row.organization_id])),
+    offeringOwners: new Map(offerings.map((row) => [row.id, row.organization_id])),
   };
 }
 

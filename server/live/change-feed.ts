@@ -2,6 +2,7 @@ import { Repeater, SlidingBuffer } from "@graphql-yoga/subscription";
 import pgListen from "pg-listen";
 import type { PubSub } from "type-graphql";
 import type { DataSource } from "typeorm";
+import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
 import {
   changeChannel,
@@ -105,7 +106,7 @@ export async function listenForChanges(
   });
   // Without a listener an "error" event would end the process.
   subscriber.events.on("error", (error) => {
-    logger.error({ error: { name: error.name, message: error.message } }, "live updates");
+    logger.error({ error: loggableError(error) }, "live updates");
   });
   subscriber.notifications.on(changeChannel, (payload: unknown) => {
     const notification = parseChangeNotification(payload);

@@ -20,7 +20,7 @@ import {
   type Viewer,
 } from "../auth/session.service.js";
 import type { Context } from "../common/context.js";
-import { formatError, isDatabaseUnavailable } from "../common/errors.js";
+import { formatError, isDatabaseUnavailable, loggableError } from "../common/errors.js";
 import { createLoaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
@@ -234,8 +234,7 @@ async function admit(
       return { refusal: { status: 429, message: error.message } };
     }
     if (!isDatabaseUnavailable(error)) {
-      const { name, message } = (error ?? {}) as { name?: string; message?: string };
-      logger.error({ error: { name, message } }, "unexpected error opening a WebSocket");
+      logger.error({ error: loggableError(error) }, "unexpected error opening a WebSocket");
     }
     return { refusal: { status: 503, message: "Probeer het zo opnieuw." } };
   }

@@ -1,11 +1,13 @@
-import cookieParser from "cookie-parser";
 import type { Config } from "../config.js";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { findViewer, sessionToken, type Viewer } from "../auth/session.service.js";
+import { restSession, restViewer } from "../auth/rest-session.js";
+import type { Viewer } from "../auth/session.service.js";
+import { loggableError } from "../common/errors.js";
 import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
 import { createLoaders } from "../common/loaders.js";
 import { logger } from "../logger.js";
+import type { RateLimits } from "../security/rate-limits.js";
 import { SqlParameters } from "../offering/offering-search.service.js";
 import {
   DeliveredBy,
@@ -82,9 +84,13 @@ const labelsOf = (values: string[], labels: Record<string, string>) =>
  * `/nazorgkaart.csv` (every cell) and `/aanbod.csv` (the offerings behind a cell, a gemeente,
  * a level or the whole region), both with the map's filters as query parameters.
  */
-export function nazorgMapExportRouter(db: DataSource, config: Config): express.Router {
+export function nazorgMapExportRouter(
+  db: DataSource,
+  config: Config,
+  rateLimits: RateLimits,
+): express.Router {
   const router = express.Router();
-  router.use(cookieParser());
+  router.use(restSession(db, rateLimits, "text"));
 
   const handle =
     (
@@ -95,11 +101,7 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
       ) => Promise<{ name: string; csv: string; rowCount: number }>,
     ) =>
     async (request: Request, response: Response) => {
-      const token = sessionToken(
-        request.headers.authorization,
-        request.cookies as Record<string, string>,
-      );
-      const viewer = token ? await findViewer(db, token) : null;
+      const viewer = restViewer(response);
       if (!viewer) {
         response.status(401).type("text/plain").send("Log in om de nazorgkaart te downloaden.");
         return;
@@ -116,9 +118,8 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
           response.send((error as Error).message);
           return;
         }
-        // As in formatError: name, code and message only, never the query's parameters.
-        const { name, code, message } = error as { name?: string; code?: string; message?: string };
-        logger.error({ error: { name, code, message }, path: request.path }, "CSV export failed");
+        // As in formatError: never the message or the query's parameters.
+        logger.error({ error: loggableError(error), path: request.path }, "CSV export failed");
         response
           .status(500)
           .type("text/plain")
@@ -218,7 +219,6 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
         stale: boolean;
         gemeenten: string[];
       }>;
-      const origin = `${request.protocol}://${request.get("host")}`;
       const csv = excelCsv(
         [
           "Titel",
@@ -248,7 +248,8 @@ export function nazorgMapExportRouter(db: DataSource, config: Config): express.R
           o.capacityTotal,
           dutchDate(o.lastVerifiedAt),
           o.stale,
-          `${origin}/aanbod/${o.id}`,
+          // From PUBLIC_URL: the Host header is the caller's to choose.
+          `${config.publicUrl}/aanbod/${o.id}`,
         ]),
       );
       return {

@@ -5,6 +5,7 @@ import { isUuid, queryByIds } from "../common/ids.js";
 import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.policy.js";
 import { OfferingStatus, Phase } from "../taxonomy/taxonomy.js";
 import type { OfferingInput } from "./offering.inputs.js";
+import { offeringRuleProblems } from "./offering.rules.js";
 import { insertOffering, type OfferingFields, updateOffering } from "./offering.service.js";
 import { inTransaction } from "../common/transaction.js";
 
@@ -89,29 +90,8 @@ async function checkedFields(
   organizationId: string,
   input: OfferingInput,
 ): Promise<OfferingFields> {
-  const isNazorg = input.phases.includes(Phase.NAZORG);
-  if (isNazorg && !input.paletteLevel) {
-    throw new UserInputError(
-      "Kies bij nazorgaanbod een plek op het palet van nazorg ('paletteLevel').",
-      "paletteLevel",
-    );
-  }
-  if (
-    input.capacity &&
-    input.capacity.total != null &&
-    input.capacity.available > input.capacity.total
-  ) {
-    throw new UserInputError(
-      "Er kunnen niet meer vrije plekken ('available') zijn dan plekken in totaal.",
-      "available",
-    );
-  }
-  if (input.locationIds.length === 0 && input.gemeenten.length === 0) {
-    throw new UserInputError(
-      "Geef aan waar het aanbod te gebruiken is: kies een locatie of een gemeente ('gemeenten').",
-      "gemeenten",
-    );
-  }
+  const [broken] = offeringRuleProblems(input);
+  if (broken) throw new UserInputError(broken.message, broken.field);
   const ownLocations = (await manager.query(
     "SELECT id FROM location WHERE organization_id = $1 AND id = ANY ($2::uuid[])",
     [organizationId, input.locationIds.filter(isUuid)],
@@ -134,7 +114,7 @@ async function checkedFields(
   return {
     ...input,
     // Only nazorg has a place on the palette.
-    paletteLevel: isNazorg ? (input.paletteLevel ?? null) : null,
+    paletteLevel: input.phases.includes(Phase.NAZORG) ? (input.paletteLevel ?? null) : null,
     capacity: input.capacity
       ? {
           available: input.capacity.available,

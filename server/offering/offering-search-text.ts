@@ -14,11 +14,28 @@ export function searchWords(text: string): string[] {
 }
 
 /**
+ * A lexeme as tsquery input: quoted, with quotes and backslashes inside doubled. Whatever the
+ * lexeme holds is then one operand, never an operator.
+ */
+const quotedLexeme = (lexeme: string) =>
+  `'''' || replace(replace(${lexeme}, '\\', '\\\\'), '''', '''''') || ''''`;
+
+/** The lexemes of a word, each quoted and with `suffix`, joined by `&`; null when it has none. */
+const wordLexemes = (word: string, suffix: string) =>
+  `(SELECT string_agg(${quotedLexeme("l")} || ${suffix}, ' & ')
+      FROM unnest(tsvector_to_array(to_tsvector('ketenkaart_nl', ${word}))) AS l)`;
+
+/**
  * The Dutch tsquery for the words, or null when they constrain nothing (only stop words like
  * "de" and "van"), with the catalogue version it was read in. Every word must match: as typed,
  * as a prefix (Dutch compounds: "schuld" finds "schuldhulpverlening") or, when it occurs in no
- * offering, as one of the closest words that do ("budgetbeher" finds "budgetbeheer"). Only
- * letters and digits reach the query, so no tsquery syntax can be injected.
+ * offering, as one of the closest words that do ("budgetbeher" finds "budgetbeheer").
+ *
+ * The query is built from lexemes, never parsed from the text: `unaccent` turns some letters
+ * into tsquery syntax ("ʼ" into a quote, "ː" into a colon, "ŉ" into "'n"), so a search word fed
+ * to `to_tsquery` could break the query. `to_tsvector` reads each word as typed, exactly as the
+ * offerings were read (accents go after the parser has found the words), and each of its
+ * lexemes becomes a quoted operand. The unaccented word only finds the typo alternatives.
  */
 async function readTextQuery(
   db: DataSource,
@@ -27,27 +44,31 @@ async function readTextQuery(
   // Prepared: its plan (a lookup per word) does not depend on the words.
   const [{ all, any, version }] = (await queryPrepared(
     db,
-    `WITH terms AS (
-       SELECT t.ord, n.word, (
-         SELECT string_agg(s.word, ' | ')
-           FROM (SELECT w.word FROM search_word w
-                  WHERE length(n.word) >= 5 AND w.word % n.word
-                    AND NOT EXISTS (SELECT 1 FROM search_word e WHERE e.word = n.word)
-                  ORDER BY similarity(w.word, n.word) DESC, w.word
-                  LIMIT 3) s
-       ) AS alternatives
-       FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ord)
-       CROSS JOIN LATERAL (SELECT lower(unaccent(t.raw)) AS word) n
+    `WITH words AS (
+       SELECT t.ord, t.raw, lower(unaccent(t.raw)) AS word
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ord)
+     ),
+     terms AS (
+       SELECT w.ord,
+              ${wordLexemes("w.raw", "CASE WHEN length(w.word) >= 4 THEN ':*' ELSE '' END")} AS typed,
+              (SELECT string_agg('(' || a.lexemes || ')', ' | ')
+                 FROM (SELECT ${wordLexemes("s.word", "''")} AS lexemes
+                         FROM (SELECT sw.word FROM search_word sw
+                                WHERE length(w.word) >= 5 AND sw.word % w.word
+                                  AND NOT EXISTS (SELECT 1 FROM search_word e WHERE e.word = w.word)
+                                ORDER BY similarity(sw.word, w.word) DESC, sw.word
+                                LIMIT 3) s) a
+                WHERE a.lexemes IS NOT NULL) AS alternatives
+         FROM words w
      ),
      term AS (
-       SELECT ord, '(' || word || CASE WHEN length(word) >= 4 THEN ':*' ELSE '' END
-                   || coalesce(' | ' || alternatives, '') || ')' AS term
+       SELECT ord, '(' || concat_ws(' | ', '(' || typed || ')', alternatives) || ')' AS term
          FROM terms
+        WHERE typed IS NOT NULL OR alternatives IS NOT NULL
      )
-     SELECT to_tsquery('ketenkaart_nl', string_agg(term, ' & ' ORDER BY ord))::text AS all,
-            to_tsquery('ketenkaart_nl', string_agg(term, ' | ' ORDER BY ord))::text AS any,
-            (SELECT version FROM offering_catalog)::text AS version
-       FROM term`,
+     SELECT coalesce((SELECT string_agg(term, ' & ' ORDER BY ord) FROM term)::tsquery::text, '') AS all,
+            coalesce((SELECT string_agg(term, ' | ' ORDER BY ord) FROM term)::tsquery::text, '') AS any,
+            (SELECT version FROM offering_catalog)::text AS version`,
     [words],
   )) as [{ all: string; any: string; version: string }];
   return { text: all === "" ? null : { all, any }, version };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../common/queryable.js";
 import type { ContactPerson } from "../organization/contact.types.js";
 import type {
@@ -92,22 +93,34 @@ export async function refreshServedGemeenten(db: Queryable, offeringIds: string[
 }
 
 export async function insertOffering(db: Queryable, input: NewOffering): Promise<string> {
-  const columns: Array<[string, unknown]> = [
-    ["organization_id", input.organizationId],
-    ...columnValues(input),
-    ["status", input.status],
-    ["last_verified_at", input.lastVerifiedAt],
-    ...(input.id ? [["id", input.id] as [string, unknown]] : []),
-  ];
-  const [{ id }] = (await db.query(
-    `INSERT INTO offering (${columns.map(([column]) => column).join(", ")})
-     VALUES (${columns.map((_, index) => `$${index + 1}`).join(", ")})
-     RETURNING id`,
-    columns.map(([, value]) => value),
-  )) as [{ id: string }];
-  await linkLocations(db, id, input.locationIds);
-  await refreshServedGemeenten(db, [id]);
-  return id;
+  const [id] = await insertOfferings(db, [input]);
+  return id!;
+}
+
+/**
+ * Adds offerings, with their locations and where they can be used, in a few statements however
+ * many there are (an HSDS import adds thousands). Returns their ids, in order.
+ */
+export async function insertOfferings(db: Queryable, offerings: NewOffering[]): Promise<string[]> {
+  if (offerings.length === 0) return [];
+  const rows = offerings.map((offering) => ({
+    ...Object.fromEntries(columnValues(offering)),
+    organization_id: offering.organizationId,
+    status: offering.status,
+    last_verified_at: offering.lastVerifiedAt,
+    id: offering.id ?? randomUUID(),
+  }));
+  const columns = Object.keys(rows[0]!);
+  await db.query(
+    `INSERT INTO offering (${columns.join(", ")})
+     SELECT ${columns.map((column) => `r.${column}`).join(", ")}
+       FROM jsonb_populate_recordset(NULL::offering, $1::jsonb) AS r`,
+    [JSON.stringify(rows)],
+  );
+  const ids = rows.map((row) => row.id);
+  await linkLocations(db, ids, offerings);
+  await refreshServedGemeenten(db, ids);
+  return ids;
 }
 
 /** Replaces what the partner describes; status and verification have their own operations. */
@@ -116,25 +129,65 @@ export async function updateOffering(
   id: string,
   fields: OfferingFields,
 ): Promise<void> {
-  const columns = columnValues(fields);
-  await db.query(
-    `UPDATE offering
-        SET ${columns.map(([column], index) => `${column} = $${index + 2}`).join(", ")},
-            updated_at = now(),
-            -- Saving the description is checking it: the entry is verified as of now.
-            last_verified_at = now()
-      WHERE id = $1`,
-    [id, ...columns.map(([, value]) => value)],
-  );
-  await db.query("DELETE FROM offering_location WHERE offering_id = $1", [id]);
-  await linkLocations(db, id, fields.locationIds);
-  await refreshServedGemeenten(db, [id]);
+  await replaceOfferings(db, [{ id, fields }]);
 }
 
-async function linkLocations(db: Queryable, offeringId: string, locationIds: string[]) {
-  if (locationIds.length === 0) return;
+/**
+ * Replaces what partners describe of offerings, in a few statements however many there are.
+ * Saving the description is checking it: an offering is verified as of now, unless a moment of
+ * its own is given (an HSDS import carries the day of the last check), and keeps its status
+ * unless one is given. Never its organisation.
+ */
+export async function replaceOfferings(
+  db: Queryable,
+  offerings: Array<{
+    id: string;
+    fields: OfferingFields;
+    status?: OfferingStatus;
+    lastVerifiedAt?: Date;
+  }>,
+): Promise<void> {
+  if (offerings.length === 0) return;
+  const rows = offerings.map(({ id, fields, status, lastVerifiedAt }) => ({
+    ...Object.fromEntries(columnValues(fields)),
+    id,
+    status: status ?? null,
+    last_verified_at: lastVerifiedAt ?? null,
+  }));
+  const described = columnValues(offerings[0]!.fields).map(([column]) => column);
   await db.query(
-    `INSERT INTO offering_location (offering_id, location_id) SELECT $1, unnest($2::uuid[])`,
-    [offeringId, locationIds],
+    `UPDATE offering o
+        SET ${described.map((column) => `${column} = r.${column}`).join(", ")},
+            status = coalesce(r.status, o.status),
+            last_verified_at = coalesce(r.last_verified_at, now()),
+            updated_at = now()
+       FROM jsonb_populate_recordset(NULL::offering, $1::jsonb) AS r
+      WHERE o.id = r.id`,
+    [JSON.stringify(rows)],
+  );
+  const ids = offerings.map((offering) => offering.id);
+  await db.query("DELETE FROM offering_location WHERE offering_id = ANY ($1::uuid[])", [ids]);
+  await linkLocations(
+    db,
+    ids,
+    offerings.map((offering) => offering.fields),
+  );
+  await refreshServedGemeenten(db, ids);
+}
+
+/** Links each offering (by id, in order) to its locations. */
+async function linkLocations(db: Queryable, ids: string[], offerings: OfferingFields[]) {
+  const links = offerings.flatMap((offering, index) =>
+    offering.locationIds.map((locationId) => ({
+      offering_id: ids[index],
+      location_id: locationId,
+    })),
+  );
+  if (links.length === 0) return;
+  await db.query(
+    `INSERT INTO offering_location (offering_id, location_id)
+     SELECT offering_id, location_id
+       FROM jsonb_to_recordset($1::jsonb) AS l(offering_id uuid, location_id uuid)`,
+    [JSON.stringify(links)],
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
@@ -29,47 +30,79 @@ export interface NewOrganization {
   coordinator?: ContactPerson | null;
 }
 
-/** The details a partner maintains, in the order the INSERT and UPDATE below name them. */
-function detailValues(input: Omit<NewOrganization, "id" | "kind">): unknown[] {
-  return [
-    input.name,
-    input.description ?? null,
-    input.gemeenteCodes,
-    input.contactPoint.phone ?? null,
-    input.contactPoint.email ?? null,
-    input.contactPoint.address ?? null,
-    input.contactPoint.openingHours ?? null,
-    input.contactPoint.walkInHours ?? null,
-    input.website ?? null,
-    input.nvvkMember,
-    input.coordinator ?? null,
-  ];
+/** The details a partner maintains, by column. */
+function detailColumns(input: Omit<NewOrganization, "id" | "kind">): Record<string, unknown> {
+  return {
+    name: input.name,
+    description: input.description ?? null,
+    gemeente_codes: input.gemeenteCodes,
+    contact_phone: input.contactPoint.phone ?? null,
+    contact_email: input.contactPoint.email ?? null,
+    contact_address: input.contactPoint.address ?? null,
+    opening_hours: input.contactPoint.openingHours ?? null,
+    walk_in_hours: input.contactPoint.walkInHours ?? null,
+    website: input.website ?? null,
+    nvvk_member: input.nvvkMember,
+    coordinator: input.coordinator ?? null,
+  };
 }
 
 export async function insertOrganization(db: Queryable, input: NewOrganization): Promise<string> {
-  const [{ id }] = (await db.query(
-    `INSERT INTO organization (name, description, gemeente_codes, contact_phone, contact_email,
-       contact_address, opening_hours, walk_in_hours, website, nvvk_member, coordinator, kind, id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13::uuid, gen_random_uuid()))
-     RETURNING id`,
-    [...detailValues(input), input.kind, input.id ?? null],
-  )) as [{ id: string }];
-  return id;
+  const [id] = await insertOrganizations(db, [input]);
+  return id!;
 }
+
+/** Adds organisations in one statement however many there are; returns their ids, in order. */
+export async function insertOrganizations(
+  db: Queryable,
+  inputs: NewOrganization[],
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => ({
+    ...detailColumns(input),
+    kind: input.kind,
+    id: input.id ?? randomUUID(),
+  }));
+  const columns = Object.keys(rows[0]!);
+  await db.query(
+    `INSERT INTO organization (${columns.join(", ")})
+     SELECT ${columns.map((column) => `r.${column}`).join(", ")}
+       FROM jsonb_populate_recordset(NULL::organization, $1::jsonb) AS r`,
+    [JSON.stringify(rows)],
+  );
+  return rows.map((row) => row.id);
+}
+
+type OrganizationDetails = Omit<NewOrganization, "id" | "kind"> & { kind?: OrganizationKind };
 
 /** Replaces an organisation's own details; its kind only when given. */
 export async function updateOrganizationRow(
   db: Queryable,
   id: string,
-  input: Omit<NewOrganization, "id" | "kind"> & { kind?: OrganizationKind },
+  input: OrganizationDetails,
 ): Promise<void> {
+  await updateOrganizationRows(db, [{ ...input, id }]);
+}
+
+/** Replaces organisations' own details (their kind only when given) in one statement. */
+export async function updateOrganizationRows(
+  db: Queryable,
+  inputs: Array<OrganizationDetails & { id: string }>,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => ({
+    ...detailColumns(input),
+    kind: input.kind ?? null,
+    id: input.id,
+  }));
+  const details = Object.keys(detailColumns(inputs[0]!));
   await db.query(
-    `UPDATE organization
-        SET name = $1, description = $2, gemeente_codes = $3, contact_phone = $4, contact_email = $5,
-            contact_address = $6, opening_hours = $7, walk_in_hours = $8, website = $9,
-            nvvk_member = $10, coordinator = $11, kind = coalesce($12, kind), updated_at = now()
-      WHERE id = $13`,
-    [...detailValues(input), input.kind ?? null, id],
+    `UPDATE organization o
+        SET ${details.map((column) => `${column} = r.${column}`).join(", ")},
+            kind = coalesce(r.kind, o.kind), updated_at = now()
+       FROM jsonb_populate_recordset(NULL::organization, $1::jsonb) AS r
+      WHERE o.id = r.id`,
+    [JSON.stringify(rows)],
   );
 }
 
@@ -84,31 +117,52 @@ export interface NewLocation {
   longitude: number;
 }
 
+/** A location's row, with the PC4 area its gemeente follows from. */
+function locationRow(id: string, input: Omit<NewLocation, "id">) {
+  const postcode = parsePostcode(input.postcode, "postcode");
+  return {
+    id,
+    name: input.name ?? null,
+    street: input.street,
+    postcode: postcode.full ?? input.postcode,
+    city: input.city,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    pc4: postcode.pc4,
+  };
+}
+
+const locationRecord = `jsonb_to_recordset($1::jsonb) AS r(id uuid, organization_id uuid,
+  name text, street text, postcode text, city text, latitude float8, longitude float8, pc4 text)`;
+
 /** Adds a location; its gemeente follows from the PC4 area of its postcode. */
 export async function insertLocation(
   db: Queryable,
   organizationId: string,
   input: NewLocation,
 ): Promise<string> {
-  const postcode = parsePostcode(input.postcode, "postcode");
-  const [{ id }] = (await db.query(
-    `INSERT INTO location (organization_id, name, street, postcode, city, latitude, longitude, gemeente_code, id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT gemeente_code FROM postcode_area WHERE code = $8),
-             coalesce($9::uuid, gen_random_uuid()))
-     RETURNING id`,
-    [
-      organizationId,
-      input.name ?? null,
-      input.street,
-      postcode.full ?? input.postcode,
-      input.city,
-      input.latitude,
-      input.longitude,
-      postcode.pc4,
-      input.id ?? null,
-    ],
-  )) as [{ id: string }];
-  return id;
+  const [id] = await insertLocations(db, [{ ...input, organizationId }]);
+  return id!;
+}
+
+/** Adds locations in one statement however many there are; returns their ids, in order. */
+export async function insertLocations(
+  db: Queryable,
+  inputs: Array<NewLocation & { organizationId: string }>,
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => ({
+    ...locationRow(input.id ?? randomUUID(), input),
+    organization_id: input.organizationId,
+  }));
+  await db.query(
+    `INSERT INTO location (id, organization_id, name, street, postcode, city, latitude, longitude, gemeente_code)
+     SELECT r.id, r.organization_id, r.name, r.street, r.postcode, r.city, r.latitude, r.longitude,
+            (SELECT gemeente_code FROM postcode_area WHERE code = r.pc4)
+       FROM ${locationRecord}`,
+    [JSON.stringify(rows)],
+  );
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -120,21 +174,24 @@ export async function updateLocationRow(
   id: string,
   input: Omit<NewLocation, "id">,
 ): Promise<void> {
-  const postcode = parsePostcode(input.postcode, "postcode");
+  await updateLocationRows(db, [{ ...input, id }]);
+}
+
+/** Replaces where locations are, in one statement (see updateLocationRow). */
+export async function updateLocationRows(
+  db: Queryable,
+  inputs: Array<Omit<NewLocation, "id"> & { id: string }>,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => locationRow(input.id, input));
   await db.query(
-    `UPDATE location SET name = $2, street = $3, postcode = $4, city = $5, latitude = $6, longitude = $7,
-            gemeente_code = (SELECT gemeente_code FROM postcode_area WHERE code = $8)
-      WHERE id = $1`,
-    [
-      id,
-      input.name ?? null,
-      input.street,
-      postcode.full ?? input.postcode,
-      input.city,
-      input.latitude,
-      input.longitude,
-      postcode.pc4,
-    ],
+    `UPDATE location l
+        SET name = r.name, street = r.street, postcode = r.postcode, city = r.city,
+            latitude = r.latitude, longitude = r.longitude,
+            gemeente_code = (SELECT gemeente_code FROM postcode_area WHERE code = r.pc4)
+       FROM ${locationRecord}
+      WHERE l.id = r.id`,
+    [JSON.stringify(rows)],
   );
 }
 

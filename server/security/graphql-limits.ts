@@ -1,16 +1,27 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
+  BREAK,
   getNamedType,
   getNullableType,
   GraphQLError,
   isCompositeType,
   isListType,
+  Kind,
+  visit,
+  type ArgumentNode,
   type DocumentNode,
   type GraphQLSchema,
+  type ObjectFieldNode,
   type ValidationRule,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import {
+  inspectJson,
+  unreadableText,
+  unreadableTextMessages,
+  type UnreadableText,
+} from "../common/text.js";
 
 /**
  * What one GraphQL request may ask of the server. Tuned so that every document the web client
@@ -73,7 +84,8 @@ export function graphqlArmor(schemaDiscovery: boolean): {
       ...(plugins as ApolloServerPlugin[]),
       costLimit,
       limitMessages(schemaDiscovery),
-      wellFormedVariables,
+      wellFormedText,
+      resolvedOperation,
     ],
     validationRules: [...(validationRules as ValidationRule[]), noSubscriptions],
     limitRules: validationRules as ValidationRule[],
@@ -206,17 +218,48 @@ export const onlySubscriptions: ValidationRule = (context) => ({
 });
 
 /**
- * Text in variables must be well-formed Unicode. A lone surrogate ("\ud800" in JSON) is no
- * character at all, and validators choke on it (validator.js's isEmail throws a URIError), so
- * it is refused before any resolver or validator sees it.
+ * A document with several operations must say which one to run, and a name it gives must be
+ * one of them. Refused here with a 400 in Dutch: left to execution, graphql-js answered in
+ * English, and a name that matched nothing ran nothing and became an internal error.
  */
-const wellFormedVariables: ApolloServerPlugin = {
+const resolvedOperation: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ request }) {
-        if (hasLoneSurrogate(request.variables)) {
-          throw new GraphQLError("De invoer bevat tekens die geen geldige tekst zijn.", {
-            extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+      async didResolveOperation({ operation, request }) {
+        if (operation) return;
+        throw new GraphQLError(
+          request.operationName
+            ? "Het verzoek vraagt om een bewerking die niet in de vraag staat."
+            : "De vraag bevat meer dan één bewerking: geef aan welke moet worden uitgevoerd.",
+          { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } },
+        );
+      },
+    };
+  },
+};
+
+/**
+ * Every text that reaches a resolver must be text: no lone surrogate ("\ud800" in JSON is no
+ * character at all, and validator.js's isEmail throws a URIError on it) and no control
+ * character other than tab and line breaks (PostgreSQL refuses a NUL in any statement, which
+ * would end a request as our fault). Checked once for every String, ID and other text input,
+ * in the variables and in the document's own literals, before any resolver or validator runs.
+ * `field` and `fieldPath` name where it was, as the validation errors of an input do.
+ */
+const wellFormedText: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        const refusal = unreadableVariable(request.variables) ?? unreadableLiteral(document);
+        if (refusal) {
+          throw new GraphQLError(unreadableTextMessages[refusal.kind], {
+            extensions: {
+              code: "BAD_USER_INPUT",
+              ...(refusal.names.length > 0
+                ? { field: refusal.names.at(-1), fieldPath: refusal.names.join(".") }
+                : {}),
+              http: { status: 400 },
+            },
           });
         }
       },
@@ -224,13 +267,38 @@ const wellFormedVariables: ApolloServerPlugin = {
   },
 };
 
-function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === "string") return /\p{Surrogate}/u.test(value);
-  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  if (value && typeof value === "object") {
-    return Object.entries(value).some(
-      ([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item),
-    );
-  }
-  return false;
+interface TextRefusal {
+  kind: UnreadableText;
+  /** The input fields leading to it, without the variable itself (as in validation errors). */
+  names: string[];
+}
+
+function unreadableVariable(variables: Record<string, unknown> | undefined) {
+  // Deeper than any input of the schema: the depth only bounds the walk.
+  const [first] = inspectJson(variables ?? {}, { maxDepth: 64, maxFindings: 1 }).unreadable;
+  if (!first) return undefined;
+  const names = first.path.filter((part): part is string => typeof part === "string");
+  // A scalar variable ($text) is its own field; an input object's fields come after its name.
+  return { kind: first.kind, names: names.length > 1 ? names.slice(1) : names };
+}
+
+function unreadableLiteral(document: DocumentNode): TextRefusal | undefined {
+  let refusal: TextRefusal | undefined;
+  visit(document, {
+    StringValue(node, _key, parent, _path, ancestors) {
+      const kind = unreadableText(node.value);
+      if (!kind) return undefined;
+      const names = [...ancestors, parent]
+        .filter(
+          (ancestor): ancestor is ObjectFieldNode | ArgumentNode =>
+            !!ancestor &&
+            "kind" in ancestor &&
+            (ancestor.kind === Kind.OBJECT_FIELD || ancestor.kind === Kind.ARGUMENT),
+        )
+        .map((ancestor) => ancestor.name.value);
+      refusal = { kind, names: names.length > 1 ? names.slice(1) : names };
+      return BREAK;
+    },
+  });
+  return refusal;
 }

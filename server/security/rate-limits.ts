@@ -19,6 +19,12 @@ export interface RateLimits {
   loginSucceeded(account: string, ip: string): Promise<void>;
   /** Counts one GraphQL request of a logged-in user; refuses it over the limit. */
   consumeRequest(userId: string): Promise<void>;
+  /**
+   * Counts one download (an export, the HSDS directory, an invitation) by an anonymous caller,
+   * per IP address; refuses it over the limit. A logged-in user's download counts as a request
+   * of that user (`requestCounting`).
+   */
+  consumeAnonymousDownload(ip: string): Promise<void>;
   /** The same count, to run inside another statement: the session lookup of an API request. */
   requestCounting: RequestCounting;
 }
@@ -45,7 +51,17 @@ const counterKey = (kind: string, value: string) =>
 
 export function createRateLimits(db: DataSource, config: RateLimitConfig): RateLimits {
   const loginWindowMs = config.loginWindowMinutes * 60_000;
-  const requestCounting = countRequests(config.requestsPerUserPerMinute);
+  const requestCounting = countPerMinute(
+    "user-requests:",
+    config.requestsPerUserPerMinute,
+    (seconds) => `Te veel verzoeken achter elkaar. Probeer het over ${seconds} seconden opnieuw.`,
+  );
+  const anonymousDownloads = countPerMinute(
+    "anonymous-downloads:",
+    config.anonymousDownloadsPerIpPerMinute,
+    (seconds) =>
+      `Te veel downloads achter elkaar vanaf dit adres. Probeer het over ${seconds} seconden opnieuw, of log in.`,
+  );
 
   const loginRefusal = (msLeft: number) => {
     const seconds = Math.max(1, Math.ceil(msLeft / 1000));
@@ -91,33 +107,42 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
       )) as [{ points: number; msLeft: number }];
       requestCounting.check(counted);
     },
+    async consumeAnonymousDownload(ip) {
+      const [counted] = (await db.query(
+        `WITH caller AS (SELECT $1::text AS ip) ${anonymousDownloads.sql("caller", "ip")}`,
+        // Hashed like the login counters' keys: no address is kept in the table.
+        [counterKey("ip", ip)],
+      )) as [{ points: number; msLeft: number }];
+      anonymousDownloads.check(counted);
+    },
     requestCounting,
   };
 }
 
 /**
- * A user's requests per minute, the same upsert as the login attempts', written to run inside
- * another statement: an API request is counted by the statement that looks up its session, one
- * round trip less on every logged-in request. The window is the database's clock, the same for
- * every instance.
+ * Requests per minute under one key (a user's, an IP address's), in the login limits' table and
+ * row format. Written to run inside another statement, so that an API request is counted by the statement
+ * that looks up its session: one round trip less on every logged-in request. The window is the database's clock, the same
+ * for every instance.
  */
-function countRequests(requestsPerMinute: number): RequestCounting {
+function countPerMinute(
+  keyPrefix: string,
+  perMinute: number,
+  refusal: (seconds: number) => string,
+): RequestCounting {
   const now = databaseNow;
   return {
-    sql: (users, userId) => `
+    sql: (callers, key) => `
       INSERT INTO rate_limit AS r (key, points, expire)
-      SELECT 'user-requests:' || u.${userId}, 1, ${now} + 60000 FROM ${users} u
+      SELECT '${keyPrefix}' || u.${key}, 1, ${now} + 60000 FROM ${callers} u
       ON CONFLICT (key) DO UPDATE SET
         points = CASE WHEN r.expire <= ${now} THEN 1 ELSE r.points + 1 END,
         expire = CASE WHEN r.expire <= ${now} THEN EXCLUDED.expire ELSE r.expire END
       RETURNING r.points, (r.expire - ${now})::int AS "msLeft"`,
     check({ points, msLeft }) {
-      if (points <= requestsPerMinute) return;
+      if (points <= perMinute) return;
       const seconds = Math.max(1, Math.ceil(msLeft / 1000));
-      throw new TooManyRequestsError(
-        `Te veel verzoeken achter elkaar. Probeer het over ${seconds} seconden opnieuw.`,
-        seconds,
-      );
+      throw new TooManyRequestsError(refusal(seconds), seconds);
     },
   };
 }

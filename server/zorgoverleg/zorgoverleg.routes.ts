@@ -1,27 +1,35 @@
-import cookieParser from "cookie-parser";
 import { Router } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
-import { findViewer, sessionToken } from "../auth/session.service.js";
+import type { Config } from "../config.js";
+import { restSession, restViewer } from "../auth/rest-session.js";
+import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
+import type { RateLimits } from "../security/rate-limits.js";
 import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
 
 /**
  * `GET /zorgoverleg/:id/uitnodiging.ics`: the invitation to put in a calendar (Outlook opens it
- * as a meeting request). The same session as the API, by cookie or bearer token.
+ * as a meeting request). The same login as the API, by cookie or bearer token, and the same
+ * request limit.
  */
-export function zorgoverlegRouter(db: DataSource): Router {
+export function zorgoverlegRouter(db: DataSource, config: Config, rateLimits: RateLimits): Router {
   const router = Router();
-  router.get("/zorgoverleg/:id/uitnodiging.ics", cookieParser(), async (req, res) => {
-    const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
-    const viewer = token ? await findViewer(db, token) : null;
+  const session = restSession(db, rateLimits, "text");
+  router.get("/zorgoverleg/:id/uitnodiging.ics", session, async (req, res) => {
+    const viewer = restViewer(res);
     if (!viewer) {
       res.status(401).type("text/plain; charset=utf-8").send("Log in om de uitnodiging te openen.");
       return;
     }
     try {
-      const appUrl = `${req.protocol}://${req.get("host") ?? "localhost"}`;
-      const invitation = await zorgoverlegInvitation(db, viewer, String(req.params.id), appUrl);
+      // The link into the case starts at PUBLIC_URL: the Host header is the caller's to choose.
+      const invitation = await zorgoverlegInvitation(
+        db,
+        viewer,
+        String(req.params.id),
+        config.publicUrl,
+      );
       res
         .status(200)
         .set({
@@ -35,9 +43,8 @@ export function zorgoverlegRouter(db: DataSource): Router {
         res.status(404).type("text/plain; charset=utf-8").send(error.message);
         return;
       }
-      // Name and message only: nothing of the request's data goes to stdout.
-      const { name, message } = error as Error;
-      logger.error({ error: { name, message } }, "zorgoverleg invitation failed");
+      // Nothing of the request's data goes to stdout.
+      logger.error({ error: loggableError(error) }, "zorgoverleg invitation failed");
       res.status(500).type("text/plain; charset=utf-8").send("Er ging iets mis aan onze kant.");
     }
   });

@@ -28,6 +28,7 @@ import {
 } from "../support/factories.js";
 import { demoAccounts, demoPassword } from "../support/demo.js";
 import { startInstance } from "../support/instance.js";
+import { whileUnchanged } from "../support/unchanged.js";
 import { loggedInUser, sessionHeaders } from "../support/session.js";
 
 interface Report {
@@ -419,6 +420,95 @@ describe("exporting the directory as Open Referral HSDS", () => {
   });
 });
 
+describe("keeping the export per directory version", () => {
+  /** The export of one organisation as sent: its ETag and its bytes. */
+  async function download(
+    organizationId: string,
+    headers: Record<string, string> = {},
+    baseUrl = inject("baseUrl"),
+  ) {
+    const response = await fetch(
+      `${baseUrl}/open-referral/hsds.json?organisatie=${organizationId}`,
+      {
+        headers,
+      },
+    );
+    return {
+      status: response.status,
+      etag: response.headers.get("etag"),
+      body: await response.text(),
+    };
+  }
+  const directoryVersion = async () => {
+    const [{ version }] = (await (
+      await database()
+    ).query("SELECT version::text AS version FROM directory_version")) as [{ version: string }];
+    return version;
+  };
+
+  it("answers from the export built at the directory's version, and 304 to whoever has it", async () => {
+    const { organizationId } = await buildFullOrganization();
+    // Other test files change the directory meanwhile: looked at while its version held still.
+    const { read: version, look } = await whileUnchanged(directoryVersion, async () => {
+      const first = await download(organizationId);
+      const second = await download(organizationId);
+      const conditional = await download(organizationId, { "if-none-match": first.etag! });
+      return { first, second, conditional };
+    });
+    expect(look.first).toMatchObject({ status: 200, etag: `W/"hsds-${version}"` });
+    // The same bytes, to the moment it was generated: built once, answered twice.
+    expect(look.second).toEqual(look.first);
+    expect(look.conditional).toEqual({ status: 304, etag: look.first.etag, body: "" });
+  });
+
+  it("shows every change at once, whichever instance made it and whichever answers", async () => {
+    const { organizationId } = await buildFullOrganization();
+    const other = await startInstance();
+    try {
+      const before = await download(organizationId, {}, other.baseUrl);
+      expect(before.status).toBe(200);
+      // A change the sociale kaart's search does not read: the organisation's phone number,
+      // through the lane's own server.
+      const beheerder = await loggedInUser({ organizationId, roles: [Role.BEHEERDER] });
+      const phone = `026 ${String(Date.now()).slice(-7)}`;
+      const changed = await graphql(
+        `
+          mutation ($id: ID!, $input: OrganizationInput!) {
+            updateOrganization(id: $id, input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          id: organizationId,
+          input: {
+            name: `Schuldhulpmaatje ${uniqueWord()}`,
+            gemeenten: ["GM0202"],
+            nvvkMember: false,
+            contactPoint: { phone },
+          },
+        },
+        beheerder.headers,
+      );
+      expect(changed.errors).toBeUndefined();
+
+      const after = await download(
+        organizationId,
+        { "if-none-match": before.etag! },
+        other.baseUrl,
+      );
+      expect(after.status).toBe(200);
+      expect(after.etag).not.toBe(before.etag);
+      const document = JSON.parse(after.body) as HsdsDocument;
+      expect(document.organizations[0]!.phones).toEqual([
+        expect.objectContaining({ number: phone }),
+      ]);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe("importing HSDS", () => {
   it("re-imports an export of the whole region without creating or changing anything", async () => {
     // On a database of its own: the whole region, with nobody else writing to it meanwhile.
@@ -745,7 +835,7 @@ describe("refusing what breaks the rules of the sociale kaart", () => {
       expect.arrayContaining([
         {
           path: `/services/${index(first)}/attributes`,
-          message: `Dienst '${first.name}' is nazorg en heeft precies één plek op het palet van nazorg nodig.`,
+          message: `Dienst '${first.name}': Kies bij nazorgaanbod een plek op het palet van nazorg ('paletteLevel').`,
         },
         {
           path: `/services/${index(first)}/service_at_locations/0/location_id`,
@@ -761,6 +851,109 @@ describe("refusing what breaks the rules of the sociale kaart", () => {
         },
       ]),
     );
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe("the rules of the API, applied to an import", () => {
+  it("refuses what a form would refuse, with the API's own messages, at their place in the document", async () => {
+    const { organizationId, nazorg, locations } = await buildFullOrganization();
+    const document = await exportDocument(organizationId);
+    const stored = storedRows(document);
+    const before = await stored();
+    const organization = document.organizations[0]!;
+    organization.website = "javascript:alert(document.cookie)";
+    const outside = organization.locations!.findIndex((l) => l.id === locations[0]);
+    organization.locations![outside]!.latitude = 48.85;
+    const service = document.services.find((s) => s.id === nazorg)!;
+    service.description = "Te kort.";
+    service.capacities![0]!.available = 20;
+    service.contacts![0]!.phones![0]!.number = "026 555 99 00 toestel 1234 of 5678";
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    const at = `/services/${document.services.indexOf(service)}`;
+    const place =
+      organization.locations![outside]!.name ??
+      organization.locations![outside]!.addresses![0]!.address_1;
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: "/organizations/0/website",
+          message: `Organisatie '${organization.name}': Vul een volledig webadres in, zoals https://www.voorbeeld.nl ('website').`,
+        },
+        {
+          path: `/organizations/0/locations/${outside}/latitude`,
+          message: `Organisatie '${organization.name}', locatie '${place}': De breedtegraad ('latitude') ligt niet in Nederland.`,
+        },
+        {
+          path: `${at}/description`,
+          message: `Dienst '${service.name}': Beschrijf het aanbod in minstens 20 tekens ('description').`,
+        },
+        {
+          path: `${at}/capacities/0/available`,
+          message: `Dienst '${service.name}': Er kunnen niet meer vrije plekken ('available') zijn dan plekken in totaal.`,
+        },
+        {
+          path: `${at}/contacts/0/phones/0/number`,
+          message: `Dienst '${service.name}': Het telefoonnummer ('phone') mag hoogstens 30 tekens lang zijn.`,
+        },
+      ]),
+    );
+    expect(await stored()).toEqual(before);
+
+    // The same website through the API: the same words.
+    const beheerder = await loggedInUser({ organizationId, roles: [Role.BEHEERDER] });
+    const shown = await organizationAsShown(organizationId);
+    const refused = await graphql(
+      `
+        mutation ($id: ID!, $input: OrganizationInput!) {
+          updateOrganization(id: $id, input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        id: organizationId,
+        input: {
+          name: shown!.name,
+          gemeenten: ["GM0202"],
+          nvvkMember: false,
+          contactPoint: {},
+          website: organization.website,
+        },
+      },
+      beheerder.headers,
+    );
+    expect(refused.errors?.[0]?.message).toBe(
+      "Vul een volledig webadres in, zoals https://www.voorbeeld.nl ('website').",
+    );
+  });
+
+  it("never moves another organisation's offering to the organisation of the document", async () => {
+    const owner = await buildFullOrganization();
+    const other = await buildFullOrganization();
+    const document = await exportDocument(other.organizationId);
+    const taken = (await exportDocument(owner.organizationId)).services.find(
+      (service) => service.id === owner.nazorg,
+    )!;
+    // The owner's offering, claimed by the other organisation, with its locations dropped.
+    document.services.push({
+      ...taken,
+      organization_id: other.organizationId,
+      service_at_locations: [],
+    });
+    const stored = storedRows({
+      organizations: [{ id: owner.organizationId }, { id: other.organizationId }],
+    });
+    const before = await stored();
+
+    const { status, report } = await importDocument(document);
+    expect(status).toBe(422);
+    expect(report.problems).toContainEqual({
+      path: `/services/${document.services.length - 1}/organization_id`,
+      message: `Dienst '${taken.name}' hoort in Ketenkaart bij een andere organisatie; een import zet aanbod niet over naar een andere organisatie.`,
+    });
     expect(await stored()).toEqual(before);
   });
 });

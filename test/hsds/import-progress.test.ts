@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import type { HsdsDocument } from "../../server/hsds/hsds.types.js";
+import { buildOffering, buildOrganization, database, uniqueWord } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 
 type Line =
@@ -93,5 +95,42 @@ describe("an HSDS import with progress", () => {
     });
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(((await response.json()) as { imported: boolean }).imported).toBe(true);
+  });
+});
+
+describe("a large HSDS import", () => {
+  it("writes hundreds of services in a few statements, all or nothing, with progress", async () => {
+    const organizationId = await buildOrganization();
+    const original = await buildOffering({ organizationId });
+    const document = (await (
+      await fetch(`${inject("baseUrl")}/open-referral/hsds.json?organisatie=${organizationId}`)
+    ).json()) as HsdsDocument;
+    const [template] = document.services;
+    const copies = Array.from({ length: 600 }, (_, index) => ({
+      ...template!,
+      id: randomUUID(),
+      name: `Kopie ${index} ${uniqueWord()}`,
+    }));
+    document.services.push(...copies);
+
+    const { lines } = await streamedImport(document);
+    const last = lines.at(-1)!;
+    expect("report" in last && last.report).toMatchObject({
+      imported: true,
+      services: { created: 600, updated: 0, unchanged: 1 },
+    });
+    const counts = lines.flatMap((line) =>
+      "progress" in line && line.progress.phase === "writing" ? [line.progress.processed] : [],
+    );
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBe(document.organizations.length + 601);
+
+    const [{ offerings }] = (await (
+      await database()
+    ).query("SELECT count(*)::int AS offerings FROM offering WHERE organization_id = $1", [
+      organizationId,
+    ])) as [{ offerings: number }];
+    expect(offerings).toBe(601);
+    expect(copies.map((copy) => copy.id)).not.toContain(original);
   });
 });

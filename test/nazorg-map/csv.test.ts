@@ -1,4 +1,5 @@
 import { daysAgo } from "../support/calendar.js";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { Role } from "../../server/auth/role.js";
@@ -20,6 +21,44 @@ const cells = (text: string) =>
     .split("\r\n")
     .filter(Boolean)
     .map((line) => line.split(";"));
+
+/**
+ * Rows and cells as Excel reads them: `"` quotes a cell (`""` inside is one quote), `;` separates
+ * cells, and a CR, LF or CRLF outside quotes ends the row.
+ */
+function excelRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (quoted) {
+      if (char !== '"') cell += char;
+      else if (body[i + 1] === '"') cell += body[++i];
+      else quoted = false;
+    } else if (char === '"' && cell === "") {
+      quoted = true;
+    } else if (char === ";") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" || char === "\n") {
+      if (char === "\r" && body[i + 1] === "\n") i++;
+      rows.push([...row, cell]);
+      row = [];
+      cell = "";
+    } else {
+      cell += char;
+    }
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** A line of a cell that a spreadsheet would read as a formula. */
+const formulaLine = (cell: string) =>
+  cell.split(/\r\n|\r|\n/).find((line) => /^[=+\-@\t]/.test(line));
 
 describe("CSV exports for Dutch Excel", () => {
   let headers: Record<string, string>;
@@ -43,6 +82,7 @@ describe("CSV exports for Dutch Excel", () => {
     await buildOffering({ ...base, title: "@nazorg", lastVerifiedAt: daysAgo(400) });
     await buildOffering({ ...base, title: "-5 euro per maand", paletteLevel: PaletteLevel.A1 });
     await buildOffering({ ...base, title: "Financiële nazorg", paletteLevel: PaletteLevel.A1 });
+    await buildOffering({ ...base, title: "Regel\n=1+1", paletteLevel: PaletteLevel.A2 });
   });
 
   it("writes the matrix with a BOM, semicolons, CRLF, Dutch headers and decimal commas", async () => {
@@ -116,6 +156,16 @@ describe("CSV exports for Dutch Excel", () => {
     expect(withPlaces[12]).toMatch(/^http:\/\/.+\/aanbod\/[0-9a-f-]{36}$/);
   });
 
+  it("keeps a title with a bare line feed in its row, its second line escaped", async () => {
+    const [g1] = region.gemeenteCodes as [string];
+    const { text } = await download(`/export/aanbod.csv?gemeente=${g1}&paletteLevel=A2`, headers);
+    const rows = excelRows(text);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row.length)).toEqual([13, 13]);
+    expect(rows[1]![0]).toBe("Regel\n'=1+1");
+    expect(rows.flat().filter(formulaLine)).toEqual([]);
+  });
+
   it("asks for a login and names a bad filter", async () => {
     const anonymous = await download(`/export/nazorgkaart.csv`);
     expect(anonymous.response.status).toBe(401);
@@ -133,6 +183,8 @@ describe("CSV exports for Dutch Excel", () => {
         ["\rCR", 0.125],
         ['a;b "c"', 1000],
         [null, null],
+        ["Regel\n=1+1", 1],
+        ["a\r@b\r\n+c\n-d", 2],
       ],
     );
     expect(csv).toBe(
@@ -140,7 +192,30 @@ describe("CSV exports for Dutch Excel", () => {
         "'\tTAB;-2,5\r\n" +
         '"\'\rCR";0,125\r\n' +
         '"a;b ""c""";1000\r\n' +
-        ";\r\n",
+        ";\r\n" +
+        '"Regel\n\'=1+1";1\r\n' +
+        "\"a\r'@b\r\n'+c\n'-d\";2\r\n",
+    );
+  });
+
+  it("keeps every text in its own cell and row, with no line that starts a formula", () => {
+    const text = fc.string({ unit: fc.constantFrom(..."=+-@\t\r\n;\"' a"), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 6 }), (rows) => {
+        const read = excelRows(excelCsv(["A", "B"], rows));
+        expect(read).toEqual([
+          ["A", "B"],
+          ...rows.map(() => [expect.any(String), expect.any(String)]),
+        ]);
+        read.slice(1).forEach((cells, row) =>
+          cells.forEach((cell, column) => {
+            expect(formulaLine(cell)).toBeUndefined();
+            // Only the escaping quotes were added.
+            expect(cell.replaceAll("'", "")).toBe(rows[row]![column]!.replaceAll("'", ""));
+          }),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql, query } from "../support/api.js";
 import { whileUnchanged } from "../support/unchanged.js";
@@ -127,6 +128,62 @@ describe("text search", () => {
     ]);
     expect((await offerings({ text: `${word}'); DROP TABLE offering; --` })).totalCount).toBe(0);
     expect((await offerings({ text: word })).totalCount).toBe(1);
+  });
+
+  it("finds a word with letters that unaccent turns into query syntax", async () => {
+    const word = uniqueWord();
+    await buildOffering({ title: `Dʼ${word}ʼs ŉ ⑴ ː` });
+    for (const text of ["ʼ", "ː", "⑴", "ŉ", `dʼ${word}ʼs`, `${word}ː`, `ŉ ${word}`]) {
+      const result = await graphql<{ offerings: Connection }>(search, { search: { text } });
+      expect(result.errors, text).toBeUndefined();
+    }
+    expect(titles(await offerings({ text: `Dʼ${word}ʼs` }))).toEqual([`Dʼ${word}ʼs ŉ ⑴ ː`]);
+  });
+
+  it("answers every text with letters unaccent rewrites, and never an error", async () => {
+    // Every character of the Basic Multilingual Plane that unaccent changes (ligatures, letters
+    // that become punctuation, enclosed numbers).
+    const [{ characters }] = (await (
+      await database()
+    ).query(
+      `SELECT string_agg(chr(c), '' ORDER BY c) AS characters FROM generate_series(160, 65533) c
+        WHERE c NOT BETWEEN 55296 AND 57343 AND unaccent(chr(c)) <> chr(c)`,
+    )) as [{ characters: string }];
+    const all = [...characters];
+    expect(all.length).toBeGreaterThan(1000);
+    // Twelve words of four letters each: prefixes, without the slower typo lookup.
+    for (let start = 0; start < all.length; start += 12) {
+      const text = all
+        .slice(start, start + 12)
+        .map((c) => `a${c}bc`)
+        .join(" ");
+      const result = await graphql<{ offerings: Connection }>(search, {
+        search: { text },
+        first: 1,
+      });
+      expect(result.errors, JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it("answers any text without an internal error (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 60 }),
+          fc.string({ unit: "grapheme", maxLength: 40 }),
+          fc.string({ unit: fc.constantFrom(..."ʼː⑴ŉ'\\:&|!()<>*-aé "), maxLength: 40 }),
+        ),
+        async (text) => {
+          const result = await graphql(search, { search: { text }, first: 1 });
+          // Text that is no valid Unicode (a lone surrogate) is refused as the caller's mistake.
+          for (const error of result.errors ?? []) {
+            expect(error.extensions?.code, JSON.stringify(text)).toBe("BAD_USER_INPUT");
+          }
+          expect(result.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("requires every word: a word that matches nothing finds nothing", async () => {

@@ -1,7 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Role } from "../../server/auth/role.js";
+import type { HsdsDocument } from "../../server/hsds/hsds.types.js";
+import { buildOffering, buildOrganization } from "../support/factories.js";
 import { type Instance, startInstance } from "../support/instance.js";
 import { openCase, sendReferral } from "../support/nazorg.js";
 import { loggedInUser } from "../support/session.js";
@@ -67,5 +71,37 @@ describe("SQL statements per list page", () => {
     // receiver and events.
     const relationKinds = 8;
     expect(largePage.statements).toBeLessThanOrEqual(2 + relationKinds);
+  });
+});
+
+describe("SQL statements of an HSDS import", () => {
+  /** Imports the organisation's document with `count` new services; answers the statements. */
+  async function importWith(count: number, headers: Record<string, string>) {
+    const organizationId = await buildOrganization();
+    await buildOffering({ organizationId });
+    const exported = await fetch(
+      `${server.baseUrl}/open-referral/hsds.json?organisatie=${organizationId}`,
+    );
+    const document = (await exported.json()) as HsdsDocument;
+    const [template] = document.services;
+    for (let index = 0; index < count; index++) {
+      document.services.push({ ...template!, id: randomUUID(), name: `Kopie ${index}` });
+    }
+    const before = readFileSync(trace, "utf8").length;
+    const response = await fetch(`${server.baseUrl}/open-referral/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(document),
+    });
+    expect(((await response.json()) as { imported: boolean }).imported).toBe(true);
+    return readFileSync(trace, "utf8").slice(before).trim().split("\n").length;
+  }
+
+  it("writes services in batches: 600 cost hardly more statements than 10", async () => {
+    const administrator = await loggedInUser({ roles: [Role.REGIO_BEHEERDER] });
+    const few = await importWith(10, administrator.headers);
+    const many = await importWith(600, administrator.headers);
+    // Three batches of services instead of one; a statement per service would be 1 800 more.
+    expect(many - few).toBeLessThan(20);
   });
 });

@@ -249,7 +249,7 @@ describe("requests over HTTP", () => {
         errors: [
           {
             message: "De invoer bevat tekens die geen geldige tekst zijn.",
-            extensions: { code: "BAD_USER_INPUT" },
+            extensions: { code: "BAD_USER_INPUT", field: "email", fieldPath: "email" },
           },
         ],
       });

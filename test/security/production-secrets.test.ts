@@ -18,7 +18,14 @@ function startInProduction(
 ): Promise<{ code: number | null; output: string }> {
   const { DATABASE_URL: _owner, DATABASE_APP_URL: _application, ...inherited } = process.env;
   const server = spawn(process.execPath, ["dist/server/main.js"], {
-    env: { ...inherited, NODE_ENV: "production", PORT: "0", LOG_LEVEL: "info", ...env },
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      PORT: "0",
+      LOG_LEVEL: "info",
+      PUBLIC_URL: "https://ketenkaart.example.nl",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -98,7 +105,7 @@ describe("production e-mail settings", () => {
         MAIL_FROM: "Ketenkaart Regio Arnhem <noreply@ketenkaart.example.nl>",
         PUBLIC_URL: "https://ketenkaart.example.nl/",
       },
-      {},
+      { PUBLIC_URL: "https://ketenkaart.example.nl" },
     ];
     for (const mail of configurations) {
       const { code, output } = await startInProduction({ ...database, ...mail });
@@ -106,6 +113,19 @@ describe("production e-mail settings", () => {
       expect(output).not.toContain("refusing to start in production");
       expect(output).toContain("could not start");
       expect(output).not.toContain("Mx9-sterk-wachtwoord");
+    }
+  });
+});
+
+describe("production links", () => {
+  it("refuses to start without the https address users open it on: every link starts there", async () => {
+    for (const publicUrl of [undefined, "http://ketenkaart.example.nl", "https://localhost:4000"]) {
+      const { code, output } = await startInProduction({
+        ...database,
+        PUBLIC_URL: publicUrl ?? "",
+      });
+      expect(code, publicUrl).not.toBe(0);
+      expect(output, publicUrl).toContain("PUBLIC_URL must be the https:// address");
     }
   });
 });
@@ -120,7 +140,12 @@ describe("production data", () => {
     let instance: Instance | undefined;
     try {
       instance = await startInstance(
-        { NODE_ENV: "production", SHUTDOWN_DELAY_MS: "0", ...env },
+        {
+          NODE_ENV: "production",
+          SHUTDOWN_DELAY_MS: "0",
+          PUBLIC_URL: "https://ketenkaart.example.nl",
+          ...env,
+        },
         { databaseUrl: own.url, applicationDatabaseUrl: own.applicationUrl },
       );
       await check(instance, own.url);

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { Role } from "../../server/auth/role.js";
 import { loadConfig } from "../../server/config.js";
 import { graphql } from "../support/api.js";
 import {
@@ -10,6 +11,8 @@ import {
   uniqueWord,
 } from "../support/factories.js";
 import { startInstance } from "../support/instance.js";
+import { openCase } from "../support/nazorg.js";
+import { scheduleZorgoverleg } from "../support/scenarios.js";
 import { attemptLogin, loggedInUser } from "../support/session.js";
 
 const limits = loadConfig({}).rateLimits;
@@ -312,6 +315,87 @@ describe("per-user request limit", () => {
       { points: number },
     ];
     expect(counter.points).toBe(1);
+  });
+});
+
+describe("limits on downloads", () => {
+  /** A download as sent from an address, logged in or not. */
+  async function download(path: string, ip: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${inject("baseUrl")}${path}`, {
+      headers: { "x-forwarded-for": ip, ...headers },
+    });
+    return {
+      status: response.status,
+      retryAfter: Number(response.headers.get("retry-after")),
+      type: response.headers.get("content-type") ?? "",
+      body: await response.text(),
+    };
+  }
+
+  /** Uses up the minute of a counter, as requests at another instance would. */
+  async function useUp(key: string, limit: number) {
+    await (
+      await database()
+    ).query(`UPDATE rate_limit SET points = $2 WHERE key = $1`, [key, limit]);
+  }
+
+  it("counts a logged-in download as a request of its user, on every download route", async () => {
+    const administrator = await loggedInUser({ roles: [Role.REGIO_BEHEERDER, Role.COORDINATOR] });
+    const { caseId } = await openCase(administrator.headers);
+    const zorgoverlegId = await scheduleZorgoverleg(administrator.headers, caseId);
+    const ip = freshIp();
+    const routes = [
+      `/export/nazorgkaart.csv`,
+      `/zorgoverleg/${zorgoverlegId}/uitnodiging.ics`,
+      `/open-referral/hsds.json?organisatie=${administrator.organizationId}`,
+    ];
+    for (const path of routes) {
+      expect((await download(path, ip, administrator.headers)).status, path).toBe(200);
+    }
+    await useUp(`user-requests:${administrator.id}`, limits.requestsPerUserPerMinute);
+    for (const path of routes) {
+      const refused = await download(path, ip, administrator.headers);
+      expect(refused.status, path).toBe(429);
+      expect(refused.retryAfter, path).toBeGreaterThanOrEqual(1);
+      expect(refused.body, path).toMatch(
+        /Te veel verzoeken achter elkaar\. Probeer het over \d+ seconden opnieuw\./,
+      );
+    }
+    const imported = await fetch(`${inject("baseUrl")}/open-referral/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...administrator.headers },
+      body: "{}",
+    });
+    expect(imported.status).toBe(429);
+    // Anonymous downloads from the same address are counted apart.
+    expect((await download(routes[2]!, ip)).status).toBe(200);
+  });
+
+  it(`refuses download number ${limits.anonymousDownloadsPerIpPerMinute + 1} within a minute from an anonymous address`, async () => {
+    const organizationId = await buildOrganization();
+    const hsds = `/open-referral/hsds.json?organisatie=${organizationId}`;
+    const ip = freshIp();
+    expect((await download(hsds, ip)).status).toBe(200);
+    await useUp(`anonymous-downloads:${ip}`, limits.anonymousDownloadsPerIpPerMinute);
+
+    const refused = await download(hsds, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(refused.body)).toEqual({
+      error: {
+        code: "TOO_MANY_REQUESTS",
+        message: expect.stringMatching(
+          /^Te veel downloads achter elkaar vanaf dit adres\. Probeer het over \d+ seconden opnieuw, of log in\.$/,
+        ),
+      },
+    });
+    // Every download route, in its own format; another address is not affected.
+    const csv = await download("/export/aanbod.csv", ip);
+    expect(csv.status).toBe(429);
+    expect(csv.type).toMatch(/^text\/plain/);
+    expect((await download(hsds, freshIp())).status).toBe(200);
+    const worker = await loggedInUser();
+    expect((await download(hsds, ip, worker.headers)).status).toBe(200);
   });
 });
 

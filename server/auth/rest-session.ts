@@ -1,0 +1,75 @@
+import cookieParser from "cookie-parser";
+import type { Request, RequestHandler, Response } from "express";
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import type { RateLimits } from "../security/rate-limits.js";
+import { findViewer, sessionToken, type Viewer } from "./session.service.js";
+
+/** How a route answers a refusal: as JSON (`{ error: { code, message } }`) or as plain text. */
+export type RefusalFormat = "json" | "text";
+
+const parseCookies = cookieParser();
+
+/**
+ * Who asks a download route (CSV exports, the HSDS directory and import, the .ics invitation),
+ * under the same limits as the API: logged in, the request counts as one of the user's requests
+ * (the statement that finds the login counts it, as for GraphQL); anonymous, it counts as a
+ * download of its IP address. Over a limit the answer is 429 with
+ * Retry-After and a Dutch message; otherwise `res.locals.viewer` holds the viewer, or null.
+ */
+export function restSession(
+  db: DataSource,
+  rateLimits: RateLimits,
+  format: RefusalFormat,
+): RequestHandler {
+  return (req, res, next) => {
+    parseCookies(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      findRestViewer(db, rateLimits, req).then(
+        (viewer) => {
+          res.locals.viewer = viewer;
+          next();
+        },
+        (failure: unknown) => {
+          if (!isTooManyRequests(failure)) return next(failure);
+          const seconds = Number(failure.extensions.retryAfterSeconds);
+          res.setHeader("Retry-After", String(seconds));
+          refuse(res, format, 429, "TOO_MANY_REQUESTS", failure.message);
+        },
+      );
+    });
+  };
+}
+
+async function findRestViewer(
+  db: DataSource,
+  rateLimits: RateLimits,
+  req: Request,
+): Promise<Viewer | null> {
+  const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
+  const viewer = token ? await findViewer(db, token, rateLimits.requestCounting) : null;
+  // req.ip is the address the nearest trusted proxy saw (TRUST_PROXY_HOPS).
+  if (!viewer) await rateLimits.consumeAnonymousDownload(req.ip ?? "unknown");
+  return viewer;
+}
+
+/** The viewer `restSession` found for this request, or null. */
+export function restViewer(res: Response): Viewer | null {
+  return (res.locals.viewer as Viewer | null | undefined) ?? null;
+}
+
+/** Answers a refusal in the route's format. */
+export function refuse(
+  res: Response,
+  format: RefusalFormat,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  if (format === "json") res.status(status).json({ error: { code, message } });
+  else res.status(status).type("text/plain; charset=utf-8").send(message);
+}
+
+function isTooManyRequests(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions.code === "TOO_MANY_REQUESTS";
+}
