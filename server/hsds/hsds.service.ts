@@ -147,12 +147,12 @@ async function readDirectory(db: Queryable, organizationIds: string[] | null): P
 // ── The export, kept per directory version ───────────────────────────────────────────────────
 
 /**
- * The version of the public directory: it goes up with every change to a table the export
- * reads (migration 1765500000000), committed with that change.
+ * The version of the public directory: it changes with every change to a table the export
+ * reads, committed with that change (migration 1765500000000).
  */
 export async function directoryVersion(db: Queryable): Promise<string> {
   const [{ version }] = (await db.query(
-    "SELECT version::text AS version FROM directory_version",
+    "SELECT change_count('directory')::text AS version",
   )) as [{ version: string }];
   return version;
 }

@@ -442,7 +442,7 @@ describe("keeping the export per directory version", () => {
   const directoryVersion = async () => {
     const [{ version }] = (await (
       await database()
-    ).query("SELECT version::text AS version FROM directory_version")) as [{ version: string }];
+    ).query("SELECT change_count('directory')::text AS version")) as [{ version: string }];
     return version;
   };
 
@@ -505,6 +505,32 @@ describe("keeping the export per directory version", () => {
       ]);
     } finally {
       await other.stop();
+    }
+  });
+
+  it("lets changes to the directory go on beside one that is still open, and counts it at its commit", async () => {
+    const [first, second] = [await buildOrganization(), await buildOrganization()];
+    const rename = `UPDATE organization SET name = name || ' ' WHERE id = $1`;
+    const open = (await database()).createQueryRunner();
+    const beside = (await database()).createQueryRunner();
+    try {
+      await open.startTransaction();
+      await open.query(rename, [first]);
+      const before = await directoryVersion();
+      // Waiting for the open change's commit would run into the limit and fail.
+      await beside.startTransaction();
+      await beside.query("SET LOCAL lock_timeout = '5s'");
+      await beside.query(rename, [second]);
+      await beside.commitTransaction();
+      const besideCommitted = await directoryVersion();
+      expect(besideCommitted).not.toBe(before);
+      await open.commitTransaction();
+      expect(await directoryVersion()).not.toBe(besideCommitted);
+    } finally {
+      if (open.isTransactionActive) await open.rollbackTransaction();
+      if (beside.isTransactionActive) await beside.rollbackTransaction();
+      await open.release();
+      await beside.release();
     }
   });
 });
