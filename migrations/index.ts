@@ -19,6 +19,7 @@ import { ReferralsAfterConsent1765300000001 } from "./1765300000001-ReferralsAft
 import { AccessLogOncePerRequest1765300000002 } from "./1765300000002-AccessLogOncePerRequest.js";
 import { NormalizedEmailAddresses1765400000000 } from "./1765400000000-NormalizedEmailAddresses.js";
 import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.js";
+import { CatalogVersionWithoutWaiting1765600000000 } from "./1765600000000-CatalogVersionWithoutWaiting.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AccessLogOncePerRequest1765300000002,
   NormalizedEmailAddresses1765400000000,
   DirectoryVersion1765500000000,
+  CatalogVersionWithoutWaiting1765600000000,
 ];

@@ -68,7 +68,7 @@ async function readTextQuery(
      )
      SELECT coalesce((SELECT string_agg(term, ' & ' ORDER BY ord) FROM term)::tsquery::text, '') AS all,
             coalesce((SELECT string_agg(term, ' | ' ORDER BY ord) FROM term)::tsquery::text, '') AS any,
-            (SELECT version FROM offering_catalog)::text AS version`,
+            change_count('offering_catalog')::text AS version`,
     [words],
   )) as [{ all: string; any: string; version: string }];
   return { text: all === "" ? null : { all, any }, version };

@@ -381,9 +381,9 @@ async function findPage(
          JOIN offering po ON po.id = p.id
          JOIN organization porg ON porg.id = po.organization_id) AS page,
       (SELECT counts FROM search_count_cache
-        WHERE key = ${key} AND version = (SELECT version FROM offering_catalog)) AS counts,
+        WHERE key = ${key} AND version = change_count('offering_catalog')) AS counts,
       ${postcode ? "EXISTS (SELECT FROM area)" : "true"} AS "areaFound",
-      (SELECT version FROM offering_catalog)::text AS "catalogVersion"`;
+      change_count('offering_catalog')::text AS "catalogVersion"`;
   // Planning was up to half of the statement's time. The words, filters and page size are
   // written in, so each search keeps a plan of its own on a connection: a text's best plan
   // depends on how common its words are. The postcode and distance stay parameters: `near`'s
@@ -568,7 +568,7 @@ async function countMatches(
     SELECT (SELECT count(*)::int FROM matched WHERE ${allFlags()}) AS total,
            (SELECT coalesce(json_agg(f), '[]'::json) FROM (
               ${facetCounts.join("\n UNION ALL ")}) f) AS "facetCounts",
-           (SELECT version FROM offering_catalog) AS version`,
+           change_count('offering_catalog') AS version`,
       parameters,
     )) as [{ total: number; facetCounts: FacetCount[]; version: string }];
     const counts: SearchCounts = {
