@@ -79,6 +79,8 @@ const unavailableMessages = [
   /timeout exceeded when trying to connect/i,
   /connection terminated/i,
   /connection timeout/i,
+  // A connection attempt past its own limit (pg's Client, see db/bounded-client.ts).
+  /^timeout expired$/i,
   /client has encountered a connection error/i,
   /query read timeout/i,
   /not queryable/i,

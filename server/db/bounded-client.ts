@@ -3,12 +3,25 @@ import pg from "pg";
 const readTimeout = /query read timeout/i;
 
 /**
- * A pg connection that is closed once a statement outlives pg's `query_timeout`. pg answers
+ * A pg connection with a limit on opening it, closed once a statement outlives pg's `query_timeout`. pg answers
  * the caller then, but leaves the statement on the connection, so every later statement on it
  * would queue behind one that may never finish (a network that froze, a database that stopped
  * answering). Closed, the pool drops it and opens a fresh one.
  */
 export class BoundedClient extends pg.Client {
+  /**
+   * pg-pool hands its own `connectionTimeoutMillis` (how long a request waits for a connection
+   * of the pool, its turn included) to every client it opens; a connection attempt has a limit of
+   * its own, `connectAttemptTimeoutMillis`, so a database that does not answer is noticed in
+   * seconds while a busy pool is waited for.
+   */
+  constructor(config: pg.ClientConfig & { connectAttemptTimeoutMillis?: number }) {
+    super({
+      ...config,
+      connectionTimeoutMillis: config.connectAttemptTimeoutMillis ?? config.connectionTimeoutMillis,
+    });
+  }
+
   override query(...args: unknown[]): never {
     const last = args.at(-1);
     if (typeof last === "function") {

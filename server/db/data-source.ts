@@ -44,8 +44,9 @@ export const entities = [
 ];
 
 /**
- * How long a request may wait for the database: a free connection within 3 s, a statement done
- * within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
+ * How long a request may wait for the database: a new connection opened within 3 s, its turn
+ * for one of the pool's within 15 s (a request with many fields can take several at once, so at
+ * a busy moment requests queue), a statement done within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
  * then fails a request quickly instead of letting it hang. Those limits are kept by PostgreSQL;
  * a connection that stops answering altogether (a frozen network, a hung server) is given up
  * by the server itself 10 s after the longest statement a request may run (the statement
@@ -54,7 +55,10 @@ export const entities = [
  */
 const statementTimeoutMs = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 5000);
 export const requestTimeouts = {
-  connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
+  // Waiting for a connection of the pool, turn included: a busy moment is waited out.
+  connectionTimeoutMillis: Number(process.env.DATABASE_POOL_WAIT_MS ?? 15_000),
+  // Opening one: a database that does not answer is noticed quickly (bounded-client.ts).
+  connectAttemptTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
   statement_timeout: statementTimeoutMs,
   idle_in_transaction_session_timeout: 10_000,
   query_timeout: Number(
