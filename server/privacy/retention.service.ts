@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
 import { logger } from "../logger.js";
+import { deleteExpiredCounters } from "../security/rate-limits.js";
 
 export const anonymisedText = "Geanonimiseerd";
 
@@ -83,6 +84,8 @@ export async function runRetentionJob(db: DataSource, months: number): Promise<b
     }
     const anonymised = await anonymiseExpiredClients(manager, months);
     if (anonymised > 0) logger.info({ anonymised }, "retention: clients anonymised");
+    const counters = await deleteExpiredCounters(manager);
+    if (counters > 0) logger.info({ counters }, "retention: expired rate limit counters deleted");
     return true;
   });
 }

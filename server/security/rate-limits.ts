@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { TooManyRequestsError } from "../common/errors.js";
+import type { Queryable } from "../common/queryable.js";
 import type { RateLimitConfig } from "../config.js";
 
 /**
@@ -46,7 +47,7 @@ const databaseNow = "(extract(epoch FROM now()) * 1000)::bigint";
  * A counter's key: a hash of what it counts, so no e-mail address is kept in the table and a
  * key has one length whatever the address or the forwarded IP.
  */
-const counterKey = (kind: string, value: string) =>
+export const counterKey = (kind: string, value: string) =>
   `${kind}:${createHash("sha256").update(value).digest("base64url")}`;
 
 export function createRateLimits(db: DataSource, config: RateLimitConfig): RateLimits {
@@ -117,6 +118,18 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
     },
     requestCounting,
   };
+}
+
+/**
+ * Deletes the counters whose window has passed: a counter is read only within its window, and
+ * a login counter's key, however hashed, belongs to one person's address. Answers how many went.
+ */
+export async function deleteExpiredCounters(db: Queryable): Promise<number> {
+  const deleted = (await db.query(
+    `WITH expired AS (DELETE FROM rate_limit WHERE expire <= ${databaseNow} RETURNING 1)
+     SELECT count(*)::int AS count FROM expired`,
+  )) as [{ count: number }];
+  return deleted[0].count;
 }
 
 /**

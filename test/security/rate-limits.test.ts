@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { loadConfig } from "../../server/config.js";
+import { counterKey } from "../../server/security/rate-limits.js";
 import { graphql } from "../support/api.js";
 import {
   buildOrganization,
@@ -376,7 +377,10 @@ describe("limits on downloads", () => {
     const hsds = `/open-referral/hsds.json?organisatie=${organizationId}`;
     const ip = freshIp();
     expect((await download(hsds, ip)).status).toBe(200);
-    await useUp(`anonymous-downloads:${ip}`, limits.anonymousDownloadsPerIpPerMinute);
+    await useUp(
+      `anonymous-downloads:${counterKey("ip", ip)}`,
+      limits.anonymousDownloadsPerIpPerMinute,
+    );
 
     const refused = await download(hsds, ip);
     expect(refused.status).toBe(429);

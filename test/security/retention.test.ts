@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { anonymisedText, runRetentionJob } from "../../server/privacy/retention.service.js";
@@ -114,6 +115,22 @@ describe("retention", () => {
     )) as [{ closedAt: Date | null }];
     expect(closedAt).not.toBeNull();
     expect(Date.now() - closedAt!.getTime()).toBeLessThan(60_000);
+  });
+
+  it("deletes the login and request counters whose window has passed, and no other", async () => {
+    const db = await database();
+    const [passed, running] = [`login-ip:${randomUUID()}`, `login-ip:${randomUUID()}`];
+    await db.query(
+      `INSERT INTO rate_limit (key, points, expire) VALUES
+         ($1, 3, (extract(epoch FROM now()) * 1000)::bigint - 1000),
+         ($2, 3, (extract(epoch FROM now()) * 1000)::bigint + 600000)`,
+      [passed, running],
+    );
+    await runRetentionJob(db, 24);
+    const left = (await db.query("SELECT key FROM rate_limit WHERE key = ANY ($1)", [
+      [passed, running],
+    ])) as Array<{ key: string }>;
+    expect(left.map((row) => row.key)).toEqual([running]);
   });
 });
 
