@@ -5,13 +5,13 @@ import { User } from "./user.entity.js";
 @InputType()
 export class LoginInput {
   @Field()
-  @IsEmail({}, { message: "Vul een geldig e-mailadres in ('email')." })
-  @MaxLength(254, { message: "Het e-mailadres ('email') is te lang." })
+  @IsEmail({}, { message: "Vul een geldig e-mailadres in." })
+  @MaxLength(254, { message: "Het e-mailadres is te lang." })
   email: string;
 
   @Field()
-  @MinLength(1, { message: "Vul uw wachtwoord in ('password')." })
-  @MaxLength(200, { message: "Het wachtwoord ('password') is te lang." })
+  @MinLength(1, { message: "Vul uw wachtwoord in." })
+  @MaxLength(200, { message: "Het wachtwoord is te lang." })
   password: string;
 }
 

@@ -15,31 +15,31 @@ import { CasePhase } from "./case.entity.js";
 @InputType({ description: "Alleen wat de keten nodig heeft; geen BSN" })
 export class ClientInput {
   @Field({ description: "Naam of initialen" })
-  @MinLength(1, { message: "Vul een naam of initialen in ('displayName')." })
-  @MaxLength(100, { message: "De naam ('displayName') mag hoogstens 100 tekens lang zijn." })
+  @MinLength(1, { message: "Vul een naam of initialen in." })
+  @MaxLength(100, { message: "De naam mag hoogstens 100 tekens lang zijn." })
   displayName: string;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Min(1900, { message: "Vul een geldig geboortejaar in ('birthYear')." })
-  @Max(2100, { message: "Vul een geldig geboortejaar in ('birthYear')." })
+  @Min(1900, { message: "Vul een geldig geboortejaar in." })
+  @Max(2100, { message: "Vul een geldig geboortejaar in." })
   birthYear?: number | null;
 
   @Field(() => String, { nullable: true, description: "Vier cijfers, bijvoorbeeld 6811" })
   @IsOptional()
   @Matches(/^[1-9][0-9]{3}$/, {
-    message: "Vul alleen de vier cijfers van de postcode in ('postcodeArea').",
+    message: "Vul alleen de vier cijfers van de postcode in.",
   })
   postcodeArea?: string | null;
 
   @Field(() => [ContactPreference])
-  @ArrayMaxSize(5, { message: "Kies hoogstens vijf contactvoorkeuren ('contactPreferences')." })
+  @ArrayMaxSize(5, { message: "Kies hoogstens vijf contactvoorkeuren." })
   contactPreferences: ContactPreference[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(300, {
-    message: "De taal- of leesbehoefte ('languageNeeds') mag hoogstens 300 tekens lang zijn.",
+    message: "De taal- of leesbehoefte mag hoogstens 300 tekens lang zijn.",
   })
   languageNeeds?: string | null;
 }
@@ -54,8 +54,8 @@ export class OpenCaseInput {
   phase: CasePhase;
 
   @Field({ description: "De rol van de eigen organisatie in de casus" })
-  @MinLength(2, { message: "Beschrijf de rol van uw organisatie ('role')." })
-  @MaxLength(200, { message: "De rol ('role') mag hoogstens 200 tekens lang zijn." })
+  @MinLength(2, { message: "Beschrijf de rol van uw organisatie." })
+  @MaxLength(200, { message: "De rol mag hoogstens 200 tekens lang zijn." })
   role: string;
 }
 
@@ -80,7 +80,7 @@ export class TransferRegieInput {
   expectedAssignmentId?: string | null;
 
   @Field()
-  @MinLength(3, { message: "Leg kort uit waarom de regie overgaat ('reason')." })
-  @MaxLength(1000, { message: "De reden ('reason') mag hoogstens 1000 tekens lang zijn." })
+  @MinLength(3, { message: "Leg kort uit waarom de regie overgaat." })
+  @MaxLength(1000, { message: "De reden mag hoogstens 1000 tekens lang zijn." })
   reason: string;
 }

@@ -148,7 +148,7 @@ export async function transferRegieWithin(
 
   if (!(await isTeamMemberWithAccess(manager, input.caseId, input.toOrganizationId))) {
     throw new UserInputError(
-      "Alleen een organisatie uit het casusteam kan de regie krijgen ('toOrganizationId').",
+      "Alleen een organisatie uit het casusteam kan de regie krijgen.",
       "toOrganizationId",
     );
   }
@@ -159,7 +159,7 @@ export async function transferRegieWithin(
       [input.toUserId, input.toOrganizationId],
     );
     if (worker.length === 0) {
-      throw new UserInputError("Kies een medewerker van die organisatie ('toUserId').", "toUserId");
+      throw new UserInputError("Kies een medewerker van die organisatie.", "toUserId");
     }
   }
   await manager.query(
@@ -201,13 +201,10 @@ export async function addCaseMember(
       organizationId,
     ]);
     if (exists.length === 0) {
-      throw new UserInputError(
-        "Deze organisatie kennen we niet ('organizationId').",
-        "organizationId",
-      );
+      throw new UserInputError("Deze organisatie kennen we niet.", "organizationId");
     }
     if (role.trim().length < 2 || role.length > 200) {
-      throw new UserInputError("Beschrijf de rol van de organisatie in de casus ('role').", "role");
+      throw new UserInputError("Beschrijf de rol van de organisatie in de casus.", "role");
     }
     const clientId = await joinCaseTeam(manager, caseId, organizationId, role.trim(), {
       changeRole: true,

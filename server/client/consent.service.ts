@@ -99,16 +99,10 @@ export async function recordConsent(
   return inTransaction(db, async (manager) => {
     if (!(await isOnClientTeam(manager, viewer, clientId))) throw clientNotFound();
     if (input.validUntil < input.givenOn) {
-      throw new UserInputError(
-        "De einddatum ('validUntil') ligt vóór de datum van de toestemming.",
-        "validUntil",
-      );
+      throw new UserInputError("De einddatum ligt vóór de datum van de toestemming.", "validUntil");
     }
     if (input.givenOn > amsterdamToday()) {
-      throw new UserInputError(
-        "De datum van de toestemming ('givenOn') ligt in de toekomst.",
-        "givenOn",
-      );
+      throw new UserInputError("De datum van de toestemming ligt in de toekomst.", "givenOn");
     }
     await assertOrganizationsExist(manager, input.recipientOrganizationIds);
     const [{ id }] = (await manager.query(
@@ -180,7 +174,7 @@ async function assertOrganizationsExist(manager: EntityManager, ids: string[]): 
   ])) as unknown[];
   if (valid.length !== ids.length || found.length !== new Set(ids).size) {
     throw new UserInputError(
-      "Een van de gekozen organisaties kennen we niet ('recipientOrganizationIds').",
+      "Een van de gekozen organisaties kennen we niet.",
       "recipientOrganizationIds",
     );
   }

@@ -15,7 +15,7 @@ export async function findPostcodeArea(
 }
 
 export const unknownPostcode = (pc4: string, field: string) =>
-  new UserInputError(`Postcode ${pc4} bij '${field}' kennen we niet.`, field);
+  new UserInputError(`Postcode ${pc4} kennen we niet.`, field);
 
 export interface PostcodeAreaRow {
   code: string;

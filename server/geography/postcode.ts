@@ -14,7 +14,7 @@ export function parsePostcode(input: string, field: string): Postcode {
   const match = postcodePattern.exec(input.trim());
   if (!match) {
     throw new UserInputError(
-      `Ongeldige postcode bij '${field}': gebruik vier cijfers, eventueel met twee letters (bijvoorbeeld 6811 of 6811 AB).`,
+      `Ongeldige postcode: gebruik vier cijfers, eventueel met twee letters (bijvoorbeeld 6811 of 6811 AB).`,
       field,
     );
   }

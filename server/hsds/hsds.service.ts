@@ -151,9 +151,9 @@ async function readDirectory(db: Queryable, organizationIds: string[] | null): P
  * reads, committed with that change (migration 1765500000000).
  */
 export async function directoryVersion(db: Queryable): Promise<string> {
-  const [{ version }] = (await db.query(
-    "SELECT change_count('directory')::text AS version",
-  )) as [{ version: string }];
+  const [{ version }] = (await db.query("SELECT change_count('directory')::text AS version")) as [
+    { version: string },
+  ];
   return version;
 }
 

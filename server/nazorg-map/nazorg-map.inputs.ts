@@ -10,16 +10,16 @@ import { DeliveredBy, Phase, TargetGroup } from "../taxonomy/taxonomy.js";
 export class NazorgMapFilter {
   @Field(() => [TargetGroup], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(20, { message: "Kies hoogstens 20 doelgroepen ('targetGroups')." })
+  @ArrayMaxSize(20, { message: "Kies hoogstens 20 doelgroepen." })
   targetGroups?: TargetGroup[];
 
   @Field(() => [DeliveredBy], { nullable: true, description: "Uitgevoerd door" })
   @IsOptional()
-  @ArrayMaxSize(10, { message: "Kies hoogstens 10 waarden bij 'deliveredBy'." })
+  @ArrayMaxSize(10, { message: "Kies hoogstens 10 soorten uitvoerders." })
   deliveredBy?: DeliveredBy[];
 
   @Field(() => [Phase], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(10, { message: "Kies hoogstens 10 fasen ('phases')." })
+  @ArrayMaxSize(10, { message: "Kies hoogstens 10 fasen." })
   phases?: Phase[];
 }

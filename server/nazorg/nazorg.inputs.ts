@@ -17,7 +17,7 @@ export class CreateNazorgPlanInput {
   })
   @IsOptional()
   @Matches(isoDate, {
-    message: "Vul de einddatum van het traject in als JJJJ-MM-DD ('trajectoryEndedOn').",
+    message: "Vul de einddatum van het traject in als JJJJ-MM-DD.",
   })
   trajectoryEndedOn?: string | null;
 
@@ -30,7 +30,7 @@ export class CreateNazorgPlanInput {
   })
   @IsOptional()
   @Matches(isoDate, {
-    message: "Vul de datum van het saneringskrediet in als JJJJ-MM-DD ('creditGrantedOn').",
+    message: "Vul de datum van het saneringskrediet in als JJJJ-MM-DD.",
   })
   creditGrantedOn?: string | null;
 
@@ -39,8 +39,8 @@ export class CreateNazorgPlanInput {
     description: "Duur in maanden; standaard 12, of 24 na een saneringskrediet",
   })
   @IsOptional()
-  @Min(1, { message: "De duur ('durationMonths') is minstens 1 maand." })
-  @Max(60, { message: "De duur ('durationMonths') is hoogstens 60 maanden." })
+  @Min(1, { message: "De duur is minstens 1 maand." })
+  @Max(60, { message: "De duur is hoogstens 60 maanden." })
   durationMonths?: number | null;
 
   @Field(() => ID, { description: "Een organisatie uit het casusteam" })
@@ -60,7 +60,7 @@ export class CreateNazorgPlanInput {
   @Field(() => String, { nullable: true, description: "Eigen wensen van de inwoner" })
   @IsOptional()
   @MaxLength(2000, {
-    message: "De wensen van de inwoner ('clientWishes') mogen hoogstens 2000 tekens lang zijn.",
+    message: "De wensen van de inwoner mogen hoogstens 2000 tekens lang zijn.",
   })
   clientWishes?: string | null;
 }
@@ -84,7 +84,7 @@ export class UpdateNazorgPlanInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(2000, {
-    message: "De wensen van de inwoner ('clientWishes') mogen hoogstens 2000 tekens lang zijn.",
+    message: "De wensen van de inwoner mogen hoogstens 2000 tekens lang zijn.",
   })
   clientWishes?: string | null;
 }
@@ -98,8 +98,8 @@ export class AdjustNazorgPlanInput {
   kind: NazorgAdjustmentKind;
 
   @Field()
-  @MinLength(3, { message: "Leg uit waarom het plan verandert ('reason')." })
-  @MaxLength(1000, { message: "De reden ('reason') mag hoogstens 1000 tekens lang zijn." })
+  @MinLength(3, { message: "Leg uit waarom het plan verandert." })
+  @MaxLength(1000, { message: "De reden mag hoogstens 1000 tekens lang zijn." })
   reason: string;
 
   @Field(() => Int, {
@@ -107,8 +107,8 @@ export class AdjustNazorgPlanInput {
     description: "Nieuwe duur; nodig bij verlengen en verkorten",
   })
   @IsOptional()
-  @Min(1, { message: "De duur ('durationMonths') is minstens 1 maand." })
-  @Max(60, { message: "De duur ('durationMonths') is hoogstens 60 maanden." })
+  @Min(1, { message: "De duur is minstens 1 maand." })
+  @Max(60, { message: "De duur is hoogstens 60 maanden." })
   durationMonths?: number | null;
 
   @Field(() => PaletteLevel, {
@@ -123,10 +123,10 @@ export class AdjustNazorgPlanInput {
     description: "Bij intensiveren: extra contactmomenten (JJJJ-MM-DD)",
   })
   @IsOptional()
-  @ArrayMaxSize(24, { message: "Plan hoogstens 24 extra contactmomenten ('addPlannedOn')." })
+  @ArrayMaxSize(24, { message: "Plan hoogstens 24 extra contactmomenten." })
   @Matches(isoDate, {
     each: true,
-    message: "Vul elke datum in als JJJJ-MM-DD ('addPlannedOn').",
+    message: "Vul elke datum in als JJJJ-MM-DD.",
   })
   addPlannedOn?: string[] | null;
 }
@@ -144,7 +144,7 @@ export class RegisterNazorgContactInput {
   contactId?: string | null;
 
   @Field({ description: "Datum van het gesprek (JJJJ-MM-DD)" })
-  @Matches(isoDate, { message: "Vul de datum van het contact in als JJJJ-MM-DD ('heldOn')." })
+  @Matches(isoDate, { message: "Vul de datum van het contact in als JJJJ-MM-DD." })
   heldOn: string;
 
   @Field(() => Channel)
@@ -161,16 +161,16 @@ export class RegisterNazorgContactInput {
   inBalance: InBalance;
 
   @Field(() => [ContactSignal], { defaultValue: [] })
-  @ArrayMaxSize(8, { message: "Kies hoogstens acht signalen ('signals')." })
+  @ArrayMaxSize(8, { message: "Kies hoogstens acht signalen." })
   signals: ContactSignal[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(2000, { message: "De notitie ('note') mag hoogstens 2000 tekens lang zijn." })
+  @MaxLength(2000, { message: "De notitie mag hoogstens 2000 tekens lang zijn." })
   note?: string | null;
 
   @Field(() => String, { nullable: true, description: "Het vervolg, bijvoorbeeld een verwijzing" })
   @IsOptional()
-  @MaxLength(1000, { message: "Het vervolg ('followUp') mag hoogstens 1000 tekens lang zijn." })
+  @MaxLength(1000, { message: "Het vervolg mag hoogstens 1000 tekens lang zijn." })
   followUp?: string | null;
 }

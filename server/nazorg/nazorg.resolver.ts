@@ -29,7 +29,7 @@ const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function plannedDate(value: string): string {
   if (!isoDate.test(value)) {
-    throw new UserInputError("Vul de geplande datum in als JJJJ-MM-DD ('plannedOn').", "plannedOn");
+    throw new UserInputError("Vul de geplande datum in als JJJJ-MM-DD.", "plannedOn");
   }
   return value;
 }

@@ -108,7 +108,7 @@ async function assertResponsible(
 ): Promise<void> {
   if (!(await isTeamMemberWithAccess(manager, caseId, organizationId))) {
     throw new UserInputError(
-      "Kies een organisatie uit het casusteam als verantwoordelijke ('responsibleOrganizationId').",
+      "Kies een organisatie uit het casusteam als verantwoordelijke.",
       "responsibleOrganizationId",
     );
   }
@@ -120,7 +120,7 @@ async function assertResponsible(
     );
     if (worker.length === 0) {
       throw new UserInputError(
-        "Kies een medewerker van de verantwoordelijke organisatie ('responsibleUserId').",
+        "Kies een medewerker van de verantwoordelijke organisatie.",
         "responsibleUserId",
       );
     }
@@ -169,23 +169,20 @@ export async function createNazorgPlan(
     await assertCaseMember(manager, viewer, input.caseId);
     const { clientId, phase } = locked[0];
     if (phase === CasePhase.AFGESLOTEN) {
-      throw new UserInputError("Een afgesloten casus krijgt geen nazorgplan ('caseId').", "caseId");
+      throw new UserInputError("Een afgesloten casus krijgt geen nazorgplan.", "caseId");
     }
     let startsOn: string;
     if (input.saneringskrediet) {
       if (!input.creditGrantedOn) {
         throw new UserInputError(
-          "Vul de datum in waarop het saneringskrediet verstrekt is ('creditGrantedOn').",
+          "Vul de datum in waarop het saneringskrediet verstrekt is.",
           "creditGrantedOn",
         );
       }
       startsOn = input.creditGrantedOn;
     } else {
       if (!input.trajectoryEndedOn) {
-        throw new UserInputError(
-          "Vul de einddatum van het traject in ('trajectoryEndedOn').",
-          "trajectoryEndedOn",
-        );
+        throw new UserInputError("Vul de einddatum van het traject in.", "trajectoryEndedOn");
       }
       startsOn = input.trajectoryEndedOn;
     }
@@ -284,7 +281,7 @@ export async function updateNazorgPlan(
 function assertActive(plan: PlanOfCase): void {
   if (plan.status !== NazorgPlanStatus.ACTIVE) {
     throw new UserInputError(
-      "Voor deze casus is vastgelegd dat nazorg niet haalbaar is ('planId').",
+      "Voor deze casus is vastgelegd dat nazorg niet haalbaar is.",
       "planId",
     );
   }
@@ -314,8 +311,8 @@ export async function adjustNazorgPlan(
       ) {
         throw new UserInputError(
           longer
-            ? `Kies een duur langer dan de huidige ${current} maanden ('durationMonths').`
-            : `Kies een duur korter dan de huidige ${current} maanden ('durationMonths').`,
+            ? `Kies een duur langer dan de huidige ${current} maanden.`
+            : `Kies een duur korter dan de huidige ${current} maanden.`,
           "durationMonths",
         );
       }
@@ -329,13 +326,13 @@ export async function adjustNazorgPlan(
             paletteIntensity(plan.paletteLevel as PaletteLevel));
       if (input.paletteLevel && !moreIntensive) {
         throw new UserInputError(
-          "Kies bij intensiveren een intensievere plek op het palet ('paletteLevel').",
+          "Kies bij intensiveren een intensievere plek op het palet.",
           "paletteLevel",
         );
       }
       if (!moreIntensive && extra.length === 0) {
         throw new UserInputError(
-          "Kies bij intensiveren een intensievere plek op het palet of extra contactmomenten ('addPlannedOn').",
+          "Kies bij intensiveren een intensievere plek op het palet of extra contactmomenten.",
           "addPlannedOn",
         );
       }
@@ -390,7 +387,7 @@ export async function recordNazorgNotFeasible(
   const trimmed = reason.trim();
   if (trimmed.length < 3 || trimmed.length > 2000) {
     throw new UserInputError(
-      "Leg vast waarom nazorg niet haalbaar is, in 3 tot 2000 tekens ('reason').",
+      "Leg vast waarom nazorg niet haalbaar is, in 3 tot 2000 tekens.",
       "reason",
     );
   }
@@ -494,10 +491,7 @@ export async function registerNazorgContact(
     const plan = await planOfTeam(manager, viewer, input.planId, true);
     assertActive(plan);
     if (input.heldOn > amsterdamToday()) {
-      throw new UserInputError(
-        "De datum van het contact ('heldOn') ligt in de toekomst.",
-        "heldOn",
-      );
+      throw new UserInputError("De datum van het contact ligt in de toekomst.", "heldOn");
     }
     const heldBy = input.heldByUserId ?? viewer.userId;
     const worker = await queryByIds<unknown>(
@@ -507,7 +501,7 @@ export async function registerNazorgContact(
     );
     if (worker.length === 0) {
       throw new UserInputError(
-        "Kies een medewerker van een organisatie uit het casusteam ('heldByUserId').",
+        "Kies een medewerker van een organisatie uit het casusteam.",
         "heldByUserId",
       );
     }
@@ -542,10 +536,7 @@ export async function registerNazorgContact(
           [input.contactId, plan.planId],
         );
         if (exists.length > 0) throw heldAlready();
-        throw new UserInputError(
-          "Kies een gepland contactmoment van dit plan ('contactId').",
-          "contactId",
-        );
+        throw new UserInputError("Kies een gepland contactmoment van dit plan.", "contactId");
       }
       contactId = updated[0]!.id;
     } else {

@@ -30,7 +30,7 @@ export class NetworkAgreementResolver {
   ): Promise<NetworkAgreement[]> {
     if (gemeenteCode && !/^GM[0-9]{4}$/.test(gemeenteCode)) {
       throw new UserInputError(
-        "Gebruik een CBS-code zoals GM0202 bij 'gemeenteCode'.",
+        "Gebruik voor de gemeente een CBS-code zoals GM0202.",
         "gemeenteCode",
       );
     }

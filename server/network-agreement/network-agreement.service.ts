@@ -27,7 +27,7 @@ function assertRealDate(value: string | null | undefined, field: string, what: s
   if (!value) return;
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UserInputError(`${what} ('${field}') bestaat niet in de kalender.`, field);
+    throw new UserInputError(`${what} bestaat niet in de kalender.`, field);
   }
 }
 
@@ -109,20 +109,20 @@ export async function createNetworkAgreement(
   if (input.kind === NetworkAgreementKind.REGIE_NAZORG) {
     if (!regieOrganizationId || !partyIds.includes(regieOrganizationId)) {
       throw new UserInputError(
-        "Kies welke van de partijen de regie op nazorg heeft ('regieOrganizationId').",
+        "Kies welke van de partijen de regie op nazorg heeft.",
         "regieOrganizationId",
       );
     }
   } else {
     if (regieOrganizationId) {
       throw new UserInputError(
-        "Alleen bij een afspraak over regie op nazorg kiest u een regiehouder ('regieOrganizationId').",
+        "Alleen bij een afspraak over regie op nazorg kiest u een regiehouder.",
         "regieOrganizationId",
       );
     }
     if (partyIds.length < 2) {
       throw new UserInputError(
-        "Een samenwerkingsafspraak heeft minstens twee ketenpartners ('partyIds').",
+        "Een samenwerkingsafspraak heeft minstens twee ketenpartners.",
         "partyIds",
       );
     }
@@ -130,7 +130,7 @@ export async function createNetworkAgreement(
   assertRealDate(input.validFrom, "validFrom", "De begindatum");
   assertRealDate(input.validUntil, "validUntil", "De einddatum");
   if (input.validUntil && input.validUntil < input.validFrom) {
-    throw new UserInputError("De einddatum ('validUntil') ligt vóór de begindatum.", "validUntil");
+    throw new UserInputError("De einddatum ligt vóór de begindatum.", "validUntil");
   }
 
   try {
@@ -140,20 +140,14 @@ export async function createNetworkAgreement(
         [partyIds.filter(isUuid)],
       )) as [{ count: number }];
       if (known[0].count !== partyIds.length) {
-        throw new UserInputError(
-          "Een van de gekozen ketenpartners kennen we niet ('partyIds').",
-          "partyIds",
-        );
+        throw new UserInputError("Een van de gekozen ketenpartners kennen we niet.", "partyIds");
       }
       const gemeenten = (await manager.query(
         "SELECT count(*)::int AS count FROM gemeente WHERE code = ANY ($1::text[])",
         [gemeenteCodes],
       )) as [{ count: number }];
       if (gemeenten[0].count !== gemeenteCodes.length) {
-        throw new UserInputError(
-          "Een van de gekozen gemeenten kennen we niet ('gemeenteCodes').",
-          "gemeenteCodes",
-        );
+        throw new UserInputError("Een van de gekozen gemeenten kennen we niet.", "gemeenteCodes");
       }
       await assertMayMaintainAgreementsIn(manager, viewer, gemeenteCodes);
 
@@ -218,13 +212,13 @@ export async function endNetworkAgreement(
     await assertMayMaintainAgreementsIn(manager, viewer, agreement.gemeenteCodes);
     if (input.validUntil < agreement.validFrom) {
       throw new UserInputError(
-        `De laatste dag ('validUntil') kan niet vóór de begindatum ${agreement.validFrom} liggen.`,
+        `De laatste dag kan niet vóór de begindatum ${agreement.validFrom} liggen.`,
         "validUntil",
       );
     }
     if (agreement.validUntil !== null && input.validUntil > agreement.validUntil) {
       throw new UserInputError(
-        `De afspraak loopt al af op ${agreement.validUntil}; een einddatum kan alleen eerder worden ('validUntil').`,
+        `De afspraak loopt al af op ${agreement.validUntil}; een einddatum kan alleen eerder worden.`,
         "validUntil",
       );
     }
@@ -272,7 +266,7 @@ async function explainRegieConflict(
     ? `In ${holder.gemeente} heeft ${holder.organization} al de regie op nazorg (vanaf ${holder.validFrom}${holder.validUntil ? ` tot en met ${holder.validUntil}` : ""}).`
     : "Een van de gemeenten heeft in die periode al een regiehouder voor nazorg.";
   return new UserInputError(
-    `${who} Per gemeente heeft één organisatie tegelijk de regie op nazorg: beëindig eerst de bestaande afspraak of kies een latere begindatum ('gemeenteCodes').`,
+    `${who} Per gemeente heeft één organisatie tegelijk de regie op nazorg: beëindig eerst de bestaande afspraak of kies een latere begindatum.`,
     "gemeenteCodes",
   );
 }

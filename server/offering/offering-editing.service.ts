@@ -97,19 +97,13 @@ async function checkedFields(
     [organizationId, input.locationIds.filter(isUuid)],
   )) as Array<{ id: string }>;
   if (ownLocations.length !== new Set(input.locationIds).size) {
-    throw new UserInputError(
-      "Kies alleen locaties van uw eigen organisatie ('locationIds').",
-      "locationIds",
-    );
+    throw new UserInputError("Kies alleen locaties van uw eigen organisatie.", "locationIds");
   }
   const knownGemeenten = (await manager.query("SELECT code FROM gemeente WHERE code = ANY ($1)", [
     input.gemeenten,
   ])) as Array<{ code: string }>;
   if (knownGemeenten.length !== new Set(input.gemeenten).size) {
-    throw new UserInputError(
-      "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
-      "gemeenten",
-    );
+    throw new UserInputError("Een van de gekozen gemeenten kennen we niet.", "gemeenten");
   }
   return {
     ...input,

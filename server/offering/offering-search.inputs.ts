@@ -22,8 +22,8 @@ export const maxSearchTextLength = 200;
 export const maxPageSize = 100;
 export const defaultPageSize = 20;
 
-const listLimit = (field: string) =>
-  ArrayMaxSize(50, { message: `Kies hoogstens 50 waarden bij '${field}'.` });
+/** At most 50 values in one filter; `values` names them as the filter does ("leefgebieden"). */
+const listLimit = (values: string) => ArrayMaxSize(50, { message: `Kies hoogstens 50 ${values}.` });
 
 @InputType({
   description:
@@ -36,21 +36,21 @@ export class OfferingSearchInput {
   })
   @IsOptional()
   @MaxLength(maxSearchTextLength, {
-    message: `De zoektekst ('text') mag hoogstens ${maxSearchTextLength} tekens lang zijn.`,
+    message: `De zoektekst mag hoogstens ${maxSearchTextLength} tekens lang zijn.`,
   })
   text?: string;
 
   @Field({ nullable: true, description: 'Postcode, "6811" of "6811 AB": sorteert op afstand' })
   @IsOptional()
   @MaxLength(12, {
-    message: "Ongeldige postcode bij 'near': gebruik bijvoorbeeld 6811 of 6811 AB.",
+    message: "Ongeldige postcode: gebruik bijvoorbeeld 6811 of 6811 AB.",
   })
   near?: string;
 
   @Field(() => Float, { nullable: true, description: "Alleen aanbod binnen zoveel km van `near`" })
   @IsOptional()
-  @Min(0.1, { message: "De maximale afstand ('maxDistanceKm') moet minstens 0,1 km zijn." })
-  @Max(500, { message: "De maximale afstand ('maxDistanceKm') mag hoogstens 500 km zijn." })
+  @Min(0.1, { message: "De maximale afstand moet minstens 0,1 km zijn." })
+  @Max(500, { message: "De maximale afstand mag hoogstens 500 km zijn." })
   maxDistanceKm?: number;
 
   @Field(() => [String], { nullable: true, description: "CBS-codes, bijvoorbeeld GM0202" })
@@ -58,7 +58,7 @@ export class OfferingSearchInput {
   @listLimit("gemeenten")
   @Matches(/^GM[0-9]{4}$/, {
     each: true,
-    message: "Ongeldige gemeentecode bij 'gemeenten': gebruik de CBS-code, bijvoorbeeld GM0202.",
+    message: "Ongeldige gemeentecode: gebruik de CBS-code, bijvoorbeeld GM0202.",
   })
   gemeenten?: string[];
 
@@ -69,32 +69,32 @@ export class OfferingSearchInput {
 
   @Field(() => [Phase], { nullable: true })
   @IsOptional()
-  @listLimit("phases")
+  @listLimit("fasen")
   phases?: Phase[];
 
   @Field(() => [PaletteLevel], { nullable: true })
   @IsOptional()
-  @listLimit("paletteLevels")
+  @listLimit("plekken op het palet")
   paletteLevels?: PaletteLevel[];
 
   @Field(() => [LifeDomain], { nullable: true })
   @IsOptional()
-  @listLimit("lifeDomains")
+  @listLimit("leefgebieden")
   lifeDomains?: LifeDomain[];
 
   @Field(() => [TargetGroup], { nullable: true })
   @IsOptional()
-  @listLimit("targetGroups")
+  @listLimit("doelgroepen")
   targetGroups?: TargetGroup[];
 
   @Field(() => [Channel], { nullable: true })
   @IsOptional()
-  @listLimit("channels")
+  @listLimit("kanalen")
   channels?: Channel[];
 
   @Field(() => [DeliveredBy], { nullable: true })
   @IsOptional()
-  @listLimit("deliveredBy")
+  @listLimit("soorten uitvoerders")
   deliveredBy?: DeliveredBy[];
 
   @Field({ nullable: true, description: "Alleen aanbod met vrije plekken" })
@@ -111,14 +111,16 @@ export class OfferingsArgs {
 
   @Field(() => Int, { defaultValue: defaultPageSize, nullable: true })
   @IsOptional()
-  @Min(1, { message: "Het aantal resultaten ('first') moet minstens 1 zijn." })
+  @Min(1, { message: "Het aantal resultaten moet minstens 1 zijn." })
   @Max(maxPageSize, {
-    message: `Het aantal resultaten ('first') mag hoogstens ${maxPageSize} zijn.`,
+    message: `Het aantal resultaten mag hoogstens ${maxPageSize} zijn.`,
   })
   first?: number | null;
 
   @Field({ nullable: true, description: "endCursor van de vorige pagina" })
   @IsOptional()
-  @MaxLength(1000, { message: "Ongeldige cursor bij 'after'." })
+  @MaxLength(1000, {
+    message: "Deze pagina van de zoekresultaten bestaat niet meer. Zoek opnieuw.",
+  })
   after?: string;
 }

@@ -170,7 +170,7 @@ export async function searchOfferings(
 ): Promise<OfferingConnection> {
   if (search.maxDistanceKm !== undefined && search.maxDistanceKm !== null && !search.near) {
     throw new UserInputError(
-      "Een maximale afstand ('maxDistanceKm') werkt alleen samen met een postcode ('near').",
+      "Een maximale afstand werkt alleen samen met een postcode.",
       "maxDistanceKm",
     );
   }
@@ -646,7 +646,7 @@ function decodeCursor(cursor: string): SortKey {
     !isUuid(key[3])
   ) {
     throw new UserInputError(
-      "Ongeldige cursor bij 'after': gebruik de endCursor van de vorige pagina.",
+      "Deze pagina van de zoekresultaten bestaat niet meer. Zoek opnieuw.",
       "after",
     );
   }

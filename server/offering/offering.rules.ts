@@ -15,7 +15,7 @@ export function offeringRuleProblems(input: OfferingInput): InputProblem[] {
     problem(
       "paletteLevel",
       "paletteLevel",
-      "Kies bij nazorgaanbod een plek op het palet van nazorg ('paletteLevel').",
+      "Kies bij nazorgaanbod een plek op het palet van nazorg.",
     );
   }
   if (
@@ -26,14 +26,14 @@ export function offeringRuleProblems(input: OfferingInput): InputProblem[] {
     problem(
       "available",
       "capacity.available",
-      "Er kunnen niet meer vrije plekken ('available') zijn dan plekken in totaal.",
+      "Er kunnen niet meer vrije plekken zijn dan plekken in totaal.",
     );
   }
   if (input.locationIds.length === 0 && input.gemeenten.length === 0) {
     problem(
       "gemeenten",
       "gemeenten",
-      "Geef aan waar het aanbod te gebruiken is: kies een locatie of een gemeente ('gemeenten').",
+      "Geef aan waar het aanbod te gebruiken is: kies een locatie of een gemeente.",
     );
   }
   return problems;

@@ -7,32 +7,32 @@ import { Field, Float, InputType } from "type-graphql";
 export class LocationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200, { message: "De naam ('name') mag hoogstens 200 tekens lang zijn." })
+  @MaxLength(200, { message: "De naam mag hoogstens 200 tekens lang zijn." })
   name?: string | null;
 
   @Field()
-  @MinLength(2, { message: "Vul straat en huisnummer in ('street')." })
-  @MaxLength(200, { message: "De straat ('street') mag hoogstens 200 tekens lang zijn." })
+  @MinLength(2, { message: "Vul straat en huisnummer in." })
+  @MaxLength(200, { message: "De straat mag hoogstens 200 tekens lang zijn." })
   street: string;
 
   @Field({ description: "6811 AB" })
-  @MaxLength(10, { message: "Ongeldige postcode bij 'postcode': gebruik bijvoorbeeld 6811 AB." })
+  @MaxLength(10, { message: "Ongeldige postcode: gebruik bijvoorbeeld 6811 AB." })
   postcode: string;
 
   @Field()
-  @MinLength(2, { message: "Vul de plaats in ('city')." })
-  @MaxLength(100, { message: "De plaats ('city') mag hoogstens 100 tekens lang zijn." })
+  @MinLength(2, { message: "Vul de plaats in." })
+  @MaxLength(100, { message: "De plaats mag hoogstens 100 tekens lang zijn." })
   city: string;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @Min(50.7, { message: "De breedtegraad ('latitude') ligt niet in Nederland." })
-  @Max(53.6, { message: "De breedtegraad ('latitude') ligt niet in Nederland." })
+  @Min(50.7, { message: "De breedtegraad ligt niet in Nederland." })
+  @Max(53.6, { message: "De breedtegraad ligt niet in Nederland." })
   latitude?: number | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @Min(3.3, { message: "De lengtegraad ('longitude') ligt niet in Nederland." })
-  @Max(7.3, { message: "De lengtegraad ('longitude') ligt niet in Nederland." })
+  @Min(3.3, { message: "De lengtegraad ligt niet in Nederland." })
+  @Max(7.3, { message: "De lengtegraad ligt niet in Nederland." })
   longitude?: number | null;
 }

@@ -73,7 +73,7 @@ async function withCoordinates(manager: EntityManager, input: LocationInput) {
   const hasLatitude = input.latitude != null;
   if (hasLatitude !== (input.longitude != null)) {
     throw new UserInputError(
-      "Geef breedte- en lengtegraad allebei, of geen van beide ('latitude').",
+      "Geef breedte- en lengtegraad allebei, of geen van beide.",
       "latitude",
     );
   }

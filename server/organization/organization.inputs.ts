@@ -14,22 +14,22 @@ import { ContactPersonInput, ContactPointInput } from "./contact.inputs.js";
 @InputType({ description: "De gegevens van een ketenpartner die de partner zelf bijhoudt" })
 export class OrganizationInput {
   @Field()
-  @MinLength(2, { message: "Vul de naam van de organisatie in ('name')." })
-  @MaxLength(200, { message: "De naam ('name') mag hoogstens 200 tekens lang zijn." })
+  @MinLength(2, { message: "Vul de naam van de organisatie in." })
+  @MaxLength(200, { message: "De naam mag hoogstens 200 tekens lang zijn." })
   name: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(2000, {
-    message: "De omschrijving ('description') mag hoogstens 2000 tekens lang zijn.",
+    message: "De omschrijving mag hoogstens 2000 tekens lang zijn.",
   })
   description?: string | null;
 
   @Field(() => [String], {
     description: "CBS-codes van de gemeenten waarvoor de organisatie werkt",
   })
-  @ArrayMaxSize(400, { message: "Kies hoogstens 400 gemeenten ('gemeenten')." })
-  @Matches(/^GM[0-9]{4}$/, { each: true, message: "Gebruik CBS-codes zoals GM0202 ('gemeenten')." })
+  @ArrayMaxSize(400, { message: "Kies hoogstens 400 gemeenten." })
+  @Matches(/^GM[0-9]{4}$/, { each: true, message: "Gebruik CBS-codes zoals GM0202." })
   gemeenten: string[];
 
   @Field(() => ContactPointInput)
@@ -40,7 +40,7 @@ export class OrganizationInput {
   @IsOptional()
   @IsUrl(
     { protocols: ["https", "http"], require_protocol: true },
-    { message: "Vul een volledig webadres in, zoals https://www.voorbeeld.nl ('website')." },
+    { message: "Vul een volledig webadres in, zoals https://www.voorbeeld.nl." },
   )
   website?: string | null;
 

@@ -215,10 +215,7 @@ async function assertGemeentenExist(db: Queryable, codes: string[]): Promise<voi
     codes,
   ])) as unknown[];
   if (known.length !== new Set(codes).size) {
-    throw new UserInputError(
-      "Een van de gekozen gemeenten kennen we niet ('gemeenten').",
-      "gemeenten",
-    );
+    throw new UserInputError("Een van de gekozen gemeenten kennen we niet.", "gemeenten");
   }
 }
 

@@ -15,26 +15,26 @@ export class StartReferralInput {
   offeringId: string;
 
   @Field()
-  @MinLength(3, { message: "Beschrijf de hulpvraag ('question')." })
-  @MaxLength(2000, { message: "De hulpvraag ('question') mag hoogstens 2000 tekens lang zijn." })
+  @MinLength(3, { message: "Beschrijf de hulpvraag." })
+  @MaxLength(2000, { message: "De hulpvraag mag hoogstens 2000 tekens lang zijn." })
   question: string;
 
   @Field()
-  @MinLength(3, { message: "Schrijf een korte overdrachtssamenvatting ('handoverSummary')." })
+  @MinLength(3, { message: "Schrijf een korte overdrachtssamenvatting." })
   @MaxLength(5000, {
-    message: "De samenvatting ('handoverSummary') mag hoogstens 5000 tekens lang zijn.",
+    message: "De samenvatting mag hoogstens 5000 tekens lang zijn.",
   })
   handoverSummary: string;
 
   @Field(() => [LifeDomain])
-  @ArrayMaxSize(12, { message: "Kies hoogstens 12 levensgebieden ('lifeDomains')." })
+  @ArrayMaxSize(12, { message: "Kies hoogstens 12 levensgebieden." })
   lifeDomains: LifeDomain[];
 
   @Field(() => Urgency, { defaultValue: Urgency.NORMAAL })
   urgency: Urgency;
 
   @Field(() => [ContactPreference])
-  @ArrayMaxSize(5, { message: "Kies hoogstens vijf contactvoorkeuren ('contactPreferences')." })
+  @ArrayMaxSize(5, { message: "Kies hoogstens vijf contactvoorkeuren." })
   contactPreferences: ContactPreference[];
 
   @Field(() => ID, {
@@ -66,7 +66,7 @@ export class ReferralTransitionInput {
     description: "Reden of toelichting; verplicht bij afwijzen, annuleren en niet gelukt",
   })
   @IsOptional()
-  @MaxLength(2000, { message: "De toelichting ('note') mag hoogstens 2000 tekens lang zijn." })
+  @MaxLength(2000, { message: "De toelichting mag hoogstens 2000 tekens lang zijn." })
   note?: string | null;
 
   @Field(() => Date, { nullable: true, description: "Datum en tijd van de kennismaking" })

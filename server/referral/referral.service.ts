@@ -142,10 +142,7 @@ export async function startReferral(
     }>(manager, "SELECT organization_id, status FROM offering WHERE id = $1", [input.offeringId]);
     const offering = offerings[0];
     if (!offering || offering.status !== "ACTIVE") {
-      throw new UserInputError(
-        "Kies een actief aanbod op de sociale kaart ('offeringId').",
-        "offeringId",
-      );
+      throw new UserInputError("Kies een actief aanbod op de sociale kaart.", "offeringId");
     }
     const [{ client_id: clientId }] = (await manager.query(
       "SELECT client_id FROM care_case WHERE id = $1",
@@ -206,7 +203,7 @@ export async function transitionReferral(
   const rule = transitionFor(referral.state, input.to);
   if (!rule) {
     throw new UserInputError(
-      `Een overdracht met status '${referralStateLabels[referral.state]}' kan niet naar '${referralStateLabels[input.to]}' ('to').`,
+      `Een overdracht met status '${referralStateLabels[referral.state]}' kan niet naar '${referralStateLabels[input.to]}'.`,
       "to",
     );
   }
@@ -222,20 +219,17 @@ export async function transitionReferral(
   if ((rule.requires === "reason" || rule.requires === "outcome") && !note) {
     throw new UserInputError(
       rule.requires === "outcome"
-        ? "Meld de uitkomst terug aan de verwijzer ('note')."
-        : "Geef een reden op ('note').",
+        ? "Meld de uitkomst terug aan de verwijzer."
+        : "Geef een reden op.",
       "note",
     );
   }
   if (rule.requires === "introductionAt" && !input.introductionAt) {
-    throw new UserInputError(
-      "Kies datum en tijd van de kennismaking ('introductionAt').",
-      "introductionAt",
-    );
+    throw new UserInputError("Kies datum en tijd van de kennismaking.", "introductionAt");
   }
   if (input.to === ReferralState.SENT && !referral.consent_in_force) {
     throw new UserInputError(
-      "Versturen kan alleen op een geldige toestemming van de inwoner voor deze organisatie ('consentId').",
+      "Versturen kan alleen op een geldige toestemming van de inwoner voor deze organisatie.",
       "consentId",
     );
   }
@@ -510,7 +504,7 @@ async function assertConsentForReferral(
     [consentId, clientId],
   );
   if (rows.length === 0) {
-    throw new UserInputError("Kies een toestemming van deze inwoner ('consentId').", "consentId");
+    throw new UserInputError("Kies een toestemming van deze inwoner.", "consentId");
   }
   if (!rows[0]!.covers) throw questionNotCovered();
 }

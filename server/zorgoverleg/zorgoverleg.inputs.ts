@@ -33,29 +33,29 @@ export class ScheduleZorgoverlegInput {
   startsAt: Date;
 
   @Field(() => Int, { defaultValue: 60, description: "Duur in minuten" })
-  @Min(15, { message: "Een overleg duurt minstens 15 minuten ('durationMinutes')." })
-  @Max(480, { message: "Een overleg duurt hoogstens 8 uur ('durationMinutes')." })
+  @Min(15, { message: "Een overleg duurt minstens 15 minuten." })
+  @Max(480, { message: "Een overleg duurt hoogstens 8 uur." })
   durationMinutes: number;
 
   @Field(() => String, { nullable: true, description: "Plaats, bijvoorbeeld een adres en zaal" })
   @IsOptional()
-  @MinLength(2, { message: "Vul een plaats in ('location')." })
-  @MaxLength(300, { message: "De plaats ('location') mag hoogstens 300 tekens lang zijn." })
+  @MinLength(2, { message: "Vul een plaats in." })
+  @MaxLength(300, { message: "De plaats mag hoogstens 300 tekens lang zijn." })
   location?: string | null;
 
   @Field(() => String, { nullable: true, description: "Link naar het videogesprek (https)" })
   @IsOptional()
   @Matches(/^https:\/\/\S+$/, {
-    message: "Vul een videolink in die met https:// begint ('videoLink').",
+    message: "Vul een videolink in die met https:// begint.",
   })
-  @MaxLength(500, { message: "De videolink ('videoLink') mag hoogstens 500 tekens lang zijn." })
+  @MaxLength(500, { message: "De videolink mag hoogstens 500 tekens lang zijn." })
   videoLink?: string | null;
 
   @Field({ defaultValue: false, description: "Of de inwoner deelneemt" })
   clientParticipates: boolean;
 
   @Field(() => [ZorgoverlegInviteeInput])
-  @ArrayMaxSize(30, { message: "Nodig hoogstens 30 deelnemers uit ('invitees')." })
+  @ArrayMaxSize(30, { message: "Nodig hoogstens 30 deelnemers uit." })
   @ValidateNested()
   invitees: ZorgoverlegInviteeInput[];
 }
@@ -63,9 +63,9 @@ export class ScheduleZorgoverlegInput {
 @InputType({ description: "Een afspraak: wat, wie, wanneer klaar" })
 export class AgreementInput {
   @Field({ description: "Wat er gebeurt" })
-  @MinLength(3, { message: "Beschrijf wat er afgesproken is ('description')." })
+  @MinLength(3, { message: "Beschrijf wat er afgesproken is." })
   @MaxLength(1000, {
-    message: "De afspraak ('description') mag hoogstens 1000 tekens lang zijn.",
+    message: "De afspraak mag hoogstens 1000 tekens lang zijn.",
   })
   description: string;
 
@@ -77,7 +77,7 @@ export class AgreementInput {
   ownerUserId?: string | null;
 
   @Field({ description: "Uiterlijk klaar op (JJJJ-MM-DD)" })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: "Vul een datum in ('dueOn')." })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: "Vul een datum in." })
   dueOn: string;
 }
 
@@ -91,8 +91,8 @@ export class RegieDecisionInput {
   toUserId?: string | null;
 
   @Field()
-  @MinLength(3, { message: "Leg kort uit waarom de regie overgaat ('reason')." })
-  @MaxLength(1000, { message: "De reden ('reason') mag hoogstens 1000 tekens lang zijn." })
+  @MinLength(3, { message: "Leg kort uit waarom de regie overgaat." })
+  @MaxLength(1000, { message: "De reden mag hoogstens 1000 tekens lang zijn." })
   reason: string;
 }
 
@@ -102,19 +102,18 @@ export class RecordZorgoverlegInput {
   zorgoverlegId: string;
 
   @Field({ description: "Korte samenvatting" })
-  @MinLength(3, { message: "Schrijf een korte samenvatting ('summary')." })
+  @MinLength(3, { message: "Schrijf een korte samenvatting." })
   @MaxLength(5000, {
-    message: "De samenvatting ('summary') mag hoogstens 5000 tekens lang zijn.",
+    message: "De samenvatting mag hoogstens 5000 tekens lang zijn.",
   })
   summary: string;
 
   @Field({ description: "Hoe de partners elkaar op de hoogte houden" })
   @MinLength(3, {
-    message: "Leg vast hoe de partners elkaar op de hoogte houden ('communicationAgreement').",
+    message: "Leg vast hoe de partners elkaar op de hoogte houden.",
   })
   @MaxLength(2000, {
-    message:
-      "De communicatieafspraak ('communicationAgreement') mag hoogstens 2000 tekens lang zijn.",
+    message: "De communicatieafspraak mag hoogstens 2000 tekens lang zijn.",
   })
   communicationAgreement: string;
 
@@ -123,7 +122,7 @@ export class RecordZorgoverlegInput {
   clientParticipated?: boolean | null;
 
   @Field(() => [AgreementInput])
-  @ArrayMaxSize(30, { message: "Leg hoogstens 30 afspraken tegelijk vast ('agreements')." })
+  @ArrayMaxSize(30, { message: "Leg hoogstens 30 afspraken tegelijk vast." })
   @ValidateNested()
   agreements: AgreementInput[];
 

@@ -47,10 +47,10 @@ export async function scheduleZorgoverleg(
   const location = input.location?.trim() || null;
   const videoLink = input.videoLink?.trim() || null;
   if (!location && !videoLink) {
-    throw new UserInputError("Vul een plaats of een videolink in ('location').", "location");
+    throw new UserInputError("Vul een plaats of een videolink in.", "location");
   }
   if (Number.isNaN(input.startsAt.getTime())) {
-    throw new UserInputError("Kies datum en tijd van het overleg ('startsAt').", "startsAt");
+    throw new UserInputError("Kies datum en tijd van het overleg.", "startsAt");
   }
   return inTransaction(db, async (manager) => {
     await assertCaseMember(manager, viewer, input.caseId);
@@ -276,7 +276,7 @@ async function admitInvitee(
   );
   if (!organization[0]) {
     throw new UserInputError(
-      "Een van de uitgenodigde organisaties kennen we niet ('organizationId').",
+      "Een van de uitgenodigde organisaties kennen we niet.",
       "organizationId",
     );
   }
@@ -284,15 +284,12 @@ async function admitInvitee(
     invitee.userId &&
     !(await isActiveWorkerOf(manager, invitee.userId, invitee.organizationId))
   ) {
-    throw new UserInputError(
-      "Kies een medewerker van de uitgenodigde organisatie ('userId').",
-      "userId",
-    );
+    throw new UserInputError("Kies een medewerker van de uitgenodigde organisatie.", "userId");
   }
   if (await isTeamMemberWithAccess(manager, caseId, invitee.organizationId)) return;
   if (!(await mayJoinTeam(manager, caseId, invitee.organizationId))) {
     throw new UserInputError(
-      "Een organisatie buiten het casusteam kan alleen deelnemen met een geldige toestemming van de inwoner voor die organisatie ('organizationId').",
+      "Een organisatie buiten het casusteam kan alleen deelnemen met een geldige toestemming van de inwoner voor die organisatie.",
       "organizationId",
     );
   }
@@ -308,11 +305,11 @@ async function assertAgreementOwner(
 ): Promise<void> {
   const which = `afspraak ${index + 1}`;
   if (!isCalendarDate(agreement.dueOn)) {
-    throw new UserInputError(`Vul een bestaande datum in bij ${which} ('dueOn').`, "dueOn");
+    throw new UserInputError(`Vul een bestaande datum in bij ${which}.`, "dueOn");
   }
   if (!(await isTeamMemberWithAccess(manager, caseId, agreement.ownerOrganizationId))) {
     throw new UserInputError(
-      `Kies bij ${which} een organisatie uit het casusteam ('ownerOrganizationId').`,
+      `Kies bij ${which} een organisatie uit het casusteam.`,
       "ownerOrganizationId",
     );
   }
@@ -321,7 +318,7 @@ async function assertAgreementOwner(
     !(await isActiveWorkerOf(manager, agreement.ownerUserId, agreement.ownerOrganizationId))
   ) {
     throw new UserInputError(
-      `Kies bij ${which} een medewerker van die organisatie ('ownerUserId').`,
+      `Kies bij ${which} een medewerker van die organisatie.`,
       "ownerUserId",
     );
   }

@@ -861,7 +861,7 @@ describe("refusing what breaks the rules of the sociale kaart", () => {
       expect.arrayContaining([
         {
           path: `/services/${index(first)}/attributes`,
-          message: `Dienst '${first.name}': Kies bij nazorgaanbod een plek op het palet van nazorg ('paletteLevel').`,
+          message: `Dienst '${first.name}': Kies bij nazorgaanbod een plek op het palet van nazorg.`,
         },
         {
           path: `/services/${index(first)}/service_at_locations/0/location_id`,
@@ -906,23 +906,23 @@ describe("the rules of the API, applied to an import", () => {
       expect.arrayContaining([
         {
           path: "/organizations/0/website",
-          message: `Organisatie '${organization.name}': Vul een volledig webadres in, zoals https://www.voorbeeld.nl ('website').`,
+          message: `Organisatie '${organization.name}': Vul een volledig webadres in, zoals https://www.voorbeeld.nl.`,
         },
         {
           path: `/organizations/0/locations/${outside}/latitude`,
-          message: `Organisatie '${organization.name}', locatie '${place}': De breedtegraad ('latitude') ligt niet in Nederland.`,
+          message: `Organisatie '${organization.name}', locatie '${place}': De breedtegraad ligt niet in Nederland.`,
         },
         {
           path: `${at}/description`,
-          message: `Dienst '${service.name}': Beschrijf het aanbod in minstens 20 tekens ('description').`,
+          message: `Dienst '${service.name}': Beschrijf het aanbod in minstens 20 tekens.`,
         },
         {
           path: `${at}/capacities/0/available`,
-          message: `Dienst '${service.name}': Er kunnen niet meer vrije plekken ('available') zijn dan plekken in totaal.`,
+          message: `Dienst '${service.name}': Er kunnen niet meer vrije plekken zijn dan plekken in totaal.`,
         },
         {
           path: `${at}/contacts/0/phones/0/number`,
-          message: `Dienst '${service.name}': Het telefoonnummer ('phone') mag hoogstens 30 tekens lang zijn.`,
+          message: `Dienst '${service.name}': Het telefoonnummer mag hoogstens 30 tekens lang zijn.`,
         },
       ]),
     );
@@ -952,7 +952,7 @@ describe("the rules of the API, applied to an import", () => {
       beheerder.headers,
     );
     expect(refused.errors?.[0]?.message).toBe(
-      "Vul een volledig webadres in, zoals https://www.voorbeeld.nl ('website').",
+      "Vul een volledig webadres in, zoals https://www.voorbeeld.nl.",
     );
   });
 

@@ -238,7 +238,7 @@ describe("network agreements", () => {
     const [, , g3] = region.gemeenteCodes as [string, string, string];
     const result = await graphql(create, { input: regie([g3], overrides) }, admin.headers);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
-    expect(result.errors?.[0]?.message).toContain(`'${field}'`);
+    expect(result.errors?.[0]?.message).not.toContain(`'${field}'`);
   });
 
   it("ends an agreement only on or after its first day and never later than agreed", async () => {

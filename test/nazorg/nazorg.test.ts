@@ -138,7 +138,7 @@ describe("a nazorg plan", () => {
         code: "BAD_USER_INPUT",
         field,
       });
-      expect(refused.errors![0]!.message).toContain(`'${field}'`);
+      expect(refused.errors![0]!.message).not.toContain(`'${field}'`);
     }
     expect(await planRows(caseId)).toHaveLength(0);
     expect((await caseOf(worker.headers, caseId))!.phase).toBe("ONTWIKKELING");

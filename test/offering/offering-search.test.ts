@@ -667,7 +667,7 @@ describe("bad input", () => {
     const [error] = result.errors!;
     expect(error!.extensions?.code).toBe("BAD_USER_INPUT");
     expect(error!.extensions?.field).toBe(field);
-    expect(error!.message).toContain(`'${field}'`);
+    expect(error!.message).not.toContain(`'${field}'`);
     expect(error!.extensions).not.toHaveProperty("stacktrace");
     return error!;
   }

@@ -169,7 +169,7 @@ describe("limits on what one operation may ask", () => {
       }
     `);
     expect(refusal(result)).toMatchObject({
-      message: "Het aantal resultaten ('first') mag hoogstens 100 zijn.",
+      message: "Het aantal resultaten mag hoogstens 100 zijn.",
       extensions: { code: "BAD_USER_INPUT", field: "first" },
     });
     expect(result.data ?? null).toBeNull();

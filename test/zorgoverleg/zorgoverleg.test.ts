@@ -269,7 +269,7 @@ describe("scheduling a zorgoverleg", () => {
         owner.headers,
       );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
-      expect(result.errors?.[0]?.message).toContain(`'${field}'`);
+      expect(result.errors?.[0]?.message).not.toContain(`'${field}'`);
     }
     expect((await caseAs(owner, caseId))!.zorgoverleggen).toEqual([]);
   });
@@ -550,7 +550,7 @@ describe("recording a zorgoverleg", () => {
         code: "BAD_USER_INPUT",
         field,
       });
-      expect(result.errors?.[0]?.message).toContain(`'${field}'`);
+      expect(result.errors?.[0]?.message).not.toContain(`'${field}'`);
     }
     const seen = await caseAs(owner, caseId);
     expect(seen!.zorgoverleggen).toEqual([{ id: scheduled.id, recordedAt: null, agreements: [] }]);

@@ -39,7 +39,7 @@ function ContactForm({ problem }: { problem: FormProblem | null }) {
 describe("a form with a problem from the server", () => {
   it("sums the problem up at the top, focused, linked to the one field the server named", () => {
     const problem = problemOf(
-      serverError("Het telefoonnummer ('phone') mag hoogstens 30 tekens lang zijn.", {
+      serverError("Het telefoonnummer mag hoogstens 30 tekens lang zijn.", {
         code: "BAD_USER_INPUT",
         field: "phone",
         fieldPath: "coordinator.phone",
@@ -56,7 +56,7 @@ describe("a form with a problem from the server", () => {
     const coordinatorPhone = screen.getByLabelText("Telefoon coördinator");
     expect(coordinatorPhone).toHaveAttribute("aria-invalid", "true");
     expect(coordinatorPhone).toHaveAccessibleDescription(
-      "Het telefoonnummer ('phone') mag hoogstens 30 tekens lang zijn.",
+      "Het telefoonnummer mag hoogstens 30 tekens lang zijn.",
     );
     expect(screen.getByLabelText("Telefoon loket")).not.toHaveAttribute("aria-invalid");
 
@@ -68,7 +68,7 @@ describe("a form with a problem from the server", () => {
     render(
       <ContactForm
         problem={problemOf(
-          serverError("Kies minstens één gemeente ('gemeenten').", {
+          serverError("Kies minstens één gemeente.", {
             code: "BAD_USER_INPUT",
             field: "gemeenten",
           }),
@@ -77,7 +77,7 @@ describe("a form with a problem from the server", () => {
       />,
     );
     expect(screen.getByRole("group", { name: "Gemeenten" })).toHaveAccessibleDescription(
-      "Kies minstens één gemeente ('gemeenten').",
+      "Kies minstens één gemeente.",
     );
     // The link to a group focuses its first option.
     fireEvent.click(screen.getByRole("link", { name: /Kies minstens één gemeente/ }));

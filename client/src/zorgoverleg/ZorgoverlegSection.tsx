@@ -246,7 +246,7 @@ function ScheduleForm(props: {
     if (other) invitees.push({ organizationId: other, userId: null });
     const startsAt = new Date(String(form.get("start")));
     if (Number.isNaN(startsAt.getTime())) {
-      report("Kies datum en tijd van het overleg ('startsAt').", "startsAt");
+      report("Kies datum en tijd van het overleg.", "startsAt");
       return;
     }
     clear();
