@@ -64,8 +64,9 @@ export class ServiceUnavailableError extends GraphQLError {
 
 // SQLSTATE classes and codes that mean "the database is not there (now)", not "your request is
 // wrong": connection exceptions (08), shutdown and crash (57P01-57P03), too many connections,
-// and a statement cancelled by statement_timeout (57014).
-const unavailableStates = new Set(["57P01", "57P02", "57P03", "53300", "57014"]);
+// a statement cancelled by statement_timeout (57014), and a session ended for a transaction
+// left idle or running too long (25P03, 25P04).
+const unavailableStates = new Set(["57P01", "57P02", "57P03", "53300", "57014", "25P03", "25P04"]);
 const unavailableNetworkCodes = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -88,7 +89,13 @@ const unavailableMessages = [
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const { code, message, name } = (error ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  // TypeORM lets go of a transaction's connection when it breaks; the next statement says so.
+  if (name === "QueryRunnerProviderAlreadyReleasedError") return true;
   if (typeof code === "string") {
     if (code.startsWith("08") || unavailableStates.has(code) || unavailableNetworkCodes.has(code))
       return true;

@@ -46,8 +46,10 @@ export const entities = [
 /**
  * How long a request may wait for the database: a new connection opened within 3 s, its turn
  * for one of the pool's within 15 s (a request with many fields can take several at once, so at
- * a busy moment requests queue), a statement done within 5 s, a transaction left idle (a stuck request) ended after 10 s. A database that is down
- * then fails a request quickly instead of letting it hang. Those limits are kept by PostgreSQL;
+ * a busy moment requests queue), a statement done within 5 s, a transaction left idle (a stuck
+ * request) ended after 30 s (a server busy with many requests can keep a healthy transaction
+ * waiting for seconds). A database that is down then fails a request quickly instead of letting
+ * it hang. Those limits are kept by PostgreSQL;
  * a connection that stops answering altogether (a frozen network, a hung server) is given up
  * by the server itself 10 s after the longest statement a request may run (the statement
  * timeout, or a first search count: 20 s). Migrations and seeding run without these limits
@@ -60,7 +62,7 @@ export const requestTimeouts = {
   // Opening one: a database that does not answer is noticed quickly (bounded-client.ts).
   connectAttemptTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
   statement_timeout: statementTimeoutMs,
-  idle_in_transaction_session_timeout: 10_000,
+  idle_in_transaction_session_timeout: 30_000,
   query_timeout: Number(
     process.env.DATABASE_QUERY_TIMEOUT_MS ?? Math.max(statementTimeoutMs, 20_000) + 10_000,
   ),

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { formatError, loggableError } from "../../server/common/errors.js";
 import { logger } from "../../server/logger.js";
+import { database } from "../support/factories.js";
 
 // A client's name, as a worker might type it into a search or a form.
 const secret = "Jansenvanderbergh";
@@ -58,6 +59,26 @@ describe("the error log", () => {
           ),
         ).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
       }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("answers SERVICE_UNAVAILABLE when a transaction's connection broke, and logs no failure", async () => {
+    // TypeORM lets go of a transaction's connection when it breaks; its next statement throws.
+    const runner = (await database()).createQueryRunner();
+    await runner.startTransaction();
+    await runner.release();
+    const broken = await runner.manager.query("SELECT 1").catch((error: unknown) => error);
+    expect((broken as Error).name).toBe("QueryRunnerProviderAlreadyReleasedError");
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    try {
+      const answer = formatError(
+        { message: "released", path: ["scheduleZorgoverleg"] },
+        new GraphQLError("released", { originalError: broken as Error }),
+      );
+      expect(answer.extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
       expect(logged).not.toHaveBeenCalled();
     } finally {
       logged.mockRestore();
