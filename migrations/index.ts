@@ -20,6 +20,7 @@ import { AccessLogOncePerRequest1765300000002 } from "./1765300000002-AccessLogO
 import { NormalizedEmailAddresses1765400000000 } from "./1765400000000-NormalizedEmailAddresses.js";
 import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.js";
 import { CatalogVersionWithoutWaiting1765600000000 } from "./1765600000000-CatalogVersionWithoutWaiting.js";
+import { AccountLifecycle1765700000000 } from "./1765700000000-AccountLifecycle.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   NormalizedEmailAddresses1765400000000,
   DirectoryVersion1765500000000,
   CatalogVersionWithoutWaiting1765600000000,
+  AccountLifecycle1765700000000,
 ];

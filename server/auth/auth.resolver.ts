@@ -1,7 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../common/context.js";
 import { UnauthenticatedError } from "../common/errors.js";
+import { returnedRows } from "../common/queryable.js";
+import { inTransaction } from "../common/transaction.js";
 import { Organization } from "../organization/organization.entity.js";
+import { recordSecurityEvent } from "./account.service.js";
 import { LoginInput, LoginResult, SessionInfo } from "./auth.inputs.js";
 import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
@@ -43,13 +46,19 @@ export class AuthResolver {
       .where("user.email = :email", { email })
       .andWhere("user.disabled_at IS NULL")
       .getOne();
+    // An invited account has no password yet: it is checked like an unknown address, and fails.
     const valid = await verifyPassword(user?.passwordHash ?? unknownUserHash, password);
-    if (!user || !valid) throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    if (!user || !user.passwordHash || !valid) {
+      if (user) {
+        await recordSecurityEvent(context.db, "LOGIN_FAILED", {
+          organizationId: user.organizationId,
+          subjectUserId: user.id,
+        });
+      }
+      throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    }
     await context.rateLimits.loginSucceeded(email, ip);
-
-    const session = await createSession(context.db, user.id, context.config.sessionTtlHours);
-    setSessionCookie(context, session.token, session.expiresAt);
-    return { token: session.token, expiresAt: session.expiresAt, user };
+    return logIn(context, user.id);
   }
 
   @Authorized()
@@ -106,6 +115,33 @@ export class AuthResolver {
     // Without a viewer the only user to be seen is the one logging in (login's result).
     return !viewer || viewer.organizationId === user.organizationId ? user.roles : [];
   }
+}
+
+/**
+ * Starts a session for the account (after its password was checked, or its invitation
+ * accepted): the cookie for the web client, the token for API clients, the login in the
+ * security log.
+ */
+export async function logIn(context: Context, userId: string): Promise<LoginResult> {
+  const { session, user } = await inTransaction(context.db, async (manager) => {
+    const [user] = returnedRows<User>(
+      await manager.query(
+        `UPDATE app_user SET last_login_at = now() WHERE id = $1
+         RETURNING id, organization_id AS "organizationId", email, name, roles`,
+        [userId],
+      ),
+    );
+    await recordSecurityEvent(manager, "LOGIN", {
+      organizationId: user!.organizationId,
+      subjectUserId: userId,
+    });
+    return {
+      session: await createSession(manager, userId, context.config.sessionTtlHours),
+      user: user!,
+    };
+  });
+  setSessionCookie(context, session.token, session.expiresAt);
+  return { token: session.token, expiresAt: session.expiresAt, user };
 }
 
 function setSessionCookie(context: Context, token: string, expires: Date) {

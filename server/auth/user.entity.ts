@@ -21,8 +21,8 @@ export class User {
   name: string;
 
   // Never exposed: the schema has no field for it.
-  @Column("text", { name: "password_hash" })
-  passwordHash: string;
+  @Column("text", { name: "password_hash", nullable: true })
+  passwordHash: string | null;
 
   @Field(() => [Role])
   @Column("text", { array: true })

@@ -66,18 +66,24 @@ const transportTimeouts = {
  * `next_attempt_at` past the longest a send can take, in one statement, so the row is this
  * instance's while the SMTP server answers, without holding a lock or a connection; a failed
  * send then sets the backoff, and an instance that dies mid-send leaves the mail to be retried
- * once the claim has run out. Mail that no longer makes sense is cancelled instead: its worker has since switched notifications off or been disabled,
- * or the referral no longer waits for a response (every kind of mail is about that wait).
+ * once the claim has run out. Mail that no longer makes sense is cancelled instead: its worker
+ * has since been disabled or switched notifications off, the referral no longer waits for a
+ * response (every referral mail is about that wait), or the invitation was used, withdrawn or
+ * replaced, or has expired. An invitation is sent whatever the notification setting.
  */
 async function claimDueMail(db: Queryable): Promise<ClaimedMail[]> {
   return returnedRows<ClaimedMail>(
     await db.query(
       `WITH due AS (
        SELECT o.id, u.email,
-              (u.disabled_at IS NULL AND u.email_notifications AND r.state = 'SENT') AS wanted
+              (u.disabled_at IS NULL AND CASE
+                 WHEN o.referral_id IS NOT NULL THEN u.email_notifications AND r.state = 'SENT'
+                 ELSE l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
+               END) AS wanted
          FROM mail_outbox o
          JOIN app_user u ON u.id = o.user_id
-         JOIN referral r ON r.id = o.referral_id
+         LEFT JOIN referral r ON r.id = o.referral_id
+         LEFT JOIN account_link l ON l.id = o.account_link_id
         WHERE o.state = 'PENDING' AND o.next_attempt_at <= now()
         ORDER BY o.next_attempt_at, o.id
         LIMIT $1

@@ -4,6 +4,12 @@
 
 export type MailKind = "NEW_REFERRAL" | "RESPONSE_OVERDUE" | "RESPONSE_OVERDUE_SENDER";
 
+export interface InvitationFacts {
+  organizationName: string;
+  link: string;
+  expiresAt: Date;
+}
+
 export interface ReferralMailFacts {
   referralId: string;
   senderName: string;
@@ -95,6 +101,33 @@ ${content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(
 </html>`;
 
   return { subject: content.subject, text, html };
+}
+
+/** The invitation to an account: who invites, the single-use link, until when it works. */
+export function renderInvitationMail(facts: InvitationFacts): RenderedMail {
+  const subject = `Uitnodiging voor Ketenkaart van ${facts.organizationName}`;
+  const paragraphs = [
+    `${facts.organizationName} nodigt u uit om Ketenkaart te gebruiken: de sociale kaart en de warme overdracht van de schuldhulpketen in uw regio.`,
+    `Kies met de link hieronder uw wachtwoord. De link werkt één keer en tot en met ${formatDutchDate(facts.expiresAt)}.`,
+    "Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.",
+  ];
+  const text = [
+    "Beste collega,",
+    ...paragraphs,
+    `Uw wachtwoord kiezen:\n${facts.link}`,
+    "Met vriendelijke groet,\nKetenkaart",
+  ].join("\n\n");
+  const html = `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
+<p>Beste collega,</p>
+${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
+<p><a href="${escapeHtml(facts.link)}">Uw wachtwoord kiezen</a></p>
+<p>Met vriendelijke groet,<br>Ketenkaart</p>
+</body>
+</html>`;
+  return { subject, text, html };
 }
 
 function escapeHtml(value: string): string {

@@ -1,0 +1,462 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
+import { inTransaction, sqlState } from "../common/transaction.js";
+import type { MailConfig } from "../config.js";
+import { renderInvitationMail } from "../mail/mail.templates.js";
+import { normalizeEmail } from "./email-address.js";
+import { hashPassword } from "./password.js";
+import { passwordProblem } from "./password-strength.js";
+import { Role } from "./role.js";
+import type { Viewer } from "./session.service.js";
+
+/** How long an invitation link can be used. */
+export const invitationDays = 7;
+
+export enum AccountStatus {
+  ACTIEF = "ACTIEF",
+  UITGENODIGD = "UITGENODIGD",
+  UITGESCHAKELD = "UITGESCHAKELD",
+}
+
+export type SecurityEventKind =
+  | "LOGIN"
+  | "LOGIN_FAILED"
+  | "INVITED"
+  | "INVITATION_RESENT"
+  | "INVITATION_REVOKED"
+  | "INVITATION_ACCEPTED"
+  | "ROLES_CHANGED"
+  | "DISABLED"
+  | "ENABLED";
+
+/** Writes one entry of the security log; ids and role names only. */
+export async function recordSecurityEvent(
+  db: Queryable,
+  kind: SecurityEventKind,
+  event: { organizationId: string; actorUserId?: string; subjectUserId?: string; roles?: Role[] },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO security_event (kind, organization_id, actor_user_id, subject_user_id, roles)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [
+      kind,
+      event.organizationId,
+      event.actorUserId ?? null,
+      event.subjectUserId ?? null,
+      event.roles ?? null,
+    ],
+  );
+}
+
+// ── Who may manage which accounts ────────────────────────────────────────────────────────────
+
+/** A beheerder manages the accounts of their own organisation; the regiobeheerder any. */
+export function mayManageAccountsOf(viewer: Viewer, organizationId: string): boolean {
+  return (
+    viewer.roles.includes(Role.REGIO_BEHEERDER) ||
+    (viewer.organizationId === organizationId && viewer.roles.includes(Role.BEHEERDER))
+  );
+}
+
+function assertManages(viewer: Viewer, organizationId: string): void {
+  if (!mayManageAccountsOf(viewer, organizationId)) {
+    throw new ForbiddenError("U kunt alleen de accounts van uw eigen organisatie beheren.");
+  }
+}
+
+/** Nobody grants more than they hold: the regiobeheerder's role only a regiobeheerder gives. */
+function assertGrantable(viewer: Viewer, roles: Role[]): void {
+  if (roles.includes(Role.REGIO_BEHEERDER) && !viewer.roles.includes(Role.REGIO_BEHEERDER)) {
+    throw new ForbiddenError("Alleen een regiobeheerder kan iemand regiobeheerder maken.");
+  }
+}
+
+interface AccountRow {
+  id: string;
+  organizationId: string;
+  roles: Role[];
+  disabled: boolean;
+  invited: boolean;
+}
+
+/** The account, locked for the change, with every active beheerder of its organisation. */
+async function lockedAccount(manager: EntityManager, viewer: Viewer, userId: string) {
+  const rows = (await manager.query(
+    `SELECT id, organization_id AS "organizationId", roles, disabled_at IS NOT NULL AS disabled,
+            password_hash IS NULL AS invited
+       FROM app_user
+      WHERE organization_id = (SELECT organization_id FROM app_user WHERE id = $1)
+      ORDER BY id
+        FOR UPDATE`,
+    [userId],
+  )) as AccountRow[];
+  const account = rows.find((row) => row.id === userId);
+  if (!account) throw new NotFoundError("Dit account bestaat niet.");
+  assertManages(viewer, account.organizationId);
+  const activeBeheerders = rows.filter(
+    (row) => !row.disabled && !row.invited && row.roles.includes(Role.BEHEERDER),
+  );
+  return { account, activeBeheerders };
+}
+
+function assertNotLastBeheerder(
+  account: AccountRow,
+  activeBeheerders: AccountRow[],
+  remains: boolean,
+): void {
+  const isActiveBeheerder = activeBeheerders.some((row) => row.id === account.id);
+  if (isActiveBeheerder && !remains && activeBeheerders.length === 1) {
+    throw new ConflictError(
+      "Dit is de laatste actieve beheerder van de organisatie. Maak eerst iemand anders beheerder.",
+    );
+  }
+}
+
+// ── Invitations ──────────────────────────────────────────────────────────────────────────────
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest();
+
+export function invitationLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/uitnodiging#${token}`;
+}
+
+/**
+ * A new single-use link for the invited account, and its e-mail when e-mail is set up. Earlier
+ * links of the account stop working. Answers the link itself only when no e-mail goes out: the
+ * inviter then passes it on; it is never stored but as a hash.
+ */
+async function sendInvitation(
+  manager: EntityManager,
+  viewer: Viewer,
+  userId: string,
+  mail: MailConfig,
+): Promise<string | null> {
+  await manager.query(
+    `UPDATE account_link SET revoked_at = now()
+      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+    [userId],
+  );
+  const token = randomBytes(32).toString("base64url");
+  const [link] = (await manager.query(
+    `INSERT INTO account_link (user_id, purpose, token_hash, created_by, expires_at)
+     VALUES ($1, 'INVITATION', $2, $3, now() + make_interval(days => $4))
+     RETURNING id, expires_at AS "expiresAt",
+               (SELECT o.name FROM app_user u JOIN organization o ON o.id = u.organization_id
+                 WHERE u.id = $1) AS "organizationName"`,
+    [userId, hashToken(token), viewer.userId, invitationDays],
+  )) as [{ id: string; expiresAt: Date; organizationName: string }];
+  const url = invitationLink(mail.publicUrl, token);
+  if (!mail.smtpUrl) return url;
+  const rendered = renderInvitationMail({
+    organizationName: link.organizationName,
+    link: url,
+    expiresAt: link.expiresAt,
+  });
+  await manager.query(
+    `INSERT INTO mail_outbox (kind, account_link_id, user_id, subject, text_body, html_body)
+     VALUES ('INVITATION', $1, $2, $3, $4, $5)`,
+    [link.id, userId, rendered.subject, rendered.text, rendered.html],
+  );
+  return null;
+}
+
+export interface InviteInput {
+  organizationId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+}
+
+/** Creates an account without a password and invites its holder; answers its id (and link). */
+export async function inviteWorker(
+  db: DataSource,
+  viewer: Viewer,
+  input: InviteInput,
+  mail: MailConfig,
+): Promise<{ userId: string; link: string | null }> {
+  assertManages(viewer, input.organizationId);
+  assertGrantable(viewer, input.roles);
+  try {
+    return await inTransaction(db, async (manager) => {
+      const [{ id }] = (await manager.query(
+        `INSERT INTO app_user (organization_id, email, name, roles, password_hash)
+         VALUES ($1, $2, $3, $4, NULL) RETURNING id`,
+        [input.organizationId, normalizeEmail(input.email), input.name.trim(), input.roles],
+      )) as [{ id: string }];
+      const link = await sendInvitation(manager, viewer, id, mail);
+      await recordSecurityEvent(manager, "INVITED", {
+        organizationId: input.organizationId,
+        actorUserId: viewer.userId,
+        subjectUserId: id,
+        roles: input.roles,
+      });
+      return { userId: id, link };
+    });
+  } catch (error) {
+    if (sqlState(error) === "23505") {
+      throw new UserInputError("Er is al een account met dit e-mailadres.", "email");
+    }
+    throw error;
+  }
+}
+
+/** A new link for an invitation that was not accepted yet; the old one stops working. */
+export async function resendInvitation(
+  db: DataSource,
+  viewer: Viewer,
+  userId: string,
+  mail: MailConfig,
+): Promise<string | null> {
+  return inTransaction(db, async (manager) => {
+    const { account } = await lockedAccount(manager, viewer, userId);
+    if (!account.invited || account.disabled) {
+      throw new ConflictError("Dit account heeft geen openstaande uitnodiging.");
+    }
+    const link = await sendInvitation(manager, viewer, userId, mail);
+    await recordSecurityEvent(manager, "INVITATION_RESENT", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+    });
+    return link;
+  });
+}
+
+/** Withdraws an invitation: its link stops working and the account cannot be used. */
+export async function revokeInvitation(
+  db: DataSource,
+  viewer: Viewer,
+  userId: string,
+): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    const { account } = await lockedAccount(manager, viewer, userId);
+    if (!account.invited || account.disabled) {
+      throw new ConflictError("Dit account heeft geen openstaande uitnodiging.");
+    }
+    await manager.query(
+      `UPDATE account_link SET revoked_at = now()
+        WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+      [userId],
+    );
+    await manager.query("UPDATE app_user SET disabled_at = now() WHERE id = $1", [userId]);
+    await recordSecurityEvent(manager, "INVITATION_REVOKED", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+    });
+  });
+}
+
+const unusableInvitation =
+  "Deze uitnodiging is verlopen, al gebruikt of ingetrokken. Vraag de beheerder van uw organisatie om een nieuwe.";
+
+/** What the invitation page shows before the password is chosen; null for a link that is not valid. */
+export async function invitationFor(
+  db: Queryable,
+  token: string,
+): Promise<{ name: string; email: string; organizationName: string; expiresAt: Date } | null> {
+  const rows = (await db.query(
+    `SELECT u.name, u.email, o.name AS "organizationName", l.expires_at AS "expiresAt"
+       FROM account_link l
+       JOIN app_user u ON u.id = l.user_id
+       JOIN organization o ON o.id = u.organization_id
+      WHERE l.token_hash = $1 AND l.purpose = 'INVITATION' AND l.used_at IS NULL
+        AND l.revoked_at IS NULL AND l.expires_at > now() AND u.disabled_at IS NULL`,
+    [hashToken(token)],
+  )) as Array<{ name: string; email: string; organizationName: string; expiresAt: Date }>;
+  return rows[0] ?? null;
+}
+
+/**
+ * Accepts an invitation: the account gets its password and becomes active, and the link is
+ * used up. Answers the account's id, to log its holder in.
+ */
+export async function acceptInvitation(
+  db: DataSource,
+  token: string,
+  password: string,
+): Promise<string> {
+  const invitation = await invitationFor(db, token);
+  if (!invitation) throw new UserInputError(unusableInvitation, "token");
+  const problem = passwordProblem(password, [invitation.name, invitation.email.split("@")[0]!]);
+  if (problem) throw new UserInputError(problem, "password");
+  const passwordHash = await hashPassword(password);
+  return inTransaction(db, async (manager) => {
+    // Used up in the same statement that checks it, so two tabs cannot both accept it.
+    const used = returnedRows<{ userId: string; organizationId: string }>(
+      await manager.query(
+        `UPDATE account_link l SET used_at = now()
+           FROM app_user u
+          WHERE l.token_hash = $1 AND u.id = l.user_id AND l.purpose = 'INVITATION'
+            AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
+            AND u.disabled_at IS NULL
+        RETURNING u.id AS "userId", u.organization_id AS "organizationId"`,
+        [hashToken(token)],
+      ),
+    );
+    const account = used[0];
+    if (!account) throw new UserInputError(unusableInvitation, "token");
+    await manager.query("UPDATE app_user SET password_hash = $2 WHERE id = $1", [
+      account.userId,
+      passwordHash,
+    ]);
+    await recordSecurityEvent(manager, "INVITATION_ACCEPTED", {
+      organizationId: account.organizationId,
+      subjectUserId: account.userId,
+    });
+    return account.userId;
+  });
+}
+
+// ── Roles, leavers ───────────────────────────────────────────────────────────────────────────
+
+export async function setAccountRoles(
+  db: DataSource,
+  viewer: Viewer,
+  userId: string,
+  roles: Role[],
+): Promise<void> {
+  assertGrantable(viewer, roles);
+  await inTransaction(db, async (manager) => {
+    const { account, activeBeheerders } = await lockedAccount(manager, viewer, userId);
+    if (
+      account.roles.includes(Role.REGIO_BEHEERDER) !== roles.includes(Role.REGIO_BEHEERDER) &&
+      !viewer.roles.includes(Role.REGIO_BEHEERDER)
+    ) {
+      throw new ForbiddenError("Alleen een regiobeheerder kan iemand regiobeheerder maken.");
+    }
+    assertNotLastBeheerder(account, activeBeheerders, roles.includes(Role.BEHEERDER));
+    await manager.query("UPDATE app_user SET roles = $2 WHERE id = $1", [userId, roles]);
+    await recordSecurityEvent(manager, "ROLES_CHANGED", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+      roles,
+    });
+  });
+}
+
+/**
+ * Disables a leaver at once: every session ends (the next request is refused), an open
+ * invitation stops working. Their open work stays where it is, to be handed over.
+ */
+export async function disableAccount(
+  db: DataSource,
+  viewer: Viewer,
+  userId: string,
+): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    const { account, activeBeheerders } = await lockedAccount(manager, viewer, userId);
+    if (account.disabled) throw new ConflictError("Dit account is al uitgeschakeld.");
+    assertNotLastBeheerder(account, activeBeheerders, false);
+    await manager.query("UPDATE app_user SET disabled_at = now() WHERE id = $1", [userId]);
+    await manager.query(
+      "UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
+      [userId],
+    );
+    await manager.query(
+      `UPDATE account_link SET revoked_at = now()
+        WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+      [userId],
+    );
+    await recordSecurityEvent(manager, "DISABLED", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+    });
+  });
+}
+
+/** Enables an account that was disabled; one whose invitation was withdrawn is invited anew. */
+export async function enableAccount(db: DataSource, viewer: Viewer, userId: string): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    const { account } = await lockedAccount(manager, viewer, userId);
+    if (!account.disabled) throw new ConflictError("Dit account is niet uitgeschakeld.");
+    if (account.invited) {
+      throw new ConflictError(
+        "Deze persoon heeft nooit een wachtwoord gekozen. Nodig hem of haar opnieuw uit.",
+      );
+    }
+    await manager.query("UPDATE app_user SET disabled_at = NULL WHERE id = $1", [userId]);
+    await recordSecurityEvent(manager, "ENABLED", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+    });
+  });
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────────────────────────
+
+export interface AccountListing {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  status: AccountStatus;
+  lastLoginAt: Date | null;
+  invitationExpiresAt: Date | null;
+  /** Open work of a leaver to hand over: regie, open agreements, nazorg plans. */
+  regieCases: number;
+  openAgreements: number;
+  nazorgPlans: number;
+}
+
+/** The organisation's accounts, for its beheerder: active first, by name. */
+export async function organizationAccounts(
+  db: Queryable,
+  viewer: Viewer,
+  organizationId: string,
+): Promise<AccountListing[]> {
+  assertManages(viewer, organizationId);
+  return (await db.query(
+    `SELECT u.id, u.name, u.email, u.roles, u.last_login_at AS "lastLoginAt",
+            CASE WHEN u.disabled_at IS NOT NULL THEN 'UITGESCHAKELD'
+                 WHEN u.password_hash IS NULL THEN 'UITGENODIGD' ELSE 'ACTIEF' END AS status,
+            (SELECT max(l.expires_at) FROM account_link l
+              WHERE l.user_id = u.id AND l.used_at IS NULL AND l.revoked_at IS NULL)
+              AS "invitationExpiresAt",
+            (SELECT count(*)::int FROM regie_assignment r
+              WHERE r.user_id = u.id AND r.ended_at IS NULL) AS "regieCases",
+            (SELECT count(*)::int FROM agreement a
+              WHERE a.owner_user_id = u.id AND a.status = 'OPEN') AS "openAgreements",
+            (SELECT count(*)::int FROM nazorg_plan p
+              WHERE p.responsible_user_id = u.id AND p.status = 'ACTIVE') AS "nazorgPlans"
+       FROM app_user u
+      WHERE u.organization_id = $1
+      ORDER BY u.disabled_at IS NOT NULL, u.name, u.id`,
+    [organizationId],
+  )) as AccountListing[];
+}
+
+export interface SecurityEventListing {
+  id: string;
+  occurredAt: Date;
+  kind: SecurityEventKind;
+  actorName: string | null;
+  subjectName: string | null;
+  roles: Role[] | null;
+}
+
+/** The organisation's security log, newest first. */
+export async function securityEvents(
+  db: Queryable,
+  viewer: Viewer,
+  organizationId: string,
+  limit: number,
+): Promise<SecurityEventListing[]> {
+  assertManages(viewer, organizationId);
+  return (await db.query(
+    `SELECT e.id::text, e.occurred_at AS "occurredAt", e.kind, a.name AS "actorName",
+            s.name AS "subjectName", e.roles
+       FROM security_event e
+       LEFT JOIN app_user a ON a.id = e.actor_user_id
+       LEFT JOIN app_user s ON s.id = e.subject_user_id
+      WHERE e.organization_id = $1
+      ORDER BY e.occurred_at DESC, e.id DESC
+      LIMIT $2`,
+    [organizationId, limit],
+  )) as SecurityEventListing[];
+}
