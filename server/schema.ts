@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
 import { validateInput } from "./common/input-validation.js";
+import { AccountResolver } from "./auth/account.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
 import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
@@ -53,6 +54,7 @@ export function buildKetenkaartSchema(
       LocationResolver,
       OfferingResolver,
       AuthResolver,
+      AccountResolver,
       CaseResolver,
       CaseMemberResolver,
       RegieAssignmentResolver,

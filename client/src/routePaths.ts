@@ -11,6 +11,8 @@ export const routePaths = {
   myOrganization: { path: "/ons-aanbod", access: "login" },
   offeringEditor: { path: "/ons-aanbod/:id", access: "login" },
   organizationEditor: { path: "/onze-organisatie", access: "login" },
+  accounts: { path: "/onze-organisatie/medewerkers", access: "login" },
+  invitation: { path: "/uitnodiging", access: "public" },
   login: { path: "/inloggen", access: "public" },
   openReferral: { path: "/open-referral", access: "public" },
   privacy: { path: "/privacy", access: "public" },

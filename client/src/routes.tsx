@@ -51,6 +51,8 @@ const AccessibilityPage = lazyPage(
   () => import("./accessibility/AccessibilityPage"),
   "AccessibilityPage",
 );
+const AccountsPage = lazyPage(() => import("./accounts/AccountsPage"), "AccountsPage");
+const InvitationPage = lazyPage(() => import("./accounts/InvitationPage"), "InvitationPage");
 const MyAgreementsPage = lazyPage(
   () => import("./zorgoverleg/MyAgreementsPage"),
   "MyAgreementsPage",
@@ -65,6 +67,8 @@ const pages: Record<RouteName, ReactNode> = {
   myOrganization: <MyOrganizationPage />,
   offeringEditor: <OfferingEditorPage />,
   organizationEditor: <OrganizationEditorPage />,
+  accounts: <AccountsPage />,
+  invitation: <InvitationPage />,
   login: <LoginPage />,
   openReferral: <OpenReferralPage />,
   privacy: <PrivacyPage />,

@@ -18,6 +18,8 @@ import {
 import { casePhaseLabels } from "../case/case.entity.js";
 import { contactPreferenceLabels } from "../client/client.entity.js";
 import { consentDataCategoryLabels } from "../client/consent.entity.js";
+import { accountStatusLabels, securityEventLabels } from "../auth/account.types.js";
+import { roleLabels } from "../auth/role.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
 import { contactSignalLabels, inBalanceLabels } from "../nazorg/nazorg-contact.entity.js";
 import { nazorgAdjustmentKindLabels } from "../nazorg/nazorg-plan.entity.js";
@@ -95,6 +97,15 @@ export class Taxonomy {
   @Field(() => [TaxonomyValue])
   consentDataCategories: TaxonomyValue[];
 
+  @Field(() => [TaxonomyValue], { description: "Rollen van een gebruiker" })
+  roles: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Waar een account staat" })
+  accountStatuses: TaxonomyValue[];
+
+  @Field(() => [TaxonomyValue], { description: "Wat er in het beveiligingslogboek staat" })
+  securityEvents: TaxonomyValue[];
+
   @Field(() => [TaxonomyValue], { description: "Signalen uit een nazorgcontact" })
   contactSignals: TaxonomyValue[];
 
@@ -138,6 +149,9 @@ const taxonomy: Taxonomy = {
   referralStates: taxonomyValues(referralStateLabels),
   contactPreferences: taxonomyValues(contactPreferenceLabels),
   consentDataCategories: taxonomyValues(consentDataCategoryLabels),
+  roles: taxonomyValues(roleLabels),
+  accountStatuses: taxonomyValues(accountStatusLabels),
+  securityEvents: taxonomyValues(securityEventLabels),
   contactSignals: taxonomyValues(contactSignalLabels),
   inBalance: taxonomyValues(inBalanceLabels),
   nazorgAdjustmentKinds: taxonomyValues(nazorgAdjustmentKindLabels),

@@ -16,7 +16,8 @@ import { describe, expect, it } from "vitest";
 import { buildKetenkaartSchema } from "../../server/schema.js";
 import { graphql } from "../support/api.js";
 
-// The public sociale kaart and logging in; everything else needs a session.
+// The public sociale kaart, logging in and accepting an invitation (its link is the proof);
+// everything else needs a session.
 const publicOperations = new Set([
   "Query.offerings",
   "Query.offering",
@@ -30,6 +31,8 @@ const publicOperations = new Set([
   "Query.privacy",
   "Query.me",
   "Mutation.login",
+  "Query.invitation",
+  "Mutation.acceptInvitation",
 ]);
 
 const schema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));

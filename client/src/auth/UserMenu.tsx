@@ -53,6 +53,11 @@ export function UserMenu() {
           Open Referral
         </Link>
       ) : null}
+      {me.roles.includes("BEHEERDER") || me.roles.includes("REGIO_BEHEERDER") ? (
+        <Link className="utrecht-link" to="/onze-organisatie/medewerkers">
+          Medewerkers
+        </Link>
+      ) : null}
       <Link className="utrecht-link" to="/meldingen">
         Meldingen
       </Link>

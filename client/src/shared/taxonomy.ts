@@ -39,6 +39,18 @@ const TaxonomyQuery = graphql(`
         value
         label
       }
+      roles {
+        value
+        label
+      }
+      accountStatuses {
+        value
+        label
+      }
+      securityEvents {
+        value
+        label
+      }
       offeringStatuses {
         value
         label
@@ -99,6 +111,9 @@ export interface TaxonomyLabels {
   inBalance: Labels;
   nazorgAdjustmentKinds: Labels;
   regieGapProblems: Labels;
+  roles: Labels;
+  accountStatuses: Labels;
+  securityEvents: Labels;
 }
 
 const toLabels = (values: Array<{ value: string; label: string }>): Labels =>
@@ -127,6 +142,9 @@ export function useTaxonomyLabels(): TaxonomyLabels | undefined {
     inBalance: toLabels(t.inBalance),
     nazorgAdjustmentKinds: toLabels(t.nazorgAdjustmentKinds),
     regieGapProblems: toLabels(t.regieGapProblems),
+    roles: toLabels(t.roles),
+    accountStatuses: toLabels(t.accountStatuses),
+    securityEvents: toLabels(t.securityEvents),
   };
 }
 

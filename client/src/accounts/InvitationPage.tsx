@@ -1,0 +1,139 @@
+import { useMutation, useQuery } from "@apollo/client/react";
+import { type FormEvent, useState } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { MeQuery } from "../auth/session";
+import { graphql } from "../gql";
+import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { formatDate } from "../shared/format";
+import { PageLoading } from "../shared/PageStates";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
+
+const InvitationQuery = graphql(`
+  query Invitation($token: String!) {
+    invitation(token: $token) {
+      name
+      email
+      organizationName
+      expiresAt
+    }
+  }
+`);
+
+const AcceptInvitationMutation = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input) {
+      expiresAt
+      user {
+        id
+      }
+    }
+  }
+`);
+
+/**
+ * Where an invitation's link leads: the invited person sees who invites them, chooses a
+ * password and is logged in. The token is the link's fragment, so it never reaches a server log
+ * or a Referer header.
+ */
+export function InvitationPage() {
+  useDocumentTitle("Uitnodiging");
+  const token = useLocation().hash.slice(1);
+  const navigate = useNavigate();
+  const { data, loading } = useQuery(InvitationQuery, { variables: { token }, skip: !token });
+  const [accept, { loading: saving }] = useMutation(AcceptInvitationMutation, {
+    refetchQueries: [MeQuery],
+    awaitRefetchQueries: true,
+  });
+  const { problem, clear, fail } = useFormProblem();
+  const [mismatch, setMismatch] = useState(false);
+
+  if (loading) return <PageLoading />;
+  const invitation = data?.invitation;
+  if (!invitation) {
+    return (
+      <div className="kk-narrow">
+        <h1 className="utrecht-heading-1">Deze uitnodiging werkt niet</h1>
+        <p className="utrecht-paragraph">
+          De link is verlopen, al gebruikt of ingetrokken. Vraag de beheerder van uw organisatie om
+          een nieuwe uitnodiging. Heeft u al een wachtwoord gekozen? Dan kunt u{" "}
+          <a className="utrecht-link" href="/inloggen">
+            inloggen
+          </a>
+          .
+        </p>
+      </div>
+    );
+  }
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    clear();
+    const password = String(form.get("wachtwoord"));
+    setMismatch(password !== String(form.get("herhaling")));
+    if (password !== String(form.get("herhaling"))) return;
+    try {
+      await accept({ variables: { input: { token, password } } });
+      navigate("/dashboard");
+    } catch (caught) {
+      fail(caught, "Het wachtwoord is niet opgeslagen. Probeer het opnieuw.");
+    }
+  };
+
+  const shownProblem = mismatch
+    ? { message: "De twee wachtwoorden zijn niet gelijk.", field: "repeat", fieldPath: "repeat" }
+    : problem;
+  return (
+    <div className="kk-narrow">
+      <h1 className="utrecht-heading-1">Welkom bij Ketenkaart</h1>
+      <p className="utrecht-paragraph kk-lead">
+        {invitation.organizationName} nodigt u uit, {invitation.name}. Kies een wachtwoord, dan bent
+        u meteen ingelogd.
+      </p>
+      <dl className="utrecht-data-list kk-data-list">
+        <div className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">Uw e-mailadres</dt>
+          <dd className="utrecht-data-list__item-value">{invitation.email}</dd>
+        </div>
+        <div className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">De link werkt tot en met</dt>
+          <dd className="utrecht-data-list__item-value">{formatDate(invitation.expiresAt)}</dd>
+        </div>
+      </dl>
+      <ProblemArea problem={shownProblem}>
+        <form onSubmit={onSubmit} className="kk-stack">
+          <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
+          <TextField
+            id="uitnodiging-wachtwoord"
+            name="wachtwoord"
+            path="password"
+            label="Kies een wachtwoord"
+            description="Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+          />
+          <TextField
+            id="uitnodiging-herhaling"
+            name="herhaling"
+            path="repeat"
+            label="Herhaal het wachtwoord"
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <div>
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={saving}
+            >
+              Wachtwoord opslaan en inloggen
+            </button>
+          </div>
+        </form>
+      </ProblemArea>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsUUID, MaxLength, MinLength } from "class-validator";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
+import { AccountStatus, type SecurityEventKind } from "./account.service.js";
+import { maxPasswordLength } from "./password-strength.js";
+import { Role } from "./role.js";
+
+export const accountStatusLabels: Record<AccountStatus, string> = {
+  ACTIEF: "Actief",
+  UITGENODIGD: "Uitgenodigd",
+  UITGESCHAKELD: "Uitgeschakeld",
+};
+
+registerLabelledEnum(AccountStatus, "AccountStatus", "Waar een account staat", accountStatusLabels);
+
+export enum SecurityEventType {
+  LOGIN = "LOGIN",
+  LOGIN_FAILED = "LOGIN_FAILED",
+  INVITED = "INVITED",
+  INVITATION_RESENT = "INVITATION_RESENT",
+  INVITATION_REVOKED = "INVITATION_REVOKED",
+  INVITATION_ACCEPTED = "INVITATION_ACCEPTED",
+  ROLES_CHANGED = "ROLES_CHANGED",
+  DISABLED = "DISABLED",
+  ENABLED = "ENABLED",
+}
+
+export const securityEventLabels: Record<SecurityEventKind, string> = {
+  LOGIN: "Ingelogd",
+  LOGIN_FAILED: "Inloggen mislukt",
+  INVITED: "Uitgenodigd",
+  INVITATION_RESENT: "Uitnodiging opnieuw verstuurd",
+  INVITATION_REVOKED: "Uitnodiging ingetrokken",
+  INVITATION_ACCEPTED: "Uitnodiging aangenomen",
+  ROLES_CHANGED: "Rollen gewijzigd",
+  DISABLED: "Uitgeschakeld",
+  ENABLED: "Weer ingeschakeld",
+};
+
+registerLabelledEnum(
+  SecurityEventType,
+  "SecurityEventType",
+  "Wat er in het beveiligingslogboek staat",
+  securityEventLabels,
+);
+
+@ObjectType({ description: "Een account van de organisatie, zoals de beheerder het ziet" })
+export class Account {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field(() => AccountStatus)
+  status: AccountStatus;
+
+  @Field(() => Date, { nullable: true, description: "Wanneer deze persoon het laatst inlogde" })
+  lastLoginAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Tot wanneer de uitnodiging werkt" })
+  invitationExpiresAt: Date | null;
+
+  @Field(() => Int, { description: "Casussen waarop deze persoon de regie heeft" })
+  regieCases: number;
+
+  @Field(() => Int, { description: "Open afspraken van deze persoon" })
+  openAgreements: number;
+
+  @Field(() => Int, { description: "Nazorgplannen waarvoor deze persoon verantwoordelijk is" })
+  nazorgPlans: number;
+}
+
+@ObjectType({ description: "Een uitnodiging die net is verstuurd" })
+export class InvitationSent {
+  @Field(() => Account)
+  account: Account;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "De link van de uitnodiging, alleen als er geen e-mail is ingesteld: geef hem dan zelf door",
+  })
+  link: string | null;
+}
+
+@ObjectType({ description: "Een uitnodiging, zoals de uitgenodigde die ziet voor het wachtwoord" })
+export class InvitationDetails {
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  organizationName: string;
+
+  @Field()
+  expiresAt: Date;
+}
+
+@ObjectType({ description: "Een regel uit het beveiligingslogboek van de organisatie" })
+export class SecurityEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field(() => SecurityEventType)
+  kind: SecurityEventType;
+
+  @Field(() => String, { nullable: true, description: "Wie het deed" })
+  actorName: string | null;
+
+  @Field(() => String, { nullable: true, description: "Om wiens account het ging" })
+  subjectName: string | null;
+
+  @Field(() => [Role], { nullable: true, description: "De rollen, bij uitnodigen en wijzigen" })
+  roles: Role[] | null;
+}
+
+@InputType({ description: "Iemand uitnodigen voor een account bij een organisatie" })
+export class InviteWorkerInput {
+  @Field(() => ID)
+  @IsUUID("all", { message: "Kies een bestaande organisatie." })
+  organizationId: string;
+
+  @Field()
+  @MinLength(1, { message: "Vul de naam in." })
+  @MaxLength(200, { message: "De naam mag hoogstens 200 tekens lang zijn." })
+  name: string;
+
+  @Field()
+  @IsEmail({}, { message: "Vul een geldig e-mailadres in." })
+  @MaxLength(254, { message: "Het e-mailadres is te lang." })
+  email: string;
+
+  @Field(() => [Role])
+  @ArrayMinSize(1, { message: "Kies minstens één rol." })
+  @ArrayMaxSize(4, { message: "Kies hoogstens vier rollen." })
+  roles: Role[];
+}
+
+@InputType({ description: "Een uitnodiging aannemen door een wachtwoord te kiezen" })
+export class AcceptInvitationInput {
+  @Field({ description: "Het deel van de link na #" })
+  @MinLength(1, { message: "Deze uitnodiging is niet (meer) geldig." })
+  @MaxLength(100, { message: "Deze uitnodiging is niet (meer) geldig." })
+  token: string;
+
+  @Field()
+  @MinLength(1, { message: "Kies een wachtwoord." })
+  @MaxLength(maxPasswordLength, {
+    message: `Kies een wachtwoord van hoogstens ${maxPasswordLength} tekens.`,
+  })
+  password: string;
+}
