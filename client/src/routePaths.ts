@@ -24,6 +24,7 @@ export const routePaths = {
   myAgreements: { path: "/afspraken", access: "login" },
   nazorgMap: { path: "/nazorgkaart", access: "login" },
   notifications: { path: "/meldingen", access: "login" },
+  myAccount: { path: "/mijn-account", access: "login" },
   notFound: { path: "*", access: "public" },
 } as const satisfies Record<string, { path: string; access: Access }>;
 

@@ -52,6 +52,7 @@ const AccessibilityPage = lazyPage(
   "AccessibilityPage",
 );
 const AccountsPage = lazyPage(() => import("./accounts/AccountsPage"), "AccountsPage");
+const MyAccountPage = lazyPage(() => import("./accounts/MyAccountPage"), "MyAccountPage");
 const InvitationPage = lazyPage(() => import("./accounts/InvitationPage"), "InvitationPage");
 const MyAgreementsPage = lazyPage(
   () => import("./zorgoverleg/MyAgreementsPage"),
@@ -80,6 +81,7 @@ const pages: Record<RouteName, ReactNode> = {
   myAgreements: <MyAgreementsPage />,
   nazorgMap: <NazorgMapPage />,
   notifications: <NotificationsPage />,
+  myAccount: <MyAccountPage />,
   notFound: <NotFoundPage />,
 };
 

@@ -4,6 +4,9 @@ import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import {
   acceptInvitation,
+  changeOwnPassword,
+  endOwnSession,
+  ownSessions,
   disableAccount,
   enableAccount,
   invitationFor,
@@ -17,6 +20,8 @@ import {
 import {
   AcceptInvitationInput,
   Account,
+  ChangePasswordInput,
+  OwnSession,
   InvitationDetails,
   InvitationSent,
   InviteWorkerInput,
@@ -168,5 +173,50 @@ export class AccountResolver {
   ): Promise<LoginResult> {
     const userId = await acceptInvitation(context.db, input.token, input.password);
     return logIn(context, userId);
+  }
+
+  @Authorized()
+  @Query(() => [OwnSession], { description: "Mijn sessies die nog gelden, de nieuwste eerst" })
+  mySessions(@Ctx() { db, viewer }: Context): Promise<OwnSession[]> {
+    return ownSessions(db, viewer!);
+  }
+
+  @Authorized()
+  @Mutation(() => [OwnSession], {
+    description: "Beëindig een van mijn sessies (een andere browser, een kwijtgeraakte telefoon)",
+  })
+  async endSession(
+    @Arg("sessionId", () => ID) sessionId: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<OwnSession[]> {
+    if (!isUuid(sessionId)) throw new NotFoundError("Deze sessie bestaat niet (meer).");
+    await endOwnSession(db, viewer!, sessionId);
+    return ownSessions(db, viewer!);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: "Wijzig mijn wachtwoord; mijn andere sessies eindigen, deze blijft",
+  })
+  async changePassword(
+    @Arg("input") input: ChangePasswordInput,
+    @Ctx() { db, viewer, loaders, rateLimits, request }: Context,
+  ): Promise<boolean> {
+    // A guess at the current password counts as a failed login: a session left open is no
+    // way round the login limit.
+    const { email } = (await loaders.userById.load(viewer!.userId))!;
+    const ip = request.ip ?? "unknown";
+    await rateLimits.countLoginAttempt(email, ip);
+    try {
+      await changeOwnPassword(db, viewer!, input.currentPassword, input.newPassword);
+    } catch (error) {
+      // The current password was right; only the new one will not do.
+      if (error instanceof UserInputError && error.extensions.field === "newPassword") {
+        await rateLimits.loginSucceeded(email, ip);
+      }
+      throw error;
+    }
+    await rateLimits.loginSucceeded(email, ip);
+    return true;
   }
 }

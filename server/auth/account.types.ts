@@ -23,6 +23,8 @@ export enum SecurityEventType {
   ROLES_CHANGED = "ROLES_CHANGED",
   DISABLED = "DISABLED",
   ENABLED = "ENABLED",
+  PASSWORD_CHANGED = "PASSWORD_CHANGED",
+  SESSION_ENDED = "SESSION_ENDED",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -35,6 +37,8 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   ROLES_CHANGED: "Rollen gewijzigd",
   DISABLED: "Uitgeschakeld",
   ENABLED: "Weer ingeschakeld",
+  PASSWORD_CHANGED: "Wachtwoord gewijzigd",
+  SESSION_ENDED: "Sessie beëindigd",
 };
 
 registerLabelledEnum(
@@ -161,4 +165,34 @@ export class AcceptInvitationInput {
     message: `Kies een wachtwoord van hoogstens ${maxPasswordLength} tekens.`,
   })
   password: string;
+}
+
+@ObjectType({ description: "Een sessie van de ingelogde gebruiker: een browser of koppeling" })
+export class OwnSession {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "Wanneer er met deze sessie is ingelogd" })
+  createdAt: Date;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field({ description: "Of dit de sessie van deze browser is" })
+  current: boolean;
+}
+
+@InputType({ description: "Het eigen wachtwoord wijzigen" })
+export class ChangePasswordInput {
+  @Field()
+  @MinLength(1, { message: "Vul uw huidige wachtwoord in." })
+  @MaxLength(maxPasswordLength, { message: "Het huidige wachtwoord is te lang." })
+  currentPassword: string;
+
+  @Field()
+  @MinLength(1, { message: "Kies een nieuw wachtwoord." })
+  @MaxLength(maxPasswordLength, {
+    message: `Kies een wachtwoord van hoogstens ${maxPasswordLength} tekens.`,
+  })
+  newPassword: string;
 }

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { asBearer, graphql, type GraphQLResponse } from "../support/api.js";
-import { buildOffering, buildOrganization, database, uniqueWord } from "../support/factories.js";
+import {
+  buildOffering,
+  buildOrganization,
+  database,
+  testPassword,
+  uniqueWord,
+} from "../support/factories.js";
 import { openCase, type Headers } from "../support/nazorg.js";
 import { consentAndReferral, transitionReferral } from "../support/scenarios.js";
-import { attemptLogin, loggedInUser } from "../support/session.js";
+import { attemptLogin, loggedInUser, sessionHeaders } from "../support/session.js";
 
 const accountFields = "id name email roles status lastLoginAt invitationExpiresAt regieCases";
 
@@ -329,5 +335,67 @@ describe("the security log", () => {
       beheerder.organizationId,
     ])) as [{ count: number }];
     expect(row.count).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("the own account", () => {
+  const changePassword = (headers: Headers, currentPassword: string, newPassword: string) =>
+    graphql(
+      "mutation ($input: ChangePasswordInput!) { changePassword(input: $input) }",
+      { input: { currentPassword, newPassword } },
+      headers,
+    );
+  const sessions = async (headers: Headers) =>
+    must(
+      await graphql<{ mySessions: Array<{ id: string; current: boolean }> }>(
+        "{ mySessions { id current } }",
+        {},
+        headers,
+      ),
+    ).mySessions;
+
+  it("changes the password with the current one, and ends the other sessions only", async () => {
+    const worker = await loggedInUser();
+    const elsewhere = await sessionHeaders(worker.email);
+    const wrong = await changePassword(worker.headers, "niet mijn wachtwoord", strongPassword);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ field: "currentPassword" });
+    const weak = await changePassword(worker.headers, testPassword, "wachtwoord12345");
+    expect(weak.errors?.[0]?.extensions).toMatchObject({ field: "newPassword" });
+
+    expect(must(await changePassword(worker.headers, testPassword, strongPassword))).toEqual({
+      changePassword: true,
+    });
+    expect((await me(worker.headers)).data?.me?.id).toBe(worker.id);
+    expect((await me(elsewhere)).data?.me).toBeNull();
+    expect((await attemptLogin(worker.email, testPassword)).errors).toBeDefined();
+    expect((await attemptLogin(worker.email, strongPassword)).data?.login.token).toBeTruthy();
+  });
+
+  it("lists where the worker is logged in, and ends another session", async () => {
+    const worker = await loggedInUser();
+    const elsewhere = await sessionHeaders(worker.email);
+    const listed = await sessions(worker.headers);
+    expect(listed).toHaveLength(2);
+    const other = listed.find((session) => !session.current)!;
+    const left = must(
+      await graphql<{ endSession: Array<{ id: string }> }>(
+        "mutation ($id: ID!) { endSession(sessionId: $id) { id } }",
+        { id: other.id },
+        worker.headers,
+      ),
+    ).endSession;
+    expect(left.map((session) => session.id)).not.toContain(other.id);
+    expect((await me(elsewhere)).data?.me).toBeNull();
+
+    // Another's session is not the worker's to end.
+    const stranger = await loggedInUser();
+    const [theirs] = await sessions(stranger.headers);
+    const refused = await graphql(
+      "mutation ($id: ID!) { endSession(sessionId: $id) { id } }",
+      { id: theirs!.id },
+      worker.headers,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect((await me(stranger.headers)).data?.me?.id).toBe(stranger.id);
   });
 });

@@ -56,6 +56,7 @@ const visits: Record<RouteName, (data: DemoData) => string> = {
   myAgreements: () => "/afspraken",
   nazorgMap: () => "/nazorgkaart",
   notifications: () => "/meldingen",
+  myAccount: () => "/mijn-account",
   notFound: () => "/deze-pagina-bestaat-niet",
 };
 export const routeNames = Object.keys(routePaths) as RouteName[];

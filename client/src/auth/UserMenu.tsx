@@ -61,9 +61,9 @@ export function UserMenu() {
       <Link className="utrecht-link" to="/meldingen">
         Meldingen
       </Link>
-      <span className="kk-user">
+      <Link className="utrecht-link kk-user" to="/mijn-account">
         {me.name} · {me.organization.name}
-      </span>
+      </Link>
       <button
         type="button"
         className="utrecht-button utrecht-button--subtle"
