@@ -26,8 +26,16 @@ export default async function setup(project: TestProject) {
   const server = await startServer({
     databaseUrl: database.url,
     // As behind the load balancer of a deployment: tests speak for many clients through
-    // X-Forwarded-For.
-    env: { NODE_ENV: "test", LOG_LEVEL: "warn", TRUST_PROXY_HOPS: "1" },
+    // X-Forwarded-For. On a machine busy with other work a statement or a turn on the pool can
+    // take many times as long; the lanes' servers allow for that, and the tests of those limits
+    // (test/reliability/availability.test.ts) start servers of their own with the defaults.
+    env: {
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      TRUST_PROXY_HOPS: "1",
+      DATABASE_STATEMENT_TIMEOUT_MS: "30000",
+      DATABASE_POOL_WAIT_MS: "60000",
+    },
   });
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database.url);
