@@ -69,6 +69,9 @@ describe("the error log", () => {
     // TypeORM lets go of a transaction's connection when it breaks; its next statement throws.
     const runner = (await database()).createQueryRunner();
     await runner.startTransaction();
+    // Ended on the connection itself: released with its transaction open, it would go back to
+    // the pool and hold the next test's writes uncommitted.
+    await runner.query("ROLLBACK");
     await runner.release();
     const broken = await runner.manager.query("SELECT 1").catch((error: unknown) => error);
     expect((broken as Error).name).toBe("QueryRunnerProviderAlreadyReleasedError");
