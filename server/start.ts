@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { demoPassword, demoUsers, seedDemoRegionIfEmpty } from "../seeds/demo-region.js";
 import { createApp } from "./app.js";
-import { databaseUrlProblems, loadConfig, productionSecretProblems } from "./config.js";
+import type { Config } from "./config.js";
 import { applicationLoginProblems } from "./db/application-login.js";
 import { createDataSource, withStartupLock } from "./db/data-source.js";
 import { startDatabaseServer } from "./db/open-database.js";
@@ -9,14 +9,8 @@ import { logger } from "./logger.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
 import { startMailJob } from "./mail/mail.job.js";
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const problems = [...databaseUrlProblems(config), ...productionSecretProblems(config)];
-  if (problems.length > 0) {
-    const refusal = config.production ? "refusing to start in production" : "refusing to start";
-    for (const problem of problems) logger.fatal({ problem }, refusal);
-    process.exit(1);
-  }
+/** Starts the database (or connects to it), migrates, seeds if asked, and serves. */
+export async function start(config: Config): Promise<void> {
   const server = await startDatabaseServer(config);
   // Migrating and seeding as the owner of the tables, on connections of their own, without the
   // request timeouts.
@@ -102,8 +96,3 @@ async function main(): Promise<void> {
   // exit hooks are removed in db/embedded-postgres.ts).
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
 }
-
-main().catch((error: unknown) => {
-  logger.fatal({ err: error }, "Ketenkaart could not start");
-  process.exit(1);
-});
