@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { createRequire } from "node:module";
+import LongestFirst from "./test/sequencer.js";
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,7 @@ export default defineConfig({
   test: {
     // Test files mostly wait on the servers, PostgreSQL and Chromium: more files than cores.
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     projects: [
       lane("api", ["test/**/*.test.ts"], ["test/browser/**"]),
       lane("browser", ["test/browser/**/*.test.ts"]),
