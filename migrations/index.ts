@@ -21,6 +21,7 @@ import { NormalizedEmailAddresses1765400000000 } from "./1765400000000-Normalize
 import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.js";
 import { CatalogVersionWithoutWaiting1765600000000 } from "./1765600000000-CatalogVersionWithoutWaiting.js";
 import { AccountLifecycle1765700000000 } from "./1765700000000-AccountLifecycle.js";
+import { PasswordReset1765800000000 } from "./1765800000000-PasswordReset.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   DirectoryVersion1765500000000,
   CatalogVersionWithoutWaiting1765600000000,
   AccountLifecycle1765700000000,
+  PasswordReset1765800000000,
 ];

@@ -13,6 +13,8 @@ export const routePaths = {
   organizationEditor: { path: "/onze-organisatie", access: "login" },
   accounts: { path: "/onze-organisatie/medewerkers", access: "login" },
   invitation: { path: "/uitnodiging", access: "public" },
+  forgotPassword: { path: "/wachtwoord-vergeten", access: "public" },
+  passwordReset: { path: "/nieuw-wachtwoord", access: "public" },
   login: { path: "/inloggen", access: "public" },
   openReferral: { path: "/open-referral", access: "public" },
   privacy: { path: "/privacy", access: "public" },

@@ -54,6 +54,14 @@ const AccessibilityPage = lazyPage(
 const AccountsPage = lazyPage(() => import("./accounts/AccountsPage"), "AccountsPage");
 const MyAccountPage = lazyPage(() => import("./accounts/MyAccountPage"), "MyAccountPage");
 const InvitationPage = lazyPage(() => import("./accounts/InvitationPage"), "InvitationPage");
+const ForgotPasswordPage = lazyPage(
+  () => import("./accounts/ForgotPasswordPage"),
+  "ForgotPasswordPage",
+);
+const PasswordResetPage = lazyPage(
+  () => import("./accounts/PasswordResetPage"),
+  "PasswordResetPage",
+);
 const MyAgreementsPage = lazyPage(
   () => import("./zorgoverleg/MyAgreementsPage"),
   "MyAgreementsPage",
@@ -70,6 +78,8 @@ const pages: Record<RouteName, ReactNode> = {
   organizationEditor: <OrganizationEditorPage />,
   accounts: <AccountsPage />,
   invitation: <InvitationPage />,
+  forgotPassword: <ForgotPasswordPage />,
+  passwordReset: <PasswordResetPage />,
   login: <LoginPage />,
   openReferral: <OpenReferralPage />,
   privacy: <PrivacyPage />,

@@ -12,7 +12,10 @@ import {
   invitationFor,
   inviteWorker,
   organizationAccounts,
+  passwordResetFor,
+  requestPasswordReset,
   resendInvitation,
+  resetPassword,
   revokeInvitation,
   securityEvents,
   setAccountRoles,
@@ -25,8 +28,12 @@ import {
   InvitationDetails,
   InvitationSent,
   InviteWorkerInput,
+  PasswordResetDetails,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
   SecurityEvent,
 } from "./account.types.js";
+import { normalizeEmail } from "./email-address.js";
 import { LoginResult } from "./auth.inputs.js";
 import { logIn } from "./auth.resolver.js";
 import { Role } from "./role.js";
@@ -172,6 +179,45 @@ export class AccountResolver {
     @Ctx() context: Context,
   ): Promise<LoginResult> {
     const userId = await acceptInvitation(context.db, input.token, input.password);
+    return logIn(context, userId);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Wachtwoord vergeten: stuurt een link voor een nieuw wachtwoord als er een actief account met dit adres is. " +
+      "Het antwoord is voor elk adres hetzelfde: true als deze omgeving e-mail verstuurt, anders false.",
+  })
+  async requestPasswordReset(
+    @Arg("input") input: RequestPasswordResetInput,
+    @Ctx() { db, config, rateLimits, request }: Context,
+  ): Promise<boolean> {
+    const email = normalizeEmail(input.email);
+    const mayMail = await rateLimits.countPasswordResetRequest(email, request.ip ?? "unknown");
+    if (mayMail) await requestPasswordReset(db, email, config.mail);
+    return config.mail.smtpUrl !== undefined;
+  }
+
+  @Query(() => PasswordResetDetails, {
+    nullable: true,
+    description:
+      "Voor wie een link voor een nieuw wachtwoord is; null als de link niet (meer) werkt",
+  })
+  passwordReset(
+    @Arg("token") token: string,
+    @Ctx() { db }: Context,
+  ): Promise<PasswordResetDetails | null> {
+    return passwordResetFor(db, token);
+  }
+
+  @Mutation(() => LoginResult, {
+    description:
+      "Kies een nieuw wachtwoord met de link uit de e-mail en log meteen in; alle andere sessies eindigen",
+  })
+  async resetPassword(
+    @Arg("input") input: ResetPasswordInput,
+    @Ctx() context: Context,
+  ): Promise<LoginResult> {
+    const userId = await resetPassword(context.db, input.token, input.password);
     return logIn(context, userId);
   }
 

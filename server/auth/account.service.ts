@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "..
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction, sqlState } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
-import { renderInvitationMail } from "../mail/mail.templates.js";
+import { renderInvitationMail, renderPasswordResetMail } from "../mail/mail.templates.js";
 import { normalizeEmail } from "./email-address.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { passwordProblem } from "./password-strength.js";
@@ -13,6 +13,8 @@ import type { Viewer } from "./session.service.js";
 
 /** How long an invitation link can be used. */
 export const invitationDays = 7;
+/** How long a link to choose a new password can be used. */
+export const passwordResetMinutes = 60;
 
 export enum AccountStatus {
   ACTIEF = "ACTIEF",
@@ -31,7 +33,9 @@ export type SecurityEventKind =
   | "DISABLED"
   | "ENABLED"
   | "PASSWORD_CHANGED"
-  | "SESSION_ENDED";
+  | "SESSION_ENDED"
+  | "PASSWORD_RESET_REQUESTED"
+  | "PASSWORD_RESET";
 
 /** Writes one entry of the security log; ids and role names only. */
 export async function recordSecurityEvent(
@@ -116,18 +120,114 @@ function assertNotLastBeheerder(
   }
 }
 
-// ── Invitations ──────────────────────────────────────────────────────────────────────────────
+// ── Single-use links: invitations and new passwords ──────────────────────────────────────────
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest();
+
+type LinkPurpose = "INVITATION" | "PASSWORD_RESET";
 
 export function invitationLink(publicUrl: string, token: string): string {
   return `${publicUrl}/uitnodiging#${token}`;
 }
 
+export function passwordResetLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/nieuw-wachtwoord#${token}`;
+}
+
 /**
- * A new single-use link for the invited account, and its e-mail when e-mail is set up. Earlier
+ * A new single-use link for the account; its earlier links for the same purpose stop working.
+ * Answers the token, which is never stored but as a hash.
+ */
+async function newAccountLink(
+  manager: EntityManager,
+  link: { userId: string; purpose: LinkPurpose; minutes: number; createdBy: string | null },
+): Promise<{ token: string; id: string; expiresAt: Date; organizationName: string }> {
+  await manager.query(
+    `UPDATE account_link SET revoked_at = now()
+      WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND revoked_at IS NULL`,
+    [link.userId, link.purpose],
+  );
+  const token = randomBytes(32).toString("base64url");
+  const [row] = (await manager.query(
+    `INSERT INTO account_link (user_id, purpose, token_hash, created_by, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))
+     RETURNING id, expires_at AS "expiresAt",
+               (SELECT o.name FROM app_user u JOIN organization o ON o.id = u.organization_id
+                 WHERE u.id = $1) AS "organizationName"`,
+    [link.userId, link.purpose, hashToken(token), link.createdBy, link.minutes],
+  )) as [{ id: string; expiresAt: Date; organizationName: string }];
+  return { token, ...row };
+}
+
+async function queueAccountMail(
+  manager: EntityManager,
+  kind: LinkPurpose,
+  mail: { linkId: string; userId: string; subject: string; text: string; html: string },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO mail_outbox (kind, account_link_id, user_id, subject, text_body, html_body)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [kind, mail.linkId, mail.userId, mail.subject, mail.text, mail.html],
+  );
+}
+
+/** Whose link this is while it can still be used: not used, withdrawn or expired. */
+async function usableLink(
+  db: Queryable,
+  token: string,
+  purpose: LinkPurpose,
+): Promise<{ name: string; email: string; organizationName: string; expiresAt: Date } | null> {
+  const rows = (await db.query(
+    `SELECT u.name, u.email, o.name AS "organizationName", l.expires_at AS "expiresAt"
+       FROM account_link l
+       JOIN app_user u ON u.id = l.user_id
+       JOIN organization o ON o.id = u.organization_id
+      WHERE l.token_hash = $1 AND l.purpose = $2 AND l.used_at IS NULL
+        AND l.revoked_at IS NULL AND l.expires_at > now() AND u.disabled_at IS NULL`,
+    [hashToken(token), purpose],
+  )) as Array<{ name: string; email: string; organizationName: string; expiresAt: Date }>;
+  return rows[0] ?? null;
+}
+
+/**
+ * Uses the link up in the same statement that checks it, so two tabs cannot both use it, and
+ * sets the account's password. Answers the account, or null for a link that cannot be used.
+ */
+async function useLinkForPassword(
+  manager: EntityManager,
+  token: string,
+  purpose: LinkPurpose,
+  passwordHash: string,
+): Promise<{ userId: string; organizationId: string } | null> {
+  const used = returnedRows<{ userId: string; organizationId: string }>(
+    await manager.query(
+      `UPDATE account_link l SET used_at = now()
+         FROM app_user u
+        WHERE l.token_hash = $1 AND u.id = l.user_id AND l.purpose = $2
+          AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
+          AND u.disabled_at IS NULL
+      RETURNING u.id AS "userId", u.organization_id AS "organizationId"`,
+      [hashToken(token), purpose],
+    ),
+  );
+  const account = used[0];
+  if (!account) return null;
+  await manager.query("UPDATE app_user SET password_hash = $2 WHERE id = $1", [
+    account.userId,
+    passwordHash,
+  ]);
+  return account;
+}
+
+/** The new password's problem, if any: too weak, or made of the holder's own name or address. */
+function newPasswordProblem(password: string, holder: { name: string; email: string }) {
+  return passwordProblem(password, [holder.name, holder.email.split("@")[0]!]);
+}
+
+/**
+ * A new invitation link for the invited account, and its e-mail when e-mail is set up. Earlier
  * links of the account stop working. Answers the link itself only when no e-mail goes out: the
- * inviter then passes it on; it is never stored but as a hash.
+ * inviter then passes it on.
  */
 async function sendInvitation(
   manager: EntityManager,
@@ -135,32 +235,20 @@ async function sendInvitation(
   userId: string,
   mail: MailConfig,
 ): Promise<string | null> {
-  await manager.query(
-    `UPDATE account_link SET revoked_at = now()
-      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
-    [userId],
-  );
-  const token = randomBytes(32).toString("base64url");
-  const [link] = (await manager.query(
-    `INSERT INTO account_link (user_id, purpose, token_hash, created_by, expires_at)
-     VALUES ($1, 'INVITATION', $2, $3, now() + make_interval(days => $4))
-     RETURNING id, expires_at AS "expiresAt",
-               (SELECT o.name FROM app_user u JOIN organization o ON o.id = u.organization_id
-                 WHERE u.id = $1) AS "organizationName"`,
-    [userId, hashToken(token), viewer.userId, invitationDays],
-  )) as [{ id: string; expiresAt: Date; organizationName: string }];
-  const url = invitationLink(mail.publicUrl, token);
+  const link = await newAccountLink(manager, {
+    userId,
+    purpose: "INVITATION",
+    minutes: invitationDays * 24 * 60,
+    createdBy: viewer.userId,
+  });
+  const url = invitationLink(mail.publicUrl, link.token);
   if (!mail.smtpUrl) return url;
   const rendered = renderInvitationMail({
     organizationName: link.organizationName,
     link: url,
     expiresAt: link.expiresAt,
   });
-  await manager.query(
-    `INSERT INTO mail_outbox (kind, account_link_id, user_id, subject, text_body, html_body)
-     VALUES ('INVITATION', $1, $2, $3, $4, $5)`,
-    [link.id, userId, rendered.subject, rendered.text, rendered.html],
-  );
+  await queueAccountMail(manager, "INVITATION", { linkId: link.id, userId, ...rendered });
   return null;
 }
 
@@ -255,20 +343,8 @@ const unusableInvitation =
   "Deze uitnodiging is verlopen, al gebruikt of ingetrokken. Vraag de beheerder van uw organisatie om een nieuwe.";
 
 /** What the invitation page shows before the password is chosen; null for a link that is not valid. */
-export async function invitationFor(
-  db: Queryable,
-  token: string,
-): Promise<{ name: string; email: string; organizationName: string; expiresAt: Date } | null> {
-  const rows = (await db.query(
-    `SELECT u.name, u.email, o.name AS "organizationName", l.expires_at AS "expiresAt"
-       FROM account_link l
-       JOIN app_user u ON u.id = l.user_id
-       JOIN organization o ON o.id = u.organization_id
-      WHERE l.token_hash = $1 AND l.purpose = 'INVITATION' AND l.used_at IS NULL
-        AND l.revoked_at IS NULL AND l.expires_at > now() AND u.disabled_at IS NULL`,
-    [hashToken(token)],
-  )) as Array<{ name: string; email: string; organizationName: string; expiresAt: Date }>;
-  return rows[0] ?? null;
+export function invitationFor(db: Queryable, token: string) {
+  return usableLink(db, token, "INVITATION");
 }
 
 /**
@@ -282,29 +358,93 @@ export async function acceptInvitation(
 ): Promise<string> {
   const invitation = await invitationFor(db, token);
   if (!invitation) throw new UserInputError(unusableInvitation, "token");
-  const problem = passwordProblem(password, [invitation.name, invitation.email.split("@")[0]!]);
+  const problem = newPasswordProblem(password, invitation);
   if (problem) throw new UserInputError(problem, "password");
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (manager) => {
-    // Used up in the same statement that checks it, so two tabs cannot both accept it.
-    const used = returnedRows<{ userId: string; organizationId: string }>(
-      await manager.query(
-        `UPDATE account_link l SET used_at = now()
-           FROM app_user u
-          WHERE l.token_hash = $1 AND u.id = l.user_id AND l.purpose = 'INVITATION'
-            AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
-            AND u.disabled_at IS NULL
-        RETURNING u.id AS "userId", u.organization_id AS "organizationId"`,
-        [hashToken(token)],
-      ),
-    );
-    const account = used[0];
+    const account = await useLinkForPassword(manager, token, "INVITATION", passwordHash);
     if (!account) throw new UserInputError(unusableInvitation, "token");
-    await manager.query("UPDATE app_user SET password_hash = $2 WHERE id = $1", [
-      account.userId,
-      passwordHash,
-    ]);
     await recordSecurityEvent(manager, "INVITATION_ACCEPTED", {
+      organizationId: account.organizationId,
+      subjectUserId: account.userId,
+    });
+    return account.userId;
+  });
+}
+
+// ── A forgotten password ─────────────────────────────────────────────────────────────────────
+
+const unusableReset =
+  "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe aan.";
+
+/**
+ * "Wachtwoord vergeten": mails a single-use link to choose a new password to the active account
+ * with this address. An unknown, invited or disabled address gets nothing, and the caller
+ * answers the same either way, so the answer tells nobody which addresses have an account.
+ */
+export async function requestPasswordReset(
+  db: DataSource,
+  email: string,
+  mail: MailConfig,
+): Promise<void> {
+  if (!mail.smtpUrl) return;
+  await inTransaction(db, async (manager) => {
+    const [account] = (await manager.query(
+      `SELECT id, organization_id AS "organizationId" FROM app_user
+        WHERE email = $1 AND disabled_at IS NULL AND password_hash IS NOT NULL`,
+      [email],
+    )) as Array<{ id: string; organizationId: string }>;
+    if (!account) return;
+    const link = await newAccountLink(manager, {
+      userId: account.id,
+      purpose: "PASSWORD_RESET",
+      minutes: passwordResetMinutes,
+      createdBy: null,
+    });
+    const rendered = renderPasswordResetMail({
+      link: passwordResetLink(mail.publicUrl, link.token),
+      minutes: passwordResetMinutes,
+    });
+    await queueAccountMail(manager, "PASSWORD_RESET", {
+      linkId: link.id,
+      userId: account.id,
+      ...rendered,
+    });
+    await recordSecurityEvent(manager, "PASSWORD_RESET_REQUESTED", {
+      organizationId: account.organizationId,
+      subjectUserId: account.id,
+    });
+  });
+}
+
+/** For whom a link to choose a new password is; null for a link that cannot be used. */
+export function passwordResetFor(db: Queryable, token: string) {
+  return usableLink(db, token, "PASSWORD_RESET");
+}
+
+/**
+ * Sets the new password chosen through a reset link, which is used up. Every session of the
+ * account ends: whoever knew the old password is out. Answers the account's id, to log its
+ * holder in.
+ */
+export async function resetPassword(
+  db: DataSource,
+  token: string,
+  password: string,
+): Promise<string> {
+  const reset = await passwordResetFor(db, token);
+  if (!reset) throw new UserInputError(unusableReset, "token");
+  const problem = newPasswordProblem(password, reset);
+  if (problem) throw new UserInputError(problem, "password");
+  const passwordHash = await hashPassword(password);
+  return inTransaction(db, async (manager) => {
+    const account = await useLinkForPassword(manager, token, "PASSWORD_RESET", passwordHash);
+    if (!account) throw new UserInputError(unusableReset, "token");
+    await manager.query(
+      "UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
+      [account.userId],
+    );
+    await recordSecurityEvent(manager, "PASSWORD_RESET", {
       organizationId: account.organizationId,
       subjectUserId: account.userId,
     });
@@ -482,7 +622,7 @@ export async function changeOwnPassword(
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
     throw new UserInputError("Uw huidige wachtwoord klopt niet.", "currentPassword");
   }
-  const problem = passwordProblem(newPassword, [account.name, account.email.split("@")[0]!]);
+  const problem = newPasswordProblem(newPassword, account);
   if (problem) throw new UserInputError(problem, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(db, async (manager) => {

@@ -25,6 +25,8 @@ export enum SecurityEventType {
   ENABLED = "ENABLED",
   PASSWORD_CHANGED = "PASSWORD_CHANGED",
   SESSION_ENDED = "SESSION_ENDED",
+  PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED",
+  PASSWORD_RESET = "PASSWORD_RESET",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -39,6 +41,8 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   ENABLED: "Weer ingeschakeld",
   PASSWORD_CHANGED: "Wachtwoord gewijzigd",
   SESSION_ENDED: "Sessie beëindigd",
+  PASSWORD_RESET_REQUESTED: "Nieuw wachtwoord aangevraagd",
+  PASSWORD_RESET: "Nieuw wachtwoord gekozen via e-mail",
 };
 
 registerLabelledEnum(
@@ -109,6 +113,15 @@ export class InvitationDetails {
   expiresAt: Date;
 }
 
+@ObjectType({ description: "Voor wie een link voor een nieuw wachtwoord is" })
+export class PasswordResetDetails {
+  @Field()
+  email: string;
+
+  @Field()
+  expiresAt: Date;
+}
+
 @ObjectType({ description: "Een regel uit het beveiligingslogboek van de organisatie" })
 export class SecurityEvent {
   @Field(() => ID)
@@ -157,6 +170,29 @@ export class AcceptInvitationInput {
   @Field({ description: "Het deel van de link na #" })
   @MinLength(1, { message: "Deze uitnodiging is niet (meer) geldig." })
   @MaxLength(100, { message: "Deze uitnodiging is niet (meer) geldig." })
+  token: string;
+
+  @Field()
+  @MinLength(1, { message: "Kies een wachtwoord." })
+  @MaxLength(maxPasswordLength, {
+    message: `Kies een wachtwoord van hoogstens ${maxPasswordLength} tekens.`,
+  })
+  password: string;
+}
+
+@InputType({ description: "Wachtwoord vergeten: een link voor een nieuw wachtwoord aanvragen" })
+export class RequestPasswordResetInput {
+  @Field()
+  @IsEmail({}, { message: "Vul een geldig e-mailadres in." })
+  @MaxLength(254, { message: "Het e-mailadres is te lang." })
+  email: string;
+}
+
+@InputType({ description: "Een nieuw wachtwoord kiezen met de link uit de e-mail" })
+export class ResetPasswordInput {
+  @Field({ description: "Het deel van de link na #" })
+  @MinLength(1, { message: "Deze link werkt niet (meer). Vraag een nieuwe aan." })
+  @MaxLength(100, { message: "Deze link werkt niet (meer). Vraag een nieuwe aan." })
   token: string;
 
   @Field()

@@ -105,29 +105,56 @@ ${content.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(
 
 /** The invitation to an account: who invites, the single-use link, until when it works. */
 export function renderInvitationMail(facts: InvitationFacts): RenderedMail {
-  const subject = `Uitnodiging voor Ketenkaart van ${facts.organizationName}`;
-  const paragraphs = [
-    `${facts.organizationName} nodigt u uit om Ketenkaart te gebruiken: de sociale kaart en de warme overdracht van de schuldhulpketen in uw regio.`,
-    `Kies met de link hieronder uw wachtwoord. De link werkt één keer en tot en met ${formatDutchDate(facts.expiresAt)}.`,
-    "Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.",
-  ];
+  return renderLinkMail({
+    subject: `Uitnodiging voor Ketenkaart van ${facts.organizationName}`,
+    paragraphs: [
+      `${facts.organizationName} nodigt u uit om Ketenkaart te gebruiken: de sociale kaart en de warme overdracht van de schuldhulpketen in uw regio.`,
+      `Kies met de link hieronder uw wachtwoord. De link werkt één keer en tot en met ${formatDutchDate(facts.expiresAt)}.`,
+      "Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.",
+    ],
+    linkText: "Uw wachtwoord kiezen",
+    link: facts.link,
+  });
+}
+
+/** The link to choose a new password, after "wachtwoord vergeten". */
+export function renderPasswordResetMail(facts: { link: string; minutes: number }): RenderedMail {
+  return renderLinkMail({
+    subject: "Een nieuw wachtwoord voor Ketenkaart",
+    paragraphs: [
+      "U (of iemand anders) heeft een nieuw wachtwoord voor Ketenkaart aangevraagd met dit e-mailadres.",
+      `Kies met de link hieronder een nieuw wachtwoord. De link werkt één keer en ${facts.minutes} minuten lang. Daarna bent u overal uitgelogd waar u nog ingelogd was.`,
+      "Heeft u niets aangevraagd? Dan kunt u deze e-mail negeren: uw wachtwoord blijft hetzelfde.",
+    ],
+    linkText: "Een nieuw wachtwoord kiezen",
+    link: facts.link,
+  });
+}
+
+/** A mail to a colleague about their own account, whose one action is a link. */
+function renderLinkMail(mail: {
+  subject: string;
+  paragraphs: string[];
+  linkText: string;
+  link: string;
+}): RenderedMail {
   const text = [
     "Beste collega,",
-    ...paragraphs,
-    `Uw wachtwoord kiezen:\n${facts.link}`,
+    ...mail.paragraphs,
+    `${mail.linkText}:\n${mail.link}`,
     "Met vriendelijke groet,\nKetenkaart",
   ].join("\n\n");
   const html = `<!doctype html>
 <html lang="nl">
-<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>
 <body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;">
 <p>Beste collega,</p>
-${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
-<p><a href="${escapeHtml(facts.link)}">Uw wachtwoord kiezen</a></p>
+${mail.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
+<p><a href="${escapeHtml(mail.link)}">${escapeHtml(mail.linkText)}</a></p>
 <p>Met vriendelijke groet,<br>Ketenkaart</p>
 </body>
 </html>`;
-  return { subject, text, html };
+  return { subject: mail.subject, text, html };
 }
 
 function escapeHtml(value: string): string {

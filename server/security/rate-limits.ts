@@ -16,6 +16,13 @@ export interface RateLimits {
    * own: only as many as the limit allows are ever checked.
    */
   countLoginAttempt(account: string, ip: string): Promise<void>;
+  /**
+   * Counts a request for a new password against the address and the IP, within the login
+   * window. Refuses it when the IP has asked too often (as for logins); answers false when the
+   * address has had its share of mails, so nobody fills someone's mailbox, and the caller then
+   * answers as always without sending.
+   */
+  countPasswordResetRequest(account: string, ip: string): Promise<boolean>;
   /** A successful login clears the account's count, and its attempt was no failure of the IP. */
   loginSucceeded(account: string, ip: string): Promise<void>;
   /** Counts one GraphQL request of a logged-in user; refuses it over the limit. */
@@ -39,6 +46,9 @@ export interface RequestCounting {
   sql(users: string, userId: string): string;
   check(counted: { points: number; msLeft: number }): void;
 }
+
+/** Mails with a new-password link per address within the login window. */
+const passwordResetMailsPerAccount = 3;
 
 /** The database's clock in milliseconds, the same for every instance. */
 const databaseNow = "(extract(epoch FROM now()) * 1000)::bigint";
@@ -64,6 +74,27 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
       `Te veel downloads achter elkaar vanaf dit adres. Probeer het over ${seconds} seconden opnieuw, of log in.`,
   );
 
+  /**
+   * Counts one attempt under an account's key and an IP's key in one statement and answers both
+   * counts, so attempts sent at the same moment, to any instance, each get a count of their own.
+   * The rows are locked in this order by every attempt (accounts' keys and IPs' keys never
+   * meet), so two attempts cannot wait for each other.
+   */
+  const countPair = async (accountKey: string, ipKey: string) => {
+    const counted = (await db.query(
+      `INSERT INTO rate_limit AS r (key, points, expire)
+       VALUES ($1, 1, ${databaseNow} + $3::bigint), ($2, 1, ${databaseNow} + $3::bigint)
+       ON CONFLICT (key) DO UPDATE SET
+         points = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN 1 ELSE r.points + 1 END,
+         expire = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN EXCLUDED.expire
+                       ELSE r.expire END
+       RETURNING r.key, r.points, (r.expire - ${databaseNow})::int AS "msLeft"`,
+      [accountKey, ipKey, loginWindowMs],
+    )) as Array<{ key: string; points: number; msLeft: number }>;
+    const of = (key: string) => counted.find((row) => row.key === key)!;
+    return { account: of(accountKey), ip: of(ipKey) };
+  };
+
   const loginRefusal = (msLeft: number) => {
     const seconds = Math.max(1, Math.ceil(msLeft / 1000));
     return new TooManyRequestsError(
@@ -74,25 +105,22 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
 
   return {
     async countLoginAttempt(account, ip) {
-      const accountKey = counterKey("login-account", account);
-      const ipKey = counterKey("login-ip", ip);
-      // The rows are locked in this order by every attempt (accounts' keys and IPs' keys never
-      // meet), so two attempts cannot wait for each other.
-      const counted = (await db.query(
-        `INSERT INTO rate_limit AS r (key, points, expire)
-         VALUES ($1, 1, ${databaseNow} + $3::bigint), ($2, 1, ${databaseNow} + $3::bigint)
-         ON CONFLICT (key) DO UPDATE SET
-           points = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN 1 ELSE r.points + 1 END,
-           expire = CASE WHEN coalesce(r.expire, 0) <= ${databaseNow} THEN EXCLUDED.expire
-                         ELSE r.expire END
-         RETURNING r.key, r.points, (r.expire - ${databaseNow})::int AS "msLeft"`,
-        [accountKey, ipKey, loginWindowMs],
-      )) as Array<{ key: string; points: number; msLeft: number }>;
-      for (const { key, points, msLeft } of counted) {
-        const limit =
-          key === accountKey ? config.loginFailuresPerAccount : config.loginFailuresPerIp;
-        if (points > limit) throw loginRefusal(msLeft);
+      const counted = await countPair(
+        counterKey("login-account", account),
+        counterKey("login-ip", ip),
+      );
+      if (counted.account.points > config.loginFailuresPerAccount) {
+        throw loginRefusal(counted.account.msLeft);
       }
+      if (counted.ip.points > config.loginFailuresPerIp) throw loginRefusal(counted.ip.msLeft);
+    },
+    async countPasswordResetRequest(account, ip) {
+      const counted = await countPair(
+        counterKey("reset-account", account),
+        counterKey("reset-ip", ip),
+      );
+      if (counted.ip.points > config.loginFailuresPerIp) throw loginRefusal(counted.ip.msLeft);
+      return counted.account.points <= passwordResetMailsPerAccount;
     },
     async loginSucceeded(account, ip) {
       await db.query(

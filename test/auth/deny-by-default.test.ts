@@ -33,6 +33,9 @@ const publicOperations = new Set([
   "Mutation.login",
   "Query.invitation",
   "Mutation.acceptInvitation",
+  "Mutation.requestPasswordReset",
+  "Query.passwordReset",
+  "Mutation.resetPassword",
 ]);
 
 const schema = buildSchema(readFileSync("schema/schema.graphql", "utf8"));

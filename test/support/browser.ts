@@ -115,12 +115,16 @@ export async function logIn(
 }
 
 /**
- * Opens a path of the app and waits until the page has settled: its main heading is there and
+ * Opens a path of the app (of the lane's server, or another) and waits until the page has settled: its main heading is there and
  * nothing in it is still loading.
  */
-export async function openPage(page: Page, path: string): Promise<void> {
+export async function openPage(
+  page: Page,
+  path: string,
+  baseUrl = inject("baseUrl"),
+): Promise<void> {
   const requests = requestsOf(page);
-  await page.goto(`${inject("baseUrl")}${path}`);
+  await page.goto(`${baseUrl}${path}`);
   await settled(page, requests);
 }
 

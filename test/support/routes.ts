@@ -45,6 +45,8 @@ const visits: Record<RouteName, (data: DemoData) => string> = {
   organizationEditor: () => "/onze-organisatie",
   accounts: () => "/onze-organisatie/medewerkers",
   invitation: () => "/uitnodiging",
+  forgotPassword: () => "/wachtwoord-vergeten",
+  passwordReset: () => "/nieuw-wachtwoord",
   login: () => "/inloggen",
   openReferral: () => "/open-referral",
   privacy: () => "/privacy",

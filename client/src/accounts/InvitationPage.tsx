@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { MeQuery } from "../auth/session";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
 import { formatDate } from "../shared/format";
 import { PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { NewPasswordFields, useNewPassword } from "./NewPassword";
 
 const InvitationQuery = graphql(`
   query Invitation($token: String!) {
@@ -45,7 +46,7 @@ export function InvitationPage() {
     awaitRefetchQueries: true,
   });
   const { problem, clear, fail } = useFormProblem();
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword("De twee wachtwoorden zijn niet gelijk.");
 
   if (loading) return <PageLoading />;
   const invitation = data?.invitation;
@@ -69,9 +70,8 @@ export function InvitationPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     clear();
-    const password = String(form.get("wachtwoord"));
-    setMismatch(password !== String(form.get("herhaling")));
-    if (password !== String(form.get("herhaling"))) return;
+    const password = newPassword.read(form);
+    if (password === null) return;
     try {
       await accept({ variables: { input: { token, password } } });
       navigate("/dashboard");
@@ -80,9 +80,6 @@ export function InvitationPage() {
     }
   };
 
-  const shownProblem = mismatch
-    ? { message: "De twee wachtwoorden zijn niet gelijk.", field: "repeat", fieldPath: "repeat" }
-    : problem;
   return (
     <div className="kk-narrow">
       <h1 className="utrecht-heading-1">Welkom bij Ketenkaart</h1>
@@ -100,28 +97,14 @@ export function InvitationPage() {
           <dd className="utrecht-data-list__item-value">{formatDate(invitation.expiresAt)}</dd>
         </div>
       </dl>
-      <ProblemArea problem={shownProblem}>
+      <ProblemArea problem={newPassword.mismatch ?? problem}>
         <form onSubmit={onSubmit} className="kk-stack">
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-          <TextField
-            id="uitnodiging-wachtwoord"
-            name="wachtwoord"
+          <NewPasswordFields
+            idPrefix="uitnodiging"
             path="password"
             label="Kies een wachtwoord"
-            description="Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            required
-          />
-          <TextField
-            id="uitnodiging-herhaling"
-            name="herhaling"
-            path="repeat"
-            label="Herhaal het wachtwoord"
-            type="password"
-            autoComplete="new-password"
-            required
+            repeatLabel="Herhaal het wachtwoord"
           />
           <div>
             <button

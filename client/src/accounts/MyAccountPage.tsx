@@ -9,6 +9,7 @@ import { formatDateTime } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { NewPasswordFields, useNewPassword } from "./NewPassword";
 
 const MySessionsQuery = graphql(`
   query MySessions {
@@ -54,7 +55,7 @@ export function MyAccountPage() {
     refetchQueries: [MySessionsQuery],
   });
   const { problem, clear, fail } = useFormProblem();
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword("De twee nieuwe wachtwoorden zijn niet gelijk.");
   const [sessionProblem, setSessionProblem] = useState<string | null>(null);
   const announce = useStatusMessage();
 
@@ -66,13 +67,13 @@ export function MyAccountPage() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     clear();
-    const newPassword = String(form.get("nieuw"));
-    const repeated = newPassword === String(form.get("herhaling"));
-    setMismatch(!repeated);
-    if (!repeated) return;
+    const chosen = newPassword.read(form);
+    if (chosen === null) return;
     try {
       await changePassword({
-        variables: { input: { currentPassword: String(form.get("huidig")), newPassword } },
+        variables: {
+          input: { currentPassword: String(form.get("huidig")), newPassword: chosen },
+        },
       });
       formElement.reset();
       announce("Uw wachtwoord is gewijzigd. U bent op uw andere apparaten uitgelogd.");
@@ -91,13 +92,6 @@ export function MyAccountPage() {
     }
   };
 
-  const shownProblem = mismatch
-    ? {
-        message: "De twee nieuwe wachtwoorden zijn niet gelijk.",
-        field: "repeat",
-        fieldPath: "repeat",
-      }
-    : problem;
   return (
     <div className="kk-wide-form">
       <h1 className="utrecht-heading-1">Mijn account</h1>
@@ -153,7 +147,7 @@ export function MyAccountPage() {
         <h2 id="wachtwoord-kop" className="utrecht-heading-2">
           Wachtwoord wijzigen
         </h2>
-        <ProblemArea problem={shownProblem}>
+        <ProblemArea problem={newPassword.mismatch ?? problem}>
           <form onSubmit={onChange} className="kk-stack">
             <input type="hidden" name="username" autoComplete="username" value={me.email} />
             <TextField
@@ -165,25 +159,11 @@ export function MyAccountPage() {
               autoComplete="current-password"
               required
             />
-            <TextField
-              id="account-nieuw"
-              name="nieuw"
+            <NewPasswordFields
+              idPrefix="account"
               path="newPassword"
               label="Nieuw wachtwoord"
-              description="Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
-              type="password"
-              autoComplete="new-password"
-              minLength={12}
-              required
-            />
-            <TextField
-              id="account-herhaling"
-              name="herhaling"
-              path="repeat"
-              label="Herhaal het nieuwe wachtwoord"
-              type="password"
-              autoComplete="new-password"
-              required
+              repeatLabel="Herhaal het nieuwe wachtwoord"
             />
             <div>
               <button

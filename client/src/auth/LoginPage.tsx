@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import type { FormEvent } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
@@ -78,13 +78,18 @@ export function LoginPage() {
             autoComplete="current-password"
             required
           />
-          <button
-            type="submit"
-            className="utrecht-button utrecht-button--primary-action"
-            disabled={loading}
-          >
-            {loading ? "Bezig met inloggen…" : "Inloggen"}
-          </button>
+          <div className="kk-actions">
+            <button
+              type="submit"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={loading}
+            >
+              {loading ? "Bezig met inloggen…" : "Inloggen"}
+            </button>
+            <Link className="utrecht-link" to="/wachtwoord-vergeten">
+              Wachtwoord vergeten?
+            </Link>
+          </div>
         </form>
       </ProblemArea>
     </div>

@@ -23,11 +23,14 @@ type Documents = {
     "\n  mutation SetAccountRoles($userId: ID!, $roles: [Role!]!) {\n    setAccountRoles(userId: $userId, roles: $roles) {\n      ...AccountFields\n    }\n  }\n": typeof types.SetAccountRolesDocument,
     "\n  mutation DisableAccount($userId: ID!) {\n    disableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": typeof types.DisableAccountDocument,
     "\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": typeof types.EnableAccountDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndSession($sessionId: ID!) {\n    endSession(sessionId: $sessionId) {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": typeof types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.RenewSessionDocument,
@@ -103,11 +106,14 @@ const documents: Documents = {
     "\n  mutation SetAccountRoles($userId: ID!, $roles: [Role!]!) {\n    setAccountRoles(userId: $userId, roles: $roles) {\n      ...AccountFields\n    }\n  }\n": types.SetAccountRolesDocument,
     "\n  mutation DisableAccount($userId: ID!) {\n    disableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": types.DisableAccountDocument,
     "\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": types.EnableAccountDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndSession($sessionId: ID!) {\n    endSession(sessionId: $sessionId) {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.RenewSessionDocument,
@@ -227,6 +233,10 @@ export function graphql(source: "\n  mutation EnableAccount($userId: ID!) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -244,6 +254,14 @@ export function graphql(source: "\n  mutation EndSession($sessionId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
