@@ -12,6 +12,7 @@ export const routePaths = {
   offeringEditor: { path: "/ons-aanbod/:id", access: "login" },
   organizationEditor: { path: "/onze-organisatie", access: "login" },
   accounts: { path: "/onze-organisatie/medewerkers", access: "login" },
+  onboardPartner: { path: "/ketenpartners/nieuw", access: "login" },
   invitation: { path: "/uitnodiging", access: "public" },
   forgotPassword: { path: "/wachtwoord-vergeten", access: "public" },
   passwordReset: { path: "/nieuw-wachtwoord", access: "public" },

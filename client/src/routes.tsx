@@ -54,6 +54,10 @@ const AccessibilityPage = lazyPage(
 const AccountsPage = lazyPage(() => import("./accounts/AccountsPage"), "AccountsPage");
 const MyAccountPage = lazyPage(() => import("./accounts/MyAccountPage"), "MyAccountPage");
 const InvitationPage = lazyPage(() => import("./accounts/InvitationPage"), "InvitationPage");
+const OnboardPartnerPage = lazyPage(
+  () => import("./accounts/OnboardPartnerPage"),
+  "OnboardPartnerPage",
+);
 const ForgotPasswordPage = lazyPage(
   () => import("./accounts/ForgotPasswordPage"),
   "ForgotPasswordPage",
@@ -77,6 +81,7 @@ const pages: Record<RouteName, ReactNode> = {
   offeringEditor: <OfferingEditorPage />,
   organizationEditor: <OrganizationEditorPage />,
   accounts: <AccountsPage />,
+  onboardPartner: <OnboardPartnerPage />,
   invitation: <InvitationPage />,
   forgotPassword: <ForgotPasswordPage />,
   passwordReset: <PasswordResetPage />,

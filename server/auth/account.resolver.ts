@@ -11,6 +11,7 @@ import {
   enableAccount,
   invitationFor,
   inviteWorker,
+  onboardPartner,
   organizationAccounts,
   passwordResetFor,
   requestPasswordReset,
@@ -28,6 +29,8 @@ import {
   InvitationDetails,
   InvitationSent,
   InviteWorkerInput,
+  OnboardPartnerInput,
+  PartnerOnboarded,
   PasswordResetDetails,
   RequestPasswordResetInput,
   ResetPasswordInput,
@@ -108,6 +111,25 @@ export class AccountResolver {
       context.config.mail,
     );
     return { account: await accountOf(context, userId), link };
+  }
+
+  @Authorized(Role.REGIO_BEHEERDER)
+  @Mutation(() => PartnerOnboarded, {
+    description:
+      "Voeg een ketenpartner toe met zijn eerste beheerder, die meteen een uitnodiging krijgt (regiobeheerder)",
+  })
+  async onboardPartner(
+    @Arg("input") input: OnboardPartnerInput,
+    @Ctx() context: Context,
+  ): Promise<PartnerOnboarded> {
+    const { organizationId, userId, link } = await onboardPartner(
+      context.db,
+      context.viewer!,
+      input,
+      context.config.mail,
+    );
+    const organization = await context.loaders.organizationById.load(organizationId);
+    return { organization: organization!, beheerder: await accountOf(context, userId), link };
   }
 
   @Authorized(Role.BEHEERDER, Role.REGIO_BEHEERDER)

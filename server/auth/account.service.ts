@@ -5,6 +5,8 @@ import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction, sqlState } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
 import { renderInvitationMail, renderPasswordResetMail } from "../mail/mail.templates.js";
+import type { NewOrganizationInput } from "../organization/organization.inputs.js";
+import { addOrganization } from "../organization/organization.service.js";
 import { normalizeEmail } from "./email-address.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { passwordProblem } from "./password-strength.js";
@@ -260,7 +262,7 @@ export interface InviteInput {
 }
 
 /** Creates an account without a password and invites its holder; answers its id (and link). */
-export async function inviteWorker(
+export function inviteWorker(
   db: DataSource,
   viewer: Viewer,
   input: InviteInput,
@@ -268,28 +270,67 @@ export async function inviteWorker(
 ): Promise<{ userId: string; link: string | null }> {
   assertManages(viewer, input.organizationId);
   assertGrantable(viewer, input.roles);
+  return withUniqueEmail(inTransaction(db, (manager) => invite(manager, viewer, input, mail)));
+}
+
+async function invite(
+  manager: EntityManager,
+  viewer: Viewer,
+  input: InviteInput,
+  mail: MailConfig,
+): Promise<{ userId: string; link: string | null }> {
+  const [{ id }] = (await manager.query(
+    `INSERT INTO app_user (organization_id, email, name, roles, password_hash)
+     VALUES ($1, $2, $3, $4, NULL) RETURNING id`,
+    [input.organizationId, normalizeEmail(input.email), input.name.trim(), input.roles],
+  )) as [{ id: string }];
+  const link = await sendInvitation(manager, viewer, id, mail);
+  await recordSecurityEvent(manager, "INVITED", {
+    organizationId: input.organizationId,
+    actorUserId: viewer.userId,
+    subjectUserId: id,
+    roles: input.roles,
+  });
+  return { userId: id, link };
+}
+
+/** An address that already has an account is the inviter's mistake, said in Dutch. */
+async function withUniqueEmail<T>(work: Promise<T>): Promise<T> {
   try {
-    return await inTransaction(db, async (manager) => {
-      const [{ id }] = (await manager.query(
-        `INSERT INTO app_user (organization_id, email, name, roles, password_hash)
-         VALUES ($1, $2, $3, $4, NULL) RETURNING id`,
-        [input.organizationId, normalizeEmail(input.email), input.name.trim(), input.roles],
-      )) as [{ id: string }];
-      const link = await sendInvitation(manager, viewer, id, mail);
-      await recordSecurityEvent(manager, "INVITED", {
-        organizationId: input.organizationId,
-        actorUserId: viewer.userId,
-        subjectUserId: id,
-        roles: input.roles,
-      });
-      return { userId: id, link };
-    });
+    return await work;
   } catch (error) {
     if (sqlState(error) === "23505") {
       throw new UserInputError("Er is al een account met dit e-mailadres.", "email");
     }
     throw error;
   }
+}
+
+/**
+ * A new partner in the region: the regiobeheerder adds the organisation together with its first
+ * beheerder, who is invited at once. Both or neither: a partner nobody can log in to is of no use.
+ */
+export function onboardPartner(
+  db: DataSource,
+  viewer: Viewer,
+  input: { organization: NewOrganizationInput; beheerder: { name: string; email: string } },
+  mail: MailConfig,
+): Promise<{ organizationId: string; userId: string; link: string | null }> {
+  if (!viewer.roles.includes(Role.REGIO_BEHEERDER)) {
+    throw new ForbiddenError("Alleen een regiobeheerder kan een ketenpartner toevoegen.");
+  }
+  return withUniqueEmail(
+    inTransaction(db, async (manager) => {
+      const organizationId = await addOrganization(manager, input.organization);
+      const invited = await invite(
+        manager,
+        viewer,
+        { organizationId, ...input.beheerder, roles: [Role.BEHEERDER, Role.MEDEWERKER] },
+        mail,
+      );
+      return { organizationId, ...invited };
+    }),
+  );
 }
 
 /** A new link for an invitation that was not accepted yet; the old one stops working. */

@@ -1,5 +1,15 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsUUID, MaxLength, MinLength } from "class-validator";
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { NewOrganizationInput } from "../organization/organization.inputs.js";
+import { Organization } from "../organization/organization.entity.js";
 import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { AccountStatus, type SecurityEventKind } from "./account.service.js";
 import { maxPasswordLength } from "./password-strength.js";
@@ -89,6 +99,48 @@ export class Account {
 export class InvitationSent {
   @Field(() => Account)
   account: Account;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "De link van de uitnodiging, alleen als er geen e-mail is ingesteld: geef hem dan zelf door",
+  })
+  link: string | null;
+}
+
+@InputType({ description: "De eerste beheerder van een nieuwe ketenpartner" })
+export class FirstBeheerderInput {
+  @Field()
+  @MinLength(1, { message: "Vul de naam van de eerste beheerder in." })
+  @MaxLength(200, { message: "De naam mag hoogstens 200 tekens lang zijn." })
+  name: string;
+
+  @Field()
+  @IsEmail({}, { message: "Vul een geldig e-mailadres van de eerste beheerder in." })
+  @MaxLength(254, { message: "Het e-mailadres is te lang." })
+  email: string;
+}
+
+@InputType({
+  description: "Een nieuwe ketenpartner met zijn eerste beheerder (door de regiobeheerder)",
+})
+export class OnboardPartnerInput {
+  @Field(() => NewOrganizationInput)
+  @ValidateNested()
+  organization: NewOrganizationInput;
+
+  @Field(() => FirstBeheerderInput)
+  @ValidateNested()
+  beheerder: FirstBeheerderInput;
+}
+
+@ObjectType({ description: "Een nieuwe ketenpartner en de uitnodiging van zijn eerste beheerder" })
+export class PartnerOnboarded {
+  @Field(() => Organization)
+  organization: Organization;
+
+  @Field(() => Account)
+  beheerder: Account;
 
   @Field(() => String, {
     nullable: true,

@@ -196,17 +196,17 @@ export async function updateLocationRows(
 }
 
 /** The region's administrator adds a partner; its own beheerder keeps it actual afterwards. */
-export async function createOrganization(
-  db: DataSource,
-  input: NewOrganizationInput,
-): Promise<string> {
-  return inTransaction(db, async (manager) => {
-    await assertGemeentenExist(manager, input.gemeenten);
-    return insertOrganization(manager, {
-      ...input,
-      gemeenteCodes: [...new Set(input.gemeenten)],
-      coordinator: input.coordinator ? { ...input.coordinator } : null,
-    });
+export function createOrganization(db: DataSource, input: NewOrganizationInput): Promise<string> {
+  return inTransaction(db, (manager) => addOrganization(manager, input));
+}
+
+/** Adds a partner within the caller's transaction: onboarding invites its first beheerder too. */
+export async function addOrganization(db: Queryable, input: NewOrganizationInput): Promise<string> {
+  await assertGemeentenExist(db, input.gemeenten);
+  return insertOrganization(db, {
+    ...input,
+    gemeenteCodes: [...new Set(input.gemeenten)],
+    coordinator: input.coordinator ? { ...input.coordinator } : null,
   });
 }
 

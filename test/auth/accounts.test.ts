@@ -50,6 +50,42 @@ async function invite(
   return { result, email };
 }
 
+/** The regiobeheerder adds a partner with its first beheerder. */
+function onboard(
+  headers: Headers,
+  beheerderEmail: string,
+  { name = `Schuldhulp ${uniqueWord()}`, gemeenten = ["GM0202"] } = {},
+) {
+  return graphql<{
+    onboardPartner: {
+      organization: { id: string; name: string };
+      beheerder: AccountData;
+      link: string | null;
+    };
+  }>(
+    `mutation ($input: OnboardPartnerInput!) {
+       onboardPartner(input: $input) {
+         organization { id name }
+         beheerder { ${accountFields} }
+         link
+       }
+     }`,
+    {
+      input: {
+        organization: {
+          name,
+          kind: "SOCIAAL_RAADSLIEDEN",
+          gemeenten,
+          nvvkMember: false,
+          contactPoint: { phone: "026 123 45 67" },
+        },
+        beheerder: { name: "Hanneke Smit", email: beheerderEmail },
+      },
+    },
+    headers,
+  );
+}
+
 async function invited(headers: Headers, organizationId: string, roles?: Role[]) {
   const { result, email } = await invite(headers, organizationId, roles);
   const { account, link } = must(result).inviteWorker;
@@ -100,36 +136,23 @@ const me = (headers: Headers) =>
 describe("onboarding a partner", () => {
   it("takes a new organisation from nothing to a worker accepting a referral", async () => {
     const regio = await loggedInUser({ roles: [Role.BEHEERDER, Role.REGIO_BEHEERDER] });
-    const created = must(
-      await graphql<{ createOrganization: { id: string } }>(
-        `
-          mutation ($input: NewOrganizationInput!) {
-            createOrganization(input: $input) {
-              id
-            }
-          }
-        `,
-        {
-          input: {
-            name: `Schuldhulp ${uniqueWord()}`,
-            kind: "SOCIAAL_RAADSLIEDEN",
-            gemeenten: ["GM0202"],
-            nvvkMember: false,
-            contactPoint: { phone: "026 123 45 67" },
-          },
-        },
-        regio.headers,
-      ),
-    ).createOrganization;
-
-    // Its first beheerder, invited by the regiobeheerder, sets a password and is logged in.
-    const first = await invited(regio.headers, created.id, [Role.BEHEERDER]);
-    expect(first.account).toMatchObject({ status: "UITGENODIGD", lastLoginAt: null });
+    // The regiobeheerder adds the partner and its first beheerder in one step.
+    const beheerderEmail = `${uniqueWord()}@partner.example`;
+    const onboarded = must(await onboard(regio.headers, beheerderEmail)).onboardPartner;
+    const created = onboarded.organization;
+    expect(onboarded.beheerder).toMatchObject({
+      email: beheerderEmail,
+      roles: [Role.BEHEERDER, Role.MEDEWERKER],
+      status: "UITGENODIGD",
+      lastLoginAt: null,
+    });
+    // The lane's server sends no e-mail: the regiobeheerder gets the link to pass on.
+    const first = { email: beheerderEmail, token: new URL(onboarded.link!).hash.slice(1) };
     const details = await graphql<{ invitation: { organizationName: string } | null }>(
       "query ($token: String!) { invitation(token: $token) { organizationName } }",
       { token: first.token },
     );
-    expect(details.data?.invitation?.organizationName).toMatch(/^Schuldhulp /);
+    expect(details.data?.invitation?.organizationName).toBe(created.name);
     const beheerder = await accepted(first.token);
 
     // The beheerder invites a worker, who accepts and takes on a referral sent to them.
@@ -155,6 +178,45 @@ describe("onboarding a partner", () => {
       ]),
     );
     expect(listed.every((account) => account.lastLoginAt !== null)).toBe(true);
+  });
+});
+
+describe("onboarding a partner", () => {
+  it("adds the organisation and its first beheerder both or neither, and only by a regiobeheerder", async () => {
+    const regio = await loggedInUser({ roles: [Role.REGIO_BEHEERDER] });
+    const taken = await loggedInUser();
+    const name = `Budgetmaatjes ${uniqueWord()}`;
+    const added = async () =>
+      (
+        (await (
+          await database()
+        ).query("SELECT count(*)::int AS n FROM organization WHERE name = $1", [name])) as [
+          { n: number },
+        ]
+      )[0].n;
+
+    // An address that has an account already: refused in Dutch, and no organisation is left.
+    const duplicate = await onboard(regio.headers, taken.email, { name });
+    expect(duplicate.errors?.[0]).toMatchObject({
+      message: "Er is al een account met dit e-mailadres.",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const unknownGemeente = await onboard(regio.headers, `${uniqueWord()}@p.example`, {
+      name,
+      gemeenten: ["GM9999"],
+    });
+    expect(unknownGemeente.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    // A beheerder of an organisation is no regiobeheerder.
+    const beheerder = await loggedInUser({ roles: [Role.BEHEERDER] });
+    const refused = await onboard(beheerder.headers, `${uniqueWord()}@p.example`, { name });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await added()).toBe(0);
+
+    expect(
+      (await onboard(regio.headers, `${uniqueWord()}@p.example`, { name })).errors,
+    ).toBeUndefined();
+    expect(await added()).toBe(1);
   });
 });
 

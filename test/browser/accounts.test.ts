@@ -76,3 +76,46 @@ describe("accounts in a browser", () => {
     await page.close();
   });
 });
+
+describe("onboarding a partner in a browser", () => {
+  it("the regiobeheerder adds a partner with its first beheerder, who accepts and is in", async () => {
+    const regio = await loggedInUser({ roles: [Role.REGIO_BEHEERDER, Role.MEDEWERKER] });
+    const page = await dutchPage(browser(), { email: regio.email, password: testPassword });
+    await openPage(page, "/onze-organisatie/medewerkers");
+    await page.getByRole("link", { name: "Ketenpartner toevoegen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ketenpartner toevoegen" }).waitFor();
+
+    // Sent without a name: the form says so in Dutch and nothing is added.
+    await page.getByRole("button", { name: "Toevoegen en beheerder uitnodigen" }).click();
+    await page.getByText("Vul ‘Naam van de organisatie’ in.").first().waitFor();
+    const partner = `Budgetmaatjes ${uniqueWord()}`;
+    await page.getByLabel("Naam van de organisatie").fill(partner);
+    await page.getByLabel("Soort organisatie").selectOption({ label: "Vrijwilligersorganisatie" });
+    await page
+      .getByRole("group", { name: "Gemeenten waarvoor de organisatie werkt" })
+      .getByLabel("Arnhem")
+      .check();
+    await page.getByLabel("Telefoon van het loket").fill("026 765 43 21");
+    await page.getByLabel("Naam", { exact: true }).fill("Hanneke Smit");
+    await page.getByLabel("E-mailadres").fill(`${uniqueWord()}@budgetmaatjes.example`);
+    await page.getByRole("button", { name: "Toevoegen en beheerder uitnodigen" }).click();
+    // The test server sends no e-mail: the regiobeheerder gets the link to pass on.
+    const link = await page.locator("code").textContent();
+    expect(link).toContain("/uitnodiging#");
+    await page.getByRole("link", { name: `Medewerkers van ${partner}` }).waitFor();
+    await expectAccessible(page);
+
+    const beheerder = await dutchPage(browser());
+    await openPage(beheerder, new URL(link!).pathname + new URL(link!).hash);
+    await beheerder.getByText(`${partner} nodigt u uit, Hanneke Smit.`).waitFor();
+    const password = "negen bruine beren dansen traag";
+    await beheerder.getByLabel("Kies een wachtwoord").fill(password);
+    await beheerder.getByLabel("Herhaal het wachtwoord").fill(password);
+    await beheerder.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
+    await beheerder.waitForURL(/\/dashboard$/);
+    await openPage(beheerder, "/onze-organisatie/medewerkers");
+    await beheerder
+      .getByRole("heading", { level: 1, name: `Medewerkers van ${partner}` })
+      .waitFor();
+  });
+});

@@ -44,6 +44,7 @@ const visits: Record<RouteName, (data: DemoData) => string> = {
   offeringEditor: (data) => `/ons-aanbod/${data.ownOfferingId ?? "nieuw"}`,
   organizationEditor: () => "/onze-organisatie",
   accounts: () => "/onze-organisatie/medewerkers",
+  onboardPartner: () => "/ketenpartners/nieuw",
   invitation: () => "/uitnodiging",
   forgotPassword: () => "/wachtwoord-vergeten",
   passwordReset: () => "/nieuw-wachtwoord",
@@ -84,7 +85,13 @@ export const routesOf = {
   ],
   partnerWorker: ["dashboard", "referrals", "case", "offering"],
   coordinator: ["dashboard", "nazorgMap", "myOrganization", "offeringEditor"],
-  regionalAdministrator: ["dashboard", "nazorgMap", "openReferral", "organizationEditor"],
+  regionalAdministrator: [
+    "dashboard",
+    "nazorgMap",
+    "openReferral",
+    "organizationEditor",
+    "onboardPartner",
+  ],
 } satisfies Record<UserKind, RouteName[]>;
 
 /** Whether a visited path is one the route's pattern matches (":id" is one segment). */

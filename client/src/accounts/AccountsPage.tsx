@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session";
 import { getFragmentData, graphql } from "../gql";
 import type { AccountFieldsFragment, Role } from "../gql/graphql";
@@ -12,6 +12,7 @@ import { PageError, PageLoading } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
+import { type HandedLink, HandedLinkNotice } from "./HandedLink";
 
 const AccountFields = graphql(`
   fragment AccountFields on Account {
@@ -103,12 +104,6 @@ const EnableMutation = graphql(`
 `);
 
 /** A link to pass on by hand, when this Ketenkaart sends no e-mail. */
-interface HandedLink {
-  name: string;
-  link: string;
-  expiresAt: string | null;
-}
-
 /**
  * The beheerder's page for the people of their organisation: invite a new colleague, see who
  * has not accepted yet, change roles, and disable a leaver at once (with what they leave to hand
@@ -218,6 +213,14 @@ export function AccountsPage() {
   return (
     <div className="kk-wide-form">
       <h1 className="utrecht-heading-1">Medewerkers van {organization.name}</h1>
+      {me.roles.includes("REGIO_BEHEERDER") ? (
+        <p className="utrecht-paragraph">
+          Een nieuwe organisatie in de regio?{" "}
+          <Link className="utrecht-link" to="/ketenpartners/nieuw">
+            Ketenpartner toevoegen
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="uitnodigen-kop" className="kk-stack">
         <h2 id="uitnodigen-kop" className="utrecht-heading-2">
@@ -227,17 +230,7 @@ export function AccountsPage() {
           De nieuwe collega krijgt een link waarmee hij of zij een wachtwoord kiest. De link werkt
           één keer, zeven dagen lang.
         </p>
-        {handed ? (
-          <div className="utrecht-alert utrecht-alert--info" role="status">
-            <p className="utrecht-paragraph">
-              Deze Ketenkaart verstuurt geen e-mail. Geef deze link zelf door aan {handed.name}
-              {handed.expiresAt ? ` (werkt tot en met ${formatDate(handed.expiresAt)})` : ""}:
-            </p>
-            <p className="utrecht-paragraph kk-break">
-              <code>{handed.link}</code>
-            </p>
-          </div>
-        ) : null}
+        {handed ? <HandedLinkNotice handed={handed} /> : null}
         <ProblemArea problem={problem}>
           <form onSubmit={onInvite} className="kk-stack">
             <TextField

@@ -29,6 +29,8 @@ type Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndSession($sessionId: ID!) {\n    endSession(sessionId: $sessionId) {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": typeof types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n": typeof types.OnboardPartnerGemeentenDocument,
+    "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": typeof types.OnboardPartnerDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
@@ -112,6 +114,8 @@ const documents: Documents = {
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndSession($sessionId: ID!) {\n    endSession(sessionId: $sessionId) {\n      id\n      createdAt\n      expiresAt\n      current\n    }\n  }\n": types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n": types.OnboardPartnerGemeentenDocument,
+    "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": types.OnboardPartnerDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
@@ -254,6 +258,14 @@ export function graphql(source: "\n  mutation EndSession($sessionId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
