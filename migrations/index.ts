@@ -22,6 +22,7 @@ import { DirectoryVersion1765500000000 } from "./1765500000000-DirectoryVersion.
 import { CatalogVersionWithoutWaiting1765600000000 } from "./1765600000000-CatalogVersionWithoutWaiting.js";
 import { AccountLifecycle1765700000000 } from "./1765700000000-AccountLifecycle.js";
 import { PasswordReset1765800000000 } from "./1765800000000-PasswordReset.js";
+import { SecondFactor1765900000000 } from "./1765900000000-SecondFactor.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   CatalogVersionWithoutWaiting1765600000000,
   AccountLifecycle1765700000000,
   PasswordReset1765800000000,
+  SecondFactor1765900000000,
 ];

@@ -4,6 +4,11 @@ import { repoRoot } from "./paths.js";
 export interface Config {
   port: number;
   /**
+   * The key that seals two-factor secrets in the database (AES-256-GCM), from SECOND_FACTOR_KEY
+   * (32 random bytes, base64). Outside production a fixed development key stands in.
+   */
+  secondFactorKey: Buffer | undefined;
+  /**
    * A real PostgreSQL, as the owner of the tables: migrations, seeding and the background jobs.
    * Without it an embedded one is started (development and demo).
    */
@@ -99,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${env.PORT || 4000}`).replace(/\/+$/, "");
   return {
     port: integer(env.PORT, 4000, "PORT"),
+    secondFactorKey: secondFactorKey(env),
     databaseUrl: env.DATABASE_URL || undefined,
     applicationDatabaseUrl: env.DATABASE_APP_URL || undefined,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),
@@ -207,6 +213,17 @@ function tileUrl(value: string | undefined): string {
   return value;
 }
 
+// Only where no real secret is kept: `npm start`, the demo and the tests.
+const developmentSecondFactorKey = Buffer.alloc(32, "ketenkaart-ontwikkeling");
+
+function secondFactorKey(env: NodeJS.ProcessEnv): Buffer | undefined {
+  const value = env.SECOND_FACTOR_KEY;
+  if (!value) return env.NODE_ENV === "production" ? undefined : developmentSecondFactorKey;
+  const key = Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("SECOND_FACTOR_KEY must be 32 bytes in base64");
+  return key;
+}
+
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
@@ -250,6 +267,11 @@ export function productionSecretProblems(config: Config): string[] {
   if (!config.production) return [];
   return [
     ...databaseProblems(config),
+    ...(config.secondFactorKey
+      ? []
+      : [
+          "SECOND_FACTOR_KEY is not set to 32 random bytes in base64: two-factor secrets are stored sealed with it",
+        ]),
     ...publicUrlProblems(config.publicUrl),
     ...mailProblems(config.mail),
   ];

@@ -5,6 +5,7 @@ import { AccessLogResolver } from "./access-log/access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
 import { validateInput } from "./common/input-validation.js";
 import { AccountResolver } from "./auth/account.resolver.js";
+import { SecondFactorResolver } from "./auth/second-factor.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
 import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
@@ -55,6 +56,7 @@ export function buildKetenkaartSchema(
       OfferingResolver,
       AuthResolver,
       AccountResolver,
+      SecondFactorResolver,
       CaseResolver,
       CaseMemberResolver,
       RegieAssignmentResolver,

@@ -37,7 +37,11 @@ export type SecurityEventKind =
   | "PASSWORD_CHANGED"
   | "SESSION_ENDED"
   | "PASSWORD_RESET_REQUESTED"
-  | "PASSWORD_RESET";
+  | "PASSWORD_RESET"
+  | "SECOND_FACTOR_ENABLED"
+  | "SECOND_FACTOR_DISABLED"
+  | "SECOND_FACTOR_RESET"
+  | "RECOVERY_CODE_USED";
 
 /** Writes one entry of the security log; ids and role names only. */
 export async function recordSecurityEvent(

@@ -37,6 +37,10 @@ export enum SecurityEventType {
   SESSION_ENDED = "SESSION_ENDED",
   PASSWORD_RESET_REQUESTED = "PASSWORD_RESET_REQUESTED",
   PASSWORD_RESET = "PASSWORD_RESET",
+  SECOND_FACTOR_ENABLED = "SECOND_FACTOR_ENABLED",
+  SECOND_FACTOR_DISABLED = "SECOND_FACTOR_DISABLED",
+  SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET",
+  RECOVERY_CODE_USED = "RECOVERY_CODE_USED",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -53,6 +57,10 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   SESSION_ENDED: "Sessie beëindigd",
   PASSWORD_RESET_REQUESTED: "Nieuw wachtwoord aangevraagd",
   PASSWORD_RESET: "Nieuw wachtwoord gekozen via e-mail",
+  SECOND_FACTOR_ENABLED: "Tweestapsverificatie aangezet",
+  SECOND_FACTOR_DISABLED: "Tweestapsverificatie uitgezet",
+  SECOND_FACTOR_RESET: "Tweestapsverificatie gewist door de beheerder",
+  RECOVERY_CODE_USED: "Ingelogd met een herstelcode",
 };
 
 registerLabelledEnum(

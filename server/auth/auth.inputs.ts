@@ -1,4 +1,4 @@
-import { IsEmail, MaxLength, MinLength } from "class-validator";
+import { IsEmail, IsOptional, MaxLength, MinLength } from "class-validator";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { User } from "./user.entity.js";
 
@@ -13,6 +13,15 @@ export class LoginInput {
   @MinLength(1, { message: "Vul uw wachtwoord in." })
   @MaxLength(200, { message: "Het wachtwoord is te lang." })
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "De code van de authenticator-app of een herstelcode, als het account tweestapsverificatie heeft",
+  })
+  @IsOptional()
+  @MaxLength(20, { message: "De code is te lang." })
+  code?: string | null;
 }
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../common/context.js";
-import { UnauthenticatedError } from "../common/errors.js";
+import { SecondFactorRequiredError, UnauthenticatedError } from "../common/errors.js";
 import { returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -8,6 +8,7 @@ import { recordSecurityEvent } from "./account.service.js";
 import { LoginInput, LoginResult, SessionInfo } from "./auth.inputs.js";
 import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
+import { hasSecondFactor, verifySecondFactor } from "./second-factor.service.js";
 import {
   createSession,
   extendSession,
@@ -56,6 +57,22 @@ export class AuthResolver {
         });
       }
       throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
+    }
+    // The second step counts as part of the attempt: a wrong code is a failed login, and a
+    // request without one does not clear the account's count.
+    if (await hasSecondFactor(context.db, user.id)) {
+      if (!input.code) throw new SecondFactorRequiredError();
+      if (
+        !(await verifySecondFactor(context.db, user, context.config.secondFactorKey!, input.code))
+      ) {
+        await recordSecurityEvent(context.db, "LOGIN_FAILED", {
+          organizationId: user.organizationId,
+          subjectUserId: user.id,
+        });
+        throw new UnauthenticatedError(
+          "De code klopt niet. Vul de code in die de app nu laat zien, of een herstelcode.",
+        );
+      }
     }
     await context.rateLimits.loginSucceeded(email, ip);
     return logIn(context, user.id);

@@ -20,6 +20,15 @@ export class UnauthenticatedError extends GraphQLError {
 }
 
 /** Logged in, but this is not yours to see or do. */
+/** The password was right; the login needs the code of the second factor as well. */
+export class SecondFactorRequiredError extends GraphQLError {
+  constructor() {
+    super("Vul de code in die uw authenticator-app laat zien.", {
+      extensions: { code: "SECOND_FACTOR_REQUIRED" },
+    });
+  }
+}
+
 export class ForbiddenError extends GraphQLError {
   constructor(message = "U heeft geen toestemming voor deze actie.") {
     super(message, { extensions: { code: "FORBIDDEN" } });
@@ -147,6 +156,7 @@ const passThroughCodes = new Set([
   "BAD_USER_INPUT",
   "NOT_FOUND",
   "UNAUTHENTICATED",
+  "SECOND_FACTOR_REQUIRED",
   "FORBIDDEN",
   "CONFLICT",
   "GRAPHQL_PARSE_FAILED",

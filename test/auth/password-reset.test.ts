@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asBearer, graphql, type GraphQLResponse } from "../support/api.js";
 import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
 import { startInstance, type Instance } from "../support/instance.js";
+import { securityEventsOf, uniqueIp } from "../support/security-log.js";
 import { attemptLogin } from "../support/session.js";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
 import { eventually } from "../support/wait.js";
@@ -39,9 +40,6 @@ function requestReset(email: string, ip = uniqueIp()) {
     server.baseUrl,
   );
 }
-
-let ipCounter = 0;
-const uniqueIp = () => `10.77.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
 
 /** A login on this instance, from an address of its own. */
 const logIn = (email: string, password: string) =>
@@ -81,15 +79,6 @@ async function mailsBefore(email: string): Promise<number> {
 
 function errorOf(result: GraphQLResponse<unknown>) {
   return { code: result.errors?.[0]?.extensions?.code, message: result.errors?.[0]?.message };
-}
-
-async function securityEventsOf(userId: string): Promise<string[]> {
-  const rows = (await (
-    await database()
-  ).query("SELECT kind FROM security_event WHERE subject_user_id = $1 ORDER BY id", [
-    userId,
-  ])) as Array<{ kind: string }>;
-  return rows.map((row) => row.kind);
 }
 
 describe("wachtwoord vergeten", () => {

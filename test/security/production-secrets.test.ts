@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { graphql } from "../support/api.js";
 import { createDatabaseWithStrongPassword, queryDatabase } from "../support/cluster.js";
@@ -6,10 +7,14 @@ import { demoAccounts, demoPassword } from "../support/demo.js";
 import { startInstance, type Instance } from "../support/instance.js";
 import { attemptLogin } from "../support/session.js";
 
-/** Both database logins with strong passwords, on a server that is not there. */
+/** The key that seals two-factor secrets: 32 random bytes, as a deployment makes them. */
+const secondFactorKey = { SECOND_FACTOR_KEY: randomBytes(32).toString("base64") };
+
+/** Both database logins with strong passwords, on a server that is not there, and the key. */
 const database = {
   DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
   DATABASE_APP_URL: "postgres://ketenkaart_web:Wb4-ook-lang-en-geheim-2026@localhost:1/ketenkaart",
+  ...secondFactorKey,
 };
 
 /** Starts the built server as production would, and answers how it ended and what it logged. */
@@ -71,6 +76,16 @@ describe("production secrets", () => {
     expect(same.code).not.toBe(0);
     expect(same.output).toContain("DATABASE_APP_URL connects as DATABASE_URL's role");
     expect(`${without.output}${same.output}`).not.toContain("Vq7-lang-en-geheim-2026");
+  });
+
+  it("refuses to keep two-factor secrets without a key of 32 bytes", async () => {
+    const { SECOND_FACTOR_KEY: _key, ...withoutKey } = database;
+    const missing = await startInProduction(withoutKey);
+    expect(missing.code).not.toBe(0);
+    expect(missing.output).toContain("SECOND_FACTOR_KEY is not set");
+    const short = await startInProduction({ ...database, SECOND_FACTOR_KEY: "a2V0ZW4=" });
+    expect(short.code).not.toBe(0);
+    expect(short.output).toContain("SECOND_FACTOR_KEY must be 32 bytes");
   });
 
   it("lets strong passwords through the check (and then needs a database)", async () => {
@@ -144,6 +159,7 @@ describe("production data", () => {
           NODE_ENV: "production",
           SHUTDOWN_DELAY_MS: "0",
           PUBLIC_URL: "https://ketenkaart.example.nl",
+          ...secondFactorKey,
           ...env,
         },
         { databaseUrl: own.url, applicationDatabaseUrl: own.applicationUrl },

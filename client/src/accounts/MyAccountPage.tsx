@@ -10,6 +10,7 @@ import { PageError, PageLoading } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { NewPasswordFields, useNewPassword } from "./NewPassword";
+import { SecondFactorSection } from "./SecondFactorSection";
 
 const MySessionsQuery = graphql(`
   query MySessions {
@@ -142,6 +143,8 @@ export function MyAccountPage() {
           ))}
         </ul>
       </section>
+
+      <SecondFactorSection />
 
       <section aria-labelledby="wachtwoord-kop" className="kk-stack">
         <h2 id="wachtwoord-kop" className="utrecht-heading-2">

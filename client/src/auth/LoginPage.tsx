@@ -1,5 +1,6 @@
 import { useMutation } from "@apollo/client/react";
-import type { FormEvent } from "react";
+import { CombinedGraphQLErrors } from "@apollo/client";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
@@ -26,6 +27,8 @@ export function LoginPage() {
     awaitRefetchQueries: true,
   });
   const { problem, clear, fail } = useFormProblem();
+  // Asked for once the password was right and the account has a second factor.
+  const [needsCode, setNeedsCode] = useState(false);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,13 +37,24 @@ export function LoginPage() {
     try {
       await login({
         variables: {
-          input: { email: String(form.get("email")), password: String(form.get("password")) },
+          input: {
+            email: String(form.get("email")),
+            password: String(form.get("password")),
+            code: needsCode ? String(form.get("code")) : null,
+          },
         },
       });
       // Only a path inside the app, never another site.
       const next = params.get("terug");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard");
     } catch (caught) {
+      if (
+        CombinedGraphQLErrors.is(caught) &&
+        caught.errors[0]?.extensions?.code === "SECOND_FACTOR_REQUIRED"
+      ) {
+        setNeedsCode(true);
+        return;
+      }
       fail(caught, "Inloggen is niet gelukt. Probeer het opnieuw.");
     }
   };
@@ -78,6 +92,18 @@ export function LoginPage() {
             autoComplete="current-password"
             required
           />
+          {needsCode ? (
+            <TextField
+              id="login-code"
+              name="code"
+              path="code"
+              label="Code uit uw authenticator-app"
+              description="Zes cijfers. Telefoon kwijt? Vul dan een van uw herstelcodes in."
+              autoComplete="one-time-code"
+              required
+              maxLength={20}
+            />
+          ) : null}
           <div className="kk-actions">
             <button
               type="submit"

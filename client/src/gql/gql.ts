@@ -33,6 +33,10 @@ type Documents = {
     "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": typeof types.OnboardPartnerDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n": typeof types.MySecondFactorDocument,
+    "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": typeof types.StartSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": typeof types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": typeof types.DisableSecondFactorDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.RenewSessionDocument,
@@ -118,6 +122,10 @@ const documents: Documents = {
     "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": types.OnboardPartnerDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n": types.MySecondFactorDocument,
+    "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": types.StartSecondFactorSetupDocument,
+    "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": types.ConfirmSecondFactorDocument,
+    "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": types.DisableSecondFactorDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.RenewSessionDocument,
@@ -274,6 +282,22 @@ export function graphql(source: "\n  query PasswordReset($token: String!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n"): (typeof documents)["\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n"): (typeof documents)["\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n"): (typeof documents)["\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,219 @@
+import { createHash, randomBytes } from "node:crypto";
+import { generate, generateSecret, generateURI } from "otplib";
+import QRCode from "qrcode";
+import type { DataSource } from "typeorm";
+import { ConflictError, UserInputError } from "../common/errors.js";
+import { type Queryable, returnedRows } from "../common/queryable.js";
+import { inTransaction } from "../common/transaction.js";
+import { open, seal } from "../security/secret-box.js";
+import { recordSecurityEvent } from "./account.service.js";
+import type { Viewer } from "./session.service.js";
+
+/** A code's time step: the app shows a new code every half minute. */
+const stepSeconds = 30;
+/** Codes of the step before and after count too: a phone's clock may be a little off. */
+const toleratedSteps = 1;
+const recoveryCodeCount = 10;
+
+const hashCode = (code: string) => createHash("sha256").update(code).digest();
+
+/** "abcde-fghij": 50 random bits, in letters and digits that are hard to mix up. */
+function newRecoveryCode(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const letters = [...randomBytes(10)].map((byte) => alphabet[byte % alphabet.length]).join("");
+  return `${letters.slice(0, 5)}-${letters.slice(5)}`;
+}
+
+/** How a typed recovery code is compared: lower case, without spaces or a missing dash. */
+function normalizedRecoveryCode(code: string): string {
+  const letters = code.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return `${letters.slice(0, 5)}-${letters.slice(5)}`;
+}
+
+export interface SecondFactorSetup {
+  secret: string;
+  otpauthUri: string;
+  qrCodeSvg: string;
+}
+
+/**
+ * Starts setting up the authenticator app: a new secret, shown once as a QR code and as text.
+ * It counts only once a code from the app confirms it; an earlier unconfirmed one is replaced.
+ */
+export async function startSecondFactorSetup(
+  db: DataSource,
+  viewer: Viewer,
+  key: Buffer,
+): Promise<SecondFactorSetup> {
+  const secret = generateSecret();
+  await inTransaction(db, async (manager) => {
+    const [existing] = (await manager.query(
+      "SELECT confirmed_at IS NOT NULL AS confirmed FROM totp_credential WHERE user_id = $1 FOR UPDATE",
+      [viewer.userId],
+    )) as Array<{ confirmed: boolean }>;
+    if (existing?.confirmed) {
+      throw new ConflictError(
+        "Tweestapsverificatie staat al aan. Zet die eerst uit om een andere app te koppelen.",
+      );
+    }
+    await manager.query(
+      `INSERT INTO totp_credential (user_id, secret_sealed) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed,
+         created_at = now(), last_used_step = NULL`,
+      [viewer.userId, seal(key, secret)],
+    );
+  });
+  const [{ email }] = (await db.query("SELECT email FROM app_user WHERE id = $1", [
+    viewer.userId,
+  ])) as [{ email: string }];
+  const otpauthUri = generateURI({ issuer: "Ketenkaart", label: email, secret });
+  const qrCodeSvg = await QRCode.toString(otpauthUri, { type: "svg", margin: 2 });
+  return { secret, otpauthUri, qrCodeSvg };
+}
+
+/**
+ * The time step of `code` for this secret, if it is the app's code now (or a step before or
+ * after); null otherwise.
+ */
+async function matchingStep(secret: string, code: string): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const now = Math.floor(Date.now() / 1000 / stepSeconds);
+  for (let offset = -toleratedSteps; offset <= toleratedSteps; offset++) {
+    const step = now + offset;
+    if ((await generate({ secret, epoch: step * stepSeconds })) === code) return step;
+  }
+  return null;
+}
+
+/**
+ * Confirms the setup with a code from the app, turns the second factor on and answers ten
+ * recovery codes: shown once, kept as hashes only.
+ */
+export async function confirmSecondFactor(
+  db: DataSource,
+  viewer: Viewer,
+  key: Buffer,
+  code: string,
+): Promise<string[]> {
+  return inTransaction(db, async (manager) => {
+    const [credential] = (await manager.query(
+      `SELECT secret_sealed AS sealed, confirmed_at IS NOT NULL AS confirmed
+         FROM totp_credential WHERE user_id = $1 FOR UPDATE`,
+      [viewer.userId],
+    )) as Array<{ sealed: Buffer; confirmed: boolean }>;
+    if (!credential || credential.confirmed) {
+      throw new ConflictError("Begin opnieuw met het instellen van tweestapsverificatie.");
+    }
+    const step = await matchingStep(open(key, credential.sealed), code.trim());
+    if (step === null) {
+      throw new UserInputError(
+        "Deze code klopt niet. Vul de code in die de app nu laat zien.",
+        "code",
+      );
+    }
+    await manager.query(
+      "UPDATE totp_credential SET confirmed_at = now(), last_used_step = $2 WHERE user_id = $1",
+      [viewer.userId, step],
+    );
+    const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+    await manager.query("DELETE FROM recovery_code WHERE user_id = $1", [viewer.userId]);
+    await manager.query(
+      `INSERT INTO recovery_code (user_id, code_hash)
+       SELECT $1, unnest($2::bytea[])`,
+      [viewer.userId, codes.map(hashCode)],
+    );
+    await recordSecurityEvent(manager, "SECOND_FACTOR_ENABLED", {
+      organizationId: viewer.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: viewer.userId,
+    });
+    return codes;
+  });
+}
+
+/** Whether the account logs in with a second factor. */
+export async function hasSecondFactor(db: Queryable, userId: string): Promise<boolean> {
+  const rows = (await db.query(
+    "SELECT 1 FROM totp_credential WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+    [userId],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
+/**
+ * Checks the second step of a login: a code from the app (each accepted once: a code seen
+ * before, or an older one, is refused) or an unused recovery code, which is then used up.
+ */
+export async function verifySecondFactor(
+  db: DataSource,
+  user: { id: string; organizationId: string },
+  key: Buffer,
+  code: string,
+): Promise<boolean> {
+  return inTransaction(db, async (manager) => {
+    const [credential] = (await manager.query(
+      `SELECT secret_sealed AS sealed, last_used_step AS "lastUsedStep"
+         FROM totp_credential WHERE user_id = $1 AND confirmed_at IS NOT NULL FOR UPDATE`,
+      [user.id],
+    )) as Array<{ sealed: Buffer; lastUsedStep: string | null }>;
+    if (!credential) return false;
+    const step = await matchingStep(open(key, credential.sealed), code.trim());
+    if (step !== null) {
+      if (credential.lastUsedStep !== null && step <= Number(credential.lastUsedStep)) return false;
+      await manager.query("UPDATE totp_credential SET last_used_step = $2 WHERE user_id = $1", [
+        user.id,
+        step,
+      ]);
+      return true;
+    }
+    const used = returnedRows<{ id: string }>(
+      await manager.query(
+        `UPDATE recovery_code SET used_at = now()
+          WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+        [user.id, hashCode(normalizedRecoveryCode(code))],
+      ),
+    );
+    if (used.length === 0) return false;
+    await recordSecurityEvent(manager, "RECOVERY_CODE_USED", {
+      organizationId: user.organizationId,
+      subjectUserId: user.id,
+    });
+    return true;
+  });
+}
+
+export interface SecondFactorStatus {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+}
+
+export async function secondFactorStatus(
+  db: Queryable,
+  userId: string,
+): Promise<SecondFactorStatus> {
+  const [status] = (await db.query(
+    `SELECT EXISTS (SELECT 1 FROM totp_credential
+                     WHERE user_id = $1 AND confirmed_at IS NOT NULL) AS enabled,
+            (SELECT count(*)::int FROM recovery_code
+              WHERE user_id = $1 AND used_at IS NULL) AS "recoveryCodesLeft"`,
+    [userId],
+  )) as [SecondFactorStatus];
+  return status;
+}
+
+/** Turns the viewer's second factor off (their password was checked by the caller). */
+export async function disableOwnSecondFactor(db: DataSource, viewer: Viewer): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    await removeSecondFactor(manager, viewer.userId);
+    await recordSecurityEvent(manager, "SECOND_FACTOR_DISABLED", {
+      organizationId: viewer.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: viewer.userId,
+    });
+  });
+}
+
+async function removeSecondFactor(db: Queryable, userId: string): Promise<void> {
+  await db.query("DELETE FROM totp_credential WHERE user_id = $1", [userId]);
+  await db.query("DELETE FROM recovery_code WHERE user_id = $1", [userId]);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import {
+  dutchPage,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  openPage,
+  phone,
+  useBrowser,
+} from "../support/browser.js";
+import { testPassword } from "../support/factories.js";
+import { authenticatorCode } from "../support/security-log.js";
+import { loggedInUser } from "../support/session.js";
+
+const browser = useBrowser();
+
+describe("two-factor login in a browser", () => {
+  it("a worker sets up the authenticator app on Mijn account, and then logs in with a code", async () => {
+    const worker = await loggedInUser();
+    const page = await dutchPage(browser(), { email: worker.email, password: testPassword });
+    await openPage(page, "/mijn-account");
+    await page.getByRole("button", { name: "Tweestapsverificatie instellen" }).click();
+    await page.getByRole("img", { name: /QR-code/ }).waitFor();
+    await expectAccessible(page);
+    const secret = await page
+      .getByRole("listitem")
+      .filter({ hasText: "Scan deze QR-code" })
+      .locator("code")
+      .textContent();
+    await page.getByLabel("Code uit de app").fill(await authenticatorCode(secret!));
+    await page.getByRole("button", { name: "Bevestigen en aanzetten" }).click();
+    const codes = page.getByRole("list", { name: "Herstelcodes" }).getByRole("listitem");
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
+    await page.getByText("U heeft nog 10 ongebruikte herstelcodes.").waitFor();
+
+    // On the phone: the password first, then the page asks for the code.
+    const phonePage = await dutchPage(browser(), { viewport: phone });
+    await openPage(phonePage, "/inloggen");
+    await phonePage.getByLabel("E-mailadres").fill(worker.email);
+    await phonePage.getByLabel("Wachtwoord").fill(testPassword);
+    await phonePage.getByRole("button", { name: "Inloggen" }).click();
+    const code = phonePage.getByLabel("Code uit uw authenticator-app");
+    await code.waitFor();
+    await expectNoHorizontalScroll(phonePage);
+    await expectAccessible(phonePage);
+    await code.fill(await authenticatorCode(secret!, 1));
+    await phonePage.getByRole("button", { name: "Inloggen" }).click();
+    await phonePage.waitForURL(/\/dashboard$/);
+  });
+});
