@@ -37,6 +37,7 @@ import {
   SecurityEvent,
 } from "./account.types.js";
 import { normalizeEmail } from "./email-address.js";
+import { resetSecondFactor } from "./second-factor.service.js";
 import { LoginResult } from "./auth.inputs.js";
 import { logIn } from "./auth.resolver.js";
 import { Role } from "./role.js";
@@ -130,6 +131,19 @@ export class AccountResolver {
     );
     const organization = await context.loaders.organizationById.load(organizationId);
     return { organization: organization!, beheerder: await accountOf(context, userId), link };
+  }
+
+  @Authorized(Role.BEHEERDER, Role.REGIO_BEHEERDER)
+  @Mutation(() => Account, {
+    description:
+      "Wis de tweestapsverificatie van een medewerker (telefoon kwijt); diens sessies eindigen",
+  })
+  async resetSecondFactor(
+    @Arg("userId", () => ID) userId: string,
+    @Ctx() context: Context,
+  ): Promise<Account> {
+    await resetSecondFactor(context.db, context.viewer!, existing(userId));
+    return accountOf(context, userId);
   }
 
   @Authorized(Role.BEHEERDER, Role.REGIO_BEHEERDER)

@@ -589,6 +589,7 @@ export interface AccountListing {
   regieCases: number;
   openAgreements: number;
   nazorgPlans: number;
+  secondFactor: boolean;
 }
 
 /** The organisation's accounts, for its beheerder: active first, by name. */
@@ -610,7 +611,9 @@ export async function organizationAccounts(
             (SELECT count(*)::int FROM agreement a
               WHERE a.owner_user_id = u.id AND a.status = 'OPEN') AS "openAgreements",
             (SELECT count(*)::int FROM nazorg_plan p
-              WHERE p.responsible_user_id = u.id AND p.status = 'ACTIVE') AS "nazorgPlans"
+              WHERE p.responsible_user_id = u.id AND p.status = 'ACTIVE') AS "nazorgPlans",
+            EXISTS (SELECT 1 FROM totp_credential t
+                     WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "secondFactor"
        FROM app_user u
       WHERE u.organization_id = $1
       ORDER BY u.disabled_at IS NOT NULL, u.name, u.id`,

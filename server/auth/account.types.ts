@@ -101,6 +101,9 @@ export class Account {
 
   @Field(() => Int, { description: "Nazorgplannen waarvoor deze persoon verantwoordelijk is" })
   nazorgPlans: number;
+
+  @Field({ description: "Of deze persoon inlogt met tweestapsverificatie" })
+  secondFactor: boolean;
 }
 
 @ObjectType({ description: "Een uitnodiging die net is verstuurd" })

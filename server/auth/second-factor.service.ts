@@ -2,11 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI } from "otplib";
 import QRCode from "qrcode";
 import type { DataSource } from "typeorm";
-import { ConflictError, UserInputError } from "../common/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { open, seal } from "../security/secret-box.js";
-import { recordSecurityEvent } from "./account.service.js";
+import { mayManageAccountsOf, recordSecurityEvent } from "./account.service.js";
 import type { Viewer } from "./session.service.js";
 
 /** A code's time step: the app shows a new code every half minute. */
@@ -216,4 +216,42 @@ export async function disableOwnSecondFactor(db: DataSource, viewer: Viewer): Pr
 async function removeSecondFactor(db: Queryable, userId: string): Promise<void> {
   await db.query("DELETE FROM totp_credential WHERE user_id = $1", [userId]);
   await db.query("DELETE FROM recovery_code WHERE user_id = $1", [userId]);
+}
+
+/**
+ * A beheerder clears a worker's second factor (a lost phone without recovery codes): the worker
+ * logs in with the password alone and sets up the app again. Every session of the account ends,
+ * since whoever has the phone may have been logged in.
+ */
+export async function resetSecondFactor(
+  db: DataSource,
+  viewer: Viewer,
+  userId: string,
+): Promise<void> {
+  await inTransaction(db, async (manager) => {
+    const [account] = (await manager.query(
+      `SELECT organization_id AS "organizationId",
+              EXISTS (SELECT 1 FROM totp_credential t
+                       WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "secondFactor"
+         FROM app_user u WHERE id = $1 FOR UPDATE`,
+      [userId],
+    )) as Array<{ organizationId: string; secondFactor: boolean }>;
+    if (!account) throw new NotFoundError("Dit account bestaat niet.");
+    if (!mayManageAccountsOf(viewer, account.organizationId)) {
+      throw new ForbiddenError("U kunt alleen de accounts van uw eigen organisatie beheren.");
+    }
+    if (!account.secondFactor) {
+      throw new ConflictError("Dit account heeft geen tweestapsverificatie.");
+    }
+    await removeSecondFactor(manager, userId);
+    await manager.query(
+      "UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
+      [userId],
+    );
+    await recordSecurityEvent(manager, "SECOND_FACTOR_RESET", {
+      organizationId: account.organizationId,
+      actorUserId: viewer.userId,
+      subjectUserId: userId,
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Role } from "../../server/auth/role.js";
 import { graphql, type GraphQLResponse } from "../support/api.js";
 import { database, testPassword } from "../support/factories.js";
 import { authenticatorCode, securityEventsOf, uniqueIp } from "../support/security-log.js";
@@ -129,5 +130,34 @@ describe("two-factor login", () => {
     expect((await disable(testPassword)).data).toEqual({ disableSecondFactor: true });
     expect((await logIn(user.email)).data?.login.token).toBeTruthy();
     expect(await securityEventsOf(user.id)).toContain("SECOND_FACTOR_DISABLED");
+  });
+});
+
+describe("a lost phone", () => {
+  it("is cleared by the beheerder of the worker's own organisation, who ends the worker's sessions", async () => {
+    const worker = await withSecondFactor();
+    const beheerder = await loggedInUser({
+      organizationId: worker.organizationId,
+      roles: [Role.BEHEERDER],
+    });
+    const otherBeheerder = await loggedInUser({ roles: [Role.BEHEERDER] });
+    const reset = (headers: Headers) =>
+      graphql<{ resetSecondFactor: { secondFactor: boolean } }>(
+        "mutation ($userId: ID!) { resetSecondFactor(userId: $userId) { secondFactor } }",
+        { userId: worker.id },
+        headers,
+      );
+    expect(codeOf(await reset(otherBeheerder.headers))).toBe("FORBIDDEN");
+    expect(codeOf(await reset(worker.headers))).toBe("FORBIDDEN");
+    expect(codeOf(await logIn(worker.email))).toBe("SECOND_FACTOR_REQUIRED");
+
+    expect((await reset(beheerder.headers)).data).toEqual({
+      resetSecondFactor: { secondFactor: false },
+    });
+    const old = await graphql<{ me: unknown }>("{ me { id } }", {}, worker.headers);
+    expect(old.data?.me ?? null).toBeNull();
+    expect((await logIn(worker.email)).data?.login.token).toBeTruthy();
+    expect(codeOf(await reset(beheerder.headers))).toBe("CONFLICT");
+    expect(await securityEventsOf(worker.id)).toContain("SECOND_FACTOR_RESET");
   });
 });

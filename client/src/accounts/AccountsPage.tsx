@@ -26,6 +26,7 @@ const AccountFields = graphql(`
     regieCases
     openAgreements
     nazorgPlans
+    secondFactor
   }
 `);
 
@@ -103,6 +104,14 @@ const EnableMutation = graphql(`
   }
 `);
 
+const ResetSecondFactorMutation = graphql(`
+  mutation ResetSecondFactor($userId: ID!) {
+    resetSecondFactor(userId: $userId) {
+      ...AccountFields
+    }
+  }
+`);
+
 /** A link to pass on by hand, when this Ketenkaart sends no e-mail. */
 /**
  * The beheerder's page for the people of their organisation: invite a new colleague, see who
@@ -126,6 +135,7 @@ export function AccountsPage() {
   const [setRoles] = useMutation(SetRolesMutation, { refetchQueries });
   const [disable] = useMutation(DisableMutation, { refetchQueries });
   const [enable] = useMutation(EnableMutation, { refetchQueries });
+  const [resetSecondFactor] = useMutation(ResetSecondFactorMutation, { refetchQueries });
   const taxonomy = useTaxonomyLabels();
   const announce = useStatusMessage();
   const { problem, clear, fail } = useFormProblem();
@@ -297,6 +307,14 @@ export function AccountsPage() {
                     {account.lastLoginAt ? formatDateTime(account.lastLoginAt) : "Nog nooit"}
                   </dd>
                 </div>
+                {account.status === "ACTIEF" ? (
+                  <div className="utrecht-data-list__item">
+                    <dt className="utrecht-data-list__item-key">Tweestapsverificatie</dt>
+                    <dd className="utrecht-data-list__item-value">
+                      {account.secondFactor ? "Aan" : "Uit"}
+                    </dd>
+                  </div>
+                ) : null}
                 {account.status === "UITGENODIGD" && account.invitationExpiresAt ? (
                   <div className="utrecht-data-list__item">
                     <dt className="utrecht-data-list__item-key">Uitnodiging werkt tot en met</dt>
@@ -334,6 +352,12 @@ export function AccountsPage() {
                   void act(
                     () => enable({ variables: { userId: account.id } }),
                     `${account.name} kan weer inloggen.`,
+                  )
+                }
+                onResetSecondFactor={() =>
+                  void act(
+                    () => resetSecondFactor({ variables: { userId: account.id } }),
+                    `De tweestapsverificatie van ${account.name} is gewist.`,
                   )
                 }
               />
@@ -422,9 +446,9 @@ function AccountActions(props: {
   onRoles(roles: Role[]): void;
   onDisable(): void;
   onEnable(): void;
+  onResetSecondFactor(): void;
 }) {
   const { account } = props;
-  const [confirming, setConfirming] = useState(false);
   if (account.status === "UITGENODIGD") {
     return (
       <div className="kk-actions">
@@ -480,41 +504,64 @@ function AccountActions(props: {
           </div>
         </form>
       </details>
-      {confirming ? (
-        <div className="utrecht-alert utrecht-alert--warning kk-stack" role="alert">
-          <p className="utrecht-paragraph">
-            {props.isSelf ? "U schakelt uw eigen account uit. " : ""}
-            {account.name} wordt meteen overal uitgelogd en kan niet meer inloggen. Open werk blijft
-            staan om over te dragen.
-          </p>
-          <div className="kk-actions">
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--primary-action"
-              onClick={props.onDisable}
-            >
-              Ja, uitschakelen
-            </button>
-            <button
-              type="button"
-              className="utrecht-button utrecht-button--subtle"
-              onClick={() => setConfirming(false)}
-            >
-              Annuleren
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="kk-actions">
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--secondary-action"
-            onClick={() => setConfirming(true)}
-          >
-            Uitschakelen (vertrekt)
-          </button>
-        </div>
-      )}
+      {account.secondFactor ? (
+        <ConfirmedAction
+          label="Tweestapsverificatie wissen (telefoon kwijt)"
+          warning={`${account.name} wordt overal uitgelogd, logt daarna in met alleen het wachtwoord en stelt de app opnieuw in. Doe dit alleen als u zeker weet dat het ${account.name} is die erom vraagt.`}
+          confirmLabel="Ja, wissen"
+          onConfirm={props.onResetSecondFactor}
+        />
+      ) : null}
+      <ConfirmedAction
+        label="Uitschakelen (vertrekt)"
+        warning={`${props.isSelf ? "U schakelt uw eigen account uit. " : ""}${account.name} wordt meteen overal uitgelogd en kan niet meer inloggen. Open werk blijft staan om over te dragen.`}
+        confirmLabel="Ja, uitschakelen"
+        onConfirm={props.onDisable}
+      />
+    </div>
+  );
+}
+
+/** An action that cannot be undone at once: asked again, with what it does, before it is done. */
+function ConfirmedAction(props: {
+  label: string;
+  warning: string;
+  confirmLabel: string;
+  onConfirm(): void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <div className="kk-actions">
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => setConfirming(true)}
+        >
+          {props.label}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="utrecht-alert utrecht-alert--warning kk-stack" role="alert">
+      <p className="utrecht-paragraph">{props.warning}</p>
+      <div className="kk-actions">
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--primary-action"
+          onClick={props.onConfirm}
+        >
+          {props.confirmLabel}
+        </button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--subtle"
+          onClick={() => setConfirming(false)}
+        >
+          Annuleren
+        </button>
+      </div>
     </div>
   );
 }

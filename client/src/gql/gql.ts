@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": typeof types.AccessibilityPageDocument,
-    "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n  }\n": typeof types.AccountFieldsFragmentDoc,
+    "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n    secondFactor\n  }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  query OrganizationAccounts($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n    organizationAccounts(organizationId: $organizationId) {\n      ...AccountFields\n    }\n    securityEvents(organizationId: $organizationId, first: 20) {\n      id\n      occurredAt\n      kind\n      actorName\n      subjectName\n      roles\n    }\n  }\n": typeof types.OrganizationAccountsDocument,
     "\n  mutation InviteWorker($input: InviteWorkerInput!) {\n    inviteWorker(input: $input) {\n      account {\n        ...AccountFields\n      }\n      link\n    }\n  }\n": typeof types.InviteWorkerDocument,
     "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      account {\n        ...AccountFields\n      }\n      link\n    }\n  }\n": typeof types.ResendInvitationDocument,
@@ -23,6 +23,7 @@ type Documents = {
     "\n  mutation SetAccountRoles($userId: ID!, $roles: [Role!]!) {\n    setAccountRoles(userId: $userId, roles: $roles) {\n      ...AccountFields\n    }\n  }\n": typeof types.SetAccountRolesDocument,
     "\n  mutation DisableAccount($userId: ID!) {\n    disableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": typeof types.DisableAccountDocument,
     "\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": typeof types.EnableAccountDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": typeof types.ResetSecondFactorDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -104,7 +105,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AccessibilityPage {\n    privacy {\n      regionalAdministrators {\n        id\n        name\n        contactPoint {\n          phone\n          email\n        }\n      }\n    }\n  }\n": types.AccessibilityPageDocument,
-    "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n  }\n": types.AccountFieldsFragmentDoc,
+    "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n    secondFactor\n  }\n": types.AccountFieldsFragmentDoc,
     "\n  query OrganizationAccounts($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n    }\n    organizationAccounts(organizationId: $organizationId) {\n      ...AccountFields\n    }\n    securityEvents(organizationId: $organizationId, first: 20) {\n      id\n      occurredAt\n      kind\n      actorName\n      subjectName\n      roles\n    }\n  }\n": types.OrganizationAccountsDocument,
     "\n  mutation InviteWorker($input: InviteWorkerInput!) {\n    inviteWorker(input: $input) {\n      account {\n        ...AccountFields\n      }\n      link\n    }\n  }\n": types.InviteWorkerDocument,
     "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      account {\n        ...AccountFields\n      }\n      link\n    }\n  }\n": types.ResendInvitationDocument,
@@ -112,6 +113,7 @@ const documents: Documents = {
     "\n  mutation SetAccountRoles($userId: ID!, $roles: [Role!]!) {\n    setAccountRoles(userId: $userId, roles: $roles) {\n      ...AccountFields\n    }\n  }\n": types.SetAccountRolesDocument,
     "\n  mutation DisableAccount($userId: ID!) {\n    disableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": types.DisableAccountDocument,
     "\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": types.EnableAccountDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      ...AccountFields\n    }\n  }\n": types.ResetSecondFactorDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      email\n      organizationName\n      expiresAt\n    }\n  }\n": types.InvitationDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -213,7 +215,7 @@ export function graphql(source: "\n  query AccessibilityPage {\n    privacy {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n  }\n"): (typeof documents)["\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n  }\n"];
+export function graphql(source: "\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n    secondFactor\n  }\n"): (typeof documents)["\n  fragment AccountFields on Account {\n    id\n    name\n    email\n    roles\n    status\n    lastLoginAt\n    invitationExpiresAt\n    regieCases\n    openAgreements\n    nazorgPlans\n    secondFactor\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +244,10 @@ export function graphql(source: "\n  mutation DisableAccount($userId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation EnableAccount($userId: ID!) {\n    enableAccount(userId: $userId) {\n      ...AccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      ...AccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      ...AccountFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
