@@ -39,6 +39,8 @@ export interface Config {
   sessionWarningMinutes: number;
   /** Months after which a client whose cases are all closed is anonymised. */
   retentionClosedCaseMonths: number;
+  /** How many months the security log (logins, account changes) keeps its entries. */
+  retentionSecurityLogMonths: number;
   /** How often each instance tries to run the retention job (one works at a time). */
   retentionJobIntervalMinutes: number;
   clientDir: string;
@@ -120,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.RETENTION_CLOSED_CASE_MONTHS,
       24,
       "RETENTION_CLOSED_CASE_MONTHS",
+    ),
+    retentionSecurityLogMonths: integer(
+      env.RETENTION_SECURITY_LOG_MONTHS,
+      24,
+      "RETENTION_SECURITY_LOG_MONTHS",
     ),
     retentionJobIntervalMinutes: Math.max(
       1,

@@ -62,6 +62,21 @@ export async function recordSecurityEvent(
   );
 }
 
+/**
+ * Deletes the security log's entries older than `months` (the retention job, as the owner:
+ * the application may not delete them). Answers how many went.
+ */
+export async function deleteOldSecurityEvents(db: Queryable, months: number): Promise<number> {
+  const deleted = returnedRows<{ id: string }>(
+    await db.query(
+      `DELETE FROM security_event WHERE occurred_at < now() - make_interval(months => $1)
+       RETURNING id`,
+      [months],
+    ),
+  );
+  return deleted.length;
+}
+
 // ── Who may manage which accounts ────────────────────────────────────────────────────────────
 
 /** A beheerder manages the accounts of their own organisation; the regiobeheerder any. */

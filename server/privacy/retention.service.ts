@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../common/queryable.js";
 import { logger } from "../logger.js";
+import { deleteOldSecurityEvents } from "../auth/account.service.js";
 import { deleteExpiredCounters } from "../security/rate-limits.js";
 
 export const anonymisedText = "Geanonimiseerd";
@@ -69,11 +70,18 @@ export async function anonymiseExpiredClients(db: Queryable, months: number): Pr
 // time, and the job itself keeps no state outside PostgreSQL.
 const retentionLockKey = 7_252_025;
 
+export interface RetentionTerms {
+  /** After how many months a closed case's client is anonymised. */
+  closedCaseMonths: number;
+  /** How many months the security log keeps its entries. */
+  securityLogMonths: number;
+}
+
 /**
  * One run of the retention job, on `db` as the owner of the tables (it reads past row-level
  * security); false when another instance runs it.
  */
-export async function runRetentionJob(db: DataSource, months: number): Promise<boolean> {
+export async function runRetentionJob(db: DataSource, terms: RetentionTerms): Promise<boolean> {
   return db.transaction(async (manager) => {
     const [{ locked }] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
       retentionLockKey,
@@ -82,10 +90,12 @@ export async function runRetentionJob(db: DataSource, months: number): Promise<b
       logger.info("retention: another instance is running the job");
       return false;
     }
-    const anonymised = await anonymiseExpiredClients(manager, months);
+    const anonymised = await anonymiseExpiredClients(manager, terms.closedCaseMonths);
     if (anonymised > 0) logger.info({ anonymised }, "retention: clients anonymised");
     const counters = await deleteExpiredCounters(manager);
     if (counters > 0) logger.info({ counters }, "retention: expired rate limit counters deleted");
+    const events = await deleteOldSecurityEvents(manager, terms.securityLogMonths);
+    if (events > 0) logger.info({ events }, "retention: old security log entries deleted");
     return true;
   });
 }
@@ -93,10 +103,18 @@ export async function runRetentionJob(db: DataSource, months: number): Promise<b
 /** Runs the retention job now and then every `intervalMinutes`; answers a function to stop it. */
 export function startRetentionJob(
   db: DataSource,
-  config: { retentionClosedCaseMonths: number; retentionJobIntervalMinutes: number },
+  config: {
+    retentionClosedCaseMonths: number;
+    retentionSecurityLogMonths: number;
+    retentionJobIntervalMinutes: number;
+  },
 ): () => void {
+  const terms = {
+    closedCaseMonths: config.retentionClosedCaseMonths,
+    securityLogMonths: config.retentionSecurityLogMonths,
+  };
   const run = () => {
-    runRetentionJob(db, config.retentionClosedCaseMonths).catch((error: unknown) => {
+    runRetentionJob(db, terms).catch((error: unknown) => {
       // The code only: a database error's detail may quote a row.
       logger.error({ code: (error as { code?: string }).code }, "retention job failed");
     });

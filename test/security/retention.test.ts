@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { anonymisedText, runRetentionJob } from "../../server/privacy/retention.service.js";
+
+const terms = { closedCaseMonths: 24, securityLogMonths: 24 };
 import { graphql } from "../support/api.js";
 import { createDatabase, queryDatabase } from "../support/cluster.js";
 import { demoAccounts, demoPassword } from "../support/demo.js";
-import { database } from "../support/factories.js";
+import { buildUser, database } from "../support/factories.js";
 import { logged, startInstance, type Instance } from "../support/instance.js";
 import { caseWithPlan, openCase, sendReferral, type Headers } from "../support/nazorg.js";
 import { loggedInUser, sessionHeaders } from "../support/session.js";
@@ -61,7 +63,7 @@ describe("retention", () => {
       [old.clientId],
     )) as [{ entries: number }];
 
-    expect(await runRetentionJob(db, 24)).toBe(true);
+    expect(await runRetentionJob(db, terms)).toBe(true);
 
     expect(await caseAs(worker.headers, old.caseId)).toEqual({
       phase: "AFGESLOTEN",
@@ -101,7 +103,7 @@ describe("retention", () => {
     );
     expect(reopened.errors).toBeUndefined();
 
-    await runRetentionJob(db, 24);
+    await runRetentionJob(db, terms);
     expect((await caseAs(worker.headers, caseId)).client.displayName).toBe("R. Visser");
   });
 
@@ -126,7 +128,7 @@ describe("retention", () => {
          ($2, 3, (extract(epoch FROM now()) * 1000)::bigint + 600000)`,
       [passed, running],
     );
-    await runRetentionJob(db, 24);
+    await runRetentionJob(db, terms);
     const left = (await db.query("SELECT key FROM rate_limit WHERE key = ANY ($1)", [
       [passed, running],
     ])) as Array<{ key: string }>;
@@ -231,4 +233,21 @@ describe("the retention job on several instances", () => {
       await own.drop();
     }
   }, 180_000);
+
+  it("deletes the security log's entries older than its term, and keeps the recent ones", async () => {
+    const user = await buildUser();
+    const db = await database();
+    await db.query(
+      `INSERT INTO security_event (kind, organization_id, subject_user_id, occurred_at) VALUES
+         ('LOGIN', $1, $2, now() - interval '25 months'), ('LOGIN', $1, $2, now() - interval '23 months')`,
+      [user.organizationId, user.id],
+    );
+    await runRetentionJob(db, terms);
+    const left = (await db.query(
+      `SELECT (now() - occurred_at) > interval '24 months' AS old FROM security_event
+        WHERE subject_user_id = $1`,
+      [user.id],
+    )) as Array<{ old: boolean }>;
+    expect(left).toEqual([{ old: false }]);
+  });
 });
