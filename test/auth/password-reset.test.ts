@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { asBearer, graphql, type GraphQLResponse } from "../support/api.js";
 import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
-import { startInstance, type Instance } from "../support/instance.js";
 import { securityEventsOf, uniqueIp } from "../support/security-log.js";
 import { attemptLogin } from "../support/session.js";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
+import { useMailingInstance } from "../support/smtp-sink.js";
 import { eventually } from "../support/wait.js";
 
 const strongPassword = "oranje fiets rijdt naar Zevenaar";
 
-let sink: SmtpSink;
-let server: Instance;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  // An instance that sends mail, on the lane's database; eight requests per IP in the window,
-  // so the IP limit is reached without a hundred requests.
-  server = await startInstance({
-    SMTP_URL: sink.url,
-    MAIL_FROM: "Ketenkaart <noreply@ketenkaart.example>",
-    MAIL_JOB_INTERVAL_SECONDS: "1",
-    RATE_LIMIT_LOGIN_PER_IP: "8",
-  });
-  // The counters are shared with every instance on the database, so each request below comes
-  // from an address of its own (the instance trusts one proxy): no other test's attempts count.
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await sink?.stop();
-});
+// Eight requests per IP in the window, so the IP limit is reached without a hundred requests.
+// The counters are shared with every instance on the database, so each request below comes
+// from an address of its own (the instance trusts one proxy): no other test's attempts count.
+const mailing = useMailingInstance({ RATE_LIMIT_LOGIN_PER_IP: "8" });
 
 /** Requests a new password from an address of its own, so no other test shares its IP's count. */
 function requestReset(email: string, ip = uniqueIp()) {
@@ -37,14 +19,14 @@ function requestReset(email: string, ip = uniqueIp()) {
     "mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }",
     { input: { email } },
     { "x-forwarded-for": ip },
-    server.baseUrl,
+    mailing.server().baseUrl,
   );
 }
 
 /** A login on this instance, from an address of its own. */
 const logIn = (email: string, password: string) =>
   attemptLogin(email, password, {
-    baseUrl: server.baseUrl,
+    baseUrl: mailing.server().baseUrl,
     headers: { "x-forwarded-for": uniqueIp() },
   });
 
@@ -53,14 +35,14 @@ function resetPassword(token: string, password = strongPassword) {
     "mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { token } }",
     { input: { token, password } },
     {},
-    server.baseUrl,
+    mailing.server().baseUrl,
   );
 }
 
 /** The token of the newest reset mail to this address, once it has arrived. */
 async function mailedToken(email: string, count = 1): Promise<string> {
   const mails = await eventually(
-    () => sink.mailTo(email).length >= count && sink.mailTo(email),
+    () => mailing.sink().mailTo(email).length >= count && mailing.sink().mailTo(email),
     `reset mail ${count} to the account`,
   );
   const text = mails.at(-1)!.parsed.text!;
@@ -73,8 +55,8 @@ async function mailedToken(email: string, count = 1): Promise<string> {
 async function mailsBefore(email: string): Promise<number> {
   const marker = await buildUser();
   await requestReset(marker.email);
-  await eventually(() => sink.mailTo(marker.email).length > 0, "the marker's mail");
-  return sink.mailTo(email).length;
+  await eventually(() => mailing.sink().mailTo(marker.email).length > 0, "the marker's mail");
+  return mailing.sink().mailTo(email).length;
 }
 
 function errorOf(result: GraphQLResponse<unknown>) {
@@ -92,7 +74,7 @@ describe("wachtwoord vergeten", () => {
     expect(forKnown.data!.requestPasswordReset).toBe(true);
 
     const token = await mailedToken(user.email);
-    const mail = sink.mailTo(user.email)[0]!;
+    const mail = mailing.sink().mailTo(user.email)[0]!;
     expect(mail.parsed.subject).toBe("Een nieuw wachtwoord voor Ketenkaart");
     expect(mail.parsed.text).toContain("60 minuten");
     expect(await mailsBefore(unknown)).toBe(0);
@@ -102,7 +84,7 @@ describe("wachtwoord vergeten", () => {
       "query ($token: String!) { passwordReset(token: $token) { email expiresAt } }",
       { token },
       {},
-      server.baseUrl,
+      mailing.server().baseUrl,
     );
     expect(details.data!.passwordReset!.email).toBe(user.email);
   });
@@ -121,12 +103,17 @@ describe("wachtwoord vergeten", () => {
       "{ me { id } }",
       {},
       asBearer(done.data!.resetPassword.token),
-      server.baseUrl,
+      mailing.server().baseUrl,
     );
     expect(me.data!.me.id).toBe(user.id);
 
     // The session from before is over; the old password no longer works, the new one does.
-    const old = await graphql<{ me: unknown }>("{ me { id } }", {}, before, server.baseUrl);
+    const old = await graphql<{ me: unknown }>(
+      "{ me { id } }",
+      {},
+      before,
+      mailing.server().baseUrl,
+    );
     expect(old.data?.me ?? null).toBeNull();
     expect((await logIn(user.email, testPassword)).data).toBeFalsy();
     expect((await logIn(user.email, strongPassword)).data).toBeTruthy();
@@ -172,7 +159,7 @@ describe("wachtwoord vergeten", () => {
     const answers = await Promise.all([requestReset(disabled.email), requestReset(invited.email)]);
     for (const answer of answers) expect(answer.data).toEqual({ requestPasswordReset: true });
     expect(await mailsBefore(disabled.email)).toBe(0);
-    expect(sink.mailTo(invited.email)).toEqual([]);
+    expect(mailing.sink().mailTo(invited.email)).toEqual([]);
   });
 
   it("sends an address three links within the window, and refuses an IP that keeps asking", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   dutchPage,
   expectAccessible,
@@ -8,34 +8,17 @@ import {
   useBrowser,
 } from "../support/browser.js";
 import { buildUser } from "../support/factories.js";
-import { startInstance, type Instance } from "../support/instance.js";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
+import { useMailingInstance } from "../support/smtp-sink.js";
 import { eventually } from "../support/wait.js";
 
 const browser = useBrowser();
-let sink: SmtpSink;
-let server: Instance;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  // The lane's server sends no e-mail; this one does, on the lane's database.
-  server = await startInstance({
-    SMTP_URL: sink.url,
-    MAIL_FROM: "Ketenkaart <noreply@ketenkaart.example>",
-    MAIL_JOB_INTERVAL_SECONDS: "1",
-  });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await sink?.stop();
-});
+const mailing = useMailingInstance();
 
 describe("wachtwoord vergeten in a browser", () => {
   it("a worker asks for a link on the phone, chooses a new password and is logged in", async () => {
     const worker = await buildUser({ name: "Ilse Verhoeven" });
     const page = await dutchPage(browser(), { viewport: phone });
-    await openPage(page, "/inloggen", server.baseUrl);
+    await openPage(page, "/inloggen", mailing.server().baseUrl);
     await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
     await page.getByRole("heading", { level: 1, name: "Wachtwoord vergeten" }).waitFor();
     await expectNoHorizontalScroll(page);
@@ -45,10 +28,10 @@ describe("wachtwoord vergeten in a browser", () => {
     await page.getByRole("status").getByText(`Als er een account is met ${worker.email}`).waitFor();
 
     const [mail] = await eventually(
-      () => sink.mailTo(worker.email).length && sink.mailTo(worker.email),
+      () => mailing.sink().mailTo(worker.email).length && mailing.sink().mailTo(worker.email),
     );
     const link = new URL(/(http\S+#\S+)/.exec(mail!.parsed.text!)![1]!);
-    await openPage(page, `${link.pathname}${link.hash}`, server.baseUrl);
+    await openPage(page, `${link.pathname}${link.hash}`, mailing.server().baseUrl);
     await page.getByRole("heading", { level: 1, name: "Nieuw wachtwoord kiezen" }).waitFor();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
@@ -62,7 +45,7 @@ describe("wachtwoord vergeten in a browser", () => {
     await page.waitForURL(/\/dashboard$/);
 
     // The link is used up: opened again, it says so and offers a new one.
-    await openPage(page, `${link.pathname}${link.hash}`, server.baseUrl);
+    await openPage(page, `${link.pathname}${link.hash}`, mailing.server().baseUrl);
     await page.getByRole("heading", { level: 1, name: "Deze link werkt niet meer" }).waitFor();
     expect(await page.getByRole("link", { name: "Vraag een nieuwe link aan" }).isVisible()).toBe(
       true,

@@ -1,6 +1,8 @@
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 import { freePort } from "../../server/scripts/reliability/instances.js";
+import { startInstance, type Instance } from "./instance.js";
 
 export interface ReceivedMail {
   /** The envelope's recipients: who the SMTP server was asked to deliver to. */
@@ -81,3 +83,27 @@ export async function startSmtpSink() {
 }
 
 export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/**
+ * For a file's tests: a real SMTP sink and an instance that mails to it (the lanes' servers send
+ * no e-mail), on the lane's database, with `env` on top. Started before the file's tests, stopped
+ * after them; call at the top of the file.
+ */
+export function useMailingInstance(env: Record<string, string> = {}) {
+  let sink: SmtpSink | undefined;
+  let server: Instance | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    server = await startInstance({
+      SMTP_URL: sink.url,
+      MAIL_FROM: "Ketenkaart <noreply@ketenkaart.example>",
+      MAIL_JOB_INTERVAL_SECONDS: "1",
+      ...env,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await sink?.stop();
+  });
+  return { sink: () => sink!, server: () => server! };
+}

@@ -1,13 +1,11 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import type { FormEvent } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useLocation } from "react-router";
 import { MeQuery } from "../auth/session";
 import { graphql } from "../gql";
-import { ProblemArea, useFormProblem } from "../shared/form";
 import { formatDate } from "../shared/format";
 import { PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
-import { NewPasswordFields, useNewPassword } from "./NewPassword";
+import { ChoosePasswordForm } from "./NewPassword";
 
 const InvitationQuery = graphql(`
   query Invitation($token: String!) {
@@ -39,14 +37,11 @@ const AcceptInvitationMutation = graphql(`
 export function InvitationPage() {
   useDocumentTitle("Uitnodiging");
   const token = useLocation().hash.slice(1);
-  const navigate = useNavigate();
   const { data, loading } = useQuery(InvitationQuery, { variables: { token }, skip: !token });
   const [accept, { loading: saving }] = useMutation(AcceptInvitationMutation, {
     refetchQueries: [MeQuery],
     awaitRefetchQueries: true,
   });
-  const { problem, clear, fail } = useFormProblem();
-  const newPassword = useNewPassword("De twee wachtwoorden zijn niet gelijk.");
 
   if (loading) return <PageLoading />;
   const invitation = data?.invitation;
@@ -66,20 +61,6 @@ export function InvitationPage() {
     );
   }
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    clear();
-    const password = newPassword.read(form);
-    if (password === null) return;
-    try {
-      await accept({ variables: { input: { token, password } } });
-      navigate("/dashboard");
-    } catch (caught) {
-      fail(caught, "Het wachtwoord is niet opgeslagen. Probeer het opnieuw.");
-    }
-  };
-
   return (
     <div className="kk-narrow">
       <h1 className="utrecht-heading-1">Welkom bij Ketenkaart</h1>
@@ -97,26 +78,14 @@ export function InvitationPage() {
           <dd className="utrecht-data-list__item-value">{formatDate(invitation.expiresAt)}</dd>
         </div>
       </dl>
-      <ProblemArea problem={newPassword.mismatch ?? problem}>
-        <form onSubmit={onSubmit} className="kk-stack">
-          <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-          <NewPasswordFields
-            idPrefix="uitnodiging"
-            path="password"
-            label="Kies een wachtwoord"
-            repeatLabel="Herhaal het wachtwoord"
-          />
-          <div>
-            <button
-              type="submit"
-              className="utrecht-button utrecht-button--primary-action"
-              disabled={saving}
-            >
-              Wachtwoord opslaan en inloggen
-            </button>
-          </div>
-        </form>
-      </ProblemArea>
+      <ChoosePasswordForm
+        email={invitation.email}
+        idPrefix="uitnodiging"
+        label="Kies een wachtwoord"
+        repeatLabel="Herhaal het wachtwoord"
+        saving={saving}
+        save={(password) => accept({ variables: { input: { token, password } } })}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from "react";
-import { type FormProblem, TextField } from "../shared/form";
+import { type FormEvent, useState } from "react";
+import { useNavigate } from "react-router";
+import { type FormProblem, ProblemArea, TextField, useFormProblem } from "../shared/form";
 
 /**
  * A new password, typed twice: for an invitation, a forgotten password and the own account.
@@ -54,4 +55,57 @@ export function useNewPassword(message: string) {
     return same ? password : null;
   };
   return { mismatch, read };
+}
+
+/**
+ * The form behind a link that lets its holder choose a password and logs them in (an invitation,
+ * a forgotten password): `save` sends it; then the dashboard opens.
+ */
+export function ChoosePasswordForm(props: {
+  email: string;
+  idPrefix: string;
+  label: string;
+  repeatLabel: string;
+  saving: boolean;
+  save(password: string): Promise<unknown>;
+}) {
+  const navigate = useNavigate();
+  const { problem, clear, fail } = useFormProblem();
+  const newPassword = useNewPassword("De twee wachtwoorden zijn niet gelijk.");
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    clear();
+    const password = newPassword.read(new FormData(event.currentTarget));
+    if (password === null) return;
+    try {
+      await props.save(password);
+      navigate("/dashboard");
+    } catch (caught) {
+      fail(caught, "Het wachtwoord is niet opgeslagen. Probeer het opnieuw.");
+    }
+  };
+
+  return (
+    <ProblemArea problem={newPassword.mismatch ?? problem}>
+      <form onSubmit={onSubmit} className="kk-stack">
+        <input type="hidden" name="username" autoComplete="username" value={props.email} />
+        <NewPasswordFields
+          idPrefix={props.idPrefix}
+          path="password"
+          label={props.label}
+          repeatLabel={props.repeatLabel}
+        />
+        <div>
+          <button
+            type="submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={props.saving}
+          >
+            Wachtwoord opslaan en inloggen
+          </button>
+        </div>
+      </form>
+    </ProblemArea>
+  );
 }
