@@ -86,6 +86,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     config,
     calendar,
     rateLimits,
+    sessionEnds: changes,
     limits: armor,
   });
   const apollo = new ApolloServer<Context>({

@@ -10,6 +10,8 @@ import {
   type ChangeNotification,
   type LiveChange,
   parseChangeNotification,
+  parseSessionEnd,
+  sessionEndChannel,
 } from "./live-change.js";
 
 /** The one topic of the schema's subscriptions; its id is the subscriber's organisation. */
@@ -27,10 +29,15 @@ export interface ChangeFeed {
   deliver(notification: ChangeNotification): void;
   /** Tells every local subscriber to fetch again: notifications may have been missed. */
   resync(): void;
+  /** Passes on that a session of this user ended (or the account was disabled). */
+  sessionEnded(userId: string): void;
+  /** Who is told of ended sessions: the live sockets, to close that user's at once. */
+  onSessionEnd(listener: (userId: string) => void): void;
 }
 
 export function createChangeFeed(): ChangeFeed {
   const listeners = new Map<string, Set<(change: LiveChange) => void>>();
+  const sessionListeners: Array<(userId: string) => void> = [];
   const notify = (listener: (change: LiveChange) => void, kind: ChangeKind) =>
     listener({ kind, at: new Date() });
 
@@ -67,6 +74,12 @@ export function createChangeFeed(): ChangeFeed {
       for (const ofOrganization of listeners.values()) {
         for (const listener of ofOrganization) notify(listener, ChangeKind.RESYNC);
       }
+    },
+    sessionEnded(userId) {
+      for (const listener of sessionListeners) listener(userId);
+    },
+    onSessionEnd(listener) {
+      sessionListeners.push(listener);
     },
   };
 }
@@ -112,8 +125,13 @@ export async function listenForChanges(
     const notification = parseChangeNotification(payload);
     if (notification) feed.deliver(notification);
   });
+  subscriber.notifications.on(sessionEndChannel, (payload: unknown) => {
+    const userId = parseSessionEnd(payload);
+    if (userId) feed.sessionEnded(userId);
+  });
   await subscriber.connect();
   await subscriber.listenTo(changeChannel);
+  await subscriber.listenTo(sessionEndChannel);
   return {
     // A connection that was lost may never confirm its end; stopping must not wait for it.
     close: () =>

@@ -61,3 +61,16 @@ export function parseChangeNotification(payload: unknown): ChangeNotification | 
   const ids = organizationIds.filter((id): id is string => typeof id === "string" && isUuid(id));
   return { kind: kind as ChangeKind, organizationIds: ids };
 }
+
+/**
+ * The channel on which PostgreSQL announces that a user's session ended or their account was
+ * disabled (triggers on user_session and app_user): each instance then closes what that user
+ * has open.
+ */
+export const sessionEndChannel = "ketenkaart_sessions";
+
+/** The user named by a session-end notice, or null when it is not one of ours. */
+export function parseSessionEnd(payload: unknown): string | null {
+  const { userId } = (payload ?? {}) as Record<string, unknown>;
+  return typeof userId === "string" && isUuid(userId) ? userId : null;
+}

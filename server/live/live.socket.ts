@@ -12,7 +12,7 @@ import {
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { DataSource } from "typeorm";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import {
   findViewer,
   sessionCookieName,
@@ -27,6 +27,7 @@ import { logger } from "../logger.js";
 import type { WorkingDayCalendar } from "../referral/working-days.js";
 import { costRefusal, limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
 import type { RateLimits } from "../security/rate-limits.js";
+import type { ChangeFeed } from "./change-feed.js";
 
 export interface LiveSocketOptions {
   httpServer: http.Server;
@@ -35,6 +36,8 @@ export interface LiveSocketOptions {
   config: Config;
   calendar: WorkingDayCalendar;
   rateLimits: RateLimits;
+  /** Tells of ended sessions and disabled accounts, on any instance. */
+  sessionEnds: Pick<ChangeFeed, "onSessionEnd">;
   /** The same limits as over HTTP (server/security/graphql-limits.ts). */
   limits: { limitRules: ValidationRule[]; parseOptions: { maxTokens: number } };
 }
@@ -79,9 +82,19 @@ function refuseServerMessages(key: string, value: unknown): unknown {
  * the same GraphQL limits and request rate as HTTP.
  */
 export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise<void> } {
-  const { httpServer, schema, db, config, calendar, rateLimits, limits } = options;
+  const { httpServer, schema, db, config, calendar, rateLimits, sessionEnds, limits } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const sessions = new WeakMap<http.IncomingMessage, SocketSession>();
+  // The open sockets of each user on this instance, to close them when a session ends.
+  const socketsOfUser = new Map<string, Set<{ webSocket: WebSocket; token: string }>>();
+
+  sessionEnds.onSessionEnd((userId) => {
+    for (const open of socketsOfUser.get(userId) ?? []) {
+      void stillLoggedIn(db, open.token).then((loggedIn) => {
+        if (!loggedIn) open.webSocket.close(sessionEnded.code, sessionEnded.reason);
+      });
+    }
+  });
 
   httpServer.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
@@ -102,7 +115,15 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
             () => webSocket.close(sessionEnded.code, sessionEnded.reason),
             Math.min(admission.session.viewer.sessionExpiresAt.getTime() - Date.now(), 2 ** 31 - 1),
           );
-          webSocket.once("close", () => clearTimeout(expiry));
+          const { userId } = admission.session.viewer;
+          const open = { webSocket, token: admission.session.token };
+          socketsOfUser.set(userId, (socketsOfUser.get(userId) ?? new Set()).add(open));
+          webSocket.once("close", () => {
+            clearTimeout(expiry);
+            const ofUser = socketsOfUser.get(userId);
+            ofUser?.delete(open);
+            if (ofUser?.size === 0) socketsOfUser.delete(userId);
+          });
           server.emit("connection", webSocket, request);
           // ws has already closed the socket with the right code (1009 for an oversized frame,
           // 1002 for a malformed one); graphql-ws would print each such client error with its
@@ -251,8 +272,9 @@ function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
 }
 
 /**
- * The session still holds (not logged out, expired or disabled). Checked for every event: the
- * refetch it triggers costs far more, and a logout takes effect on open sockets at once.
+ * The session still holds (not logged out, expired or disabled). Checked when PostgreSQL tells
+ * of an ended session of the user, and for every event, in case that notice was missed while
+ * the listener reconnected: the refetch an event triggers costs far more.
  */
 async function stillLoggedIn(db: DataSource, token: string): Promise<boolean> {
   try {

@@ -11,6 +11,7 @@ import {
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
+import { Role } from "../../server/auth/role.js";
 import { referralChain } from "../support/scenarios.js";
 import { logged, startInstance } from "../support/instance.js";
 import { eventually } from "../support/wait.js";
@@ -267,7 +268,7 @@ describe("who may open a live socket", () => {
     expect(await upgradeStatus(base, { authorization: `Bearer ${token}` })).toBe(101);
   });
 
-  it("ends the socket when the session is logged out", async () => {
+  it("ends the socket at once when the session is logged out, before any event", async () => {
     const worker = await loggedInUser();
     const feed = subscribe(
       liveClient(instanceA(), browserHeaders(instanceA(), tokenOf(worker.headers))),
@@ -283,16 +284,36 @@ describe("who may open a live socket", () => {
       {},
       worker.headers,
     );
-    // The next event finds the session gone and ends the socket; the client must log in again.
-    const closed = feed.closed;
-    await (
-      await database()
-    ).query("SELECT pg_notify('ketenkaart_changes', $1)", [
-      JSON.stringify({ kind: "CASE", organizationIds: [worker.organizationId] }),
-    ]);
-    expect((await closed).code).toBe(4401);
-    expect(feed.events.filter((event) => event.kind === "CASE")).toEqual([]);
+    // The client must log in again; nothing else happened for the socket to notice it by.
+    expect((await feed.closed).code).toBe(4401);
     await feed.dispose();
+  });
+
+  it("ends a disabled worker's sockets on every instance at once, and only theirs", async () => {
+    const beheerder = await loggedInUser({ roles: [Role.BEHEERDER] });
+    const leaver = await loggedInUser({ organizationId: beheerder.organizationId });
+    const colleague = await loggedInUser({ organizationId: beheerder.organizationId });
+    const onB = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(leaver.headers))),
+      "dashboardChanged",
+    );
+    const colleagueFeed = subscribe(
+      liveClient(instanceB.url, browserHeaders(instanceB.url, tokenOf(colleague.headers))),
+      "dashboardChanged",
+    );
+    await whenLive(onB, leaver.organizationId);
+    await whenLive(colleagueFeed, colleague.organizationId);
+
+    const disabled = await graphql(
+      "mutation ($userId: ID!) { disableAccount(userId: $userId) { status } }",
+      { userId: leaver.id },
+      beheerder.headers,
+    );
+    expect(disabled.errors).toBeUndefined();
+    expect((await onB.closed).code).toBe(4401);
+    // The colleague's socket still carries events.
+    await whenLive(colleagueFeed, colleague.organizationId);
+    await Promise.all([onB.dispose(), colleagueFeed.dispose()]);
   });
 
   it("carries subscriptions only, within the same limits as HTTP", async () => {
