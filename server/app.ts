@@ -200,7 +200,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   // for anonymous callers (server/auth/rest-session.ts).
   app.use(zorgoverlegRouter(db, config, rateLimits));
   app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
-  app.use("/open-referral", openReferralRoutes(db, rateLimits));
+  app.use("/open-referral", openReferralRoutes(db, config, rateLimits));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     // The client is built without source maps; one left in the folder (a build of another

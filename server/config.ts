@@ -9,6 +9,11 @@ export interface Config {
    */
   secondFactorKey: Buffer | undefined;
   /**
+   * Every account must log in with a second factor (SECOND_FACTOR_REQUIRED): on by default in
+   * production. Without one, a login can only set it up.
+   */
+  secondFactorRequired: boolean;
+  /**
    * A real PostgreSQL, as the owner of the tables: migrations, seeding and the background jobs.
    * Without it an embedded one is started (development and demo).
    */
@@ -107,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env.PORT, 4000, "PORT"),
     secondFactorKey: secondFactorKey(env),
+    secondFactorRequired: flag(
+      env.SECOND_FACTOR_REQUIRED,
+      env.NODE_ENV === "production",
+      "SECOND_FACTOR_REQUIRED",
+    ),
     databaseUrl: env.DATABASE_URL || undefined,
     applicationDatabaseUrl: env.DATABASE_APP_URL || undefined,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),

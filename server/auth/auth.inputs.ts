@@ -47,3 +47,16 @@ export class SessionInfo {
   @Field(() => Int, { description: "Hoeveel minuten voor het verlopen de webclient waarschuwt" })
   warningMinutes: number;
 }
+
+@ObjectType({ description: "Wat de inlogpagina vooraf moet weten" })
+export class LoginSettings {
+  @Field({ description: "Elk account logt in met een tweede stap (authenticator-app)" })
+  secondFactorRequired: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Het wachtwoord van de demo-accounts, in een demo-omgeving (nooit in productie); anders null",
+  })
+  demoPassword: string | null;
+}

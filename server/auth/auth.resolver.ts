@@ -3,20 +3,23 @@ import type { Context } from "../common/context.js";
 import { SecondFactorRequiredError, UnauthenticatedError } from "../common/errors.js";
 import { returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
+import { demoPassword } from "../../seeds/demo-region.js";
 import { Organization } from "../organization/organization.entity.js";
 import { recordSecurityEvent } from "./account.service.js";
-import { LoginInput, LoginResult, SessionInfo } from "./auth.inputs.js";
+import { LoginInput, LoginResult, LoginSettings, SessionInfo } from "./auth.inputs.js";
 import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
 import { hasSecondFactor, verifySecondFactor } from "./second-factor.service.js";
 import {
   createSession,
   extendSession,
+  mustSetUpSecondFactor,
   revokeSession,
   sessionCookieName,
   sessionTimes,
   type SessionTimes,
 } from "./session.service.js";
+import { whileSettingUpSecondFactor } from "./auth-checker.js";
 import { Role } from "./role.js";
 import { User } from "./user.entity.js";
 
@@ -25,6 +28,14 @@ export class AuthResolver {
   @Query(() => User, { nullable: true, description: "De ingelogde gebruiker, of null" })
   me(@Ctx() { viewer, loaders }: Context): Promise<User | null> | null {
     return viewer ? loaders.userById.load(viewer.userId) : null;
+  }
+
+  @Query(() => LoginSettings, { description: "Wat de inlogpagina vooraf moet weten" })
+  loginSettings(@Ctx() { config }: Context): LoginSettings {
+    return {
+      secondFactorRequired: config.secondFactorRequired,
+      demoPassword: !config.production && config.seedDemoRegion ? demoPassword : null,
+    };
   }
 
   @Mutation(() => LoginResult, {
@@ -78,7 +89,7 @@ export class AuthResolver {
     return logIn(context, user.id);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Query(() => SessionInfo, {
     description: "Wanneer de sessie van de ingelogde gebruiker verloopt",
   })
@@ -88,7 +99,7 @@ export class AuthResolver {
     return sessionInfo(times, config.sessionWarningMinutes);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Mutation(() => SessionInfo, {
     description:
       "Ingelogd blijven: de sessie loopt weer SESSION_TTL_HOURS, maar nooit langer dan SESSION_MAX_HOURS na het inloggen",
@@ -112,7 +123,7 @@ export class AuthResolver {
     return sessionInfo(times, config.sessionWarningMinutes);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Mutation(() => Boolean, { description: "Uitloggen: de sessie vervalt meteen, op elke server" })
   async logout(@Ctx() { db, viewer, response }: Context): Promise<boolean> {
     await revokeSession(db, viewer!.sessionId);
@@ -123,6 +134,14 @@ export class AuthResolver {
   @FieldResolver(() => Organization)
   organization(@Root() user: User, @Ctx() { loaders }: Context): Promise<Organization | null> {
     return loaders.organizationById.load(user.organizationId);
+  }
+
+  @FieldResolver({
+    description:
+      "Alleen voor de ingelogde gebruiker zelf: eerst tweestapsverificatie instellen, want die is hier verplicht en dit account heeft die nog niet",
+  })
+  mustSetUpSecondFactor(@Root() user: User, @Ctx() { viewer, config }: Context): boolean {
+    return viewer?.userId === user.id && mustSetUpSecondFactor(viewer, config.secondFactorRequired);
   }
 
   @FieldResolver(() => [Role], {

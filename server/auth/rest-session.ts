@@ -2,8 +2,9 @@ import cookieParser from "cookie-parser";
 import type { Request, RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
+import { secondFactorSetupMessage } from "../common/errors.js";
 import type { RateLimits } from "../security/rate-limits.js";
-import { findViewer, sessionToken, type Viewer } from "./session.service.js";
+import { findViewer, mustSetUpSecondFactor, sessionToken, type Viewer } from "./session.service.js";
 
 /** How a route answers a refusal: as JSON (`{ error: { code, message } }`) or as plain text. */
 export type RefusalFormat = "json" | "text";
@@ -15,18 +16,29 @@ const parseCookies = cookieParser();
  * under the same limits as the API: logged in, the request counts as one of the user's requests
  * (the statement that finds the login counts it, as for GraphQL); anonymous, it counts as a
  * download of its IP address. Over a limit the answer is 429 with
- * Retry-After and a Dutch message; otherwise `res.locals.viewer` holds the viewer, or null.
+ * Retry-After and a Dutch message; otherwise `res.locals.viewer` holds the viewer, or null. A
+ * session that must first set up its second factor is refused (403), as over GraphQL.
  */
 export function restSession(
   db: DataSource,
   rateLimits: RateLimits,
   format: RefusalFormat,
+  secondFactorRequired: boolean,
 ): RequestHandler {
   return (req, res, next) => {
     parseCookies(req, res, (error?: unknown) => {
       if (error) return next(error);
       findRestViewer(db, rateLimits, req).then(
         (viewer) => {
+          if (viewer && mustSetUpSecondFactor(viewer, secondFactorRequired)) {
+            return refuse(
+              res,
+              format,
+              403,
+              "SECOND_FACTOR_SETUP_REQUIRED",
+              secondFactorSetupMessage,
+            );
+          }
           res.locals.viewer = viewer;
           next();
         },

@@ -13,6 +13,7 @@ import {
 } from "type-graphql";
 import type { Context } from "../common/context.js";
 import { UserInputError } from "../common/errors.js";
+import { whileSettingUpSecondFactor } from "./auth-checker.js";
 import { verifyPassword } from "./password.js";
 import {
   confirmSecondFactor,
@@ -52,13 +53,13 @@ class DisableSecondFactorInput {
 
 @Resolver()
 export class SecondFactorResolver {
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Query(() => SecondFactorStatus, { description: "Of mijn account tweestapsverificatie heeft" })
   mySecondFactor(@Ctx() { db, viewer }: Context): Promise<SecondFactorStatus> {
     return secondFactorStatus(db, viewer!.userId);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Mutation(() => SecondFactorSetup, {
     description: "Begin met tweestapsverificatie: een nieuw geheim voor de authenticator-app",
   })
@@ -66,7 +67,7 @@ export class SecondFactorResolver {
     return startSecondFactorSetup(db, viewer!, config.secondFactorKey!);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Mutation(() => [String], {
     description:
       "Bevestig de koppeling met een code uit de app; geeft eenmalig tien herstelcodes terug",
@@ -79,7 +80,7 @@ export class SecondFactorResolver {
     return confirmSecondFactor(db, viewer!, config.secondFactorKey!, code);
   }
 
-  @Authorized()
+  @Authorized(whileSettingUpSecondFactor)
   @Mutation(() => Boolean, { description: "Zet tweestapsverificatie uit, met het wachtwoord" })
   async disableSecondFactor(
     @Arg("input") input: DisableSecondFactorInput,

@@ -14,7 +14,16 @@ export interface Viewer {
   userId: string;
   organizationId: string;
   roles: Role[];
+  /** The account logs in with a second factor (an authenticator app). */
+  hasSecondFactor: boolean;
 }
+
+/**
+ * Where a second factor is required, a session of an account without one may only set it up
+ * (and see who it is, renew or end the session): it sees no client data and changes nothing.
+ */
+export const mustSetUpSecondFactor = (viewer: Viewer, required: boolean) =>
+  required && !viewer.hasSecondFactor;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest();
 
@@ -42,7 +51,9 @@ export async function findViewer(
   countRequest?: RequestCounting,
 ): Promise<Viewer | null> {
   const viewerSql = `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
-              u.organization_id AS "organizationId", u.roles
+              u.organization_id AS "organizationId", u.roles,
+              EXISTS (SELECT FROM totp_credential t
+                       WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "hasSecondFactor"
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.disabled_at IS NULL`;

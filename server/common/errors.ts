@@ -19,7 +19,6 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** Logged in, but this is not yours to see or do. */
 /** The password was right; the login needs the code of the second factor as well. */
 export class SecondFactorRequiredError extends GraphQLError {
   constructor() {
@@ -29,6 +28,17 @@ export class SecondFactorRequiredError extends GraphQLError {
   }
 }
 
+/** Logged in, but the region requires a second factor, which this account has yet to set up. */
+export class SecondFactorSetupRequiredError extends GraphQLError {
+  constructor() {
+    super(secondFactorSetupMessage, { extensions: { code: "SECOND_FACTOR_SETUP_REQUIRED" } });
+  }
+}
+
+export const secondFactorSetupMessage =
+  "Stel eerst tweestapsverificatie in: in deze regio is die verplicht voor wie met cliëntgegevens werkt.";
+
+/** Logged in, but this is not yours to see or do. */
 export class ForbiddenError extends GraphQLError {
   constructor(message = "U heeft geen toestemming voor deze actie.") {
     super(message, { extensions: { code: "FORBIDDEN" } });
@@ -157,6 +167,7 @@ const passThroughCodes = new Set([
   "NOT_FOUND",
   "UNAUTHENTICATED",
   "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_SETUP_REQUIRED",
   "FORBIDDEN",
   "CONFLICT",
   "GRAPHQL_PARSE_FAILED",

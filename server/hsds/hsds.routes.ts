@@ -5,6 +5,7 @@ import { refuse, restSession, restViewer } from "../auth/rest-session.js";
 import { isDatabaseUnavailable, loggableError, ServiceUnavailableError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { logger } from "../logger.js";
+import type { Config } from "../config.js";
 import type { RateLimits } from "../security/rate-limits.js";
 import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js";
 
@@ -22,9 +23,9 @@ import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js
  * Both count against the API's request limit of the logged-in user, or for anonymous callers
  * against the download limit of their IP address.
  */
-export function openReferralRoutes(db: DataSource, rateLimits: RateLimits): Router {
+export function openReferralRoutes(db: DataSource, config: Config, rateLimits: RateLimits): Router {
   const router = Router();
-  const session = restSession(db, rateLimits, "json");
+  const session = restSession(db, rateLimits, "json", config.secondFactorRequired);
   const notFound = (res: Response) =>
     refuse(res, "json", 404, "NOT_FOUND", "Deze organisatie bestaat niet.");
 

@@ -15,12 +15,18 @@ import type { DataSource } from "typeorm";
 import { type WebSocket, WebSocketServer } from "ws";
 import {
   findViewer,
+  mustSetUpSecondFactor,
   sessionCookieName,
   sessionToken,
   type Viewer,
 } from "../auth/session.service.js";
 import type { Context } from "../common/context.js";
-import { formatError, isDatabaseUnavailable, loggableError } from "../common/errors.js";
+import {
+  formatError,
+  isDatabaseUnavailable,
+  loggableError,
+  secondFactorSetupMessage,
+} from "../common/errors.js";
 import { createLoaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
@@ -98,7 +104,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
 
   httpServer.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    const admitting = admit(request, db, rateLimits, config.trustProxyHops > 0);
+    const admitting = admit(request, db, rateLimits, config);
     void admitting
       .then((admission) => {
         // As the HTTP requests are logged: path and status only.
@@ -227,8 +233,9 @@ async function admit(
   request: http.IncomingMessage,
   db: DataSource,
   rateLimits: RateLimits,
-  behindProxy: boolean,
+  config: Config,
 ): Promise<Admission> {
+  const behindProxy = config.trustProxyHops > 0;
   if (new URL(request.url ?? "/", "http://localhost").pathname !== "/graphql") {
     return { refusal: { status: 404, message: "Niet gevonden." } };
   }
@@ -249,6 +256,9 @@ async function admit(
   try {
     const viewer = await findViewer(db, token, rateLimits.requestCounting);
     if (!viewer) return loginFirst;
+    if (mustSetUpSecondFactor(viewer, config.secondFactorRequired)) {
+      return { refusal: { status: 403, message: secondFactorSetupMessage } };
+    }
     return { session: { token, viewer } };
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === "TOO_MANY_REQUESTS") {

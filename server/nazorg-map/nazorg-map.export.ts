@@ -90,7 +90,7 @@ export function nazorgMapExportRouter(
   rateLimits: RateLimits,
 ): express.Router {
   const router = express.Router();
-  router.use(restSession(db, rateLimits, "text"));
+  router.use(restSession(db, rateLimits, "text", config.secondFactorRequired));
 
   const handle =
     (

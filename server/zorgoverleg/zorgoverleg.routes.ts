@@ -15,7 +15,7 @@ import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
  */
 export function zorgoverlegRouter(db: DataSource, config: Config, rateLimits: RateLimits): Router {
   const router = Router();
-  const session = restSession(db, rateLimits, "text");
+  const session = restSession(db, rateLimits, "text", config.secondFactorRequired);
   router.get("/zorgoverleg/:id/uitnodiging.ics", session, async (req, res) => {
     const viewer = restViewer(res);
     if (!viewer) {

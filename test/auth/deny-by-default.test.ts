@@ -35,6 +35,7 @@ const publicOperations = new Set([
   "Mutation.acceptInvitation",
   "Mutation.requestPasswordReset",
   "Query.passwordReset",
+  "Query.loginSettings",
   "Mutation.resetPassword",
 ]);
 

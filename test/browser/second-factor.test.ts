@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { startInstance } from "../support/instance.js";
 import {
   dutchPage,
   expectAccessible,
@@ -10,6 +11,7 @@ import {
 import { testPassword } from "../support/factories.js";
 import { authenticatorCode } from "../support/security-log.js";
 import { loggedInUser } from "../support/session.js";
+import { buildUser } from "../support/factories.js";
 
 const browser = useBrowser();
 
@@ -48,5 +50,38 @@ describe("two-factor login in a browser", () => {
     await code.fill(await authenticatorCode(secret!, 1));
     await phonePage.getByRole("button", { name: "Inloggen" }).click();
     await phonePage.waitForURL(/\/dashboard$/);
+  });
+
+  it("where it is required, a worker without one sets it up right after the password, and goes on", async () => {
+    const required = await startInstance({ SECOND_FACTOR_REQUIRED: "true" });
+    try {
+      const worker = await buildUser();
+      const page = await dutchPage(browser(), { viewport: phone });
+      await openPage(page, "/inloggen", required.baseUrl);
+      await page.getByText("Tweestapsverificatie is hier verplicht").waitFor();
+      await page.getByLabel("E-mailadres").fill(worker.email);
+      await page.getByLabel("Wachtwoord").fill(testPassword);
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await page
+        .getByRole("heading", { level: 1, name: "Stel eerst tweestapsverificatie in" })
+        .waitFor();
+      await page.getByRole("button", { name: "Tweestapsverificatie instellen" }).click();
+      await page.getByRole("img", { name: /QR-code/ }).waitFor();
+      await expectNoHorizontalScroll(page);
+      await expectAccessible(page);
+      const secret = await page
+        .getByRole("listitem")
+        .filter({ hasText: "Scan deze QR-code" })
+        .locator("code")
+        .textContent();
+      await page.getByLabel("Code uit de app").fill(await authenticatorCode(secret!));
+      await page.getByRole("button", { name: "Bevestigen en aanzetten" }).click();
+      await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
+      // On to the page the login leads to.
+      await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/dashboard");
+    } finally {
+      await required.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
+import { MeQuery } from "../auth/session";
 import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
@@ -36,16 +37,24 @@ const DisableSecondFactorMutation = graphql(`
 
 /**
  * Two-factor login on Mijn account: set up an authenticator app (scan, type one code, keep the
- * recovery codes), or turn it off with the password.
+ * recovery codes), or turn it off with the password. `onRecoveryCodesSaved`: what comes after the
+ * worker confirmed they kept the codes (where the setup was required: on to the page they asked for).
  */
-export function SecondFactorSection() {
+export function SecondFactorSection({
+  onRecoveryCodesSaved,
+}: {
+  onRecoveryCodesSaved?: () => void;
+}) {
   const { data } = useQuery(MySecondFactorQuery);
   const refetch = { refetchQueries: [MySecondFactorQuery] };
   const [start, { data: setup, loading: starting, reset }] = useMutation(
     StartSecondFactorSetupMutation,
   );
   const [confirm, { loading: confirming }] = useMutation(ConfirmSecondFactorMutation, refetch);
-  const [disable, { loading: disabling }] = useMutation(DisableSecondFactorMutation, refetch);
+  // Where a second factor is required, the account is asked to set one up again at once.
+  const [disable, { loading: disabling }] = useMutation(DisableSecondFactorMutation, {
+    refetchQueries: [MySecondFactorQuery, MeQuery],
+  });
   const { problem, clear, fail } = useFormProblem();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const announce = useStatusMessage();
@@ -83,7 +92,7 @@ export function SecondFactorSection() {
           input: { password: String(new FormData(event.currentTarget).get("password")) },
         },
       });
-      announce("Tweestapsverificatie staat uit. U logt voortaan in met alleen uw wachtwoord.");
+      announce("Tweestapsverificatie staat uit.");
     } catch (caught) {
       fail(caught, "Tweestapsverificatie is niet uitgezet. Probeer het opnieuw.");
     }
@@ -113,7 +122,10 @@ export function SecondFactorSection() {
             <button
               type="button"
               className="utrecht-button utrecht-button--secondary-action"
-              onClick={() => setRecoveryCodes(null)}
+              onClick={() => {
+                setRecoveryCodes(null);
+                onRecoveryCodesSaved?.();
+              }}
             >
               Ik heb de codes bewaard
             </button>

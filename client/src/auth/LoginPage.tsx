@@ -1,4 +1,4 @@
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -18,6 +18,15 @@ const LoginMutation = graphql(`
   }
 `);
 
+const LoginSettingsQuery = graphql(`
+  query LoginSettings {
+    loginSettings {
+      secondFactorRequired
+      demoPassword
+    }
+  }
+`);
+
 export function LoginPage() {
   useDocumentTitle("Inloggen");
   const navigate = useNavigate();
@@ -26,6 +35,7 @@ export function LoginPage() {
     refetchQueries: [MeQuery],
     awaitRefetchQueries: true,
   });
+  const settings = useQuery(LoginSettingsQuery).data?.loginSettings;
   const { problem, clear, fail } = useFormProblem();
   // Asked for once the password was right and the account has a second factor.
   const [needsCode, setNeedsCode] = useState(false);
@@ -65,6 +75,22 @@ export function LoginPage() {
       <p className="utrecht-paragraph">
         Voor medewerkers van ketenpartners. De sociale kaart is zonder inloggen te gebruiken.
       </p>
+      {settings?.demoPassword ? (
+        <div className="utrecht-alert utrecht-alert--info">
+          <p className="utrecht-paragraph">
+            Dit is een demo-omgeving. Log in met een van de demo-accounts uit de README, met
+            wachtwoord <code>{settings.demoPassword}</code>.{" "}
+            {settings.secondFactorRequired
+              ? "Tweestapsverificatie is hier verplicht, ook voor de demo-accounts."
+              : "Tweestapsverificatie staat voor de demo-accounts uit."}
+          </p>
+        </div>
+      ) : settings?.secondFactorRequired ? (
+        <p className="utrecht-paragraph">
+          U logt in met uw wachtwoord en een code uit uw authenticator-app. Heeft u die nog niet
+          ingesteld, dan doet u dat na het inloggen.
+        </p>
+      ) : null}
       {params.get("reden") === "verlopen" ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
           <p className="utrecht-paragraph">

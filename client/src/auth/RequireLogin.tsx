@@ -1,9 +1,16 @@
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Link, useLocation } from "react-router";
 import { PageLoading } from "../shared/PageStates";
 import { useMe } from "./session";
 
-/** Pages for professionals: ask to log in first, and come back here afterwards. */
+const SecondFactorSetupPage = lazy(async () => ({
+  default: (await import("../accounts/SecondFactorSetupPage")).SecondFactorSetupPage,
+}));
+
+/**
+ * Pages for professionals: ask to log in first, and come back here afterwards; where a second
+ * factor is required and the account has none yet, set it up first.
+ */
 export function RequireLogin({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -22,6 +29,13 @@ export function RequireLogin({ children }: { children: ReactNode }) {
           om verder te gaan.
         </p>
       </>
+    );
+  }
+  if (me.mustSetUpSecondFactor) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <SecondFactorSetupPage />
+      </Suspense>
     );
   }
   return children;

@@ -39,10 +39,11 @@ type Documents = {
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": typeof types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": typeof types.DisableSecondFactorDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n": typeof types.LoginSettingsDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.RenewSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mustSetUpSecondFactor\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      phase\n      client {\n        id\n        displayName\n        birthYear\n        postcodeArea\n        languageNeeds\n        gemeente {\n          name\n        }\n        consents {\n          id\n          purpose\n          dataCategories\n          validUntil\n          isValid\n          withdrawnAt\n          recipients {\n            id\n            name\n          }\n        }\n      }\n      team {\n        role\n        basis\n        hasAccess\n        organization {\n          id\n          name\n        }\n      }\n      regieHolder {\n        id\n        startedAt\n        reason\n        organization {\n          id\n          name\n        }\n        user {\n          name\n        }\n      }\n      regieHistory {\n        startedAt\n        endedAt\n        reason\n        zorgoverleg {\n          id\n          startsAt\n        }\n        organization {\n          name\n        }\n        user {\n          name\n        }\n        decidedBy {\n          name\n        }\n      }\n      referrals {\n        id\n        state\n        createdAt\n        lifeDomains\n        offering {\n          module\n        }\n        events {\n          toState\n          at\n          note\n          organization {\n            name\n          }\n        }\n        offering {\n          title\n        }\n        receiver {\n          name\n        }\n      }\n    }\n  }\n": typeof types.CasePageDocument,
     "\n  mutation TransferRegie($input: TransferRegieInput!) {\n    transferRegie(input: $input) {\n      id\n    }\n  }\n": typeof types.TransferRegieDocument,
     "\n  query MyCases {\n    myCases {\n      id\n      phase\n      createdAt\n      client {\n        id\n        displayName\n      }\n      regieHolder {\n        startedAt\n        organization {\n          id\n          name\n        }\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MyCasesDocument,
@@ -129,10 +130,11 @@ const documents: Documents = {
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": types.DisableSecondFactorDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n": types.LoginSettingsDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
     "\n  mutation RenewSession {\n    renewSession {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.RenewSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mustSetUpSecondFactor\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query CasePage($id: ID!) {\n    case(id: $id) {\n      id\n      phase\n      client {\n        id\n        displayName\n        birthYear\n        postcodeArea\n        languageNeeds\n        gemeente {\n          name\n        }\n        consents {\n          id\n          purpose\n          dataCategories\n          validUntil\n          isValid\n          withdrawnAt\n          recipients {\n            id\n            name\n          }\n        }\n      }\n      team {\n        role\n        basis\n        hasAccess\n        organization {\n          id\n          name\n        }\n      }\n      regieHolder {\n        id\n        startedAt\n        reason\n        organization {\n          id\n          name\n        }\n        user {\n          name\n        }\n      }\n      regieHistory {\n        startedAt\n        endedAt\n        reason\n        zorgoverleg {\n          id\n          startsAt\n        }\n        organization {\n          name\n        }\n        user {\n          name\n        }\n        decidedBy {\n          name\n        }\n      }\n      referrals {\n        id\n        state\n        createdAt\n        lifeDomains\n        offering {\n          module\n        }\n        events {\n          toState\n          at\n          note\n          organization {\n            name\n          }\n        }\n        offering {\n          title\n        }\n        receiver {\n          name\n        }\n      }\n    }\n  }\n": types.CasePageDocument,
     "\n  mutation TransferRegie($input: TransferRegieInput!) {\n    transferRegie(input: $input) {\n      id\n    }\n  }\n": types.TransferRegieDocument,
     "\n  query MyCases {\n    myCases {\n      id\n      phase\n      createdAt\n      client {\n        id\n        displayName\n      }\n      regieHolder {\n        startedAt\n        organization {\n          id\n          name\n        }\n        user {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MyCasesDocument,
@@ -311,6 +313,10 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n"): (typeof documents)["\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -323,7 +329,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mustSetUpSecondFactor\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      roles\n      mustSetUpSecondFactor\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
