@@ -24,6 +24,7 @@ import { AccountLifecycle1765700000000 } from "./1765700000000-AccountLifecycle.
 import { PasswordReset1765800000000 } from "./1765800000000-PasswordReset.js";
 import { SecondFactor1765900000000 } from "./1765900000000-SecondFactor.js";
 import { SessionEndNotices1766000000000 } from "./1766000000000-SessionEndNotices.js";
+import { Passkeys1766050000000 } from "./1766050000000-Passkeys.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   PasswordReset1765800000000,
   SecondFactor1765900000000,
   SessionEndNotices1766000000000,
+  Passkeys1766050000000,
 ];

@@ -41,7 +41,9 @@ export type SecurityEventKind =
   | "SECOND_FACTOR_ENABLED"
   | "SECOND_FACTOR_DISABLED"
   | "SECOND_FACTOR_RESET"
-  | "RECOVERY_CODE_USED";
+  | "RECOVERY_CODE_USED"
+  | "PASSKEY_ADDED"
+  | "PASSKEY_REMOVED";
 
 /** Writes one entry of the security log; ids and role names only. */
 export async function recordSecurityEvent(
@@ -627,8 +629,7 @@ export async function organizationAccounts(
               WHERE a.owner_user_id = u.id AND a.status = 'OPEN') AS "openAgreements",
             (SELECT count(*)::int FROM nazorg_plan p
               WHERE p.responsible_user_id = u.id AND p.status = 'ACTIVE') AS "nazorgPlans",
-            EXISTS (SELECT 1 FROM totp_credential t
-                     WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "secondFactor"
+            has_second_factor(u.id) AS "secondFactor"
        FROM app_user u
       WHERE u.organization_id = $1
       ORDER BY u.disabled_at IS NOT NULL, u.name, u.id`,

@@ -41,6 +41,8 @@ export enum SecurityEventType {
   SECOND_FACTOR_DISABLED = "SECOND_FACTOR_DISABLED",
   SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET",
   RECOVERY_CODE_USED = "RECOVERY_CODE_USED",
+  PASSKEY_ADDED = "PASSKEY_ADDED",
+  PASSKEY_REMOVED = "PASSKEY_REMOVED",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -61,6 +63,8 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   SECOND_FACTOR_DISABLED: "Tweestapsverificatie uitgezet",
   SECOND_FACTOR_RESET: "Tweestapsverificatie gewist door de beheerder",
   RECOVERY_CODE_USED: "Ingelogd met een herstelcode",
+  PASSKEY_ADDED: "Passkey toegevoegd",
+  PASSKEY_REMOVED: "Passkey verwijderd",
 };
 
 registerLabelledEnum(

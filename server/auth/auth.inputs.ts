@@ -22,6 +22,15 @@ export class LoginInput {
   @IsOptional()
   @MaxLength(20, { message: "De code is te lang." })
   code?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Het antwoord van de passkey (JSON van navigator.credentials.get), als het account een passkey heeft",
+  })
+  @IsOptional()
+  @MaxLength(20_000, { message: "Het antwoord van de passkey is te lang." })
+  passkey?: string | null;
 }
 
 @ObjectType()

@@ -9,7 +9,8 @@ import { recordSecurityEvent } from "./account.service.js";
 import { LoginInput, LoginResult, LoginSettings, SessionInfo } from "./auth.inputs.js";
 import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
-import { hasSecondFactor, verifySecondFactor } from "./second-factor.service.js";
+import { passkeyLoginOptions, relyingPartyOf, verifyPasskeyLogin } from "./passkey.service.js";
+import { secondFactorsOf, verifySecondFactor } from "./second-factor.service.js";
 import {
   createSession,
   extendSession,
@@ -69,19 +70,31 @@ export class AuthResolver {
       }
       throw new UnauthenticatedError("E-mailadres of wachtwoord klopt niet.");
     }
-    // The second step counts as part of the attempt: a wrong code is a failed login, and a
-    // request without one does not clear the account's count.
-    if (await hasSecondFactor(context.db, user.id)) {
-      if (!input.code) throw new SecondFactorRequiredError();
-      if (
-        !(await verifySecondFactor(context.db, user, context.config.secondFactorKey!, input.code))
-      ) {
+    // The second step counts as part of the attempt: a wrong code or passkey is a failed login,
+    // and a request without one does not clear the account's count.
+    const factors = await secondFactorsOf(context.db, user.id);
+    if (factors.app || factors.passkey) {
+      const rp = relyingPartyOf(context.config.publicUrl);
+      if (!input.code && !input.passkey) {
+        throw new SecondFactorRequiredError({
+          app: factors.app,
+          passkeyOptions: factors.passkey
+            ? await passkeyLoginOptions(context.db, user.id, rp)
+            : null,
+        });
+      }
+      const passed = input.passkey
+        ? await verifyPasskeyLogin(context.db, user.id, rp, input.passkey)
+        : await verifySecondFactor(context.db, user, context.config.secondFactorKey!, input.code!);
+      if (!passed) {
         await recordSecurityEvent(context.db, "LOGIN_FAILED", {
           organizationId: user.organizationId,
           subjectUserId: user.id,
         });
         throw new UnauthenticatedError(
-          "De code klopt niet. Vul de code in die de app nu laat zien, of een herstelcode.",
+          input.passkey
+            ? "De passkey is niet herkend. Probeer het opnieuw, of vul een code in."
+            : "De code klopt niet. Vul de code in die de app nu laat zien, of een herstelcode.",
         );
       }
     }

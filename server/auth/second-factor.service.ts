@@ -115,13 +115,7 @@ export async function confirmSecondFactor(
       "UPDATE totp_credential SET confirmed_at = now(), last_used_step = $2 WHERE user_id = $1",
       [viewer.userId, step],
     );
-    const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
-    await manager.query("DELETE FROM recovery_code WHERE user_id = $1", [viewer.userId]);
-    await manager.query(
-      `INSERT INTO recovery_code (user_id, code_hash)
-       SELECT $1, unnest($2::bytea[])`,
-      [viewer.userId, codes.map(hashCode)],
-    );
+    const codes = await issueRecoveryCodes(manager, viewer.userId);
     await recordSecurityEvent(manager, "SECOND_FACTOR_ENABLED", {
       organizationId: viewer.organizationId,
       actorUserId: viewer.userId,
@@ -131,13 +125,30 @@ export async function confirmSecondFactor(
   });
 }
 
-/** Whether the account logs in with a second factor. */
-export async function hasSecondFactor(db: Queryable, userId: string): Promise<boolean> {
-  const rows = (await db.query(
-    "SELECT 1 FROM totp_credential WHERE user_id = $1 AND confirmed_at IS NOT NULL",
+/** Ten new recovery codes for the account, in place of any earlier ones: answered once. */
+export async function issueRecoveryCodes(db: Queryable, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
+  await db.query("DELETE FROM recovery_code WHERE user_id = $1", [userId]);
+  await db.query(
+    `INSERT INTO recovery_code (user_id, code_hash)
+     SELECT $1, unnest($2::bytea[])`,
+    [userId, codes.map(hashCode)],
+  );
+  return codes;
+}
+
+/** Whether the account logs in with a second factor (the app, a passkey), and which. */
+export async function secondFactorsOf(
+  db: Queryable,
+  userId: string,
+): Promise<{ app: boolean; passkey: boolean }> {
+  const [factors] = (await db.query(
+    `SELECT EXISTS (SELECT FROM totp_credential
+                     WHERE user_id = $1 AND confirmed_at IS NOT NULL) AS app,
+            EXISTS (SELECT FROM passkey_credential WHERE user_id = $1) AS passkey`,
     [userId],
-  )) as unknown[];
-  return rows.length > 0;
+  )) as [{ app: boolean; passkey: boolean }];
+  return factors;
 }
 
 /**
@@ -156,9 +167,9 @@ export async function verifySecondFactor(
          FROM totp_credential WHERE user_id = $1 AND confirmed_at IS NOT NULL FOR UPDATE`,
       [user.id],
     )) as Array<{ sealed: Buffer; lastUsedStep: string | null }>;
-    if (!credential) return false;
-    const step = await matchingStep(open(key, credential.sealed), code.trim());
-    if (step !== null) {
+    // Without the app (passkeys only) a recovery code still works.
+    const step = credential ? await matchingStep(open(key, credential.sealed), code.trim()) : null;
+    if (credential && step !== null) {
       if (credential.lastUsedStep !== null && step <= Number(credential.lastUsedStep)) return false;
       await manager.query("UPDATE totp_credential SET last_used_step = $2 WHERE user_id = $1", [
         user.id,
@@ -201,10 +212,15 @@ export async function secondFactorStatus(
   return status;
 }
 
-/** Turns the viewer's second factor off (their password was checked by the caller). */
+/** Turns the viewer's authenticator app off (their password was checked by the caller). */
 export async function disableOwnSecondFactor(db: DataSource, viewer: Viewer): Promise<void> {
   await inTransaction(db, async (manager) => {
-    await removeSecondFactor(manager, viewer.userId);
+    await manager.query("DELETE FROM totp_credential WHERE user_id = $1", [viewer.userId]);
+    // The recovery codes stay as long as a passkey does.
+    await manager.query(
+      "DELETE FROM recovery_code WHERE user_id = $1 AND NOT has_second_factor($1)",
+      [viewer.userId],
+    );
     await recordSecurityEvent(manager, "SECOND_FACTOR_DISABLED", {
       organizationId: viewer.organizationId,
       actorUserId: viewer.userId,
@@ -215,6 +231,7 @@ export async function disableOwnSecondFactor(db: DataSource, viewer: Viewer): Pr
 
 async function removeSecondFactor(db: Queryable, userId: string): Promise<void> {
   await db.query("DELETE FROM totp_credential WHERE user_id = $1", [userId]);
+  await db.query("DELETE FROM passkey_credential WHERE user_id = $1", [userId]);
   await db.query("DELETE FROM recovery_code WHERE user_id = $1", [userId]);
 }
 
@@ -231,8 +248,7 @@ export async function resetSecondFactor(
   await inTransaction(db, async (manager) => {
     const [account] = (await manager.query(
       `SELECT organization_id AS "organizationId",
-              EXISTS (SELECT 1 FROM totp_credential t
-                       WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "secondFactor"
+              has_second_factor(u.id) AS "secondFactor"
          FROM app_user u WHERE id = $1 FOR UPDATE`,
       [userId],
     )) as Array<{ organizationId: string; secondFactor: boolean }>;

@@ -14,7 +14,7 @@ export interface Viewer {
   userId: string;
   organizationId: string;
   roles: Role[];
-  /** The account logs in with a second factor (an authenticator app). */
+  /** The account logs in with a second factor (an authenticator app or a passkey). */
   hasSecondFactor: boolean;
 }
 
@@ -52,8 +52,7 @@ export async function findViewer(
 ): Promise<Viewer | null> {
   const viewerSql = `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
               u.organization_id AS "organizationId", u.roles,
-              EXISTS (SELECT FROM totp_credential t
-                       WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS "hasSecondFactor"
+              has_second_factor(u.id) AS "hasSecondFactor"
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.disabled_at IS NULL`;

@@ -19,12 +19,19 @@ export class UnauthenticatedError extends GraphQLError {
   }
 }
 
-/** The password was right; the login needs the code of the second factor as well. */
+/**
+ * The password was right; the login needs the second factor as well: a code of the app (`app`),
+ * or a passkey's signature over `passkeyOptions` (the options for the browser's
+ * `navigator.credentials.get`), or a recovery code.
+ */
 export class SecondFactorRequiredError extends GraphQLError {
-  constructor() {
-    super("Vul de code in die uw authenticator-app laat zien.", {
-      extensions: { code: "SECOND_FACTOR_REQUIRED" },
-    });
+  constructor(factors: { app: boolean; passkeyOptions: object | null }) {
+    super(
+      factors.app
+        ? "Vul de code in die uw authenticator-app laat zien."
+        : "Log in met uw passkey, of vul een herstelcode in.",
+      { extensions: { code: "SECOND_FACTOR_REQUIRED", ...factors } },
+    );
   }
 }
 

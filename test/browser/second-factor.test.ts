@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { startInstance } from "../support/instance.js";
 import {
   dutchPage,
@@ -83,5 +83,50 @@ describe("two-factor login in a browser", () => {
     } finally {
       await required.stop();
     }
+  });
+
+  it("a worker adds a passkey on Mijn account, and then logs in with it after the password", async () => {
+    const worker = await buildUser();
+    // Passkeys belong to a site by its name: the lane's server is published as localhost.
+    const site = inject("baseUrl").replace("127.0.0.1", "localhost");
+    const page = await dutchPage(browser());
+    // Chromium's virtual authenticator: a device with a fingerprint reader, always approved.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send("WebAuthn.enable");
+    await devtools.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    const logInWithPassword = async () => {
+      await openPage(page, "/inloggen", site);
+      await page.getByLabel("E-mailadres").fill(worker.email);
+      await page.getByLabel("Wachtwoord").fill(testPassword);
+      await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    };
+    await logInWithPassword();
+    await page.waitForURL(/\/dashboard$/);
+    await openPage(page, "/mijn-account", site);
+    await page.getByLabel("Naam van de nieuwe passkey").fill("Laptop kantoor");
+    await page.getByRole("button", { name: "Passkey toevoegen" }).click();
+    // The account's first second factor comes with its recovery codes.
+    const codes = page.getByRole("list", { name: "Herstelcodes" }).getByRole("listitem");
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
+    await page.getByRole("list", { name: "Mijn passkeys" }).getByText("Laptop kantoor").waitFor();
+    await expectAccessible(page);
+
+    await page.context().clearCookies();
+    await logInWithPassword();
+    await page.getByRole("button", { name: "Inloggen met passkey" }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await openPage(page, "/mijn-account", site);
+    await page.getByText(/Laptop kantoor, toegevoegd .*, laatst gebruikt/).waitFor();
   });
 });

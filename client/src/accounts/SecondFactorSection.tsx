@@ -4,6 +4,7 @@ import { MeQuery } from "../auth/session";
 import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
+import { PasskeySection } from "./PasskeySection";
 
 const MySecondFactorQuery = graphql(`
   query MySecondFactor {
@@ -132,6 +133,7 @@ export function SecondFactorSection({
           </div>
         </div>
       ) : null}
+      <h3 className="utrecht-heading-3">Authenticator-app</h3>
       <ProblemArea problem={problem}>
         {status?.enabled ? (
           <div className="kk-stack">
@@ -217,6 +219,7 @@ export function SecondFactorSection({
           </div>
         )}
       </ProblemArea>
+      <PasskeySection onRecoveryCodes={setRecoveryCodes} />
     </section>
   );
 }

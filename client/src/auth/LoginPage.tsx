@@ -1,6 +1,10 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client";
-import { type FormEvent, useState } from "react";
+import {
+  type PublicKeyCredentialRequestOptionsJSON,
+  startAuthentication,
+} from "@simplewebauthn/browser";
+import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
@@ -27,6 +31,14 @@ const LoginSettingsQuery = graphql(`
   }
 `);
 
+/** The second step the account offers, as the server answered after the right password. */
+interface SecondStep {
+  app: boolean;
+  passkey: boolean;
+  /** For the browser's passkey prompt; null when there is no passkey or it was used. */
+  passkeyOptions: PublicKeyCredentialRequestOptionsJSON | null;
+}
+
 export function LoginPage() {
   useDocumentTitle("Inloggen");
   const navigate = useNavigate();
@@ -36,21 +48,22 @@ export function LoginPage() {
     awaitRefetchQueries: true,
   });
   const settings = useQuery(LoginSettingsQuery).data?.loginSettings;
-  const { problem, clear, fail } = useFormProblem();
-  // Asked for once the password was right and the account has a second factor.
-  const [needsCode, setNeedsCode] = useState(false);
+  const { problem, clear, fail, report } = useFormProblem();
+  // Asked for once the password was right and the account has a second factor: which ones.
+  const [secondStep, setSecondStep] = useState<SecondStep | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    clear();
+  /** Logs in with what the form holds and the second step given; answers the next step, if any. */
+  const attempt = async (secondFactor: { code?: string; passkey?: string }) => {
+    const form = new FormData(formRef.current!);
     try {
       await login({
         variables: {
           input: {
             email: String(form.get("email")),
             password: String(form.get("password")),
-            code: needsCode ? String(form.get("code")) : null,
+            code: secondFactor.code ?? null,
+            passkey: secondFactor.passkey ?? null,
           },
         },
       });
@@ -58,16 +71,41 @@ export function LoginPage() {
       const next = params.get("terug");
       navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard");
     } catch (caught) {
-      if (
-        CombinedGraphQLErrors.is(caught) &&
-        caught.errors[0]?.extensions?.code === "SECOND_FACTOR_REQUIRED"
-      ) {
-        setNeedsCode(true);
-        return;
+      const error = CombinedGraphQLErrors.is(caught) ? caught.errors[0] : undefined;
+      if (error?.extensions?.code === "SECOND_FACTOR_REQUIRED") {
+        const { app, passkeyOptions } = error.extensions as unknown as SecondStep;
+        setSecondStep({ app, passkey: passkeyOptions !== null, passkeyOptions });
+        return passkeyOptions;
       }
+      // Each passkey attempt uses up its challenge: the next one asks afresh.
+      setSecondStep((step) => (step ? { ...step, passkeyOptions: null } : step));
       fail(caught, "Inloggen is niet gelukt. Probeer het opnieuw.");
     }
+    return null;
   };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    clear();
+    const code = new FormData(event.currentTarget).get("code");
+    await attempt(code ? { code: String(code) } : {});
+  };
+
+  const onPasskey = async () => {
+    clear();
+    const options = secondStep?.passkeyOptions ?? (await attempt({}));
+    if (!options) return;
+    setSecondStep((step) => (step ? { ...step, passkeyOptions: null } : step));
+    let response;
+    try {
+      response = await startAuthentication({ optionsJSON: options });
+    } catch {
+      report("De passkey is niet gebruikt. Probeer het opnieuw, of vul een code in.");
+      return;
+    }
+    await attempt({ passkey: JSON.stringify(response) });
+  };
+  const needsCode = secondStep !== null;
 
   return (
     <div className="kk-narrow">
@@ -99,7 +137,7 @@ export function LoginPage() {
         </div>
       ) : null}
       <ProblemArea problem={problem}>
-        <form onSubmit={onSubmit} className="kk-stack">
+        <form ref={formRef} onSubmit={(event) => void onSubmit(event)} className="kk-stack">
           <TextField
             id="login-email"
             name="email"
@@ -118,15 +156,31 @@ export function LoginPage() {
             autoComplete="current-password"
             required
           />
+          {secondStep?.passkey ? (
+            <div>
+              <button
+                type="button"
+                className="utrecht-button utrecht-button--primary-action"
+                onClick={() => void onPasskey()}
+                disabled={loading}
+              >
+                Inloggen met passkey
+              </button>
+            </div>
+          ) : null}
           {needsCode ? (
             <TextField
               id="login-code"
               name="code"
               path="code"
-              label="Code uit uw authenticator-app"
-              description="Zes cijfers. Telefoon kwijt? Vul dan een van uw herstelcodes in."
+              label={secondStep.app ? "Code uit uw authenticator-app" : "Herstelcode"}
+              description={
+                secondStep.app
+                  ? "Zes cijfers. Telefoon kwijt? Vul dan een van uw herstelcodes in."
+                  : "Geen passkey bij de hand? Vul dan een van uw herstelcodes in."
+              }
               autoComplete="one-time-code"
-              required
+              required={secondStep.app}
               maxLength={20}
             />
           ) : null}

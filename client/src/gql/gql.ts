@@ -32,6 +32,10 @@ type Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n": typeof types.OnboardPartnerGemeentenDocument,
     "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": typeof types.OnboardPartnerDocument,
+    "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.MyPasskeysDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n": typeof types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input)\n  }\n": typeof types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($input: RemovePasskeyInput!) {\n    removePasskey(input: $input)\n  }\n": typeof types.RemovePasskeyDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": typeof types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n": typeof types.MySecondFactorDocument,
@@ -123,6 +127,10 @@ const documents: Documents = {
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query OnboardPartnerGemeenten {\n    gemeenten {\n      code\n      name\n    }\n  }\n": types.OnboardPartnerGemeentenDocument,
     "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n": types.OnboardPartnerDocument,
+    "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.MyPasskeysDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n": types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input)\n  }\n": types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($input: RemovePasskeyInput!) {\n    removePasskey(input: $input)\n  }\n": types.RemovePasskeyDocument,
     "\n  query PasswordReset($token: String!) {\n    passwordReset(token: $token) {\n      email\n      expiresAt\n    }\n  }\n": types.PasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query MySecondFactor {\n    mySecondFactor {\n      enabled\n      recoveryCodesLeft\n    }\n  }\n": types.MySecondFactorDocument,
@@ -282,6 +290,22 @@ export function graphql(source: "\n  query OnboardPartnerGemeenten {\n    gemeen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation OnboardPartner($input: OnboardPartnerInput!) {\n    onboardPartner(input: $input) {\n      organization {\n        id\n        name\n      }\n      beheerder {\n        id\n        name\n        invitationExpiresAt\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query MyPasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n"): (typeof documents)["\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input)\n  }\n"): (typeof documents)["\n  mutation FinishPasskeyRegistration($input: FinishPasskeyRegistrationInput!) {\n    finishPasskeyRegistration(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePasskey($input: RemovePasskeyInput!) {\n    removePasskey(input: $input)\n  }\n"): (typeof documents)["\n  mutation RemovePasskey($input: RemovePasskeyInput!) {\n    removePasskey(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
