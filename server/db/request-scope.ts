@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
 
 /**
  * Who the database should see as the viewer of the work in progress. Row-level security
@@ -38,8 +37,14 @@ export function requestScope(_req: Request, _res: Response, next: NextFunction):
   storage.run({ organizationId: null, roles: [] }, next);
 }
 
+/** What row-level security needs to know of a viewer. */
+export interface ScopedViewer {
+  organizationId: string;
+  roles: readonly string[];
+}
+
 /** Binds the viewer found for this request to its scope; connections taken from now on see it. */
-export function bindViewerToScope(viewer: Viewer | null): void {
+export function bindViewerToScope(viewer: ScopedViewer | null): void {
   const scope = storage.getStore();
   if (!scope || !viewer) return;
   scope.organizationId = viewer.organizationId;

@@ -15,8 +15,7 @@ import {
 import { Link } from "react-router";
 import { graphql } from "../gql";
 import { groupNearbyPlaces } from "./groups";
-import type { MapPlace } from "./places";
-import type { PlacesMapProps } from "./PlacesMap";
+import type { MapPlace, PlacesMapProps } from "./places";
 
 const MapBackgroundQuery = graphql(`
   query MapBackground {

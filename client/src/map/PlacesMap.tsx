@@ -1,16 +1,9 @@
 import { Component, lazy, type ReactNode, Suspense } from "react";
-import type { MapPlace } from "./places";
+import type { PlacesMapProps } from "./places";
 
 // Leaflet and its CSS load only when a page shows a map, in a chunk of their own.
 const LeafletMap = lazy(async () => ({ default: (await import("./LeafletMap")).LeafletMap }));
 
-export interface PlacesMapProps {
-  /** The accessible name of the map, e.g. "Kaart van de resultaten". */
-  label: string;
-  places: MapPlace[];
-  /** The id of what comes after the map, for the link that lets keyboard users skip it. */
-  skipTo: string;
-}
 
 /**
  * The map beside a list of offerings. It only complements the list: when it cannot load, the

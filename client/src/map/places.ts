@@ -1,3 +1,12 @@
+/** A map of places beside a list. */
+export interface PlacesMapProps {
+  /** The accessible name of the map, e.g. "Kaart van de resultaten". */
+  label: string;
+  places: MapPlace[];
+  /** The id of what comes after the map, for the link that lets keyboard users skip it. */
+  skipTo: string;
+}
+
 /** A spot on the map: one location, with every offering (of the list shown) given there. */
 export interface MapPlace {
   id: string;

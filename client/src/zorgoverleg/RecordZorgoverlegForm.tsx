@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
 import { useStatusMessage } from "../shared/StatusMessage";
-import type { CaseTeam } from "./ZorgoverlegSection";
+import type { CaseTeam } from "./caseTeam";
 import { isoDateFromToday } from "../shared/format";
 
 const RecordMutation = graphql(`

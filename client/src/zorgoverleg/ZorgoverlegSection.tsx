@@ -6,6 +6,7 @@ import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } fr
 import { formatDate, formatDateTime } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { agreementStatusLabels } from "./agreementStatus";
+import type { CaseTeam } from "./caseTeam";
 import { RecordZorgoverlegForm } from "./RecordZorgoverlegForm";
 
 const ZorgoverlegSectionQueryDocument = graphql(`
@@ -92,10 +93,6 @@ const ScheduleMutation = graphql(`
   }
 `);
 
-/** The team members that may still see the case: whom to invite, give agreements or regie. */
-export type CaseTeam = Array<
-  Pick<NonNullable<ZorgoverlegSectionQuery["case"]>["team"][number], "organization" | "workers">
->;
 type Meeting = NonNullable<ZorgoverlegSectionQuery["case"]>["zorgoverleggen"][number];
 
 /** The zorgoverleggen of a case: plan one, record what was agreed, and see what was. */
