@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** The hand-written source files below `dir` (generated GraphQL types left out). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const relative = path.join(dir, name);
+    if (statSync(path.join(root, relative)).isDirectory()) {
+      return name === "node_modules" || relative === path.join("client", "src", "gql")
+        ? []
+        : sourceFiles(relative);
+    }
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [relative] : [];
+  });
+}
+
+const importPattern =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g;
+
+/** The files of this tree that `file` imports (statically, dynamically or for types only). */
+function importsOf(file: string, files: Set<string>): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  return [...text.matchAll(importPattern)].flatMap((match) => {
+    const target = path.join(path.dirname(file), match[1] ?? match[2]!);
+    const candidates = [
+      target.replace(/\.js$/, ".ts"),
+      target.replace(/\.js$/, ".tsx"),
+      `${target}.ts`,
+      `${target}.tsx`,
+      path.join(target, "index.ts"),
+    ];
+    return candidates.filter((candidate) => files.has(candidate)).slice(0, 1);
+  });
+}
+
+/** The groups of nodes that reach each other (Tarjan), larger than one node. */
+function loops(graph: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
+      if (group.length > 1) found.push(group.sort());
+    }
+  };
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
+  return found;
+}
+
+describe("the import structure", () => {
+  it("has no file that imports, through others, a file that imports it", () => {
+    const files = new Set(
+      ["server", "client/src", "migrations", "seeds"].flatMap((dir) => sourceFiles(dir)),
+    );
+    const graph = new Map([...files].map((file) => [file, new Set(importsOf(file, files))]));
+    expect(graph.get("server/app.ts")?.size).toBeGreaterThan(10);
+    expect(loops(graph)).toEqual([]);
+  });
+});
