@@ -31,7 +31,7 @@ import { tileImageSource } from "./geography/map-tiles.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
 import { logger } from "./logger.js";
 import { nazorgMapExportRouter } from "./nazorg-map/nazorg-map.export.js";
-import { WorkingDayCalendar } from "./referral/working-days.js";
+import { WorkingDayCalendar } from "./common/working-days.js";
 import { compiledExecution } from "./compiled-execution.js";
 import { buildKetenkaartSchema } from "./schema.js";
 import { graphqlArmor } from "./security/graphql-limits.js";

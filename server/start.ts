@@ -6,6 +6,7 @@ import { applicationLoginProblems } from "./db/application-login.js";
 import { createDataSource, withStartupLock } from "./db/data-source.js";
 import { startDatabaseServer } from "./db/open-database.js";
 import { logger } from "./logger.js";
+import { entities } from "./modules.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
 import { startMailJob } from "./mail/mail.job.js";
 
@@ -15,6 +16,7 @@ export async function start(config: Config): Promise<void> {
   // Migrating and seeding as the owner of the tables, on connections of their own, without the
   // request timeouts.
   const startup = createDataSource(server.ownerUrl, {
+    entities,
     requestTimeouts: false,
     poolSize: 2,
     applicationName: "ketenkaart-startup",
@@ -35,7 +37,7 @@ export async function start(config: Config): Promise<void> {
   // Requests run as the application's login, which owns nothing and can only be ketenkaart_app
   // (server/db/application-login.ts); the jobs work as the owner on a small pool of their own.
   if (!server.applicationUrl) throw new Error("DATABASE_APP_URL is not set");
-  const db = createDataSource(server.applicationUrl, { requestTimeouts: true });
+  const db = createDataSource(server.applicationUrl, { entities, requestTimeouts: true });
   await db.initialize();
   const loginProblems = await applicationLoginProblems(db);
   if (loginProblems.length > 0) {
@@ -45,6 +47,7 @@ export async function start(config: Config): Promise<void> {
     process.exit(1);
   }
   const jobs = createDataSource(server.ownerUrl, {
+    entities,
     requestTimeouts: true,
     poolSize: 2,
     applicationName: "ketenkaart-jobs",

@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
 import { createDataSource } from "../db/data-source.js";
+import { entities } from "../modules.js";
 import { ensureApplicationLogin, withLogin } from "../db/application-login.js";
 import { applicationRole } from "../db/request-scope.js";
 import { sqlLiteral } from "../db/sql-literal.js";
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
   cleanups.push(() => database.stop());
   const log = (message: string) => console.warn(`[bench] ${message}`);
   try {
-    const db = createDataSource(database.url);
+    const db = createDataSource(database.url, { entities });
     await db.initialize();
     await db.runMigrations({ transaction: "each" });
     await seedDemoRegionIfEmpty(db, true);

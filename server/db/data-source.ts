@@ -1,47 +1,7 @@
 import { DataSource } from "typeorm";
 import { migrations } from "../../migrations/index.js";
-import { User } from "../auth/user.entity.js";
-import { CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
-import { Client } from "../client/client.entity.js";
-import { Consent } from "../client/consent.entity.js";
-import { Referral, ReferralEvent } from "../referral/referral.entity.js";
-import { Gemeente } from "../geography/gemeente.entity.js";
-import { NetworkAgreement } from "../network-agreement/network-agreement.entity.js";
-import { PostcodeArea } from "../geography/postcode-area.entity.js";
-import { Region } from "../geography/region.entity.js";
-import { Offering } from "../offering/offering.entity.js";
-import { Location } from "../organization/location.entity.js";
-import { Organization } from "../organization/organization.entity.js";
-import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "../zorgoverleg/zorgoverleg.entity.js";
-import { NazorgContact, RelapseRisk } from "../nazorg/nazorg-contact.entity.js";
-import { NazorgPlan, NazorgPlanAdjustment } from "../nazorg/nazorg-plan.entity.js";
 import { BoundedClient } from "./bounded-client.js";
 import { sqlTraceLogger } from "./sql-trace.js";
-
-export const entities = [
-  Region,
-  Gemeente,
-  PostcodeArea,
-  Organization,
-  Location,
-  Offering,
-  User,
-  Client,
-  CareCase,
-  CaseMember,
-  RegieAssignment,
-  Consent,
-  Referral,
-  ReferralEvent,
-  Zorgoverleg,
-  ZorgoverlegInvitee,
-  Agreement,
-  NazorgPlan,
-  NazorgPlanAdjustment,
-  NazorgContact,
-  RelapseRisk,
-  NetworkAgreement,
-];
 
 /**
  * How long a request may wait for the database: a new connection opened within 3 s, its turn
@@ -68,14 +28,21 @@ export const requestTimeouts = {
   ),
 };
 
-export function createDataSource(
-  url: string,
-  options: { requestTimeouts?: boolean; poolSize?: number; applicationName?: string } = {},
-): DataSource {
+export interface DataSourceOptions {
+  /** The entities of the domain modules (server/modules.ts): the database layer knows none. */
+  entities: EntityList;
+  requestTimeouts?: boolean;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+type EntityList = NonNullable<ConstructorParameters<typeof DataSource>[0]["entities"]>;
+
+export function createDataSource(url: string, options: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url,
-    entities,
+    entities: options.entities,
     migrations,
     // What the connections are for, in pg_stat_activity.
     applicationName: options.applicationName ?? "ketenkaart",

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
-import { createDataSource } from "./data-source.js";
+import { createDataSource, type DataSourceOptions } from "./data-source.js";
 
 export interface DatabaseServer {
   /** As the owner of the tables: migrations, seeding and the background jobs. */
@@ -42,9 +42,12 @@ export interface OpenDatabase {
  * The database as the owner of its tables, for the maintenance scripts (migrate, seed, PC4
  * import): DATABASE_URL when set; otherwise the embedded PostgreSQL in the data directory.
  */
-export async function openDatabase(config: Config): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  entities: DataSourceOptions["entities"],
+): Promise<OpenDatabase> {
   const server = await startDatabaseServer(config);
-  const db = createDataSource(server.ownerUrl, { requestTimeouts: false });
+  const db = createDataSource(server.ownerUrl, { entities, requestTimeouts: false });
   await db.initialize();
   return {
     db,

@@ -30,7 +30,7 @@ import {
 import { createLoaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
-import type { WorkingDayCalendar } from "../referral/working-days.js";
+import type { WorkingDayCalendar } from "../common/working-days.js";
 import { costRefusal, limitMessage, onlySubscriptions } from "../security/graphql-limits.js";
 import type { RateLimits } from "../security/rate-limits.js";
 import type { ChangeFeed } from "./change-feed.js";

@@ -15,7 +15,7 @@ import type { Config } from "../config.js";
 import { Referral, ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
 import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
 import { transitionFor } from "./referral.transitions.js";
-import type { WorkingDayCalendar } from "./working-days.js";
+import type { WorkingDayCalendar } from "../common/working-days.js";
 import { inTransaction } from "../common/transaction.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
+import { entities } from "../modules.js";
 import { parsePostcodeAreasCsv, upsertPostcodeAreas } from "../geography/geography.service.js";
 import { logger } from "../logger.js";
 
@@ -14,7 +15,7 @@ if (!file) {
   process.exit(2);
 }
 const rows = parsePostcodeAreasCsv(await readFile(file, "utf8"));
-const { db, close } = await openDatabase(loadConfig());
+const { db, close } = await openDatabase(loadConfig(), entities);
 try {
   await db.transaction(async (manager) => {
     const codes = [...new Set(rows.map((r) => r.gemeenteCode))];

@@ -3,10 +3,11 @@ import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
 import { loadConfig } from "../config.js";
 import { withStartupLock } from "../db/data-source.js";
 import { openDatabase } from "../db/open-database.js";
+import { entities } from "../modules.js";
 import { logger } from "../logger.js";
 
 const config = loadConfig();
-const { db, close } = await openDatabase(config);
+const { db, close } = await openDatabase(config, entities);
 try {
   await withStartupLock(db, async () => {
     await db.runMigrations({ transaction: "each" });

@@ -1,6 +1,6 @@
 import { amsterdamToday } from "../../server/common/amsterdam-time.js";
 import { loadConfig } from "../../server/config.js";
-import { WorkingDayCalendar } from "../../server/referral/working-days.js";
+import { WorkingDayCalendar } from "../../server/common/working-days.js";
 
 // Every date a test types or expects is counted from the run's own today in Amsterdam, so the
 // suite means the same on any day (README: "Tests on another day").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WorkingDayCalendar } from "../../server/referral/working-days.js";
+import { WorkingDayCalendar } from "../../server/common/working-days.js";
 
 const calendar = new WorkingDayCalendar({ goodFriday: false, liberationDay: "lustrum" });
 const amsterdam = (iso: string) => new Date(iso);
