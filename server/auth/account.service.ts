@@ -420,7 +420,7 @@ export async function acceptInvitation(
 ): Promise<string> {
   const invitation = await invitationFor(db, token);
   if (!invitation) throw new UserInputError(unusableInvitation, "token");
-  const problem = newPasswordProblem(password, invitation);
+  const problem = await newPasswordProblem(password, invitation);
   if (problem) throw new UserInputError(problem, "password");
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (manager) => {
@@ -496,7 +496,7 @@ export async function resetPassword(
 ): Promise<string> {
   const reset = await passwordResetFor(db, token);
   if (!reset) throw new UserInputError(unusableReset, "token");
-  const problem = newPasswordProblem(password, reset);
+  const problem = await newPasswordProblem(password, reset);
   if (problem) throw new UserInputError(problem, "password");
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (manager) => {
@@ -686,7 +686,7 @@ export async function changeOwnPassword(
   if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
     throw new UserInputError("Uw huidige wachtwoord klopt niet.", "currentPassword");
   }
-  const problem = newPasswordProblem(newPassword, account);
+  const problem = await newPasswordProblem(newPassword, account);
   if (problem) throw new UserInputError(problem, "newPassword");
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(db, async (manager) => {

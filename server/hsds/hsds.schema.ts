@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { inspectJson, unreadableTextMessages } from "../common/text.js";
 import type { HsdsDocument, Problem } from "./hsds.types.js";
@@ -207,9 +207,16 @@ export const hsdsDocumentSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats.default(ajv, ["uuid", "date", "date-time", "email", "uri"]);
-const validate = ajv.compile<HsdsDocument>(hsdsDocumentSchema);
+// Compiled at the first import, not at every start of the server.
+let compiled: ValidateFunction<HsdsDocument> | undefined;
+function validator(): ValidateFunction<HsdsDocument> {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats.default(ajv, ["uuid", "date", "date-time", "email", "uri"]);
+    compiled = ajv.compile<HsdsDocument>(hsdsDocumentSchema);
+  }
+  return compiled;
+}
 
 /**
  * Deeper than any HSDS document Ketenkaart reads (a service's capacity unit is five levels down),
@@ -244,6 +251,7 @@ export function checkHsdsDocument(
   const tooLarge = sizeProblems(input);
   if (tooLarge.length > 0) return refused(tooLarge);
   const document = withoutNulls(input);
+  const validate = validator();
   if (validate(document)) return { document, problems: [] };
   return refused((validate.errors ?? []).map(dutchProblem));
 }
