@@ -1,12 +1,8 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import type { DataSource } from "typeorm";
 import { ConflictError, NotFoundError, UserInputError } from "../common/errors.js";
@@ -16,6 +12,9 @@ import { inTransaction } from "../common/transaction.js";
 import { recordSecurityEvent } from "./account.service.js";
 import { issueRecoveryCodes } from "./second-factor.service.js";
 import type { Viewer } from "./session.service.js";
+
+// Loaded with the first passkey: its certificate parsing costs every start of the server time.
+const webAuthn = () => import("@simplewebauthn/server");
 
 /** How long a registration or login with a passkey may take, from the options to the answer. */
 const challengeMinutes = 5;
@@ -83,6 +82,7 @@ export async function startPasskeyRegistration(
   const [{ email, name }] = (await db.query("SELECT email, name FROM app_user WHERE id = $1", [
     viewer.userId,
   ])) as [{ email: string; name: string }];
+  const { generateRegistrationOptions } = await webAuthn();
   const options = await generateRegistrationOptions({
     rpName: "Ketenkaart",
     rpID: rp.id,
@@ -125,6 +125,7 @@ export async function finishPasskeyRegistration(
 ): Promise<string[]> {
   const response = parsed<RegistrationResponseJSON>(responseJson);
   if (!response) throw new UserInputError(notAdded, "response");
+  const { verifyRegistrationResponse } = await webAuthn();
   return inTransaction(db, async (manager) => {
     const challenge = await takeChallenge(manager, viewer.userId, "REGISTRATION");
     if (!challenge) throw new ConflictError("Begin opnieuw met het toevoegen van een passkey.");
@@ -170,6 +171,7 @@ export async function passkeyLoginOptions(
   userId: string,
   rp: RelyingParty,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const { generateAuthenticationOptions } = await webAuthn();
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: (await passkeysOf(db, userId)).map((passkey) => ({
@@ -194,6 +196,7 @@ export async function verifyPasskeyLogin(
 ): Promise<boolean> {
   const response = parsed<AuthenticationResponseJSON>(responseJson);
   if (!response || typeof response.id !== "string") return false;
+  const { verifyAuthenticationResponse } = await webAuthn();
   return inTransaction(db, async (manager) => {
     const challenge = await takeChallenge(manager, userId, "LOGIN");
     const [passkey] = (await manager.query(
