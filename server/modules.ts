@@ -1,8 +1,8 @@
 // The composition of the domain modules: what the shared layers are handed rather than import.
 import { User } from "./auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "./case/case.entity.js";
-import { Client } from "./client/client.entity.js";
-import { Consent } from "./client/consent.entity.js";
+import { Client } from "./inwoner/client.entity.js";
+import { Consent } from "./inwoner/consent.entity.js";
 import { Referral, ReferralEvent } from "./referral/referral.entity.js";
 import { Gemeente } from "./geography/gemeente.entity.js";
 import { NetworkAgreement } from "./network-agreement/network-agreement.entity.js";

@@ -8,7 +8,7 @@ import { AccountResolver } from "./auth/account.resolver.js";
 import { SecondFactorResolver } from "./auth/second-factor.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
-import { ClientResolver, ConsentResolver } from "./client/client.resolver.js";
+import { ClientResolver, ConsentResolver } from "./inwoner/client.resolver.js";
 import { ReferralEventResolver, ReferralResolver } from "./referral/referral.resolver.js";
 import {
   GemeenteResolver,

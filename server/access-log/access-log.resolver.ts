@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
 import { Role } from "../auth/role.js";
-import { isOnClientTeam } from "../client/consent.service.js";
+import { isOnClientTeam } from "../inwoner/consent.service.js";
 import type { Context } from "../common/context.js";
 import { NotFoundError } from "../common/errors.js";
 import { readClientAccessLog } from "./access-log.service.js";

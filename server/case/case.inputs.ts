@@ -9,7 +9,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-import { ContactPreference } from "../client/client.entity.js";
+import { ContactPreference } from "../inwoner/client.entity.js";
 import { CasePhase } from "./case.entity.js";
 
 @InputType({ description: "Alleen wat de keten nodig heeft; geen BSN" })

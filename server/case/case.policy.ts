@@ -1,5 +1,5 @@
 import type { Viewer } from "../auth/session.service.js";
-import { clientSharesCaseSql } from "../client/consent.service.js";
+import { clientSharesCaseSql } from "../inwoner/consent.service.js";
 import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { NotFoundError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";

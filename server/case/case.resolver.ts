@@ -10,7 +10,7 @@ import {
   Root,
 } from "type-graphql";
 import { User } from "../auth/user.entity.js";
-import { Client } from "../client/client.entity.js";
+import { Client } from "../inwoner/client.entity.js";
 import type { Context } from "../common/context.js";
 import type { Loaders } from "../common/loaders.js";
 import { Organization } from "../organization/organization.entity.js";

@@ -1,7 +1,7 @@
 import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import { ContactPreference } from "../client/client.entity.js";
+import { ContactPreference } from "../inwoner/client.entity.js";
 import { LifeDomain } from "../taxonomy/taxonomy.js";
 
 /** States aligned with the FHIR SDOH referral task, so the platform can exchange them. */

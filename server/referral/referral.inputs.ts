@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength, MinLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { ContactPreference } from "../client/client.entity.js";
+import { ContactPreference } from "../inwoner/client.entity.js";
 import { LifeDomain } from "../taxonomy/taxonomy.js";
 import { ReferralState, Urgency } from "./referral.entity.js";
 

@@ -7,7 +7,7 @@ import {
   caseSharingCategory,
   consentInForceSql,
   consentSharesCaseSql,
-} from "../client/consent.service.js";
+} from "../inwoner/consent.service.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid, queryByIds } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";

@@ -16,8 +16,8 @@ import {
   targetGroupLabels,
 } from "./taxonomy.js";
 import { casePhaseLabels } from "../case/case.entity.js";
-import { contactPreferenceLabels } from "../client/client.entity.js";
-import { consentDataCategoryLabels } from "../client/consent.entity.js";
+import { contactPreferenceLabels } from "../inwoner/client.entity.js";
+import { consentDataCategoryLabels } from "../inwoner/consent.entity.js";
 import { accountStatusLabels, securityEventLabels } from "../auth/account.types.js";
 import { roleLabels } from "../auth/role.js";
 import { referralStateLabels } from "../referral/referral.entity.js";
