@@ -4,7 +4,6 @@ import type { PlacesMapProps } from "./places";
 // Leaflet and its CSS load only when a page shows a map, in a chunk of their own.
 const LeafletMap = lazy(async () => ({ default: (await import("./LeafletMap")).LeafletMap }));
 
-
 /**
  * The map beside a list of offerings. It only complements the list: when it cannot load, the
  * page goes on without it.
