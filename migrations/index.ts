@@ -23,6 +23,7 @@ import { CatalogVersionWithoutWaiting1765600000000 } from "./1765600000000-Catal
 import { AccountLifecycle1765700000000 } from "./1765700000000-AccountLifecycle.js";
 import { PasswordReset1765800000000 } from "./1765800000000-PasswordReset.js";
 import { SecondFactor1765900000000 } from "./1765900000000-SecondFactor.js";
+import { SingleSignOn1766100000000 } from "./1766100000000-SingleSignOn.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   AccountLifecycle1765700000000,
   PasswordReset1765800000000,
   SecondFactor1765900000000,
+  SingleSignOn1766100000000,
 ];

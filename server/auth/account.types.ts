@@ -41,6 +41,8 @@ export enum SecurityEventType {
   SECOND_FACTOR_DISABLED = "SECOND_FACTOR_DISABLED",
   SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET",
   RECOVERY_CODE_USED = "RECOVERY_CODE_USED",
+  SSO_CONFIGURED = "SSO_CONFIGURED",
+  SSO_REMOVED = "SSO_REMOVED",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -61,6 +63,8 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   SECOND_FACTOR_DISABLED: "Tweestapsverificatie uitgezet",
   SECOND_FACTOR_RESET: "Tweestapsverificatie gewist door de beheerder",
   RECOVERY_CODE_USED: "Ingelogd met een herstelcode",
+  SSO_CONFIGURED: "Inloggen via de organisatie ingesteld",
+  SSO_REMOVED: "Inloggen via de organisatie verwijderd",
 };
 
 registerLabelledEnum(

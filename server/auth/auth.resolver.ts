@@ -139,7 +139,10 @@ export class AuthResolver {
  * accepted): the cookie for the web client, the token for API clients, the login in the
  * security log.
  */
-export async function logIn(context: Context, userId: string): Promise<LoginResult> {
+export async function logIn(
+  context: Pick<Context, "db" | "config" | "response">,
+  userId: string,
+): Promise<LoginResult> {
   const { session, user } = await inTransaction(context.db, async (manager) => {
     const [user] = returnedRows<User>(
       await manager.query(
@@ -161,7 +164,11 @@ export async function logIn(context: Context, userId: string): Promise<LoginResu
   return { token: session.token, expiresAt: session.expiresAt, user };
 }
 
-function setSessionCookie(context: Context, token: string, expires: Date) {
+function setSessionCookie(
+  context: Pick<Context, "config" | "response">,
+  token: string,
+  expires: Date,
+) {
   context.response.cookie(sessionCookieName, token, {
     httpOnly: true,
     sameSite: "lax",
