@@ -25,7 +25,8 @@ export class SingleSignOn1766100000000 implements MigrationInterface {
       CREATE TABLE sso_connection (
         organization_id uuid PRIMARY KEY REFERENCES organization (id) ON DELETE CASCADE,
         issuer text NOT NULL CHECK (length(issuer) <= 500),
-        client_id text NOT NULL CHECK (length(client_id) <= 500),
+        -- The client id the issuer gave Ketenkaart; a column named client_id is an inwoner's here.
+        openid_client text NOT NULL CHECK (length(openid_client) <= 500),
         client_secret_sealed bytea NOT NULL,
         email_domain text NOT NULL UNIQUE
           CHECK (email_domain = lower(email_domain) AND length(email_domain) <= 253),

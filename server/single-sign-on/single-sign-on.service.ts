@@ -13,7 +13,7 @@ import { discoverIssuer, isAcceptableIssuerUrl } from "./openid-issuer.js";
 export interface SingleSignOnConnectionListing {
   organizationId: string;
   issuer: string;
-  clientId: string;
+  openidClientId: string;
   emailDomain: string;
   updatedAt: Date;
 }
@@ -35,7 +35,7 @@ function assertManages(viewer: Viewer, organizationId: string): void {
   }
 }
 
-const listingColumns = `organization_id AS "organizationId", issuer, client_id AS "clientId",
+const listingColumns = `organization_id AS "organizationId", issuer, openid_client AS "openidClientId",
   email_domain AS "emailDomain", updated_at AS "updatedAt"`;
 
 export async function singleSignOnConnection(
@@ -64,7 +64,7 @@ export function normalizeEmailDomain(domain: string): string | null {
 export interface SetSingleSignOn {
   organizationId: string;
   issuer: string;
-  clientId: string;
+  openidClientId: string;
   /** Empty keeps the secret of the connection being replaced. */
   clientSecret: string | null;
   emailDomain: string;
@@ -95,7 +95,7 @@ export async function setSingleSignOnConnection(
       "emailDomain",
     );
   }
-  const clientId = input.clientId.trim();
+  const clientId = input.openidClientId.trim();
   let clientSecret = input.clientSecret?.trim() || null;
   if (!clientSecret) {
     const [current] = (await db.query(
@@ -121,10 +121,10 @@ export async function setSingleSignOnConnection(
     return await inTransaction(db, async (manager) => {
       const [row] = (await manager.query(
         `INSERT INTO sso_connection
-           (organization_id, issuer, client_id, client_secret_sealed, email_domain)
+           (organization_id, issuer, openid_client, client_secret_sealed, email_domain)
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (organization_id) DO UPDATE SET
-           issuer = EXCLUDED.issuer, client_id = EXCLUDED.client_id,
+           issuer = EXCLUDED.issuer, openid_client = EXCLUDED.openid_client,
            client_secret_sealed = EXCLUDED.client_secret_sealed,
            email_domain = EXCLUDED.email_domain, updated_at = now()
          RETURNING ${listingColumns}`,
@@ -178,7 +178,7 @@ export async function singleSignOnClientFor(
 ): Promise<SingleSignOnClient | null> {
   const domain = email.slice(email.lastIndexOf("@") + 1);
   const rows = (await db.query(
-    `SELECT organization_id AS "organizationId", issuer, client_id AS "clientId",
+    `SELECT organization_id AS "organizationId", issuer, openid_client AS "clientId",
             client_secret_sealed AS sealed, email_domain AS "emailDomain"
        FROM sso_connection WHERE email_domain = $1`,
     [domain],
@@ -229,7 +229,7 @@ export async function takeLoginAttempt(
     `WITH taken AS (
        DELETE FROM sso_login_attempt WHERE state_hash = $1
        RETURNING organization_id, nonce, code_verifier, expires_at)
-     SELECT c.organization_id AS "organizationId", c.issuer, c.client_id AS "clientId",
+     SELECT c.organization_id AS "organizationId", c.issuer, c.openid_client AS "clientId",
             c.client_secret_sealed AS sealed, c.email_domain AS "emailDomain",
             t.nonce, t.code_verifier AS "codeVerifier"
        FROM taken t JOIN sso_connection c ON c.organization_id = t.organization_id

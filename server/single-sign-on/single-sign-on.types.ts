@@ -13,7 +13,7 @@ export class SingleSignOnConnection {
   issuer: string;
 
   @Field({ description: "De client id die de issuer aan Ketenkaart gaf" })
-  clientId: string;
+  openidClientId: string;
 
   @Field({ description: "Wie een e-mailadres op dit domein heeft, logt in via de issuer" })
   emailDomain: string;
@@ -28,25 +28,30 @@ export class SetSingleSignOnInput {
   @IsUUID("all", { message: "Kies een bestaande organisatie." })
   organizationId: string;
 
-  /** The issuer's address, e.g. https://login.organisatie.nl; its discovery document must answer. */
-  @Field()
+  @Field({
+    description:
+      "Het adres van de issuer, zoals https://login.organisatie.nl; het discovery-document moet antwoorden",
+  })
   @MinLength(1, { message: "Vul het adres van de issuer in." })
   @MaxLength(500, { message: "Het adres van de issuer mag hoogstens 500 tekens lang zijn." })
   issuer: string;
 
-  @Field()
+  @Field({ description: "De client id die de issuer aan Ketenkaart gaf" })
   @MinLength(1, { message: "Vul de client id in." })
   @MaxLength(500, { message: "De client id mag hoogstens 500 tekens lang zijn." })
-  clientId: string;
+  openidClientId: string;
 
-  /** Leave empty to keep the secret of the connection being replaced. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Leeg: het secret van de koppeling die wordt vervangen blijft",
+  })
   @IsOptional()
   @MaxLength(1000, { message: "Het client secret mag hoogstens 1000 tekens lang zijn." })
   clientSecret?: string | null;
 
-  /** The domain of the organisation's e-mail addresses, e.g. organisatie.nl. */
-  @Field()
+  @Field({
+    description: "Het domein van de e-mailadressen van de organisatie, zoals organisatie.nl",
+  })
   @MinLength(1, { message: "Vul het e-maildomein in." })
   @MaxLength(253, { message: "Het e-maildomein mag hoogstens 253 tekens lang zijn." })
   emailDomain: string;

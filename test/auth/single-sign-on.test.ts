@@ -32,7 +32,7 @@ async function connectedOrganization() {
   const connected = await connect(beheerder.headers, {
     organizationId,
     issuer: issuer.issuer,
-    clientId: issuer.clientId,
+    openidClientId: issuer.clientId,
     clientSecret: issuer.clientSecret,
     emailDomain: domain.toUpperCase(),
   });
@@ -73,7 +73,7 @@ describe("single sign-on: the connection", () => {
           singleSignOnConnection(organizationId: $id) {
             organizationId
             issuer
-            clientId
+            openidClientId
             emailDomain
           }
         }
@@ -84,7 +84,7 @@ describe("single sign-on: the connection", () => {
     expect(read.data!.singleSignOnConnection).toEqual({
       organizationId,
       issuer: issuer.issuer,
-      clientId: issuer.clientId,
+      openidClientId: issuer.clientId,
       emailDomain: domain,
     });
     // Not in the schema at all, and sealed in the database.
@@ -105,7 +105,7 @@ describe("single sign-on: the connection", () => {
     const replaced = await connect(beheerder.headers, {
       organizationId,
       issuer: `${issuer.issuer}/`,
-      clientId: issuer.clientId,
+      openidClientId: issuer.clientId,
       emailDomain: domain,
     });
     expect(replaced.errors).toBeUndefined();
@@ -121,7 +121,7 @@ describe("single sign-on: the connection", () => {
     const input = {
       organizationId,
       issuer: issuer.issuer,
-      clientId: issuer.clientId,
+      openidClientId: issuer.clientId,
       clientSecret: issuer.clientSecret,
       emailDomain: `${uniqueWord()}.example`,
     };

@@ -110,7 +110,7 @@ describe("single sign-on in a browser", () => {
         input: {
           organizationId: beheerder.organizationId,
           issuer: issuer.issuer,
-          clientId: issuer.clientId,
+          openidClientId: issuer.clientId,
           clientSecret: issuer.clientSecret,
           emailDomain: domain,
         },

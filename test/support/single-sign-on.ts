@@ -116,7 +116,7 @@ export async function singleSignOn(email: string, login: string, ip: string) {
 export interface ConnectionData {
   organizationId: string;
   issuer: string;
-  clientId: string;
+  openidClientId: string;
   emailDomain: string;
 }
 
@@ -126,7 +126,7 @@ export function connect(
   input: {
     organizationId: string;
     issuer: string;
-    clientId: string;
+    openidClientId: string;
     clientSecret?: string | null;
     emailDomain: string;
   },
@@ -137,7 +137,7 @@ export function connect(
         setSingleSignOn(input: $input) {
           organizationId
           issuer
-          clientId
+          openidClientId
           emailDomain
         }
       }

@@ -12,7 +12,7 @@ const SingleSignOnQuery = graphql(`
     singleSignOnConnection(organizationId: $organizationId) {
       organizationId
       issuer
-      clientId
+      openidClientId
       emailDomain
       updatedAt
     }
@@ -24,7 +24,7 @@ const SetSingleSignOnMutation = graphql(`
     setSingleSignOn(input: $input) {
       organizationId
       issuer
-      clientId
+      openidClientId
       emailDomain
       updatedAt
     }
@@ -64,7 +64,7 @@ export function SingleSignOnSection({ organizationId }: { organizationId: string
           input: {
             organizationId,
             issuer: String(form.get("issuer")),
-            clientId: String(form.get("clientId")),
+            openidClientId: String(form.get("openidClientId")),
             clientSecret: String(form.get("clientSecret")) || null,
             emailDomain: String(form.get("emailDomain")),
           },
@@ -136,12 +136,12 @@ export function SingleSignOnSection({ organizationId }: { organizationId: string
           />
           <TextField
             id="sso-client-id"
-            name="clientId"
-            path="clientId"
+            name="openidClientId"
+            path="openidClientId"
             label="Client id"
             required
             maxLength={500}
-            defaultValue={connection?.clientId ?? ""}
+            defaultValue={connection?.openidClientId ?? ""}
           />
           <TextField
             id="sso-client-secret"

@@ -38,8 +38,8 @@ type Documents = {
     "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": typeof types.StartSecondFactorSetupDocument,
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": typeof types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": typeof types.DisableSecondFactorDocument,
-    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SingleSignOnConnectionDocument,
-    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SetSingleSignOnDocument,
+    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SingleSignOnConnectionDocument,
+    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SetSingleSignOnDocument,
     "\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n": typeof types.RemoveSingleSignOnDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
@@ -131,8 +131,8 @@ const documents: Documents = {
     "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": types.StartSecondFactorSetupDocument,
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": types.DisableSecondFactorDocument,
-    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SingleSignOnConnectionDocument,
-    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SetSingleSignOnDocument,
+    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SingleSignOnConnectionDocument,
+    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SetSingleSignOnDocument,
     "\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n": types.RemoveSingleSignOnDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
@@ -313,11 +313,11 @@ export function graphql(source: "\n  mutation DisableSecondFactor($input: Disabl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      clientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
