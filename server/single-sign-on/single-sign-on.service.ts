@@ -192,7 +192,7 @@ export async function singleSignOnClientFor(
 /** How long a started login waits for the issuer's answer. */
 const attemptMinutes = 10;
 
-export const hashState = (state: string) => createHash("sha256").update(state).digest();
+const hashState = (state: string) => createHash("sha256").update(state).digest();
 
 /** Keeps a started login until the issuer answers (on whichever instance); clears old ones. */
 export async function saveLoginAttempt(
