@@ -25,6 +25,7 @@ import { PasswordReset1765800000000 } from "./1765800000000-PasswordReset.js";
 import { SecondFactor1765900000000 } from "./1765900000000-SecondFactor.js";
 import { SessionEndNotices1766000000000 } from "./1766000000000-SessionEndNotices.js";
 import { Passkeys1766050000000 } from "./1766050000000-Passkeys.js";
+import { SingleSignOn1766100000000 } from "./1766100000000-SingleSignOn.js";
 
 /** Every migration in order. Listed explicitly so bundling or minifying cannot lose one. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   SecondFactor1765900000000,
   SessionEndNotices1766000000000,
   Passkeys1766050000000,
+  SingleSignOn1766100000000,
 ];

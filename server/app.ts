@@ -37,6 +37,7 @@ import { buildKetenkaartSchema } from "./schema.js";
 import { graphqlArmor } from "./security/graphql-limits.js";
 import { securityHeaders } from "./security/http-headers.js";
 import { createRateLimits } from "./security/rate-limits.js";
+import { singleSignOnRouter } from "./single-sign-on/single-sign-on.routes.js";
 import { zorgoverlegRouter } from "./zorgoverleg/zorgoverleg.routes.js";
 
 export interface App {
@@ -201,6 +202,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.use(zorgoverlegRouter(db, config, rateLimits));
   app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
   app.use("/open-referral", openReferralRoutes(db, config, rateLimits));
+  app.use(singleSignOnRouter(db, config, rateLimits));
 
   if (existsSync(path.join(clientDir, "index.html"))) {
     // The client is built without source maps; one left in the folder (a build of another

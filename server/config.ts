@@ -14,6 +14,11 @@ export interface Config {
    */
   secondFactorRequired: boolean;
   /**
+   * The key that seals the client secrets of the organisations' single sign-on (AES-256-GCM),
+   * from SSO_KEY (32 random bytes, base64). Outside production a fixed development key stands in.
+   */
+  singleSignOnKey: Buffer | undefined;
+  /**
    * A real PostgreSQL, as the owner of the tables: migrations, seeding and the background jobs.
    * Without it an embedded one is started (development and demo).
    */
@@ -117,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.NODE_ENV === "production",
       "SECOND_FACTOR_REQUIRED",
     ),
+    singleSignOnKey: singleSignOnKey(env),
     databaseUrl: env.DATABASE_URL || undefined,
     applicationDatabaseUrl: env.DATABASE_APP_URL || undefined,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR ?? path.join(repoRoot, ".data", "postgres")),
@@ -241,6 +247,16 @@ function secondFactorKey(env: NodeJS.ProcessEnv): Buffer | undefined {
   return key;
 }
 
+const developmentSingleSignOnKey = Buffer.alloc(32, "ketenkaart-ontwikkeling-sso");
+
+function singleSignOnKey(env: NodeJS.ProcessEnv): Buffer | undefined {
+  const value = env.SSO_KEY;
+  if (!value) return env.NODE_ENV === "production" ? undefined : developmentSingleSignOnKey;
+  const key = Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("SSO_KEY must be 32 bytes in base64");
+  return key;
+}
+
 function integer(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === "") return fallback;
   const parsed = Number(value);
@@ -288,6 +304,11 @@ export function productionSecretProblems(config: Config): string[] {
       ? []
       : [
           "SECOND_FACTOR_KEY is not set to 32 random bytes in base64: two-factor secrets are stored sealed with it",
+        ]),
+    ...(config.singleSignOnKey
+      ? []
+      : [
+          "SSO_KEY is not set to 32 random bytes in base64: the client secrets of single sign-on are stored sealed with it",
         ]),
     ...publicUrlProblems(config.publicUrl),
     ...mailProblems(config.mail),

@@ -40,6 +40,7 @@ import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { createChangeFeed } from "./live/change-feed.js";
 import { LiveResolver } from "./live/live.resolver.js";
 import { NotificationSettingsResolver } from "./mail/notification-settings.resolver.js";
+import { SingleSignOnResolver } from "./single-sign-on/single-sign-on.resolver.js";
 
 /** `pubSub` feeds the subscriptions; the default one, connected to nothing, serves the SDL. */
 export function buildKetenkaartSchema(
@@ -83,6 +84,7 @@ export function buildKetenkaartSchema(
       PrivacyResolver,
       LiveResolver,
       NotificationSettingsResolver,
+      SingleSignOnResolver,
     ],
     authChecker,
     pubSub,

@@ -43,7 +43,9 @@ export type SecurityEventKind =
   | "SECOND_FACTOR_RESET"
   | "RECOVERY_CODE_USED"
   | "PASSKEY_ADDED"
-  | "PASSKEY_REMOVED";
+  | "PASSKEY_REMOVED"
+  | "SSO_CONFIGURED"
+  | "SSO_REMOVED";
 
 /** Writes one entry of the security log; ids and role names only. */
 export async function recordSecurityEvent(
@@ -114,7 +116,8 @@ interface AccountRow {
 async function lockedAccount(manager: EntityManager, viewer: Viewer, userId: string) {
   const rows = (await manager.query(
     `SELECT id, organization_id AS "organizationId", roles, disabled_at IS NOT NULL AS disabled,
-            password_hash IS NULL AS invited
+            password_hash IS NULL
+              AND NOT EXISTS (SELECT 1 FROM sso_identity i WHERE i.user_id = app_user.id) AS invited
        FROM app_user
       WHERE organization_id = (SELECT organization_id FROM app_user WHERE id = $1)
       ORDER BY id
@@ -619,7 +622,9 @@ export async function organizationAccounts(
   return (await db.query(
     `SELECT u.id, u.name, u.email, u.roles, u.last_login_at AS "lastLoginAt",
             CASE WHEN u.disabled_at IS NOT NULL THEN 'UITGESCHAKELD'
-                 WHEN u.password_hash IS NULL THEN 'UITGENODIGD' ELSE 'ACTIEF' END AS status,
+                 WHEN u.password_hash IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM sso_identity i WHERE i.user_id = u.id)
+                 THEN 'UITGENODIGD' ELSE 'ACTIEF' END AS status,
             (SELECT max(l.expires_at) FROM account_link l
               WHERE l.user_id = u.id AND l.used_at IS NULL AND l.revoked_at IS NULL)
               AS "invitationExpiresAt",

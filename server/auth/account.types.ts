@@ -43,6 +43,8 @@ export enum SecurityEventType {
   RECOVERY_CODE_USED = "RECOVERY_CODE_USED",
   PASSKEY_ADDED = "PASSKEY_ADDED",
   PASSKEY_REMOVED = "PASSKEY_REMOVED",
+  SSO_CONFIGURED = "SSO_CONFIGURED",
+  SSO_REMOVED = "SSO_REMOVED",
 }
 
 export const securityEventLabels: Record<SecurityEventKind, string> = {
@@ -65,6 +67,8 @@ export const securityEventLabels: Record<SecurityEventKind, string> = {
   RECOVERY_CODE_USED: "Ingelogd met een herstelcode",
   PASSKEY_ADDED: "Passkey toegevoegd",
   PASSKEY_REMOVED: "Passkey verwijderd",
+  SSO_CONFIGURED: "Inloggen via de organisatie ingesteld",
+  SSO_REMOVED: "Inloggen via de organisatie verwijderd",
 };
 
 registerLabelledEnum(

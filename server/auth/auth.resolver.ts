@@ -171,7 +171,11 @@ export class AuthResolver {
  * accepted): the cookie for the web client, the token for API clients, the login in the
  * security log.
  */
-export async function logIn(context: Context, userId: string): Promise<LoginResult> {
+export async function logIn(
+  context: Pick<Context, "db" | "config" | "response">,
+  userId: string,
+  options: { secondFactorByIssuer?: boolean } = {},
+): Promise<LoginResult> {
   const { session, user } = await inTransaction(context.db, async (manager) => {
     const [user] = returnedRows<User>(
       await manager.query(
@@ -185,7 +189,12 @@ export async function logIn(context: Context, userId: string): Promise<LoginResu
       subjectUserId: userId,
     });
     return {
-      session: await createSession(manager, userId, context.config.sessionTtlHours),
+      session: await createSession(
+        manager,
+        userId,
+        context.config.sessionTtlHours,
+        options.secondFactorByIssuer,
+      ),
       user: user!,
     };
   });
@@ -193,7 +202,11 @@ export async function logIn(context: Context, userId: string): Promise<LoginResu
   return { token: session.token, expiresAt: session.expiresAt, user };
 }
 
-function setSessionCookie(context: Context, token: string, expires: Date) {
+function setSessionCookie(
+  context: Pick<Context, "config" | "response">,
+  token: string,
+  expires: Date,
+) {
   context.response.cookie(sessionCookieName, token, {
     httpOnly: true,
     sameSite: "lax",

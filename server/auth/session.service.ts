@@ -14,7 +14,10 @@ export interface Viewer {
   userId: string;
   organizationId: string;
   roles: Role[];
-  /** The account logs in with a second factor (an authenticator app or a passkey). */
+  /**
+   * The account logs in with a second factor (an authenticator app or a passkey), or this session
+   * began at the organisation's issuer, whose own login stands in for it.
+   */
   hasSecondFactor: boolean;
 }
 
@@ -27,16 +30,21 @@ export const mustSetUpSecondFactor = (viewer: Viewer, required: boolean) =>
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest();
 
+/**
+ * A new session of the account. `secondFactorByIssuer`: it began at the organisation's own issuer
+ * (single sign-on), whose login stands in for Ketenkaart's second factor.
+ */
 export async function createSession(
   db: Queryable,
   userId: string,
   ttlHours: number,
+  secondFactorByIssuer = false,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const [{ expiresAt }] = (await db.query(
-    `INSERT INTO user_session (user_id, token_hash, expires_at)
-     VALUES ($1, $2, now() + make_interval(hours => $3)) RETURNING expires_at AS "expiresAt"`,
-    [userId, hashToken(token), ttlHours],
+    `INSERT INTO user_session (user_id, token_hash, expires_at, second_factor_by_issuer)
+     VALUES ($1, $2, now() + make_interval(hours => $3), $4) RETURNING expires_at AS "expiresAt"`,
+    [userId, hashToken(token), ttlHours, secondFactorByIssuer],
   )) as [{ expiresAt: Date }];
   return { token, expiresAt };
 }
@@ -52,7 +60,7 @@ export async function findViewer(
 ): Promise<Viewer | null> {
   const viewerSql = `SELECT s.id AS "sessionId", s.expires_at AS "sessionExpiresAt", u.id AS "userId",
               u.organization_id AS "organizationId", u.roles,
-              has_second_factor(u.id) AS "hasSecondFactor"
+              (s.second_factor_by_issuer OR has_second_factor(u.id)) AS "hasSecondFactor"
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND u.disabled_at IS NULL`;

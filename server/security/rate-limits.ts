@@ -33,6 +33,12 @@ export interface RateLimits {
    * of that user (`requestCounting`).
    */
   consumeAnonymousDownload(ip: string): Promise<void>;
+  /**
+   * Counts the start of a login through an organisation's own issuer, per IP address and
+   * minute, as many as failed logins an IP may have in a window: an office behind one NAT logs
+   * in at nine. Refuses it over the limit.
+   */
+  countSingleSignOnStart(ip: string): Promise<void>;
   /** The same count, to run inside another statement: the session lookup of an API request. */
   requestCounting: RequestCounting;
 }
@@ -72,6 +78,13 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
     config.anonymousDownloadsPerIpPerMinute,
     (seconds) =>
       `Te veel downloads achter elkaar vanaf dit adres. Probeer het over ${seconds} seconden opnieuw, of log in.`,
+  );
+
+  const singleSignOnStarts = countPerMinute(
+    "sso-starts:",
+    config.loginFailuresPerIp,
+    (seconds) =>
+      `Te veel inlogpogingen achter elkaar vanaf dit adres. Probeer het over ${seconds} seconden opnieuw.`,
   );
 
   /**
@@ -143,6 +156,13 @@ export function createRateLimits(db: DataSource, config: RateLimitConfig): RateL
         [counterKey("ip", ip)],
       )) as [{ points: number; msLeft: number }];
       anonymousDownloads.check(counted);
+    },
+    async countSingleSignOnStart(ip) {
+      const [counted] = (await db.query(
+        `WITH caller AS (SELECT $1::text AS ip) ${singleSignOnStarts.sql("caller", "ip")}`,
+        [counterKey("ip", ip)],
+      )) as [{ points: number; msLeft: number }];
+      singleSignOnStarts.check(counted);
     },
     requestCounting,
   };

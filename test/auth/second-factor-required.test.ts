@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asBearer, graphql, type GraphQLResponse } from "../support/api.js";
-import { buildUser, testPassword } from "../support/factories.js";
+import { buildUser, database, testPassword } from "../support/factories.js";
 import { startInstance, type Instance } from "../support/instance.js";
 import { browserHeaders, upgradeStatus } from "../support/live.js";
 import { authenticatorCode, uniqueIp } from "../support/security-log.js";
@@ -79,6 +79,18 @@ describe("where the second factor is required", () => {
     expect((await fetch(`${required.baseUrl}/export/aanbod.csv`, { headers })).status).toBe(200);
     // And the next login asks for the code.
     expect(codeOf(await logIn(user.email))).toBe("SECOND_FACTOR_REQUIRED");
+  });
+
+  it("counts a login at the organisation's own issuer (single sign-on) as one with a second factor", async () => {
+    const user = await buildUser();
+    const headers = asBearer((await logIn(user.email)).data!.login.token);
+    expect((await me(headers)).data!.me.mustSetUpSecondFactor).toBe(true);
+    // A session as the single sign-on's callback starts it (test/auth/single-sign-on.test.ts).
+    await (
+      await database()
+    ).query("UPDATE user_session SET second_factor_by_issuer = true WHERE user_id = $1", [user.id]);
+    expect((await me(headers)).data!.me.mustSetUpSecondFactor).toBe(false);
+    expect((await dashboard(headers)).errors).toBeUndefined();
   });
 
   it("says so to the login page", async () => {

@@ -7,14 +7,17 @@ import { demoAccounts, demoPassword } from "../support/demo.js";
 import { startInstance, type Instance } from "../support/instance.js";
 import { attemptLogin } from "../support/session.js";
 
-/** The key that seals two-factor secrets: 32 random bytes, as a deployment makes them. */
-const secondFactorKey = { SECOND_FACTOR_KEY: randomBytes(32).toString("base64") };
+/** The keys that seal two-factor and single sign-on secrets: 32 random bytes each. */
+const sealingKeys = {
+  SECOND_FACTOR_KEY: randomBytes(32).toString("base64"),
+  SSO_KEY: randomBytes(32).toString("base64"),
+};
 
-/** Both database logins with strong passwords, on a server that is not there, and the key. */
+/** Both database logins with strong passwords, on a server that is not there, and the keys. */
 const database = {
   DATABASE_URL: "postgres://ketenkaart:Vq7-lang-en-geheim-2026@localhost:1/ketenkaart",
   DATABASE_APP_URL: "postgres://ketenkaart_web:Wb4-ook-lang-en-geheim-2026@localhost:1/ketenkaart",
-  ...secondFactorKey,
+  ...sealingKeys,
 };
 
 /** Starts the built server as production would, and answers how it ended and what it logged. */
@@ -88,6 +91,13 @@ describe("production secrets", () => {
     expect(short.output).toContain("SECOND_FACTOR_KEY must be 32 bytes");
   });
 
+  it("refuses to keep the client secrets of single sign-on without their key", async () => {
+    const { SSO_KEY: _key, ...withoutKey } = database;
+    const missing = await startInProduction(withoutKey);
+    expect(missing.code).not.toBe(0);
+    expect(missing.output).toContain("SSO_KEY is not set");
+  });
+
   it("lets strong passwords through the check (and then needs a database)", async () => {
     const { code, output } = await startInProduction(database);
     expect(code).not.toBe(0);
@@ -159,7 +169,7 @@ describe("production data", () => {
           NODE_ENV: "production",
           SHUTDOWN_DELAY_MS: "0",
           PUBLIC_URL: "https://ketenkaart.example.nl",
-          ...secondFactorKey,
+          ...sealingKeys,
           ...env,
         },
         { databaseUrl: own.url, applicationDatabaseUrl: own.applicationUrl },

@@ -13,6 +13,7 @@ import { useStatusMessage } from "../shared/StatusMessage";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { type HandedLink, HandedLinkNotice } from "./HandedLink";
+import { SingleSignOnSection } from "./SingleSignOnSection";
 
 const AccountFields = graphql(`
   fragment AccountFields on Account {
@@ -365,6 +366,8 @@ export function AccountsPage() {
           ))}
         </ul>
       </section>
+
+      <SingleSignOnSection organizationId={organizationId} />
 
       <section aria-labelledby="logboek-kop" className="kk-stack">
         <h2 id="logboek-kop" className="utrecht-heading-2">

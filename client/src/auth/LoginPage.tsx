@@ -10,6 +10,7 @@ import { graphql } from "../gql";
 import { ProblemArea, TextField, useFormProblem } from "../shared/form";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MeQuery } from "./session";
+import { SingleSignOnLogin } from "./SingleSignOnLogin";
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -198,6 +199,7 @@ export function LoginPage() {
           </div>
         </form>
       </ProblemArea>
+      <SingleSignOnLogin emailFieldId="login-email" />
     </div>
   );
 }

@@ -42,6 +42,9 @@ type Documents = {
     "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": typeof types.StartSecondFactorSetupDocument,
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": typeof types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": typeof types.DisableSecondFactorDocument,
+    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SingleSignOnConnectionDocument,
+    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": typeof types.SetSingleSignOnDocument,
+    "\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n": typeof types.RemoveSingleSignOnDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n": typeof types.LoginSettingsDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": typeof types.SessionDocument,
@@ -137,6 +140,9 @@ const documents: Documents = {
     "\n  mutation StartSecondFactorSetup {\n    startSecondFactorSetup {\n      secret\n      qrCodeSvg\n    }\n  }\n": types.StartSecondFactorSetupDocument,
     "\n  mutation ConfirmSecondFactor($code: String!) {\n    confirmSecondFactor(code: $code)\n  }\n": types.ConfirmSecondFactorDocument,
     "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n": types.DisableSecondFactorDocument,
+    "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SingleSignOnConnectionDocument,
+    "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n": types.SetSingleSignOnDocument,
+    "\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n": types.RemoveSingleSignOnDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      expiresAt\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query LoginSettings {\n    loginSettings {\n      secondFactorRequired\n      demoPassword\n    }\n  }\n": types.LoginSettingsDocument,
     "\n  query Session {\n    session {\n      expiresAt\n      renewableUntil\n      warningMinutes\n    }\n  }\n": types.SessionDocument,
@@ -330,6 +336,18 @@ export function graphql(source: "\n  mutation ConfirmSecondFactor($code: String!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n"): (typeof documents)["\n  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {\n    disableSecondFactor(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SingleSignOnConnection($organizationId: ID!) {\n    singleSignOnConnection(organizationId: $organizationId) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetSingleSignOn($input: SetSingleSignOnInput!) {\n    setSingleSignOn(input: $input) {\n      organizationId\n      issuer\n      openidClientId\n      emailDomain\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation RemoveSingleSignOn($organizationId: ID!) {\n    removeSingleSignOn(organizationId: $organizationId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -62,6 +62,8 @@ export async function startServer(options: {
           options.applicationDatabaseUrl ??
           withLogin(options.databaseUrl, developmentApplicationLogin),
         PORT: String(port),
+        // Where its users open it: links and single sign-on's return address lead back here.
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         LOG_LEVEL: "error",
         SEED_DEMO_REGION: "true",
         ...options.env,
