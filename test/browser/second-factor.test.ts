@@ -87,8 +87,7 @@ describe("two-factor login in a browser", () => {
 
   it("a worker adds a passkey on Mijn account, and then logs in with it after the password", async () => {
     const worker = await buildUser();
-    // Passkeys belong to a site by its name: the lane's server is published as localhost.
-    const site = inject("baseUrl").replace("127.0.0.1", "localhost");
+    const site = inject("baseUrl");
     const page = await dutchPage(browser());
     // Chromium's virtual authenticator: a device with a fingerprint reader, always approved.
     const devtools = await page.context().newCDPSession(page);

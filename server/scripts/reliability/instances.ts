@@ -62,8 +62,9 @@ export async function startServer(options: {
           options.applicationDatabaseUrl ??
           withLogin(options.databaseUrl, developmentApplicationLogin),
         PORT: String(port),
-        // Where its users open it: links and single sign-on's return address lead back here.
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        // Where its users open it: links and single sign-on's return address lead back here, and
+        // passkeys belong to its host, which must be a name (WebAuthn refuses an IP address).
+        PUBLIC_URL: `http://localhost:${port}`,
         LOG_LEVEL: "error",
         SEED_DEMO_REGION: "true",
         ...options.env,
@@ -82,7 +83,7 @@ export async function startServer(options: {
     stream?.on("data", (chunk: Buffer) => options.onOutput?.(chunk.toString(), name));
   }
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://localhost:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
