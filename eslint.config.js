@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ["scripts/**/*.mjs", "test/**/*.ts"],
+    files: ["scripts/**/*.mjs", "tools/**/*.mjs", "test/**/*.ts"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
     rules: { "no-console": "off" },
   },

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
-import { startServer } from "../server/scripts/reliability/instances.js";
+import { startServer } from "../tools/reliability/instances.js";
 import { acquireCluster, createDatabase } from "./support/cluster.js";
 
 declare module "vitest" {

@@ -71,13 +71,39 @@ function loops(graph: Map<string, Set<string>>): string[][] {
   return found;
 }
 
+const files = new Set(
+  ["server", "client/src", "migrations", "seeds", "tools"].flatMap((dir) => sourceFiles(dir)),
+);
+const graph = new Map([...files].map((file) => [file, new Set(importsOf(file, files))]));
+
+// The layers every domain module stands on; what they import is handed to them, not named.
+const sharedLayers = ["server/db/", "server/security/", "server/config.ts", "server/logger.ts"];
+const isShared = (file: string) =>
+  sharedLayers.some((layer) => file.startsWith(layer)) ||
+  file.startsWith("server/common/") ||
+  file === "server/paths.ts" ||
+  file.startsWith("migrations/");
+
 describe("the import structure", () => {
   it("has no file that imports, through others, a file that imports it", () => {
-    const files = new Set(
-      ["server", "client/src", "migrations", "seeds"].flatMap((dir) => sourceFiles(dir)),
-    );
-    const graph = new Map([...files].map((file) => [file, new Set(importsOf(file, files))]));
     expect(graph.get("server/app.ts")?.size).toBeGreaterThan(10);
     expect(loops(graph)).toEqual([]);
+  });
+
+  it("keeps the database, security and configuration layers free of domain modules", () => {
+    const intoDomain = [...graph]
+      .filter(([file]) => sharedLayers.some((layer) => file.startsWith(layer)))
+      .flatMap(([file, imports]) =>
+        [...imports].filter((target) => !isShared(target)).map((target) => `${file} -> ${target}`),
+      );
+    expect(graph.get("server/db/data-source.ts")?.size).toBeGreaterThan(0);
+    expect(intoDomain).toEqual([]);
+  });
+
+  it("keeps the product's server free of the tools", () => {
+    const intoTools = [...graph]
+      .filter(([file]) => file.startsWith("server/"))
+      .flatMap(([file, imports]) => [...imports].filter((target) => target.startsWith("tools/")));
+    expect(intoTools).toEqual([]);
   });
 });

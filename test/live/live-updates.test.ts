@@ -2,12 +2,12 @@ import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChangeKind } from "../../server/live/live-change.js";
 import { announceChange } from "../../server/live/live.service.js";
-import { post } from "../../server/scripts/reliability/http.js";
+import { post } from "../../tools/reliability/http.js";
 import {
   databaseSwitch,
   startServer,
   type ServerInstance,
-} from "../../server/scripts/reliability/instances.js";
+} from "../../tools/reliability/instances.js";
 import { graphql } from "../support/api.js";
 import { buildOrganization, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";

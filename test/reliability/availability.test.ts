@@ -5,8 +5,8 @@ import {
   databaseSwitch,
   startServer,
   type ServerInstance,
-} from "../../server/scripts/reliability/instances.js";
-import { post } from "../../server/scripts/reliability/http.js";
+} from "../../tools/reliability/instances.js";
+import { post } from "../../tools/reliability/http.js";
 import { eventually } from "../support/wait.js";
 import { buildUser, database, testPassword, uniqueWord } from "../support/factories.js";
 import { openCase as openCaseAs } from "../support/nazorg.js";

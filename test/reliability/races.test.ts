@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { raceRound, type RaceRound } from "../../server/scripts/reliability/races.js";
+import { raceRound, type RaceRound } from "../../tools/reliability/races.js";
 import { buildOffering, buildOrganization, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
 

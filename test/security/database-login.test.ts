@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { developmentApplicationLogin, withLogin } from "../../server/db/application-login.js";
-import { startServer } from "../../server/scripts/reliability/instances.js";
+import { startServer } from "../../tools/reliability/instances.js";
 import { queryDatabase } from "../support/cluster.js";
 import { buildUser, database } from "../support/factories.js";
 import { caseWithPlan } from "../support/nazorg.js";

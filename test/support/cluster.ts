@@ -8,7 +8,7 @@ import {
   withLogin,
 } from "../../server/db/application-login.js";
 import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.js";
-import { freePort } from "../../server/scripts/reliability/instances.js";
+import { freePort } from "../../tools/reliability/instances.js";
 
 export interface Cluster {
   /** The PostgreSQL server's `postgres` database, as a user who may create databases. */

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { startServer } from "../../server/scripts/reliability/instances.js";
+import { startServer } from "../../tools/reliability/instances.js";
 import { createDatabase } from "./cluster.js";
 import { eventually } from "./wait.js";
 

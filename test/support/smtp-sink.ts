@@ -1,7 +1,7 @@
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll } from "vitest";
-import { freePort } from "../../server/scripts/reliability/instances.js";
+import { freePort } from "../../tools/reliability/instances.js";
 import { startInstance, type Instance } from "./instance.js";
 
 export interface ReceivedMail {

@@ -9,13 +9,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { seedDemoRegionIfEmpty } from "../../seeds/demo-region.js";
-import { createDataSource } from "../db/data-source.js";
-import { entities } from "../modules.js";
-import { ensureApplicationLogin, withLogin } from "../db/application-login.js";
-import { applicationRole } from "../db/request-scope.js";
-import { sqlLiteral } from "../db/sql-literal.js";
-import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
-import { repoRoot } from "../paths.js";
+import { createDataSource } from "../../server/db/data-source.js";
+import { entities } from "../../server/modules.js";
+import { ensureApplicationLogin, withLogin } from "../../server/db/application-login.js";
+import { applicationRole } from "../../server/db/request-scope.js";
+import { sqlLiteral } from "../../server/db/sql-literal.js";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.js";
+import { repoRoot } from "../../server/paths.js";
 import { broadWord, generate, selectiveWord } from "./generate.js";
 
 /**
@@ -499,7 +499,7 @@ const viewerEnv = (viewer: BenchViewer) => ({
 /** PostGraphile 5 as its own process, so it shares no event loop with our server or the bench. */
 function startPeer(databaseUrl: string, viewer: BenchViewer): Promise<RunningServer> {
   return startProcess(
-    [path.join(repoRoot, "scripts/bench-postgraphile.mjs"), databaseUrl],
+    [path.join(repoRoot, "tools/bench/postgraphile.mjs"), databaseUrl],
     "/graphql?query=%7B__typename%7D",
     viewerEnv(viewer),
     true,

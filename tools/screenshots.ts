@@ -4,7 +4,8 @@ import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
+import { startEmbeddedPostgres } from "../server/db/embedded-postgres.js";
+import { repoRoot } from "../server/paths.js";
 import { logIn, must, type Headers } from "./reliability/http.js";
 import { freePort, startServer } from "./reliability/instances.js";
 
@@ -12,7 +13,7 @@ const password = "ketenkaart-demo";
 const wijkteamWorker = "sanne.devries@wijkteam-arnhem-noord.example";
 const kredietbankWorker = "ingrid.jansen@kredietbank-rijn-en-veluwezoom.example";
 const regionalAdministrator = "regie@stadsloket-geldzaken-arnhem.example";
-const outputDir = path.resolve(import.meta.dirname, "..", "..", "..", "docs", "screenshots");
+const outputDir = path.join(repoRoot, "docs", "screenshots");
 
 interface Shot {
   name: string;

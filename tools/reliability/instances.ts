@@ -5,7 +5,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { developmentApplicationLogin, withLogin } from "../../db/application-login.js";
+import { developmentApplicationLogin, withLogin } from "../../server/db/application-login.js";
 
 // From the source (tests) or from dist/ (the script): the folder with package.json.
 function repositoryRoot(): string {

@@ -1,8 +1,8 @@
 // Three races, each of many identical requests at once on one object: accepting a referral,
 // transferring regie, ticking off an agreement. Exactly one may win; the others must be told
 // CONFLICT; and after every round the database must still tell one consistent story.
-import { amsterdamToday } from "../../common/amsterdam-time.js";
-import type { Queryable } from "../../common/queryable.js";
+import { amsterdamToday } from "../../server/common/amsterdam-time.js";
+import type { Queryable } from "../../server/common/queryable.js";
 import { type Headers, must, type Outcome, post } from "./http.js";
 
 export interface Actor {

@@ -1,6 +1,6 @@
 // The benchmark's peer: PostGraphile 5 serving the same database over HTTP on loopback, with
 // its generated queries over `public` and the search as PostgreSQL functions in `bench_peer`
-// (created by the benchmark). Usage: node scripts/bench-postgraphile.mjs <databaseUrl> <port>
+// (created by the benchmark). Usage: node tools/bench/postgraphile.mjs <databaseUrl> <port>
 import { createServer } from "node:http";
 import { setTimeout } from "node:timers";
 import { postgraphile } from "postgraphile";

@@ -3,7 +3,7 @@
 // is bounded in time and the run stops by itself; figures are printed and written to
 // reliability-report.json.
 //
-//   node dist/server/scripts/reliability.js [--phases races,load,fault,rolling,fuzz]
+//   node dist/tools/reliability/reliability.js [--phases races,load,fault,rolling,fuzz]
 //     [--races-parallel 50] [--races-rounds 100] [--load-seconds 600] [--rate 40]
 //     [--fault-seconds 60] [--rolling-seconds 60] [--fuzz-count 50000]
 import { spawnSync } from "node:child_process";
@@ -12,17 +12,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DataSource } from "typeorm";
-import { startEmbeddedPostgres } from "../db/embedded-postgres.js";
-import { connectHeapProbe } from "./reliability/heap.js";
-import { logIn } from "./reliability/http.js";
-import {
-  freePort,
-  roundRobinProxy,
-  startServer,
-  type ServerInstance,
-} from "./reliability/instances.js";
-import { demo, figures, runLoad, type Sample, Workload } from "./reliability/load.js";
-import { raceRound, type RaceRound, referralInvariants } from "./reliability/races.js";
+import { startEmbeddedPostgres } from "../../server/db/embedded-postgres.js";
+import { connectHeapProbe } from "./heap.js";
+import { logIn } from "./http.js";
+import { freePort, roundRobinProxy, startServer, type ServerInstance } from "./instances.js";
+import { demo, figures, runLoad, type Sample, Workload } from "./load.js";
+import { raceRound, type RaceRound, referralInvariants } from "./races.js";
 
 const { values: flags } = parseArgs({
   options: {
