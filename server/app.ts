@@ -22,10 +22,10 @@ import {
   ServiceUnavailableError,
   serviceUnavailableStatus,
 } from "./common/errors.js";
-import { createLoaders } from "./common/loaders.js";
 import { unreadableTextMessages } from "./common/text.js";
 import { createChangeFeed, listenForChanges } from "./live/change-feed.js";
 import { serveLiveUpdates } from "./live/live.socket.js";
+import { createLoaders } from "./modules.js";
 import { requestScope, scopeConnections } from "./db/request-scope.js";
 import { tileImageSource } from "./geography/map-tiles.js";
 import { openReferralRoutes } from "./hsds/hsds.routes.js";
@@ -88,6 +88,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     calendar,
     rateLimits,
     sessionEnds: changes,
+    loadersFor: (viewer) => createLoaders({ db, viewer, config }),
     limits: armor,
   });
   const apollo = new ApolloServer<Context>({
@@ -188,7 +189,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           config,
           calendar,
           rateLimits,
-          loaders: createLoaders(db, viewer, config),
+          loaders: createLoaders({ db, viewer, config }),
           viewer,
           request: req,
           response: res,

@@ -1,4 +1,15 @@
 // The composition of the domain modules: what the shared layers are handed rather than import.
+import { authLoaders } from "./auth/auth.loaders.js";
+import { caseLoaders } from "./case/case.loaders.js";
+import type { LoaderScope, Loaders } from "./common/loaders.js";
+import { geographyLoaders } from "./geography/geography.loaders.js";
+import { inwonerLoaders } from "./inwoner/inwoner.loaders.js";
+import { nazorgLoaders } from "./nazorg/nazorg.loaders.js";
+import { networkAgreementLoaders } from "./network-agreement/network-agreement.service.js";
+import { offeringLoaders } from "./offering/offering.loaders.js";
+import { organizationLoaders } from "./organization/organization.loaders.js";
+import { referralLoaders } from "./referral/referral.loaders.js";
+import { zorgoverlegLoaders } from "./zorgoverleg/zorgoverleg.loaders.js";
 import { User } from "./auth/user.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "./case/case.entity.js";
 import { Client } from "./inwoner/client.entity.js";
@@ -40,3 +51,19 @@ export const entities = [
   RelapseRisk,
   NetworkAgreement,
 ];
+
+/** Every module's loaders for one request (server/common/loaders.ts). */
+export function createLoaders(scope: LoaderScope): Loaders {
+  return {
+    ...authLoaders(scope),
+    ...caseLoaders(scope),
+    ...geographyLoaders(scope),
+    ...inwonerLoaders(scope),
+    ...nazorgLoaders(scope),
+    ...networkAgreementLoaders(scope),
+    ...offeringLoaders(scope),
+    ...organizationLoaders(scope),
+    ...referralLoaders(scope),
+    ...zorgoverlegLoaders(scope),
+  };
+}

@@ -1,11 +1,7 @@
+import { Role } from "../security/viewer.js";
 import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 
-export enum Role {
-  MEDEWERKER = "MEDEWERKER",
-  COORDINATOR = "COORDINATOR",
-  BEHEERDER = "BEHEERDER",
-  REGIO_BEHEERDER = "REGIO_BEHEERDER",
-}
+export { Role };
 
 export const roleLabels: Record<Role, string> = {
   MEDEWERKER: "Medewerker",

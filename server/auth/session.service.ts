@@ -3,23 +3,11 @@ import { type Queryable, returnedRows } from "../common/queryable.js";
 import { queryPrepared } from "../db/prepared-statement.js";
 import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
 import type { RequestCounting } from "../security/rate-limits.js";
-import type { Role } from "./role.js";
+import type { Viewer } from "../security/viewer.js";
+
+export type { Viewer };
 
 export const sessionCookieName = "kk_session";
-
-/** Who is making the request: the user of a valid, unexpired, unrevoked session. */
-export interface Viewer {
-  sessionId: string;
-  sessionExpiresAt: Date;
-  userId: string;
-  organizationId: string;
-  roles: Role[];
-  /**
-   * The account logs in with a second factor (an authenticator app or a passkey), or this session
-   * began at the organisation's issuer, whose own login stands in for it.
-   */
-  hasSecondFactor: boolean;
-}
 
 /**
  * Where a second factor is required, a session of an account without one may only set it up

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import type { Config } from "../config.js";
 import type { WorkingDayCalendar } from "./working-days.js";
 import type { RateLimits } from "../security/rate-limits.js";

@@ -27,7 +27,7 @@ import {
   loggableError,
   secondFactorSetupMessage,
 } from "../common/errors.js";
-import { createLoaders } from "../common/loaders.js";
+import type { Loaders } from "../common/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
 import type { WorkingDayCalendar } from "../common/working-days.js";
@@ -42,6 +42,8 @@ export interface LiveSocketOptions {
   config: Config;
   calendar: WorkingDayCalendar;
   rateLimits: RateLimits;
+  /** The request loaders of a subscriber (server/modules.ts). */
+  loadersFor(viewer: Viewer): Loaders;
   /** Tells of ended sessions and disabled accounts, on any instance. */
   sessionEnds: Pick<ChangeFeed, "onSessionEnd">;
   /** The same limits as over HTTP (server/security/graphql-limits.ts). */
@@ -88,7 +90,8 @@ function refuseServerMessages(key: string, value: unknown): unknown {
  * the same GraphQL limits and request rate as HTTP.
  */
 export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise<void> } {
-  const { httpServer, schema, db, config, calendar, rateLimits, sessionEnds, limits } = options;
+  const { httpServer, schema, db, config, calendar, rateLimits, sessionEnds, limits, loadersFor } =
+    options;
   const server = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const sessions = new WeakMap<http.IncomingMessage, SocketSession>();
   // The open sockets of each user on this instance, to close them when a session ends.
@@ -189,7 +192,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
           config,
           calendar,
           rateLimits,
-          loaders: createLoaders(db, session.viewer, config),
+          loaders: loadersFor(session.viewer),
           viewer: session.viewer,
         };
         return {

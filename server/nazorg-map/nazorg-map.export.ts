@@ -5,7 +5,8 @@ import { restSession, restViewer } from "../auth/rest-session.js";
 import type { Viewer } from "../auth/session.service.js";
 import { loggableError } from "../common/errors.js";
 import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
-import { createLoaders } from "../common/loaders.js";
+import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
+import { organizationLoaders } from "../organization/organization.loaders.js";
 import { logger } from "../logger.js";
 import type { RateLimits } from "../security/rate-limits.js";
 import { SqlParameters } from "../offering/offering-search.service.js";
@@ -132,11 +133,12 @@ export function nazorgMapExportRouter(
     handle("nazorgkaart", async (request, viewer) => {
       const regionId = singleParameter(request, "regionId", uuidPattern);
       const map = await nazorgMap(db, viewer, regionId, mapFilter(request));
-      const loaders = createLoaders(db, viewer, config);
-      const regie = await loaders.regieNazorgByGemeenteCode.loadMany(
+      const { regieNazorgByGemeenteCode } = networkAgreementLoaders({ db });
+      const { organizationById } = organizationLoaders({ db, viewer, config });
+      const regie = await regieNazorgByGemeenteCode.loadMany(
         map.rows.map((row) => row.gemeente.code),
       );
-      const holders = await loaders.organizationById.loadMany(
+      const holders = await organizationById.loadMany(
         regie.map((agreement) =>
           agreement && !(agreement instanceof Error) ? (agreement.regieOrganizationId ?? "") : "",
         ),

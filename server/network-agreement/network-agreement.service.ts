@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import type { LoaderScope } from "../common/loaders.js";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../auth/session.service.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
@@ -64,7 +65,7 @@ export async function findNetworkAgreements(
 }
 
 /** Per-request loaders for the agreements of gemeenten (the nazorg map asks per row). */
-export function networkAgreementLoaders(db: DataSource) {
+export function networkAgreementLoaders({ db }: Pick<LoaderScope, "db">) {
   return {
     /** Current and future agreements per gemeente code. */
     networkAgreementsByGemeenteCode: new DataLoader<string, NetworkAgreement[]>(async (codes) => {
@@ -91,6 +92,12 @@ export function networkAgreementLoaders(db: DataSource) {
       return codes.map((code) => rows.find((row) => row.gemeenteCode === code) ?? null);
     }),
   };
+}
+
+type NetworkAgreementLoaders = ReturnType<typeof networkAgreementLoaders>;
+
+declare module "../common/loaders.js" {
+  interface Loaders extends NetworkAgreementLoaders {}
 }
 
 /**
