@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { Role } from "../../server/auth/role.js";
 import { post } from "../../tools/reliability/http.js";
-import {
-  freePort,
-  startServer,
-  type ServerInstance,
-} from "../../tools/reliability/instances.js";
+import { freePort, startServer, type ServerInstance } from "../../tools/reliability/instances.js";
 import { graphql } from "../support/api.js";
 import { buildUser, database } from "../support/factories.js";
 import { loggedInUser } from "../support/session.js";
