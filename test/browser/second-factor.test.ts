@@ -123,7 +123,10 @@ describe("two-factor login in a browser", () => {
 
     await page.context().clearCookies();
     await logInWithPassword();
-    await page.getByRole("button", { name: "Inloggen met passkey" }).click();
+    const withPasskey = page.getByRole("button", { name: "Inloggen met passkey" });
+    await withPasskey.waitFor();
+    await expectAccessible(page);
+    await withPasskey.click();
     await page.waitForURL(/\/dashboard$/);
     await openPage(page, "/mijn-account", site);
     await page.getByText(/Laptop kantoor, toegevoegd .*, laatst gebruikt/).waitFor();
