@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from "./password.js";
 import { passwordProblem } from "./password-strength.js";
 import { Role } from "./role.js";
 import type { Viewer } from "./session.service.js";
+import { sha256 } from "../security/digest.js";
 
 /** How long an invitation link can be used. */
 export const invitationDays = 7;
@@ -148,8 +149,6 @@ function assertNotLastBeheerder(
 
 // ── Single-use links: invitations and new passwords ──────────────────────────────────────────
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest();
-
 type LinkPurpose = "INVITATION" | "PASSWORD_RESET";
 
 export function invitationLink(publicUrl: string, token: string): string {
@@ -180,7 +179,7 @@ async function newAccountLink(
      RETURNING id, expires_at AS "expiresAt",
                (SELECT o.name FROM app_user u JOIN organization o ON o.id = u.organization_id
                  WHERE u.id = $1) AS "organizationName"`,
-    [link.userId, link.purpose, hashToken(token), link.createdBy, link.minutes],
+    [link.userId, link.purpose, sha256(token), link.createdBy, link.minutes],
   )) as [{ id: string; expiresAt: Date; organizationName: string }];
   return { token, ...row };
 }
@@ -210,7 +209,7 @@ async function usableLink(
        JOIN organization o ON o.id = u.organization_id
       WHERE l.token_hash = $1 AND l.purpose = $2 AND l.used_at IS NULL
         AND l.revoked_at IS NULL AND l.expires_at > now() AND u.disabled_at IS NULL`,
-    [hashToken(token), purpose],
+    [sha256(token), purpose],
   )) as Array<{ name: string; email: string; organizationName: string; expiresAt: Date }>;
   return rows[0] ?? null;
 }
@@ -233,7 +232,7 @@ async function useLinkForPassword(
           AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
           AND u.disabled_at IS NULL
       RETURNING u.id AS "userId", u.organization_id AS "organizationId"`,
-      [hashToken(token), purpose],
+      [sha256(token), purpose],
     ),
   );
   const account = used[0];

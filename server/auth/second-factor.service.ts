@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { generate, generateSecret, generateURI } from "otplib";
 import QRCode from "qrcode";
 import type { DataSource } from "typeorm";
@@ -8,14 +8,13 @@ import { inTransaction } from "../common/transaction.js";
 import { open, seal } from "../security/secret-box.js";
 import { mayManageAccountsOf, recordSecurityEvent } from "./account.service.js";
 import type { Viewer } from "./session.service.js";
+import { sha256 } from "../security/digest.js";
 
 /** A code's time step: the app shows a new code every half minute. */
 const stepSeconds = 30;
 /** Codes of the step before and after count too: a phone's clock may be a little off. */
 const toleratedSteps = 1;
 const recoveryCodeCount = 10;
-
-const hashCode = (code: string) => createHash("sha256").update(code).digest();
 
 /** "abcde-fghij": 50 random bits, in letters and digits that are hard to mix up. */
 function newRecoveryCode(): string {
@@ -132,7 +131,7 @@ export async function issueRecoveryCodes(db: Queryable, userId: string): Promise
   await db.query(
     `INSERT INTO recovery_code (user_id, code_hash)
      SELECT $1, unnest($2::bytea[])`,
-    [userId, codes.map(hashCode)],
+    [userId, codes.map(sha256)],
   );
   return codes;
 }
@@ -181,7 +180,7 @@ export async function verifySecondFactor(
       await manager.query(
         `UPDATE recovery_code SET used_at = now()
           WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
-        [user.id, hashCode(normalizedRecoveryCode(code))],
+        [user.id, sha256(normalizedRecoveryCode(code))],
       ),
     );
     if (used.length === 0) return false;

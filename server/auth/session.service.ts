@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { queryPrepared } from "../db/prepared-statement.js";
 import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
 import type { RequestCounting } from "../security/rate-limits.js";
 import type { Viewer } from "../security/viewer.js";
+import { sha256 } from "../security/digest.js";
 
 export type { Viewer };
 
@@ -15,8 +16,6 @@ export const sessionCookieName = "kk_session";
  */
 export const mustSetUpSecondFactor = (viewer: Viewer, required: boolean) =>
   required && !viewer.hasSecondFactor;
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest();
 
 /**
  * A new session of the account. `secondFactorByIssuer`: it began at the organisation's own issuer
@@ -32,7 +31,7 @@ export async function createSession(
   const [{ expiresAt }] = (await db.query(
     `INSERT INTO user_session (user_id, token_hash, expires_at, second_factor_by_issuer)
      VALUES ($1, $2, now() + make_interval(hours => $3), $4) RETURNING expires_at AS "expiresAt"`,
-    [userId, hashToken(token), ttlHours, secondFactorByIssuer],
+    [userId, sha256(token), ttlHours, secondFactorByIssuer],
   )) as [{ expiresAt: Date }];
   return { token, expiresAt };
 }
@@ -59,7 +58,7 @@ export async function findViewer(
         ? `WITH viewer AS (${viewerSql}), counted AS (${countRequest.sql("viewer", `"userId"`)})
            SELECT viewer.*, counted.points, counted."msLeft" FROM viewer, counted`
         : viewerSql,
-      [hashToken(token)],
+      [sha256(token)],
     ),
   )) as Array<Viewer & { points?: number; msLeft?: number }>;
   const row = rows[0];

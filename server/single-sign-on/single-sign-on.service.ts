@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { mayManageAccountsOf, recordSecurityEvent } from "../auth/account.service.js";
 import type { Viewer } from "../auth/session.service.js";
@@ -8,6 +7,7 @@ import { inTransaction, sqlState } from "../common/transaction.js";
 import { logger } from "../logger.js";
 import { open, seal } from "../security/secret-box.js";
 import { discoverIssuer, isAcceptableIssuerUrl } from "./openid-issuer.js";
+import { sha256 } from "../security/digest.js";
 
 /** An organisation's connection as its beheerder sees it: never the secret. */
 export interface SingleSignOnConnectionListing {
@@ -192,8 +192,6 @@ export async function singleSignOnClientFor(
 /** How long a started login waits for the issuer's answer. */
 const attemptMinutes = 10;
 
-const hashState = (state: string) => createHash("sha256").update(state).digest();
-
 /** Keeps a started login until the issuer answers (on whichever instance); clears old ones. */
 export async function saveLoginAttempt(
   db: Queryable,
@@ -204,7 +202,7 @@ export async function saveLoginAttempt(
     `INSERT INTO sso_login_attempt (state_hash, organization_id, nonce, code_verifier, expires_at)
      VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))`,
     [
-      hashState(attempt.state),
+      sha256(attempt.state),
       attempt.organizationId,
       attempt.nonce,
       attempt.codeVerifier,
@@ -234,7 +232,7 @@ export async function takeLoginAttempt(
             t.nonce, t.code_verifier AS "codeVerifier"
        FROM taken t JOIN sso_connection c ON c.organization_id = t.organization_id
       WHERE t.expires_at > now()`,
-    [hashState(state)],
+    [sha256(state)],
   )) as Array<
     Omit<SingleSignOnClient, "clientSecret"> & {
       sealed: Buffer;
