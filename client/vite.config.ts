@@ -8,7 +8,7 @@ export default defineConfig({
   root,
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL("../dist/client", import.meta.url)),
+    outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,
     // No source maps: the server would hand out the client's full sources with them. Client
     // development runs on Vite's dev server (npm run dev:client), which has its own.

@@ -34,7 +34,7 @@ if (
   console.warn("Building the server…");
   run(process.execPath, [tsc, "-p", "tsconfig.json"]);
 }
-const clientBuilt = path.join(root, "dist", "client", "index.html");
+const clientBuilt = path.join(root, "dist", "web", "index.html");
 if (!existsSync(clientBuilt) || newest(["client"]) > statSync(clientBuilt).mtimeMs) {
   console.warn("Building the web client…");
   run(process.execPath, [vite, "build", "--config", "client/vite.config.ts", "--logLevel", "warn"]);

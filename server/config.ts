@@ -158,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "CRISIS_RESPONSE_WORKING_DAYS",
     ),
     nazorgContactGraceDays: integer(env.NAZORG_CONTACT_GRACE_DAYS, 7, "NAZORG_CONTACT_GRACE_DAYS"),
-    clientDir: path.join(repoRoot, "dist", "client"),
+    clientDir: path.join(repoRoot, "dist", "web"),
     graphqlIntrospection: flag(
       env.GRAPHQL_INTROSPECTION,
       env.NODE_ENV !== "production",

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 
-const assets = path.resolve(import.meta.dirname, "../../dist/client/assets");
+const assets = path.resolve(import.meta.dirname, "../../dist/web/assets");
 
 describe("the web client's sources", () => {
   it("are not handed out: no source map is built, referred to or served", async () => {

@@ -412,7 +412,7 @@ async function firstCaseId(url: string, token: string): Promise<string> {
 
 /** The gzip size of the JavaScript index.html loads up front (entry and modulepreloads). */
 function initialClientJs(): number | null {
-  const dir = path.join(repoRoot, "dist", "client");
+  const dir = path.join(repoRoot, "dist", "web");
   const index = path.join(dir, "index.html");
   if (!existsSync(index)) return null;
   const html = readFileSync(index, "utf8");
