@@ -47,6 +47,11 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   persistent?: boolean;
+  /**
+   * Off for a throwaway database (the tests'): no waiting for the disk at each commit, which
+   * only matters for data that must survive a crash of the machine.
+   */
+  durable?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = await usableDataDir(options.dataDir);
   const server = new EmbeddedPostgres({
@@ -60,6 +65,10 @@ export async function startEmbeddedPostgres(options: {
     // UTF-8 with a Unicode-aware ctype, so Dutch words with accents are letters to the
     // text search parser.
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags:
+      options.durable === false
+        ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        : [],
     onLog: (message) => logger.debug({ postgres: String(message).trim() }, "embedded postgres"),
     onError: (error) => logger.error({ err: error }, "embedded postgres"),
   });

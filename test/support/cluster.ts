@@ -58,6 +58,7 @@ function startCluster(): Shared {
       port,
       database: "postgres",
       persistent: false,
+      durable: false,
     }),
   );
   return {
