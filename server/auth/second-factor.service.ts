@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { generate, generateSecret, generateURI } from "otplib";
-import QRCode from "qrcode";
 import type { DataSource } from "typeorm";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
 import { type Queryable, returnedRows } from "../common/queryable.js";
@@ -44,6 +42,8 @@ export async function startSecondFactorSetup(
   viewer: Viewer,
   key: Buffer,
 ): Promise<SecondFactorSetup> {
+  // The app's libraries load on first use rather than with every server start.
+  const { generateSecret, generateURI } = await import("otplib");
   const secret = generateSecret();
   await inTransaction(db, async (manager) => {
     const [existing] = (await manager.query(
@@ -66,6 +66,7 @@ export async function startSecondFactorSetup(
     viewer.userId,
   ])) as [{ email: string }];
   const otpauthUri = generateURI({ issuer: "Ketenkaart", label: email, secret });
+  const { default: QRCode } = await import("qrcode");
   const qrCodeSvg = await QRCode.toString(otpauthUri, { type: "svg", margin: 2 });
   return { secret, otpauthUri, qrCodeSvg };
 }
@@ -76,6 +77,7 @@ export async function startSecondFactorSetup(
  */
 async function matchingStep(secret: string, code: string): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
+  const { generate } = await import("otplib");
   const now = Math.floor(Date.now() / 1000 / stepSeconds);
   for (let offset = -toleratedSteps; offset <= toleratedSteps; offset++) {
     const step = now + offset;

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { DataSource } from "typeorm";
 import { type Queryable, returnedRows } from "../common/queryable.js";
 import { inTransaction } from "../common/transaction.js";
@@ -186,10 +186,11 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
     logger.info("e-mail notifications are off: SMTP_URL is not set");
     return () => {};
   }
-  const transport = nodemailer.createTransport({
-    url: mail.smtpUrl,
-    ...transportTimeouts,
-  });
+  // Loaded only by a server that sends mail.
+  const smtpUrl = mail.smtpUrl;
+  const transport = import("nodemailer").then(({ default: nodemailer }) =>
+    nodemailer.createTransport({ url: smtpUrl, ...transportTimeouts }),
+  );
   let running = false;
   const run = async () => {
     // A slow SMTP server must not make runs pile up.
@@ -199,7 +200,7 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
       const reminded = await enqueueOverdueReminders(db, mail);
       if (reminded.length > 0)
         logger.info({ referrals: reminded.length }, "mail: reminders queued");
-      await sendDueMail(db, transport, mail);
+      await sendDueMail(db, await transport, mail);
       await deleteOldMail(db, mail.retentionDays);
     } catch (error) {
       // The code only: a database error's detail may quote a row.
@@ -213,6 +214,6 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
   timer.unref();
   return () => {
     clearInterval(timer);
-    transport.close();
+    void transport.then((opened) => opened.close());
   };
 }
