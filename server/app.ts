@@ -5,14 +5,13 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import cookieParser from "cookie-parser";
 import express, { type ErrorRequestHandler } from "express";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { findViewer, sessionToken } from "./auth/session.service.js";
-import type { Context } from "./common/context.js";
+import { createAuthenticate } from "./auth/authenticate.js";
+import type { Context } from "./request/context.js";
 import type { Config } from "./config.js";
 import {
   formatError,
@@ -73,6 +72,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
   app.set("trust proxy", config.trustProxyHops);
   app.use(securityHeaders(config.production, [tileImageSource(config.map.tileUrl)]));
   const rateLimits = createRateLimits(db, config.rateLimits);
+  // Who sends a request: found one way for GraphQL, the downloads and the live socket.
+  const authenticate = createAuthenticate(db, rateLimits, config.secondFactorRequired);
+  const restAccess = { authenticate, rateLimits };
 
   const armor = graphqlArmor(config.graphqlIntrospection);
   // Live updates: every instance LISTENs for the changes any instance commits and passes them to
@@ -87,6 +89,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     config,
     calendar,
     rateLimits,
+    authenticate,
     sessionEnds: changes,
     loadersFor: (viewer) => createLoaders({ db, viewer, config }),
     limits: armor,
@@ -170,20 +173,15 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
     // The largest form the web client sends is a few kB; the HSDS import has its own route.
     express.json({ limit: "100kb" }),
     refuseUnreadableBody,
-    cookieParser(),
     // Again after the body parser: its stream callbacks do not carry the scope along.
     requestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const token = sessionToken(
-          req.headers.authorization,
-          req.cookies as Record<string, string>,
+        const { viewer, mustSetUpSecondFactor } = await authenticate(req.headers).catch(
+          (error: unknown) => {
+            throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
+          },
         );
-        const viewer = token
-          ? await findViewer(db, token, rateLimits.requestCounting).catch((error: unknown) => {
-              throw isDatabaseUnavailable(error) ? new ServiceUnavailableError() : error;
-            })
-          : null;
         return {
           db,
           config,
@@ -191,6 +189,7 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
           rateLimits,
           loaders: createLoaders({ db, viewer, config }),
           viewer,
+          mustSetUpSecondFactor,
           request: req,
           response: res,
         };
@@ -200,9 +199,9 @@ export async function createApp(db: DataSource, config: Config): Promise<App> {
 
   // The downloads: the same login and request limits as the API, and a limit per IP address
   // for anonymous callers (server/auth/rest-session.ts).
-  app.use(zorgoverlegRouter(db, config, rateLimits));
-  app.use("/export", nazorgMapExportRouter(db, config, rateLimits));
-  app.use("/open-referral", openReferralRoutes(db, config, rateLimits));
+  app.use(zorgoverlegRouter(db, config, restAccess));
+  app.use("/export", nazorgMapExportRouter(db, config, restAccess));
+  app.use("/open-referral", openReferralRoutes(db, restAccess));
   app.use(singleSignOnRouter(db, config, rateLimits));
 
   if (existsSync(path.join(clientDir, "index.html"))) {

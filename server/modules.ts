@@ -1,7 +1,7 @@
 // The composition of the domain modules: what the shared layers are handed rather than import.
 import { authLoaders } from "./auth/auth.loaders.js";
 import { caseLoaders } from "./case/case.loaders.js";
-import type { LoaderScope, Loaders } from "./common/loaders.js";
+import type { LoaderScope, Loaders } from "./request/loaders.js";
 import { geographyLoaders } from "./geography/geography.loaders.js";
 import { inwonerLoaders } from "./inwoner/inwoner.loaders.js";
 import { nazorgLoaders } from "./nazorg/nazorg.loaders.js";

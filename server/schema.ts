@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
-import { AccessLogResolver } from "./access-log/access-log.resolver.js";
+import { AccessLogResolver } from "./inwoner/client-access-log.resolver.js";
 import { authChecker } from "./auth/auth-checker.js";
 import { validateInput } from "./common/input-validation.js";
 import { AccountResolver } from "./auth/account.resolver.js";
@@ -9,7 +9,11 @@ import { SecondFactorResolver } from "./auth/second-factor.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
 import { CaseMemberResolver, CaseResolver, RegieAssignmentResolver } from "./case/case.resolver.js";
 import { ClientResolver, ConsentResolver } from "./inwoner/client.resolver.js";
-import { ReferralEventResolver, ReferralResolver } from "./referral/referral.resolver.js";
+import {
+  CaseReferralsResolver,
+  ReferralEventResolver,
+  ReferralResolver,
+} from "./referral/referral.resolver.js";
 import {
   GemeenteResolver,
   PostcodeAreaResolver,
@@ -17,9 +21,10 @@ import {
 } from "./geography/geography.resolver.js";
 import { NazorgMapResolver } from "./nazorg-map/nazorg-map.resolver.js";
 import { NetworkAgreementResolver } from "./network-agreement/network-agreement.resolver.js";
-import { OfferingResolver } from "./offering/offering.resolver.js";
-import { LocationResolver, OrganizationResolver } from "./organization/organization.resolver.js";
-import { TaxonomyResolver } from "./taxonomy/taxonomy.resolver.js";
+import { OfferingResolver, OrganizationOfferingsResolver } from "./offering/offering.resolver.js";
+import { OrganizationResolver } from "./organization/organization.resolver.js";
+import { LocationResolver } from "./offering/location.resolver.js";
+import { TaxonomyResolver } from "./labels.resolver.js";
 import {
   AgreementResolver,
   CaseMemberWorkersResolver,
@@ -55,6 +60,7 @@ export function buildKetenkaartSchema(
       OrganizationResolver,
       LocationResolver,
       OfferingResolver,
+      OrganizationOfferingsResolver,
       AuthResolver,
       AccountResolver,
       SecondFactorResolver,
@@ -65,6 +71,7 @@ export function buildKetenkaartSchema(
       ConsentResolver,
       ReferralResolver,
       ReferralEventResolver,
+      CaseReferralsResolver,
       AccessLogResolver,
       ZorgoverlegResolver,
       ZorgoverlegInviteeResolver,

@@ -9,6 +9,7 @@ import { logger } from "./logger.js";
 import { entities } from "./modules.js";
 import { startRetentionJob } from "./privacy/retention.service.js";
 import { startMailJob } from "./mail/mail.job.js";
+import { enqueueOverdueReminders } from "./referral/referral.reminders.js";
 
 /** Starts the database (or connects to it), migrates, seeds if asked, and serves. */
 export async function start(config: Config): Promise<void> {
@@ -61,7 +62,7 @@ export async function start(config: Config): Promise<void> {
 
   const app = await createApp(db, config);
   const stopRetentionJob = startRetentionJob(jobs, config);
-  const stopMailJob = startMailJob(jobs, config.mail);
+  const stopMailJob = startMailJob(jobs, config.mail, enqueueOverdueReminders);
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, resolve));
   const address = app.httpServer.address();
   const url = `http://localhost:${typeof address === "object" && address ? address.port : config.port}`;

@@ -1,5 +1,5 @@
-import type { Viewer } from "../auth/session.service.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Viewer } from "../security/viewer.js";
+import type { Queryable } from "../db/queryable.js";
 import { queryPrepared } from "../db/prepared-statement.js";
 import { currentRequestId } from "../db/request-scope.js";
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import {

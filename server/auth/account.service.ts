@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction, sqlState } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
 import { renderInvitationMail, renderPasswordResetMail } from "../mail/mail.templates.js";

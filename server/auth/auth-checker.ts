@@ -1,12 +1,11 @@
 import type { AuthChecker } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import {
   ForbiddenError,
   SecondFactorSetupRequiredError,
   UnauthenticatedError,
 } from "../common/errors.js";
 import type { Role } from "./role.js";
-import { mustSetUpSecondFactor } from "./session.service.js";
 
 /**
  * `@Authorized(whileSettingUpSecondFactor)`: open to a session that must first set up its second
@@ -22,10 +21,10 @@ export const authChecker: AuthChecker<Context, Role | typeof whileSettingUpSecon
   { context },
   roles,
 ) => {
-  const { viewer, config } = context;
+  const { viewer } = context;
   if (!viewer) throw new UnauthenticatedError();
   if (roles.includes(whileSettingUpSecondFactor)) return true;
-  if (mustSetUpSecondFactor(viewer, config.secondFactorRequired)) {
+  if (context.mustSetUpSecondFactor) {
     throw new SecondFactorSetupRequiredError();
   }
   if (roles.length > 0 && !roles.some((role) => viewer.roles.includes(role as Role))) {

@@ -1,6 +1,6 @@
 import { In, IsNull } from "typeorm";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { User } from "./user.entity.js";
 
 /** The request's loaders of users (see server/common/loaders.ts). */
@@ -25,6 +25,6 @@ export function authLoaders({ db }: LoaderScope) {
 
 type AuthLoaders = ReturnType<typeof authLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends AuthLoaders {}
 }

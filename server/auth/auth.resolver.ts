@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { SecondFactorRequiredError, UnauthenticatedError } from "../common/errors.js";
-import { returnedRows } from "../common/queryable.js";
+import { returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { demoPassword } from "../../seeds/demo-region.js";
 import { Organization } from "../organization/organization.entity.js";
@@ -14,13 +14,12 @@ import { secondFactorsOf, verifySecondFactor } from "./second-factor.service.js"
 import {
   createSession,
   extendSession,
-  mustSetUpSecondFactor,
   revokeSession,
-  sessionCookieName,
   sessionTimes,
   type SessionTimes,
 } from "./session.service.js";
 import { whileSettingUpSecondFactor } from "./auth-checker.js";
+import { cookieToken, sessionCookieName } from "../security/authentication.js";
 import { Role } from "./role.js";
 import { User } from "./user.entity.js";
 
@@ -127,11 +126,9 @@ export class AuthResolver {
     );
     if (!times) throw new UnauthenticatedError();
     // The browser forgets the cookie at its old expiry otherwise; API clients keep their token.
-    const cookieToken = (request.cookies as Record<string, string> | undefined)?.[
-      sessionCookieName
-    ];
-    if (cookieToken && !request.headers.authorization) {
-      setSessionCookie(context, cookieToken, times.expiresAt);
+    const inCookie = cookieToken(request.headers);
+    if (inCookie && !request.headers.authorization) {
+      setSessionCookie(context, inCookie, times.expiresAt);
     }
     return sessionInfo(times, config.sessionWarningMinutes);
   }
@@ -153,8 +150,8 @@ export class AuthResolver {
     description:
       "Alleen voor de ingelogde gebruiker zelf: eerst tweestapsverificatie instellen, want die is hier verplicht en dit account heeft die nog niet",
   })
-  mustSetUpSecondFactor(@Root() user: User, @Ctx() { viewer, config }: Context): boolean {
-    return viewer?.userId === user.id && mustSetUpSecondFactor(viewer, config.secondFactorRequired);
+  mustSetUpSecondFactor(@Root() user: User, @Ctx() context: Context): boolean {
+    return context.viewer?.userId === user.id && context.mustSetUpSecondFactor;
   }
 
   @FieldResolver(() => [Role], {

@@ -7,7 +7,7 @@ import type {
 import type { DataSource } from "typeorm";
 import { ConflictError, NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { recordSecurityEvent } from "./account.service.js";
 import { issueRecoveryCodes } from "./second-factor.service.js";

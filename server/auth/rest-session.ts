@@ -1,68 +1,52 @@
-import cookieParser from "cookie-parser";
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
-import type { DataSource } from "typeorm";
 import { secondFactorSetupMessage } from "../common/errors.js";
 import type { RateLimits } from "../security/rate-limits.js";
-import { findViewer, mustSetUpSecondFactor, sessionToken, type Viewer } from "./session.service.js";
+import type { Authenticate } from "../security/authentication.js";
+import type { Viewer } from "./session.service.js";
 
 /** How a route answers a refusal: as JSON (`{ error: { code, message } }`) or as plain text. */
 export type RefusalFormat = "json" | "text";
 
-const parseCookies = cookieParser();
+/** What a download route needs to know who asks: the one login step and the limits. */
+export interface RestAccess {
+  authenticate: Authenticate;
+  rateLimits: RateLimits;
+}
 
 /**
  * Who asks a download route (CSV exports, the HSDS directory and import, the .ics invitation),
- * under the same limits as the API: logged in, the request counts as one of the user's requests
- * (the statement that finds the login counts it, as for GraphQL); anonymous, it counts as a
- * download of its IP address. Over a limit the answer is 429 with
+ * under the same limits as the API: logged in, the request counts as one of the user's requests;
+ * anonymous, it counts as a download of its IP address. Over a limit the answer is 429 with
  * Retry-After and a Dutch message; otherwise `res.locals.viewer` holds the viewer, or null. A
  * session that must first set up its second factor is refused (403), as over GraphQL.
  */
 export function restSession(
-  db: DataSource,
-  rateLimits: RateLimits,
+  { authenticate, rateLimits }: RestAccess,
   format: RefusalFormat,
-  secondFactorRequired: boolean,
 ): RequestHandler {
   return (req, res, next) => {
-    parseCookies(req, res, (error?: unknown) => {
-      if (error) return next(error);
-      findRestViewer(db, rateLimits, req).then(
-        (viewer) => {
-          if (viewer && mustSetUpSecondFactor(viewer, secondFactorRequired)) {
-            return refuse(
-              res,
-              format,
-              403,
-              "SECOND_FACTOR_SETUP_REQUIRED",
-              secondFactorSetupMessage,
-            );
-          }
-          res.locals.viewer = viewer;
-          next();
-        },
-        (failure: unknown) => {
-          if (!isTooManyRequests(failure)) return next(failure);
-          const seconds = Number(failure.extensions.retryAfterSeconds);
-          res.setHeader("Retry-After", String(seconds));
-          refuse(res, format, 429, "TOO_MANY_REQUESTS", failure.message);
-        },
-      );
+    const finding = authenticate(req.headers).then(async (authentication) => {
+      // req.ip is the address the nearest trusted proxy saw (TRUST_PROXY_HOPS).
+      if (!authentication.viewer) await rateLimits.consumeAnonymousDownload(req.ip ?? "unknown");
+      return authentication;
     });
+    finding.then(
+      ({ viewer, mustSetUpSecondFactor }) => {
+        if (mustSetUpSecondFactor) {
+          return refuse(res, format, 403, "SECOND_FACTOR_SETUP_REQUIRED", secondFactorSetupMessage);
+        }
+        res.locals.viewer = viewer;
+        next();
+      },
+      (failure: unknown) => {
+        if (!isTooManyRequests(failure)) return next(failure);
+        const seconds = Number(failure.extensions.retryAfterSeconds);
+        res.setHeader("Retry-After", String(seconds));
+        refuse(res, format, 429, "TOO_MANY_REQUESTS", failure.message);
+      },
+    );
   };
-}
-
-async function findRestViewer(
-  db: DataSource,
-  rateLimits: RateLimits,
-  req: Request,
-): Promise<Viewer | null> {
-  const token = sessionToken(req.headers.authorization, req.cookies as Record<string, string>);
-  const viewer = token ? await findViewer(db, token, rateLimits.requestCounting) : null;
-  // req.ip is the address the nearest trusted proxy saw (TRUST_PROXY_HOPS).
-  if (!viewer) await rateLimits.consumeAnonymousDownload(req.ip ?? "unknown");
-  return viewer;
 }
 
 /** The viewer `restSession` found for this request, or null. */

@@ -12,7 +12,7 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { UserInputError } from "../common/errors.js";
 import { whileSettingUpSecondFactor } from "./auth-checker.js";
 import {

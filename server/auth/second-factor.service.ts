@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { open, seal } from "../security/secret-box.js";
 import { mayManageAccountsOf, recordSecurityEvent } from "./account.service.js";

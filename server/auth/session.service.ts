@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import { queryPrepared } from "../db/prepared-statement.js";
 import { bindViewerToScope, withAnyViewer } from "../db/request-scope.js";
 import type { RequestCounting } from "../security/rate-limits.js";
@@ -7,15 +7,6 @@ import type { Viewer } from "../security/viewer.js";
 import { sha256 } from "../security/digest.js";
 
 export type { Viewer };
-
-export const sessionCookieName = "kk_session";
-
-/**
- * Where a second factor is required, a session of an account without one may only set it up
- * (and see who it is, renew or end the session): it sees no client data and changes nothing.
- */
-export const mustSetUpSecondFactor = (viewer: Viewer, required: boolean) =>
-  required && !viewer.hasSecondFactor;
 
 /**
  * A new session of the account. `secondFactorByIssuer`: it began at the organisation's own issuer
@@ -121,13 +112,4 @@ export async function revokeSession(db: Queryable, sessionId: string): Promise<v
     "UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL",
     [sessionId],
   );
-}
-
-/** The session token of a request: `Authorization: Bearer …` for API clients, else the cookie. */
-export function sessionToken(
-  authorization: string | undefined,
-  cookies: Record<string, string> | undefined,
-): string | undefined {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
-  return bearer ?? cookies?.[sessionCookieName];
 }

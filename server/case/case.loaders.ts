@@ -1,8 +1,8 @@
 import DataLoader from "dataloader";
 import { User } from "../auth/user.entity.js";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { isUuid } from "../common/ids.js";
-import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { CaseMember, RegieAssignment, type TeamMemberBasis } from "./case.entity.js";
 import { teamAccessSql, teamBasisSql } from "./case.policy.js";
 import { contactPersonsSql, readTeamCasesById } from "./case.service.js";
@@ -66,6 +66,6 @@ export function caseLoaders({ db, viewer }: LoaderScope) {
 
 type CaseLoaders = ReturnType<typeof caseLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends CaseLoaders {}
 }

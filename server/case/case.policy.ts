@@ -1,9 +1,9 @@
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { clientSharesCaseSql } from "../inwoner/consent.service.js";
 import { amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { NotFoundError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 
 // Case and client data is for the case team only. To anyone else a case does not exist, so
 // its existence leaks nothing either.

@@ -11,8 +11,8 @@ import {
 } from "type-graphql";
 import { User } from "../auth/user.entity.js";
 import { Client } from "../inwoner/client.entity.js";
-import type { Context } from "../common/context.js";
-import type { Loaders } from "../common/loaders.js";
+import type { Context } from "../request/context.js";
+import type { Loaders } from "../request/loaders.js";
 import { Organization } from "../organization/organization.entity.js";
 import { CareCase, CaseMember, RegieAssignment } from "./case.entity.js";
 import { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
@@ -26,7 +26,6 @@ import {
   transferRegie,
 } from "./case.service.js";
 import { basesWithAccess, CasePhase, TeamMemberBasis } from "./case.entity.js";
-import { Referral } from "../referral/referral.entity.js";
 
 @Resolver(() => CareCase)
 export class CaseResolver {
@@ -82,14 +81,6 @@ export class CaseResolver {
   ) {
     await setCasePhase(db, viewer!, caseId, phase);
     return readCase(db, viewer!, caseId);
-  }
-
-  @FieldResolver(() => [Referral], {
-    description: "De overdrachten vanuit deze casus, nieuwste eerst",
-  })
-  async referrals(@Root() careCase: CareCase, @Ctx() { loaders }: Context): Promise<Referral[]> {
-    if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
-    return loaders.referralsByCaseId.load(careCase.id);
   }
 
   // Nested fields check team membership again: a case reached through any other path must not

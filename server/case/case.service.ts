@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { logAccess, selectLogged } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import { returnedRows } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { queryByIds, returnedRows } from "../db/queryable.js";
 import type { CasePhase } from "./case.entity.js";
 import type { OpenCaseInput, TransferRegieInput } from "./case.inputs.js";
 import {

@@ -1,7 +1,7 @@
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Role } from "../auth/role.js";
+import { Role } from "../security/viewer.js";
 import { User } from "../auth/user.entity.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Organization } from "../organization/organization.entity.js";
 import { referralsById } from "../referral/referral.resolver.js";
 import {

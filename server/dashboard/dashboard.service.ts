@@ -1,7 +1,7 @@
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import type { CareCase } from "../case/case.entity.js";
 import { teamAccessSql } from "../case/case.policy.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import { selectLogged } from "../access-log/access-log.service.js";
 import {
   contactIsDueThisWeekSql,

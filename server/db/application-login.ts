@@ -1,5 +1,5 @@
 import { escapeIdentifier, escapeLiteral } from "pg";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "./queryable.js";
 import { applicationRole } from "./request-scope.js";
 
 /**

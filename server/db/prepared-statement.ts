@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "./queryable.js";
 
 /** A statement pg sends as a named prepared statement: `{ name, text }` is pg's query config. */
 export interface PreparedStatement {

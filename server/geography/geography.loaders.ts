@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Gemeente } from "./gemeente.entity.js";
 import { PostcodeArea } from "./postcode-area.entity.js";
 import { type GeoPoint, regionOutlines } from "./region-outline.js";
@@ -38,6 +38,6 @@ export function geographyLoaders({ db }: LoaderScope) {
 
 type GeographyLoaders = ReturnType<typeof geographyLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends GeographyLoaders {}
 }

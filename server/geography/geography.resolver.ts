@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Gemeente } from "./gemeente.entity.js";
 import { MapSettings } from "./map-settings.js";
 import { PostcodeArea } from "./postcode-area.entity.js";

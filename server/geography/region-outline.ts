@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 
 @ObjectType({ description: "Een punt op de kaart (WGS84)" })
 export class GeoPoint {

@@ -1,12 +1,10 @@
 import express, { type ErrorRequestHandler, type Request, type Response, Router } from "express";
 import type { DataSource } from "typeorm";
-import { Role } from "../auth/role.js";
-import { refuse, restSession, restViewer } from "../auth/rest-session.js";
+import { Role } from "../security/viewer.js";
+import { refuse, type RestAccess, restSession, restViewer } from "../auth/rest-session.js";
 import { isDatabaseUnavailable, loggableError, ServiceUnavailableError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { logger } from "../logger.js";
-import type { Config } from "../config.js";
-import type { RateLimits } from "../security/rate-limits.js";
 import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js";
 
 /**
@@ -23,9 +21,9 @@ import { builtHsdsExport, directoryVersion, importHsds } from "./hsds.service.js
  * Both count against the API's request limit of the logged-in user, or for anonymous callers
  * against the download limit of their IP address.
  */
-export function openReferralRoutes(db: DataSource, config: Config, rateLimits: RateLimits): Router {
+export function openReferralRoutes(db: DataSource, access: RestAccess): Router {
   const router = Router();
-  const session = restSession(db, rateLimits, "json", config.secondFactorRequired);
+  const session = restSession(access, "json");
   const notFound = (res: Response) =>
     refuse(res, "json", 404, "NOT_FOUND", "Deze organisatie bestaat niet.");
 

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import {
   insertOfferings,
   refreshServedGemeenten,

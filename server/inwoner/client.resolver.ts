@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { User } from "../auth/user.entity.js";
 import { amsterdamToday } from "../common/amsterdam-time.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Client } from "./client.entity.js";

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, queryByIds } from "../db/queryable.js";
 import type { ConsentInput } from "./consent.inputs.js";
 import { ConsentDataCategory } from "./consent.entity.js";
 import { inTransaction } from "../common/transaction.js";

@@ -1,6 +1,6 @@
 import { selectLogged } from "../access-log/access-log.service.js";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Client } from "./client.entity.js";
 import { Consent } from "./consent.entity.js";
 
@@ -44,6 +44,6 @@ export function inwonerLoaders({ db, viewer }: LoaderScope) {
 
 type InwonerLoaders = ReturnType<typeof inwonerLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends InwonerLoaders {}
 }

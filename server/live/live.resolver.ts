@@ -5,7 +5,7 @@ import {
   Subscription,
   type SubscriptionHandlerData,
 } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { changesTopic } from "./change-feed.js";
 import { ChangeKind, LiveChange } from "./live-change.js";
 

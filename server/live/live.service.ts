@@ -1,4 +1,4 @@
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import { changeChannel, type ChangeKind } from "./live-change.js";
 
 // A NOTIFY payload must stay below 8000 bytes: 100 ids of 36 characters leave ample room.

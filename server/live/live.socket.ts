@@ -1,4 +1,3 @@
-import { parse as parseCookies } from "cookie";
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import {
@@ -13,21 +12,16 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import type { DataSource } from "typeorm";
 import { type WebSocket, WebSocketServer } from "ws";
-import {
-  findViewer,
-  mustSetUpSecondFactor,
-  sessionCookieName,
-  sessionToken,
-  type Viewer,
-} from "../auth/session.service.js";
-import type { Context } from "../common/context.js";
+import { type Authenticate, bearerToken } from "../security/authentication.js";
+import type { Viewer } from "../security/viewer.js";
+import type { Context } from "../request/context.js";
 import {
   formatError,
   isDatabaseUnavailable,
   loggableError,
   secondFactorSetupMessage,
 } from "../common/errors.js";
-import type { Loaders } from "../common/loaders.js";
+import type { Loaders } from "../request/loaders.js";
 import type { Config } from "../config.js";
 import { logger } from "../logger.js";
 import type { WorkingDayCalendar } from "../common/working-days.js";
@@ -42,6 +36,8 @@ export interface LiveSocketOptions {
   config: Config;
   calendar: WorkingDayCalendar;
   rateLimits: RateLimits;
+  /** Finds who opens a socket, as for every HTTP request (server/auth/authenticate.ts). */
+  authenticate: Authenticate;
   /** The request loaders of a subscriber (server/modules.ts). */
   loadersFor(viewer: Viewer): Loaders;
   /** Tells of ended sessions and disabled accounts, on any instance. */
@@ -92,6 +88,7 @@ function refuseServerMessages(key: string, value: unknown): unknown {
 export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise<void> } {
   const { httpServer, schema, db, config, calendar, rateLimits, sessionEnds, limits, loadersFor } =
     options;
+  const { authenticate } = options;
   const server = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const sessions = new WeakMap<http.IncomingMessage, SocketSession>();
   // The open sockets of each user on this instance, to close them when a session ends.
@@ -99,7 +96,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
 
   sessionEnds.onSessionEnd((userId) => {
     for (const open of socketsOfUser.get(userId) ?? []) {
-      void stillLoggedIn(db, open.token).then((loggedIn) => {
+      void stillLoggedIn(authenticate, open.token).then((loggedIn) => {
         if (!loggedIn) open.webSocket.close(sessionEnded.code, sessionEnded.reason);
       });
     }
@@ -107,7 +104,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
 
   httpServer.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    const admitting = admit(request, db, rateLimits, config);
+    const admitting = admit(request, authenticate, config);
     void admitting
       .then((admission) => {
         // As the HTTP requests are logged: path and status only.
@@ -194,6 +191,8 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
           rateLimits,
           loaders: loadersFor(session.viewer),
           viewer: session.viewer,
+          // A session that must set up its second factor first gets no socket.
+          mustSetUpSecondFactor: false,
         };
         return {
           schema,
@@ -205,7 +204,7 @@ export function serveLiveUpdates(options: LiveSocketOptions): { close(): Promise
       },
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: async (ctx, _id, _payload, _args, result) => {
-        if (!(await stillLoggedIn(db, sessionOf(ctx.extra.request).token))) {
+        if (!(await stillLoggedIn(authenticate, sessionOf(ctx.extra.request).token))) {
           ctx.extra.socket.close(sessionEnded.code, sessionEnded.reason);
           return;
         }
@@ -234,16 +233,13 @@ type Admission = { session: SocketSession } | { refusal: { status: number; messa
 
 async function admit(
   request: http.IncomingMessage,
-  db: DataSource,
-  rateLimits: RateLimits,
+  authenticate: Authenticate,
   config: Config,
 ): Promise<Admission> {
   const behindProxy = config.trustProxyHops > 0;
   if (new URL(request.url ?? "/", "http://localhost").pathname !== "/graphql") {
     return { refusal: { status: 404, message: "Niet gevonden." } };
   }
-  const bearer = sessionToken(request.headers.authorization, undefined);
-  const token = bearer ?? parseCookies(request.headers.cookie ?? "")[sessionCookieName];
   const origin = request.headers.origin;
   // A browser always sends Origin on a WebSocket; only an API client (with a bearer token, which
   // no other site can make a browser send) may leave it out.
@@ -251,15 +247,14 @@ async function admit(
   // (a page cannot set either on a browser's WebSocket).
   const forwarded = behindProxy ? request.headers["x-forwarded-host"] : undefined;
   const hosts = [request.headers.host, ...String(forwarded ?? "").split(",")];
-  if (origin ? !sameOrigin(origin, hosts) : !bearer) {
+  if (origin ? !sameOrigin(origin, hosts) : !bearerToken(request.headers)) {
     return { refusal: { status: 403, message: "Alleen vanaf Ketenkaart zelf." } };
   }
   const loginFirst = { refusal: { status: 401, message: "Log eerst in." } };
-  if (!token) return loginFirst;
   try {
-    const viewer = await findViewer(db, token, rateLimits.requestCounting);
-    if (!viewer) return loginFirst;
-    if (mustSetUpSecondFactor(viewer, config.secondFactorRequired)) {
+    const { token, viewer, mustSetUpSecondFactor } = await authenticate(request.headers);
+    if (!token || !viewer) return loginFirst;
+    if (mustSetUpSecondFactor) {
       return { refusal: { status: 403, message: secondFactorSetupMessage } };
     }
     return { session: { token, viewer } };
@@ -289,9 +284,9 @@ function sameOrigin(origin: string, hosts: Array<string | undefined>): boolean {
  * of an ended session of the user, and for every event, in case that notice was missed while
  * the listener reconnected: the refetch an event triggers costs far more.
  */
-async function stillLoggedIn(db: DataSource, token: string): Promise<boolean> {
+async function stillLoggedIn(authenticate: Authenticate, token: string): Promise<boolean> {
   try {
-    return (await findViewer(db, token)) !== null;
+    return await authenticate.sessionHolds(token);
   } catch {
     // The database is away: the refetch will say so; the socket may stay.
     return true;

@@ -1,4 +1,4 @@
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import type { MailConfig } from "../config.js";
 import { type MailKind, type ReferralMailFacts, renderReferralMail } from "./mail.templates.js";
 

@@ -1,43 +1,8 @@
 import type { Transporter } from "nodemailer";
 import type { DataSource } from "typeorm";
-import { type Queryable, returnedRows } from "../common/queryable.js";
-import { inTransaction } from "../common/transaction.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import type { MailConfig } from "../config.js";
 import { logger } from "../logger.js";
-import { responseOverdueSql } from "../referral/referral.service.js";
-import { enqueueReferralMail } from "./mail-outbox.service.js";
-
-// A reminder is about a deadline that just passed: a referral overdue for longer when the job
-// first sees it (e-mail switched on later, every instance down for a week) gets no mail out of
-// the blue.
-const reminderWindowDays = 7;
-
-/**
- * Queues one reminder for every referral whose response deadline has passed while it still
- * waits in SENT: to the receiver's workers, who have to respond, and to the worker who sent
- * it, who has to follow up (call the partner, or choose another offering with the client). The
- * reminder's primary key makes it once per referral however many instances run this at the
- * same moment; the mails are queued in the same transaction. Answers the referrals reminded of.
- */
-export async function enqueueOverdueReminders(db: DataSource, mail: MailConfig): Promise<string[]> {
-  return inTransaction(db, async (manager) => {
-    const rows = (await manager.query(
-      `INSERT INTO referral_reminder (referral_id, kind)
-       SELECT r.id, 'RESPONSE_OVERDUE' FROM referral r
-        WHERE ${responseOverdueSql}
-          AND r.response_due_at > now() - make_interval(days => $1)
-          -- A receiver whose consent was withdrawn no longer sees the referral.
-          AND ketenkaart_consent_holds(r.consent_id, r.receiver_organization_id)
-       ON CONFLICT DO NOTHING
-       RETURNING referral_id AS "referralId"`,
-      [reminderWindowDays],
-    )) as Array<{ referralId: string }>;
-    const ids = rows.map((row) => row.referralId);
-    await enqueueReferralMail(manager, mail, "RESPONSE_OVERDUE", ids);
-    await enqueueReferralMail(manager, mail, "RESPONSE_OVERDUE_SENDER", ids);
-    return ids;
-  });
-}
 
 interface ClaimedMail {
   id: string;
@@ -174,6 +139,9 @@ export async function deleteOldMail(db: Queryable, days: number): Promise<number
   return rows[0]?.deleted ?? 0;
 }
 
+/** Queues the reminders now due (the referral module's), answering what they were about. */
+export type QueueReminders = (db: DataSource, mail: MailConfig) => Promise<string[]>;
+
 /**
  * Every instance runs the mail job: queue overdue reminders, send due mail, forget old mail.
  * Nothing of it needs a lock: the reminder's key and SKIP LOCKED keep instances from doing the
@@ -181,7 +149,11 @@ export async function deleteOldMail(db: Queryable, days: number): Promise<number
  * owner of the tables: the job reads every organisation's referrals. Answers a function that
  * stops it.
  */
-export function startMailJob(db: DataSource, mail: MailConfig): () => void {
+export function startMailJob(
+  db: DataSource,
+  mail: MailConfig,
+  queueReminders: QueueReminders,
+): () => void {
   if (!mail.smtpUrl) {
     logger.info("e-mail notifications are off: SMTP_URL is not set");
     return () => {};
@@ -197,7 +169,7 @@ export function startMailJob(db: DataSource, mail: MailConfig): () => void {
     if (running) return;
     running = true;
     try {
-      const reminded = await enqueueOverdueReminders(db, mail);
+      const reminded = await queueReminders(db, mail);
       if (reminded.length > 0)
         logger.info({ referrals: reminded.length }, "mail: reminders queued");
       await sendDueMail(db, await transport, mail);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { emailNotificationsOf, setEmailNotifications } from "./notification-settings.service.js";
 
 @ObjectType({ description: "Welke meldingen de ingelogde gebruiker krijgt" })

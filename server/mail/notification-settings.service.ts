@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Viewer } from "../security/viewer.js";
+import type { Queryable } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 
 /** Whether the viewer gets e-mail about referrals (new ones and overdue ones). */

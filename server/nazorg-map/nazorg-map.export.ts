@@ -1,14 +1,13 @@
 import type { Config } from "../config.js";
 import express, { type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
-import { restSession, restViewer } from "../auth/rest-session.js";
-import type { Viewer } from "../auth/session.service.js";
+import { type RestAccess, restSession, restViewer } from "../auth/rest-session.js";
+import type { Viewer } from "../security/viewer.js";
 import { loggableError } from "../common/errors.js";
 import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
 import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
 import { organizationLoaders } from "../organization/organization.loaders.js";
 import { logger } from "../logger.js";
-import type { RateLimits } from "../security/rate-limits.js";
 import { SqlParameters } from "../offering/offering-search.service.js";
 import {
   DeliveredBy,
@@ -88,10 +87,10 @@ const labelsOf = (values: string[], labels: Record<string, string>) =>
 export function nazorgMapExportRouter(
   db: DataSource,
   config: Config,
-  rateLimits: RateLimits,
+  access: RestAccess,
 ): express.Router {
   const router = express.Router();
-  router.use(restSession(db, rateLimits, "text", config.secondFactorRequired));
+  router.use(restSession(access, "text"));
 
   const handle =
     (

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { NetworkAgreement } from "../network-agreement/network-agreement.entity.js";
 import { NazorgMapFilter } from "./nazorg-map.inputs.js";
 import { nazorgMap } from "./nazorg-map.service.js";

@@ -1,7 +1,7 @@
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import type { Region } from "../geography/region.entity.js";
 import type { OfferingSearchInput } from "../offering/offering-search.inputs.js";
 import { facetDefinitions, SqlParameters } from "../offering/offering-search.service.js";

@@ -1,6 +1,6 @@
 import { readLoggedByCase, selectLogged } from "../access-log/access-log.service.js";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import type { NazorgContact, RelapseRisk } from "./nazorg-contact.entity.js";
 import { NazorgPlan } from "./nazorg-plan.entity.js";
 import { contactSelectSql, relapseRiskSelectSql } from "./nazorg.service.js";
@@ -77,6 +77,6 @@ export function nazorgLoaders({ db, viewer, config }: LoaderScope) {
 
 type NazorgLoaders = ReturnType<typeof nazorgLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends NazorgLoaders {}
 }

@@ -1,7 +1,7 @@
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { caseNotFound, teamAccessSql } from "../case/case.policy.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, queryByIds } from "../db/queryable.js";
 import type { NazorgPlanStatus } from "./nazorg-plan.entity.js";
 
 // A nazorg plan and its contacts belong to the case: only the case team sees or changes them,

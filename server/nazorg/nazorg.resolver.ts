@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { User } from "../auth/user.entity.js";
 import { CareCase } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { UserInputError } from "../common/errors.js";
 import { Organization } from "../organization/organization.entity.js";
 import { NazorgContact, RelapseRisk } from "./nazorg-contact.entity.js";

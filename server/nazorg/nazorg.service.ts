@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
 import { logAccess } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import {
   assertCaseMember,
   caseNotFound,
@@ -10,8 +10,8 @@ import {
 } from "../case/case.policy.js";
 import { CasePhase } from "../case/case.entity.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, queryByIds, returnedRows } from "../db/queryable.js";
 import { paletteIntensity, type PaletteLevel } from "../taxonomy/taxonomy.js";
 import { InBalance, type NazorgContact } from "./nazorg-contact.entity.js";
 import { NazorgAdjustmentKind, NazorgPlanStatus } from "./nazorg-plan.entity.js";

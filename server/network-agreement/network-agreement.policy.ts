@@ -1,7 +1,7 @@
-import { Role } from "../auth/role.js";
-import type { Viewer } from "../auth/session.service.js";
+import { Role } from "../security/viewer.js";
+import type { Viewer } from "../security/viewer.js";
 import { ForbiddenError } from "../common/errors.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 
 // Network agreements are maintained by the region's administrators and by coordinators, who map
 // local nazorg. A region administrator may do so for any gemeente; a coordinator for the

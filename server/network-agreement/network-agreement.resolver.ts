@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { UserInputError } from "../common/errors.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
 import { Organization } from "../organization/organization.entity.js";

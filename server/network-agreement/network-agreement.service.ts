@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
-import type { LoaderScope } from "../common/loaders.js";
+import type { LoaderScope } from "../request/loaders.js";
 import type { DataSource } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, queryByIds } from "../db/queryable.js";
 import { NetworkAgreementKind, type NetworkAgreement } from "./network-agreement.entity.js";
 import type {
   EndNetworkAgreementInput,
@@ -96,7 +96,7 @@ export function networkAgreementLoaders({ db }: Pick<LoaderScope, "db">) {
 
 type NetworkAgreementLoaders = ReturnType<typeof networkAgreementLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends NetworkAgreementLoaders {}
 }
 

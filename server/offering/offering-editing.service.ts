@@ -1,7 +1,8 @@
+import { queryByIds } from "../db/queryable.js";
 import type { DataSource, EntityManager } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
+import { isUuid } from "../common/ids.js";
 import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.policy.js";
 import { OfferingStatus, Phase } from "../taxonomy/taxonomy.js";
 import type { OfferingInput } from "./offering.inputs.js";

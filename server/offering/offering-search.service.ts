@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
-import type { Loaders } from "../common/loaders.js";
+import type { Loaders } from "../request/loaders.js";
 import { UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import { inTransaction } from "../common/transaction.js";
@@ -18,7 +18,7 @@ import {
 } from "../taxonomy/taxonomy.js";
 import type { OfferingSearchInput } from "./offering-search.inputs.js";
 import type { Facet, OfferingConnection } from "./offering-search.types.js";
-import { entityFromJson, entityJsonSql } from "../common/entity-rows.js";
+import { entityFromJson, entityJsonSql } from "../db/entity-rows.js";
 import {
   type ReadInCatalogVersion,
   searchWords,

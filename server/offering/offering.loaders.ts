@@ -1,5 +1,5 @@
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import type { Location } from "../organization/location.entity.js";
 import { Offering } from "./offering.entity.js";
 
@@ -35,6 +35,6 @@ export function offeringLoaders({ db }: LoaderScope) {
 
 type OfferingLoaders = ReturnType<typeof offeringLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends OfferingLoaders {}
 }

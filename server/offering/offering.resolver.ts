@@ -21,7 +21,7 @@ import {
 import { OfferingInput } from "./offering.inputs.js";
 import type { GraphQLResolveInfo } from "graphql";
 import type { DataSource } from "typeorm";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { columnsForFields, selectedFields } from "../common/selected-columns.js";
 import { isUuid } from "../common/ids.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
@@ -204,5 +204,13 @@ export class OfferingResolver {
     @Ctx() { loaders }: Context,
   ): Promise<Gemeente[]> {
     return presentGemeenten(await loaders.gemeenteByCode.loadMany(offering.coveredGemeenteCodes));
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationOfferingsResolver {
+  @FieldResolver(() => [Offering], { description: "Al het aanbod van de organisatie, op titel" })
+  offerings(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Offering[]> {
+    return loaders.offeringsByOrganizationId.load(organization.id);
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import type { ContactPerson } from "../organization/contact.types.js";
 import type {
   Channel,

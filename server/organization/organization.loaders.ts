@@ -1,5 +1,5 @@
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Location } from "./location.entity.js";
 import { Organization } from "./organization.entity.js";
 
@@ -21,6 +21,6 @@ export function organizationLoaders({ db }: LoaderScope) {
 
 type OrganizationLoaders = ReturnType<typeof organizationLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends OrganizationLoaders {}
 }

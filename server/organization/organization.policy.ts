@@ -1,5 +1,5 @@
-import type { Viewer } from "../auth/session.service.js";
-import { Role } from "../auth/role.js";
+import type { Viewer } from "../security/viewer.js";
+import { Role } from "../security/viewer.js";
 import { ForbiddenError } from "../common/errors.js";
 
 // Partners keep their own entries on the sociale kaart actual; the region's administrator may

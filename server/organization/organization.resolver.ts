@@ -9,14 +9,11 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { LocationInput } from "./location.inputs.js";
-import { createLocation, deleteLocation, editLocation } from "./location.service.js";
-import { Role } from "../auth/role.js";
+import { Role } from "../security/viewer.js";
 import { NewOrganizationInput, OrganizationInput } from "./organization.inputs.js";
 import { createOrganization, updateOrganization } from "./organization.service.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Gemeente } from "../geography/gemeente.entity.js";
-import { Offering } from "../offering/offering.entity.js";
 import { isUuid } from "../common/ids.js";
 import { Location } from "./location.entity.js";
 import { Organization } from "./organization.entity.js";
@@ -81,56 +78,6 @@ export class OrganizationResolver {
   @FieldResolver(() => [Location])
   locations(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Location[]> {
     return loaders.locationsByOrganizationId.load(organization.id);
-  }
-
-  @FieldResolver(() => [Offering], { description: "Al het aanbod van de organisatie, op titel" })
-  offerings(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Offering[]> {
-    return loaders.offeringsByOrganizationId.load(organization.id);
-  }
-}
-
-@Resolver(() => Location)
-export class LocationResolver {
-  @Authorized()
-  @Mutation(() => Location, { description: "Nieuwe locatie van de eigen organisatie" })
-  async createLocation(
-    @Arg("input") input: LocationInput,
-    @Arg("organizationId", () => ID, { nullable: true }) organizationId: string | undefined,
-    @Ctx() { db, viewer }: Context,
-  ): Promise<Location | null> {
-    const id = await createLocation(db, viewer!, input, organizationId ?? undefined);
-    return db.getRepository(Location).findOneBy({ id });
-  }
-
-  @Authorized()
-  @Mutation(() => Location)
-  async updateLocation(
-    @Arg("id", () => ID) id: string,
-    @Arg("input") input: LocationInput,
-    @Ctx() { db, viewer }: Context,
-  ): Promise<Location | null> {
-    await editLocation(db, viewer!, id, input);
-    return db.getRepository(Location).findOneBy({ id });
-  }
-
-  @Authorized()
-  @Mutation(() => Boolean, {
-    description: "Verwijder een locatie; het aanbod blijft, zonder deze plek",
-  })
-  async deleteLocation(
-    @Arg("id", () => ID) id: string,
-    @Ctx() { db, viewer }: Context,
-  ): Promise<boolean> {
-    await deleteLocation(db, viewer!, id);
-    return true;
-  }
-
-  @FieldResolver(() => Gemeente, { nullable: true })
-  gemeente(
-    @Root() location: Location,
-    @Ctx() { loaders }: Context,
-  ): Promise<Gemeente | null> | null {
-    return location.gemeenteCode ? loaders.gemeenteByCode.load(location.gemeenteCode) : null;
   }
 }
 

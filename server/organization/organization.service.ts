@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { queryByIds } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import { type Queryable, queryByIds } from "../db/queryable.js";
 import type { NewOrganizationInput, OrganizationInput } from "./organization.inputs.js";
 import { assertAllowed, mayEditOrganization } from "./organization.policy.js";
 import type { OrganizationKind } from "../taxonomy/taxonomy.js";

@@ -1,5 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Organization } from "../organization/organization.entity.js";
 
 @ObjectType({

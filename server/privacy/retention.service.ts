@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import { logger } from "../logger.js";
 import { deleteOldSecurityEvents } from "../auth/account.service.js";
 import { deleteExpiredCounters } from "../security/rate-limits.js";

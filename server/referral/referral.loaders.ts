@@ -1,5 +1,5 @@
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { loggedIn, type LoaderScope, manyByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { loggedIn, type LoaderScope, manyByKey } from "../request/loaders.js";
 import { Referral, ReferralEvent } from "./referral.entity.js";
 import { readReferralsLogged } from "./referral.service.js";
 
@@ -29,6 +29,6 @@ export function referralLoaders({ db, viewer }: LoaderScope) {
 
 type ReferralLoaders = ReturnType<typeof referralLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends ReferralLoaders {}
 }

@@ -12,11 +12,13 @@ import {
   Root,
 } from "type-graphql";
 import { stepsFor } from "./referral.transitions.js";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { User } from "../auth/user.entity.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Offering } from "../offering/offering.entity.js";
 import { Organization } from "../organization/organization.entity.js";
+import { CareCase } from "../case/case.entity.js";
+import { caseNotFound } from "../case/case.policy.js";
 import { Referral, ReferralEvent, ReferralState } from "./referral.entity.js";
 import { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
 import {
@@ -223,5 +225,16 @@ export class ReferralEventResolver {
   @FieldResolver(() => Organization)
   organization(@Root() event: ReferralEvent, @Ctx() { loaders }: Context) {
     return loaders.organizationById.load(event.organizationId);
+  }
+}
+
+@Resolver(() => CareCase)
+export class CaseReferralsResolver {
+  @FieldResolver(() => [Referral], {
+    description: "De overdrachten vanuit deze casus, nieuwste eerst",
+  })
+  async referrals(@Root() careCase: CareCase, @Ctx() { loaders }: Context): Promise<Referral[]> {
+    if (!(await loaders.isCaseMember.load(careCase.id))) throw caseNotFound();
+    return loaders.referralsByCaseId.load(careCase.id);
   }
 }

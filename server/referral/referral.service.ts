@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { logAccess, readLoggedByCase, selectLogged } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { assertCaseMember, teamAccessSql } from "../case/case.policy.js";
 import { joinCaseTeam } from "../case/case.service.js";
 import {
@@ -9,8 +9,8 @@ import {
   consentSharesCaseSql,
 } from "../inwoner/consent.service.js";
 import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
-import { isUuid, queryByIds } from "../common/ids.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { isUuid } from "../common/ids.js";
+import { type Queryable, queryByIds, returnedRows } from "../db/queryable.js";
 import type { Config } from "../config.js";
 import { Referral, ReferralState, referralStateLabels, Urgency } from "./referral.entity.js";
 import type { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { TooManyRequestsError } from "../common/errors.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 import type { RateLimitConfig } from "../config.js";
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { Role } from "../auth/role.js";
-import type { Context } from "../common/context.js";
+import { Role } from "../security/viewer.js";
+import type { Context } from "../request/context.js";
 import { NotFoundError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import {

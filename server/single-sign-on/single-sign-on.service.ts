@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
 import { mayManageAccountsOf, recordSecurityEvent } from "../auth/account.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { ForbiddenError, UserInputError } from "../common/errors.js";
-import { type Queryable, returnedRows } from "../common/queryable.js";
+import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction, sqlState } from "../common/transaction.js";
 import { logger } from "../logger.js";
 import { open, seal } from "../security/secret-box.js";

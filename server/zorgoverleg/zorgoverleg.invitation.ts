@@ -1,7 +1,7 @@
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { DataSource } from "typeorm";
 import { selectLogged } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { amsterdamWallClock } from "../common/amsterdam-time.js";
 import { zorgoverlegNotFound, zorgoverlegOfTeam } from "./zorgoverleg.policy.js";
 

@@ -1,7 +1,7 @@
 import { readLoggedByCase } from "../access-log/access-log.service.js";
 import { RegieAssignment } from "../case/case.entity.js";
-import { entityRowsWhereIn } from "../common/entity-rows.js";
-import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../common/loaders.js";
+import { entityRowsWhereIn } from "../db/entity-rows.js";
+import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "./zorgoverleg.entity.js";
 
 /** The request's loaders of zorgoverleggen, their invitees, agreements and regie decisions (see server/common/loaders.ts). */
@@ -77,6 +77,6 @@ export function zorgoverlegLoaders({ db, viewer }: LoaderScope) {
 
 type ZorgoverlegLoaders = ReturnType<typeof zorgoverlegLoaders>;
 
-declare module "../common/loaders.js" {
+declare module "../request/loaders.js" {
   interface Loaders extends ZorgoverlegLoaders {}
 }

@@ -1,8 +1,8 @@
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { isCaseMember } from "../case/case.policy.js";
 import { ForbiddenError, NotFoundError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
-import type { Queryable } from "../common/queryable.js";
+import type { Queryable } from "../db/queryable.js";
 
 // A zorgoverleg is case data: only the case team sees it, to others it does not exist.
 

@@ -12,7 +12,7 @@ import {
 import { User } from "../auth/user.entity.js";
 import { basesWithAccess, CareCase, CaseMember, RegieAssignment } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
-import type { Context } from "../common/context.js";
+import type { Context } from "../request/context.js";
 import { Organization } from "../organization/organization.entity.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "./zorgoverleg.entity.js";
 import {

@@ -2,10 +2,9 @@ import { Router } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config.js";
-import { restSession, restViewer } from "../auth/rest-session.js";
+import { type RestAccess, restSession, restViewer } from "../auth/rest-session.js";
 import { loggableError } from "../common/errors.js";
 import { logger } from "../logger.js";
-import type { RateLimits } from "../security/rate-limits.js";
 import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
 
 /**
@@ -13,9 +12,9 @@ import { zorgoverlegInvitation } from "./zorgoverleg.invitation.js";
  * as a meeting request). The same login as the API, by cookie or bearer token, and the same
  * request limit.
  */
-export function zorgoverlegRouter(db: DataSource, config: Config, rateLimits: RateLimits): Router {
+export function zorgoverlegRouter(db: DataSource, config: Config, access: RestAccess): Router {
   const router = Router();
-  const session = restSession(db, rateLimits, "text", config.secondFactorRequired);
+  const session = restSession(access, "text");
   router.get("/zorgoverleg/:id/uitnodiging.ics", session, async (req, res) => {
     const viewer = restViewer(res);
     if (!viewer) {

@@ -1,6 +1,7 @@
+import { queryByIds } from "../db/queryable.js";
 import type { DataSource, EntityManager } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import {
   assertCaseMember,
   isCaseMember,
@@ -10,7 +11,6 @@ import {
 } from "../case/case.policy.js";
 import { joinCaseTeam, transferRegieWithin } from "../case/case.service.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { queryByIds } from "../common/ids.js";
 import { amsterdamToday, isCalendarDate } from "../common/amsterdam-time.js";
 import { type Agreement, AgreementStatus } from "./zorgoverleg.entity.js";
 import type {

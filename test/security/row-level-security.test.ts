@@ -1,8 +1,8 @@
 import { demoAccounts } from "../support/demo.js";
 import type { EntityManager } from "typeorm";
-import type { Queryable } from "../../server/common/queryable.js";
+import type { Queryable } from "../../server/db/queryable.js";
 import { describe, expect, it } from "vitest";
-import { returnedRows } from "../../server/common/queryable.js";
+import { returnedRows } from "../../server/db/queryable.js";
 import { graphql } from "../support/api.js";
 import { asApplication } from "../support/application-role.js";
 import { buildOrganization, database, uniqueWord } from "../support/factories.js";

@@ -1,7 +1,7 @@
 // A mixed workload at a fixed arrival rate (open loop: requests keep arriving whether or not
 // the server keeps up, as users do), with the outcome of every request.
 import { amsterdamToday } from "../../server/common/amsterdam-time.js";
-import type { Queryable } from "../../server/common/queryable.js";
+import type { Queryable } from "../../server/db/queryable.js";
 import { type Headers, logIn, must, type Outcome, percentile, post } from "./http.js";
 
 export interface Sample {

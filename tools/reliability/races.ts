@@ -2,7 +2,7 @@
 // transferring regie, ticking off an agreement. Exactly one may win; the others must be told
 // CONFLICT; and after every round the database must still tell one consistent story.
 import { amsterdamToday } from "../../server/common/amsterdam-time.js";
-import type { Queryable } from "../../server/common/queryable.js";
+import type { Queryable } from "../../server/db/queryable.js";
 import { type Headers, must, type Outcome, post } from "./http.js";
 
 export interface Actor {

@@ -1,3 +1,5 @@
+// The labels query: the Dutch labels of every module's values, composed here beside the schema
+// so that no module has to import the others for it.
 import { Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import {
   channelLabels,
@@ -14,17 +16,17 @@ import {
   phaseLabels,
   serviceModuleLabels,
   targetGroupLabels,
-} from "./taxonomy.js";
-import { casePhaseLabels } from "../case/case.entity.js";
-import { contactPreferenceLabels } from "../inwoner/client.entity.js";
-import { consentDataCategoryLabels } from "../inwoner/consent.entity.js";
-import { accountStatusLabels, securityEventLabels } from "../auth/account.types.js";
-import { roleLabels } from "../auth/role.js";
-import { referralStateLabels } from "../referral/referral.entity.js";
-import { contactSignalLabels, inBalanceLabels } from "../nazorg/nazorg-contact.entity.js";
-import { nazorgAdjustmentKindLabels } from "../nazorg/nazorg-plan.entity.js";
-import { regieGapProblemLabels } from "../dashboard/dashboard.types.js";
-import { networkAgreementKindLabels } from "../network-agreement/network-agreement.entity.js";
+} from "./taxonomy/taxonomy.js";
+import { casePhaseLabels } from "./case/case.entity.js";
+import { contactPreferenceLabels } from "./inwoner/client.entity.js";
+import { consentDataCategoryLabels } from "./inwoner/consent.entity.js";
+import { accountStatusLabels, securityEventLabels } from "./auth/account.types.js";
+import { roleLabels } from "./auth/role.js";
+import { referralStateLabels } from "./referral/referral.entity.js";
+import { contactSignalLabels, inBalanceLabels } from "./nazorg/nazorg-contact.entity.js";
+import { nazorgAdjustmentKindLabels } from "./nazorg/nazorg-plan.entity.js";
+import { regieGapProblemLabels } from "./dashboard/dashboard.types.js";
+import { networkAgreementKindLabels } from "./network-agreement/network-agreement.entity.js";
 
 @ObjectType({ description: "Een waarde van een classificatie met Nederlands label en volgorde" })
 export class TaxonomyValue {

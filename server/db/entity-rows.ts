@@ -1,7 +1,7 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
-import { queryPrepared } from "../db/prepared-statement.js";
-import { isUuid } from "./ids.js";
+import { queryPrepared } from "./prepared-statement.js";
+import { isUuid } from "../common/ids.js";
 
 /**
  * The rows of an entity whose `column` is one of `keys`, as entity instances: what the

@@ -1,12 +1,12 @@
+import { queryByIds } from "../db/queryable.js";
 import type { DataSource, EntityManager } from "typeorm";
-import type { Viewer } from "../auth/session.service.js";
+import type { Viewer } from "../security/viewer.js";
 import { NotFoundError, UserInputError } from "../common/errors.js";
-import { queryByIds } from "../common/ids.js";
 import { findPostcodeArea } from "../geography/geography.service.js";
-import { refreshServedGemeenten } from "../offering/offering.service.js";
-import type { LocationInput } from "./location.inputs.js";
-import { insertLocation, updateLocationRow } from "./organization.service.js";
-import { assertAllowed, mayEditOfferingsOf } from "./organization.policy.js";
+import { refreshServedGemeenten } from "./offering.service.js";
+import type { LocationInput } from "../organization/location.inputs.js";
+import { insertLocation, updateLocationRow } from "../organization/organization.service.js";
+import { assertAllowed, mayEditOfferingsOf } from "../organization/organization.policy.js";
 import { inTransaction } from "../common/transaction.js";
 
 // Locations belong to an organisation and are where its offerings are given. Whoever may edit

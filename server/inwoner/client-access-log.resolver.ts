@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
-import { Role } from "../auth/role.js";
-import { isOnClientTeam } from "../inwoner/consent.service.js";
-import type { Context } from "../common/context.js";
+import { Role } from "../security/viewer.js";
+import { isOnClientTeam } from "./consent.service.js";
+import type { Context } from "../request/context.js";
 import { NotFoundError } from "../common/errors.js";
-import { readClientAccessLog } from "./access-log.service.js";
+import { readClientAccessLog } from "../access-log/access-log.service.js";
 
 @ObjectType({ description: "Eén toegang tot gegevens van een inwoner" })
 export class AccessLogEntry {
