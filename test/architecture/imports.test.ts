@@ -81,6 +81,7 @@ const sharedLayers = [
   "server/db/",
   "server/common/",
   "server/security/",
+  "server/request/",
   "server/config.ts",
   "server/logger.ts",
   "server/paths.ts",
@@ -88,10 +89,35 @@ const sharedLayers = [
 const isShared = (file: string) =>
   sharedLayers.some((layer) => file.startsWith(layer)) || file.startsWith("migrations/");
 
+/**
+ * The server's folders as one graph: a folder imports another when any of its files does. The
+ * files beside app.ts (the composition root) count each on their own.
+ */
+function serverFolderGraph(): Map<string, Set<string>> {
+  const folderOf = (file: string) => file.split("/").slice(0, 2).join("/");
+  const folders = new Map<string, Set<string>>();
+  for (const [file, imports] of graph) {
+    if (!file.startsWith("server/")) continue;
+    const from = folderOf(file);
+    const targets = folders.get(from) ?? new Set<string>();
+    for (const target of imports) {
+      if (target.startsWith("server/") && folderOf(target) !== from) targets.add(folderOf(target));
+    }
+    folders.set(from, targets);
+  }
+  return folders;
+}
+
 describe("the import structure", () => {
   it("has no file that imports, through others, a file that imports it", () => {
     expect(graph.get("server/app.ts")?.size).toBeGreaterThan(10);
     expect(loops(graph)).toEqual([]);
+  });
+
+  it("has no server folder that imports, through others, a folder that imports it", () => {
+    const folders = serverFolderGraph();
+    expect(folders.get("server/referral")?.size).toBeGreaterThan(3);
+    expect(loops(folders)).toEqual([]);
   });
 
   it("keeps the shared layers (database, common, security, configuration) free of domain modules", () => {
