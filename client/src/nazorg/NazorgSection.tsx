@@ -5,15 +5,8 @@ import { paramsFromSearch } from "../search/searchParams";
 import { Item } from "../shared/ContactPoint";
 import { formatDate, formatList } from "../shared/format";
 import { labelsOf, useTaxonomyLabels } from "../shared/taxonomy";
-import {
-  AddContactForm,
-  AdjustPlanForm,
-  ContactActions,
-  CreatePlanForm,
-  NotFeasibleForm,
-  RegisterContactForm,
-  UpdatePlanForm,
-} from "./NazorgForms";
+import { AddContactForm, ContactActions, RegisterContactForm } from "./NazorgContactForms";
+import { AdjustPlanForm, CreatePlanForm, NotFeasibleForm, UpdatePlanForm } from "./NazorgPlanForms";
 
 export const NazorgSectionQuery = graphql(`
   query NazorgSection($caseId: ID!) {
