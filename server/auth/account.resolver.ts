@@ -4,21 +4,14 @@ import { NotFoundError, UserInputError } from "../common/errors.js";
 import { isUuid } from "../common/ids.js";
 import {
   acceptInvitation,
-  changeOwnPassword,
-  endOwnSession,
-  ownSessions,
   disableAccount,
   enableAccount,
   invitationFor,
   inviteWorker,
   onboardPartner,
   organizationAccounts,
-  passwordResetFor,
-  requestPasswordReset,
   resendInvitation,
-  resetPassword,
   revokeInvitation,
-  securityEvents,
   setAccountRoles,
 } from "./account.service.js";
 import {
@@ -41,6 +34,9 @@ import { resetSecondFactor } from "./second-factor.service.js";
 import { LoginResult } from "./auth.inputs.js";
 import { logIn } from "./auth.resolver.js";
 import { Role } from "./role.js";
+import { passwordResetFor, requestPasswordReset, resetPassword } from "./password-reset.service.js";
+import { changeOwnPassword, endOwnSession, ownSessions } from "./own-account.service.js";
+import { securityEvents } from "./security-log.js";
 
 /** One account as its beheerder sees it, after a change. */
 async function accountOf(context: Context, userId: string): Promise<Account> {

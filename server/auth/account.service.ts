@@ -1,18 +1,25 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "../common/errors.js";
+import { ConflictError, ForbiddenError, UserInputError } from "../common/errors.js";
 import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction, sqlState } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
-import { renderInvitationMail, renderPasswordResetMail } from "../mail/mail.templates.js";
+import { renderInvitationMail } from "../mail/mail.templates.js";
 import type { NewOrganizationInput } from "../organization/organization.inputs.js";
 import { addOrganization } from "../organization/organization.service.js";
 import { normalizeEmail } from "./email-address.js";
-import { hashPassword, verifyPassword } from "./password.js";
+import { hashPassword } from "./password.js";
 import { passwordProblem } from "./password-strength.js";
 import { Role } from "./role.js";
 import type { Viewer } from "./session.service.js";
 import { sha256 } from "../security/digest.js";
+import { recordSecurityEvent } from "./security-log.js";
+import {
+  assertGrantable,
+  assertManages,
+  assertNotLastBeheerder,
+  lockedAccount,
+} from "./account.policy.js";
 
 /** How long an invitation link can be used. */
 export const invitationDays = 7;
@@ -23,128 +30,6 @@ export enum AccountStatus {
   ACTIEF = "ACTIEF",
   UITGENODIGD = "UITGENODIGD",
   UITGESCHAKELD = "UITGESCHAKELD",
-}
-
-export type SecurityEventKind =
-  | "LOGIN"
-  | "LOGIN_FAILED"
-  | "INVITED"
-  | "INVITATION_RESENT"
-  | "INVITATION_REVOKED"
-  | "INVITATION_ACCEPTED"
-  | "ROLES_CHANGED"
-  | "DISABLED"
-  | "ENABLED"
-  | "PASSWORD_CHANGED"
-  | "SESSION_ENDED"
-  | "PASSWORD_RESET_REQUESTED"
-  | "PASSWORD_RESET"
-  | "SECOND_FACTOR_ENABLED"
-  | "SECOND_FACTOR_DISABLED"
-  | "SECOND_FACTOR_RESET"
-  | "RECOVERY_CODE_USED"
-  | "PASSKEY_ADDED"
-  | "PASSKEY_REMOVED"
-  | "SSO_CONFIGURED"
-  | "SSO_REMOVED";
-
-/** Writes one entry of the security log; ids and role names only. */
-export async function recordSecurityEvent(
-  db: Queryable,
-  kind: SecurityEventKind,
-  event: { organizationId: string; actorUserId?: string; subjectUserId?: string; roles?: Role[] },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO security_event (kind, organization_id, actor_user_id, subject_user_id, roles)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [
-      kind,
-      event.organizationId,
-      event.actorUserId ?? null,
-      event.subjectUserId ?? null,
-      event.roles ?? null,
-    ],
-  );
-}
-
-/**
- * Deletes the security log's entries older than `months` (the retention job, as the owner:
- * the application may not delete them). Answers how many went.
- */
-export async function deleteOldSecurityEvents(db: Queryable, months: number): Promise<number> {
-  const deleted = returnedRows<{ id: string }>(
-    await db.query(
-      `DELETE FROM security_event WHERE occurred_at < now() - make_interval(months => $1)
-       RETURNING id`,
-      [months],
-    ),
-  );
-  return deleted.length;
-}
-
-// ── Who may manage which accounts ────────────────────────────────────────────────────────────
-
-/** A beheerder manages the accounts of their own organisation; the regiobeheerder any. */
-export function mayManageAccountsOf(viewer: Viewer, organizationId: string): boolean {
-  return (
-    viewer.roles.includes(Role.REGIO_BEHEERDER) ||
-    (viewer.organizationId === organizationId && viewer.roles.includes(Role.BEHEERDER))
-  );
-}
-
-function assertManages(viewer: Viewer, organizationId: string): void {
-  if (!mayManageAccountsOf(viewer, organizationId)) {
-    throw new ForbiddenError("U kunt alleen de accounts van uw eigen organisatie beheren.");
-  }
-}
-
-/** Nobody grants more than they hold: the regiobeheerder's role only a regiobeheerder gives. */
-function assertGrantable(viewer: Viewer, roles: Role[]): void {
-  if (roles.includes(Role.REGIO_BEHEERDER) && !viewer.roles.includes(Role.REGIO_BEHEERDER)) {
-    throw new ForbiddenError("Alleen een regiobeheerder kan iemand regiobeheerder maken.");
-  }
-}
-
-interface AccountRow {
-  id: string;
-  organizationId: string;
-  roles: Role[];
-  disabled: boolean;
-  invited: boolean;
-}
-
-/** The account, locked for the change, with every active beheerder of its organisation. */
-async function lockedAccount(manager: EntityManager, viewer: Viewer, userId: string) {
-  const rows = (await manager.query(
-    `SELECT id, organization_id AS "organizationId", roles, disabled_at IS NOT NULL AS disabled,
-            password_hash IS NULL
-              AND NOT EXISTS (SELECT 1 FROM sso_identity i WHERE i.user_id = app_user.id) AS invited
-       FROM app_user
-      WHERE organization_id = (SELECT organization_id FROM app_user WHERE id = $1)
-      ORDER BY id
-        FOR UPDATE`,
-    [userId],
-  )) as AccountRow[];
-  const account = rows.find((row) => row.id === userId);
-  if (!account) throw new NotFoundError("Dit account bestaat niet.");
-  assertManages(viewer, account.organizationId);
-  const activeBeheerders = rows.filter(
-    (row) => !row.disabled && !row.invited && row.roles.includes(Role.BEHEERDER),
-  );
-  return { account, activeBeheerders };
-}
-
-function assertNotLastBeheerder(
-  account: AccountRow,
-  activeBeheerders: AccountRow[],
-  remains: boolean,
-): void {
-  const isActiveBeheerder = activeBeheerders.some((row) => row.id === account.id);
-  if (isActiveBeheerder && !remains && activeBeheerders.length === 1) {
-    throw new ConflictError(
-      "Dit is de laatste actieve beheerder van de organisatie. Maak eerst iemand anders beheerder.",
-    );
-  }
 }
 
 // ── Single-use links: invitations and new passwords ──────────────────────────────────────────
@@ -163,7 +48,7 @@ export function passwordResetLink(publicUrl: string, token: string): string {
  * A new single-use link for the account; its earlier links for the same purpose stop working.
  * Answers the token, which is never stored but as a hash.
  */
-async function newAccountLink(
+export async function newAccountLink(
   manager: EntityManager,
   link: { userId: string; purpose: LinkPurpose; minutes: number; createdBy: string | null },
 ): Promise<{ token: string; id: string; expiresAt: Date; organizationName: string }> {
@@ -184,7 +69,7 @@ async function newAccountLink(
   return { token, ...row };
 }
 
-async function queueAccountMail(
+export async function queueAccountMail(
   manager: EntityManager,
   kind: LinkPurpose,
   mail: { linkId: string; userId: string; subject: string; text: string; html: string },
@@ -197,7 +82,7 @@ async function queueAccountMail(
 }
 
 /** Whose link this is while it can still be used: not used, withdrawn or expired. */
-async function usableLink(
+export async function usableLink(
   db: Queryable,
   token: string,
   purpose: LinkPurpose,
@@ -218,7 +103,7 @@ async function usableLink(
  * Uses the link up in the same statement that checks it, so two tabs cannot both use it, and
  * sets the account's password. Answers the account, or null for a link that cannot be used.
  */
-async function useLinkForPassword(
+export async function useLinkForPassword(
   manager: EntityManager,
   token: string,
   purpose: LinkPurpose,
@@ -245,7 +130,7 @@ async function useLinkForPassword(
 }
 
 /** The new password's problem, if any: too weak, or made of the holder's own name or address. */
-function newPasswordProblem(password: string, holder: { name: string; email: string }) {
+export function newPasswordProblem(password: string, holder: { name: string; email: string }) {
   return passwordProblem(password, [holder.name, holder.email.split("@")[0]!]);
 }
 
@@ -436,86 +321,6 @@ export async function acceptInvitation(
   });
 }
 
-// ── A forgotten password ─────────────────────────────────────────────────────────────────────
-
-const unusableReset =
-  "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe aan.";
-
-/**
- * "Wachtwoord vergeten": mails a single-use link to choose a new password to the active account
- * with this address. An unknown, invited or disabled address gets nothing, and the caller
- * answers the same either way, so the answer tells nobody which addresses have an account.
- */
-export async function requestPasswordReset(
-  db: DataSource,
-  email: string,
-  mail: MailConfig,
-): Promise<void> {
-  if (!mail.smtpUrl) return;
-  await inTransaction(db, async (manager) => {
-    const [account] = (await manager.query(
-      `SELECT id, organization_id AS "organizationId" FROM app_user
-        WHERE email = $1 AND disabled_at IS NULL AND password_hash IS NOT NULL`,
-      [email],
-    )) as Array<{ id: string; organizationId: string }>;
-    if (!account) return;
-    const link = await newAccountLink(manager, {
-      userId: account.id,
-      purpose: "PASSWORD_RESET",
-      minutes: passwordResetMinutes,
-      createdBy: null,
-    });
-    const rendered = renderPasswordResetMail({
-      link: passwordResetLink(mail.publicUrl, link.token),
-      minutes: passwordResetMinutes,
-    });
-    await queueAccountMail(manager, "PASSWORD_RESET", {
-      linkId: link.id,
-      userId: account.id,
-      ...rendered,
-    });
-    await recordSecurityEvent(manager, "PASSWORD_RESET_REQUESTED", {
-      organizationId: account.organizationId,
-      subjectUserId: account.id,
-    });
-  });
-}
-
-/** For whom a link to choose a new password is; null for a link that cannot be used. */
-export function passwordResetFor(db: Queryable, token: string) {
-  return usableLink(db, token, "PASSWORD_RESET");
-}
-
-/**
- * Sets the new password chosen through a reset link, which is used up. Every session of the
- * account ends: whoever knew the old password is out. Answers the account's id, to log its
- * holder in.
- */
-export async function resetPassword(
-  db: DataSource,
-  token: string,
-  password: string,
-): Promise<string> {
-  const reset = await passwordResetFor(db, token);
-  if (!reset) throw new UserInputError(unusableReset, "token");
-  const problem = await newPasswordProblem(password, reset);
-  if (problem) throw new UserInputError(problem, "password");
-  const passwordHash = await hashPassword(password);
-  return inTransaction(db, async (manager) => {
-    const account = await useLinkForPassword(manager, token, "PASSWORD_RESET", passwordHash);
-    if (!account) throw new UserInputError(unusableReset, "token");
-    await manager.query(
-      "UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
-      [account.userId],
-    );
-    await recordSecurityEvent(manager, "PASSWORD_RESET", {
-      organizationId: account.organizationId,
-      subjectUserId: account.userId,
-    });
-    return account.userId;
-  });
-}
-
 // ── Roles, leavers ───────────────────────────────────────────────────────────────────────────
 
 export async function setAccountRoles(
@@ -639,115 +444,4 @@ export async function organizationAccounts(
       ORDER BY u.disabled_at IS NOT NULL, u.name, u.id`,
     [organizationId],
   )) as AccountListing[];
-}
-
-export interface SecurityEventListing {
-  id: string;
-  occurredAt: Date;
-  kind: SecurityEventKind;
-  actorName: string | null;
-  subjectName: string | null;
-  roles: Role[] | null;
-}
-
-/** The organisation's security log, newest first. */
-export async function securityEvents(
-  db: Queryable,
-  viewer: Viewer,
-  organizationId: string,
-  limit: number,
-): Promise<SecurityEventListing[]> {
-  assertManages(viewer, organizationId);
-  return (await db.query(
-    `SELECT e.id::text, e.occurred_at AS "occurredAt", e.kind, a.name AS "actorName",
-            s.name AS "subjectName", e.roles
-       FROM security_event e
-       LEFT JOIN app_user a ON a.id = e.actor_user_id
-       LEFT JOIN app_user s ON s.id = e.subject_user_id
-      WHERE e.organization_id = $1
-      ORDER BY e.occurred_at DESC, e.id DESC
-      LIMIT $2`,
-    [organizationId, limit],
-  )) as SecurityEventListing[];
-}
-
-// ── The own account ──────────────────────────────────────────────────────────────────────────
-
-/**
- * Changes the viewer's password; the current one must be given. Every other session of the
- * account ends (a password is changed because someone else may know it); this one stays.
- */
-export async function changeOwnPassword(
-  db: DataSource,
-  viewer: Viewer,
-  currentPassword: string,
-  newPassword: string,
-): Promise<void> {
-  const [account] = (await db.query(
-    'SELECT name, email, password_hash AS "passwordHash" FROM app_user WHERE id = $1',
-    [viewer.userId],
-  )) as Array<{ name: string; email: string; passwordHash: string | null }>;
-  if (!account?.passwordHash || !(await verifyPassword(account.passwordHash, currentPassword))) {
-    throw new UserInputError("Uw huidige wachtwoord klopt niet.", "currentPassword");
-  }
-  const problem = await newPasswordProblem(newPassword, account);
-  if (problem) throw new UserInputError(problem, "newPassword");
-  const passwordHash = await hashPassword(newPassword);
-  await inTransaction(db, async (manager) => {
-    await manager.query("UPDATE app_user SET password_hash = $2 WHERE id = $1", [
-      viewer.userId,
-      passwordHash,
-    ]);
-    await manager.query(
-      `UPDATE user_session SET revoked_at = now()
-        WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-      [viewer.userId, viewer.sessionId],
-    );
-    await recordSecurityEvent(manager, "PASSWORD_CHANGED", {
-      organizationId: viewer.organizationId,
-      actorUserId: viewer.userId,
-      subjectUserId: viewer.userId,
-    });
-  });
-}
-
-export interface OwnSession {
-  id: string;
-  createdAt: Date;
-  expiresAt: Date;
-  current: boolean;
-}
-
-/** The viewer's sessions that are still valid, newest first. */
-export async function ownSessions(db: Queryable, viewer: Viewer): Promise<OwnSession[]> {
-  return (await db.query(
-    `SELECT id, created_at AS "createdAt", expires_at AS "expiresAt", id = $2 AS current
-       FROM user_session
-      WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
-      ORDER BY created_at DESC, id`,
-    [viewer.userId, viewer.sessionId],
-  )) as OwnSession[];
-}
-
-/** Ends one of the viewer's own sessions (another browser, a lost phone). */
-export async function endOwnSession(
-  db: DataSource,
-  viewer: Viewer,
-  sessionId: string,
-): Promise<void> {
-  await inTransaction(db, async (manager) => {
-    const ended = returnedRows<{ id: string }>(
-      await manager.query(
-        `UPDATE user_session SET revoked_at = now()
-          WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
-        [sessionId, viewer.userId],
-      ),
-    );
-    if (ended.length === 0) throw new NotFoundError("Deze sessie bestaat niet (meer).");
-    await recordSecurityEvent(manager, "SESSION_ENDED", {
-      organizationId: viewer.organizationId,
-      actorUserId: viewer.userId,
-      subjectUserId: viewer.userId,
-    });
-  });
 }

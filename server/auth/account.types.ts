@@ -11,7 +11,8 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { NewOrganizationInput } from "../organization/organization.inputs.js";
 import { Organization } from "../organization/organization.entity.js";
 import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
-import { AccountStatus, type SecurityEventKind } from "./account.service.js";
+import { AccountStatus } from "./account.service.js";
+import type { SecurityEventKind } from "./security-log.js";
 import { maxPasswordLength } from "./password-strength.js";
 import { Role } from "./role.js";
 

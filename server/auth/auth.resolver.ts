@@ -5,7 +5,6 @@ import { returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { demoPassword } from "../../seeds/demo-region.js";
 import { Organization } from "../organization/organization.entity.js";
-import { recordSecurityEvent } from "./account.service.js";
 import { LoginInput, LoginResult, LoginSettings, SessionInfo } from "./auth.inputs.js";
 import { normalizeEmail } from "./email-address.js";
 import { unknownUserHash, verifyPassword } from "./password.js";
@@ -22,6 +21,7 @@ import { whileSettingUpSecondFactor } from "./auth-checker.js";
 import { cookieToken, sessionCookieName } from "../security/authentication.js";
 import { Role } from "./role.js";
 import { User } from "./user.entity.js";
+import { recordSecurityEvent } from "./security-log.js";
 
 @Resolver(() => User)
 export class AuthResolver {

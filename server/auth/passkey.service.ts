@@ -9,9 +9,9 @@ import { ConflictError, NotFoundError, UserInputError } from "../common/errors.j
 import { isUuid } from "../common/ids.js";
 import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
-import { recordSecurityEvent } from "./account.service.js";
 import { issueRecoveryCodes } from "./second-factor.service.js";
 import type { Viewer } from "./session.service.js";
+import { recordSecurityEvent } from "./security-log.js";
 
 // Loaded with the first passkey: its certificate parsing costs every start of the server time.
 const webAuthn = () => import("@simplewebauthn/server");

@@ -4,9 +4,10 @@ import { ConflictError, ForbiddenError, NotFoundError, UserInputError } from "..
 import { type Queryable, returnedRows } from "../db/queryable.js";
 import { inTransaction } from "../common/transaction.js";
 import { open, seal } from "../security/secret-box.js";
-import { mayManageAccountsOf, recordSecurityEvent } from "./account.service.js";
 import type { Viewer } from "./session.service.js";
 import { sha256 } from "../security/digest.js";
+import { mayManageAccountsOf } from "./account.policy.js";
+import { recordSecurityEvent } from "./security-log.js";
 
 /** A code's time step: the app shows a new code every half minute. */
 const stepSeconds = 30;

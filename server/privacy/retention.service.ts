@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { Queryable } from "../db/queryable.js";
 import { logger } from "../logger.js";
-import { deleteOldSecurityEvents } from "../auth/account.service.js";
 import { deleteExpiredCounters } from "../security/rate-limits.js";
+import { deleteOldSecurityEvents } from "../auth/security-log.js";
 
 export const anonymisedText = "Geanonimiseerd";
 

@@ -2,7 +2,6 @@ import cookieParser from "cookie-parser";
 import { type Request, type Response, Router } from "express";
 import * as openid from "openid-client";
 import type { DataSource } from "typeorm";
-import { recordSecurityEvent } from "../auth/account.service.js";
 import { logIn } from "../auth/auth.resolver.js";
 import { normalizeEmail } from "../auth/email-address.js";
 import { isDatabaseUnavailable, loggableError, TooManyRequestsError } from "../common/errors.js";
@@ -18,6 +17,7 @@ import {
   singleSignOnClientFor,
   takeLoginAttempt,
 } from "./single-sign-on.service.js";
+import { recordSecurityEvent } from "../auth/security-log.js";
 
 /**
  * Why a login through the organisation did not happen, as the login page explains it

@@ -1,5 +1,4 @@
 import type { DataSource } from "typeorm";
-import { mayManageAccountsOf, recordSecurityEvent } from "../auth/account.service.js";
 import type { Viewer } from "../security/viewer.js";
 import { ForbiddenError, UserInputError } from "../common/errors.js";
 import { type Queryable, returnedRows } from "../db/queryable.js";
@@ -8,6 +7,8 @@ import { logger } from "../logger.js";
 import { open, seal } from "../security/secret-box.js";
 import { discoverIssuer, isAcceptableIssuerUrl } from "./openid-issuer.js";
 import { sha256 } from "../security/digest.js";
+import { mayManageAccountsOf } from "../auth/account.policy.js";
+import { recordSecurityEvent } from "../auth/security-log.js";
 
 /** An organisation's connection as its beheerder sees it: never the secret. */
 export interface SingleSignOnConnectionListing {
