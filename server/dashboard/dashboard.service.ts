@@ -3,14 +3,15 @@ import type { CareCase } from "../case/case.entity.js";
 import { teamAccessSql } from "../case/case.policy.js";
 import type { Queryable } from "../db/queryable.js";
 import { selectLogged } from "../access-log/access-log.service.js";
+
+import { RegieGapProblem, type RegieGap } from "./dashboard.types.js";
 import {
   contactIsDueThisWeekSql,
   contactIsOverdueSql,
   contactSelectSql,
-  type ContactRow,
   relapseFollowUpMadeSql,
-} from "../nazorg/nazorg.service.js";
-import { RegieGapProblem, type RegieGap } from "./dashboard.types.js";
+  type ContactRow,
+} from "../nazorg/nazorg.queries.js";
 
 /**
  * How many rows each list shows; the counts are always the full number. The lists are read

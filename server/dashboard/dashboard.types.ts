@@ -2,10 +2,10 @@ import { registerLabelledEnum } from "../taxonomy/taxonomy.js";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CareCase, CasePhase } from "../case/case.entity.js";
 import { NazorgContact } from "../nazorg/nazorg-contact.entity.js";
-import type { ContactRow } from "../nazorg/nazorg.service.js";
 import { Referral } from "../referral/referral.entity.js";
 import { Agreement } from "../zorgoverleg/zorgoverleg.entity.js";
 import type { MyAgreement } from "../zorgoverleg/zorgoverleg.service.js";
+import { type ContactRow } from "../nazorg/nazorg.queries.js";
 
 /** Why a regie holder cannot act on a case. */
 export enum RegieGapProblem {

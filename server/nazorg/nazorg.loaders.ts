@@ -3,7 +3,7 @@ import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import type { NazorgContact, RelapseRisk } from "./nazorg-contact.entity.js";
 import { NazorgPlan } from "./nazorg-plan.entity.js";
-import { contactSelectSql, relapseRiskSelectSql } from "./nazorg.service.js";
+import { contactSelectSql, relapseRiskSelectSql } from "./nazorg.queries.js";
 
 /** The request's loaders of nazorg plans, their contacts and relapse risks (see server/common/loaders.ts). */
 export function nazorgLoaders({ db, viewer, config }: LoaderScope) {

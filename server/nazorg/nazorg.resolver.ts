@@ -16,14 +16,16 @@ import {
 import {
   adjustNazorgPlan,
   createNazorgPlan,
-  moveNazorgContact,
-  planNazorgContact,
   recordNazorgNotFeasible,
-  registerNazorgContact,
-  removeNazorgContact,
   updateNazorgPlan,
 } from "./nazorg.service.js";
 import { planOfContact } from "./nazorg.policy.js";
+import {
+  moveNazorgContact,
+  planNazorgContact,
+  registerNazorgContact,
+  removeNazorgContact,
+} from "./nazorg-contact.service.js";
 
 const isoDate = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

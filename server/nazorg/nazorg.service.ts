@@ -1,32 +1,23 @@
-import type { DataSource, EntityManager } from "typeorm";
-import { amsterdamToday, amsterdamTodaySql } from "../common/amsterdam-time.js";
+import type { DataSource } from "typeorm";
 import { logAccess } from "../access-log/access-log.service.js";
 import type { Viewer } from "../security/viewer.js";
-import {
-  assertCaseMember,
-  caseNotFound,
-  isTeamMemberWithAccess,
-  teamAccessSql,
-} from "../case/case.policy.js";
+import { assertCaseMember, caseNotFound, isTeamMemberWithAccess } from "../case/case.policy.js";
 import { CasePhase } from "../case/case.entity.js";
 import { ConflictError, UserInputError } from "../common/errors.js";
-import { isUuid } from "../common/ids.js";
 import { type Queryable, queryByIds, returnedRows } from "../db/queryable.js";
 import { paletteIntensity, type PaletteLevel } from "../taxonomy/taxonomy.js";
-import { InBalance, type NazorgContact } from "./nazorg-contact.entity.js";
 import { NazorgAdjustmentKind, NazorgPlanStatus } from "./nazorg-plan.entity.js";
 import type {
   AdjustNazorgPlanInput,
   CreateNazorgPlanInput,
-  RegisterNazorgContactInput,
   UpdateNazorgPlanInput,
 } from "./nazorg.inputs.js";
-import { planOfContact, planOfTeam, type PlanOfCase } from "./nazorg.policy.js";
+import { planOfTeam, type PlanOfCase } from "./nazorg.policy.js";
 import { inTransaction } from "../common/transaction.js";
 import { ChangeKind } from "../live/live-change.js";
 import { announceChange } from "../live/live.service.js";
 
-const teamBasis = "CASE_TEAM";
+export const teamBasis = "CASE_TEAM";
 
 /** Nazorg lasts 12 months after the trajectory, 24 after a saneringskrediet (DOMAIN.md). */
 export const defaultDurationMonths = { regular: 12, saneringskrediet: 24 } as const;
@@ -42,65 +33,8 @@ export function defaultContactMonths(durationMonths: number): number[] {
   return [...months].sort((a, b) => a - b);
 }
 
-// Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
-const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
-  AND cc.phase <> 'AFGESLOTEN'`;
-
-/**
- * For queries that join nazorg_contact c, nazorg_plan p and care_case cc (as contactSelectSql).
- * Overdue: not registered and the planned date plus the grace has passed (on the last day of
- * the grace it is not overdue yet). Due this week: still open, not overdue, planned up to and
- * including this Sunday. Both in SQL, so every list can filter and count on them.
- */
-export function contactIsOverdueSql(graceParam: string): string {
-  return `(${openContactSql} AND c.planned_on + ${graceParam}::int < ${amsterdamTodaySql})`;
-}
-
-export function contactIsDueThisWeekSql(graceParam: string): string {
-  return `(${openContactSql} AND c.planned_on + ${graceParam}::int >= ${amsterdamTodaySql}
-           AND c.planned_on <= date_trunc('week', ${amsterdamTodaySql})::date + 6)`;
-}
-
-/** Contacts with their plan's case and status; `$1` must be the grace in days. */
-export const contactSelectSql = `
-  SELECT c.id, c.plan_id AS "planId", p.case_id AS "caseId", cc.client_id AS "clientId",
-         c.planned_on::text AS "plannedOn", c.held_on::text AS "heldOn", c.channel,
-         c.held_by_user_id AS "heldByUserId", c.in_balance AS "inBalance", c.signals, c.note,
-         c.follow_up AS "followUp", c.registered_at AS "registeredAt",
-         p.responsible_user_id AS "responsibleUserId",
-         ${contactIsOverdueSql("$1")} AS "isOverdue", ${contactIsDueThisWeekSql("$1")} AS "dueThisWeek"
-    FROM nazorg_contact c
-    JOIN nazorg_plan p ON p.id = c.plan_id
-    JOIN care_case cc ON cc.id = p.case_id`;
-
-export type ContactRow = NazorgContact & { clientId: string };
-
-/**
- * Whether the follow-up a relapse risk asks for has been made, on or after the day of the risk:
- * a referral from the case that was sent and not cancelled, declined or failed, or a
- * zorgoverleg planned for the case.
- */
-export function relapseFollowUpMadeSql(risk: string): string {
-  const since = `(${risk}.since::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
-  return `(EXISTS (
-    SELECT 1 FROM referral f
-     WHERE f.case_id = ${risk}.case_id
-       AND f.created_at >= ${since}
-       AND f.sent_at IS NOT NULL
-       AND f.state NOT IN ('CANCELLED', 'DECLINED', 'FAILED'))
-    OR EXISTS (
-    SELECT 1 FROM zorgoverleg z WHERE z.case_id = ${risk}.case_id AND z.created_at >= ${since}))`;
-}
-
-export const relapseRiskSelectSql = `
-  SELECT r.id, r.case_id AS "caseId", r.since::text AS since,
-         r.raised_by_contact_id AS "raisedByContactId", r.cleared_on::text AS "clearedOn",
-         r.cleared_by_contact_id AS "clearedByContactId",
-         (r.cleared_on IS NULL AND NOT ${relapseFollowUpMadeSql("r")}) AS "followUpNeeded"
-    FROM relapse_risk r`;
-
 /** The responsible organisation is on the case team; the worker, if named, works there. */
-async function assertResponsible(
+export async function assertResponsible(
   manager: Queryable,
   caseId: string,
   organizationId: string,
@@ -127,7 +61,11 @@ async function assertResponsible(
   }
 }
 
-async function planContacts(manager: Queryable, planId: string, dates: string[]): Promise<void> {
+export async function planContacts(
+  manager: Queryable,
+  planId: string,
+  dates: string[],
+): Promise<void> {
   if (dates.length === 0) return;
   await manager.query(
     `INSERT INTO nazorg_contact (plan_id, planned_on)
@@ -137,7 +75,11 @@ async function planContacts(manager: Queryable, planId: string, dates: string[])
   );
 }
 
-async function touchPlan(manager: Queryable, viewer: Viewer, plan: PlanOfCase): Promise<void> {
+export async function touchPlan(
+  manager: Queryable,
+  viewer: Viewer,
+  plan: PlanOfCase,
+): Promise<void> {
   await manager.query("UPDATE nazorg_plan SET updated_at = now() WHERE id = $1", [plan.planId]);
   await announceChange(manager, ChangeKind.NAZORG, { caseId: plan.caseId });
   await logAccess(
@@ -278,7 +220,7 @@ export async function updateNazorgPlan(
   });
 }
 
-function assertActive(plan: PlanOfCase): void {
+export function assertActive(plan: PlanOfCase): void {
   if (plan.status !== NazorgPlanStatus.ACTIVE) {
     throw new UserInputError(
       "Voor deze casus is vastgelegd dat nazorg niet haalbaar is.",
@@ -417,171 +359,4 @@ export async function recordNazorgNotFeasible(
     );
     return id;
   });
-}
-
-/** Adds a planned contact moment. */
-export async function planNazorgContact(
-  db: DataSource,
-  viewer: Viewer,
-  planId: string,
-  plannedOn: string,
-): Promise<void> {
-  await inTransaction(db, async (manager) => {
-    const plan = await planOfTeam(manager, viewer, planId, true);
-    assertActive(plan);
-    await planContacts(manager, plan.planId, [plannedOn]);
-    await touchPlan(manager, viewer, plan);
-  });
-}
-
-/** Moves a planned moment that has not been held yet to another date. */
-export async function moveNazorgContact(
-  db: DataSource,
-  viewer: Viewer,
-  contactId: string,
-  plannedOn: string,
-): Promise<void> {
-  await inTransaction(db, async (manager) => {
-    const plan = await planOfContact(manager, viewer, contactId, true);
-    assertActive(plan);
-    const moved = returnedRows(
-      await manager.query(
-        "UPDATE nazorg_contact SET planned_on = $2 WHERE id = $1 AND held_on IS NULL RETURNING id",
-        [contactId, plannedOn],
-      ),
-    );
-    if (moved.length === 0) throw heldAlready();
-    await touchPlan(manager, viewer, plan);
-  });
-}
-
-/** Removes a planned moment that has not been held; a held contact stays on record. */
-export async function removeNazorgContact(
-  db: DataSource,
-  viewer: Viewer,
-  contactId: string,
-): Promise<void> {
-  await inTransaction(db, async (manager) => {
-    const plan = await planOfContact(manager, viewer, contactId, true);
-    const removed = returnedRows(
-      await manager.query(
-        "DELETE FROM nazorg_contact WHERE id = $1 AND held_on IS NULL RETURNING id",
-        [contactId],
-      ),
-    );
-    if (removed.length === 0) throw heldAlready();
-    await touchPlan(manager, viewer, plan);
-  });
-}
-
-const heldAlready = () =>
-  new ConflictError("Dit contact is al vastgelegd; een gehouden contact blijft bewaard.");
-
-/**
- * Registers a held contact (a planned moment, or an unplanned one). Out of balance marks the
- * case at risk of relapse, from the day of the contact; a later contact in balance clears it,
- * and both stay in the risk history.
- */
-export async function registerNazorgContact(
-  db: DataSource,
-  viewer: Viewer,
-  input: RegisterNazorgContactInput,
-): Promise<string> {
-  return inTransaction(db, async (manager) => {
-    const plan = await planOfTeam(manager, viewer, input.planId, true);
-    assertActive(plan);
-    if (input.heldOn > amsterdamToday()) {
-      throw new UserInputError("De datum van het contact ligt in de toekomst.", "heldOn");
-    }
-    const heldBy = input.heldByUserId ?? viewer.userId;
-    const worker = await queryByIds<unknown>(
-      manager,
-      `SELECT 1 FROM app_user u WHERE u.id = $1 AND ${teamAccessSql("$2::uuid", "u.organization_id")}`,
-      [heldBy, plan.caseId],
-    );
-    if (worker.length === 0) {
-      throw new UserInputError(
-        "Kies een medewerker van een organisatie uit het casusteam.",
-        "heldByUserId",
-      );
-    }
-    const values = [
-      input.heldOn,
-      input.channel,
-      heldBy,
-      input.inBalance,
-      [...new Set(input.signals)],
-      input.note?.trim() || null,
-      input.followUp?.trim() || null,
-      viewer.userId,
-    ];
-    let contactId: string;
-    if (input.contactId) {
-      const updated = isUuid(input.contactId)
-        ? returnedRows<{ id: string }>(
-            await manager.query(
-              `UPDATE nazorg_contact SET held_on = $3, channel = $4, held_by_user_id = $5, in_balance = $6,
-                      signals = $7, note = $8, follow_up = $9, registered_by_user_id = $10,
-                      registered_at = clock_timestamp()
-                WHERE id = $1 AND plan_id = $2 AND held_on IS NULL
-                RETURNING id`,
-              [input.contactId, plan.planId, ...values],
-            ),
-          )
-        : [];
-      if (updated.length === 0) {
-        const exists = await queryByIds<unknown>(
-          manager,
-          "SELECT 1 FROM nazorg_contact WHERE id = $1 AND plan_id = $2",
-          [input.contactId, plan.planId],
-        );
-        if (exists.length > 0) throw heldAlready();
-        throw new UserInputError("Kies een gepland contactmoment van dit plan.", "contactId");
-      }
-      contactId = updated[0]!.id;
-    } else {
-      const [{ id }] = (await manager.query(
-        `INSERT INTO nazorg_contact (plan_id, held_on, channel, held_by_user_id, in_balance, signals, note,
-           follow_up, registered_by_user_id, registered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id`,
-        [plan.planId, ...values],
-      )) as [{ id: string }];
-      contactId = id;
-    }
-    await updateRelapseRisk(manager, plan.caseId, contactId, input.inBalance, input.heldOn);
-    await announceChange(manager, ChangeKind.NAZORG, { caseId: plan.caseId });
-    await logAccess(
-      manager,
-      viewer,
-      input.contactId ? "UPDATE" : "CREATE",
-      { type: "NAZORG_CONTACT", id: contactId, clientId: plan.clientId },
-      teamBasis,
-    );
-    return contactId;
-  });
-}
-
-async function updateRelapseRisk(
-  manager: EntityManager,
-  caseId: string,
-  contactId: string,
-  inBalance: InBalance,
-  heldOn: string,
-): Promise<void> {
-  if (inBalance === InBalance.NO) {
-    // An open risk stays open from its first day; the plan lock makes this race-free.
-    await manager.query(
-      `INSERT INTO relapse_risk (case_id, since, raised_by_contact_id)
-       SELECT $1, $2, $3 WHERE NOT EXISTS (
-         SELECT 1 FROM relapse_risk WHERE case_id = $1 AND cleared_on IS NULL)`,
-      [caseId, heldOn, contactId],
-    );
-  } else if (inBalance === InBalance.YES) {
-    // Only a contact on or after the risk's day can say things are back in balance.
-    await manager.query(
-      `UPDATE relapse_risk SET cleared_on = $2, cleared_by_contact_id = $3
-        WHERE case_id = $1 AND cleared_on IS NULL AND since <= $2`,
-      [caseId, heldOn, contactId],
-    );
-  }
 }
