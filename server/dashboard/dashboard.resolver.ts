@@ -5,10 +5,6 @@ import type { Context } from "../request/context.js";
 import { Organization } from "../organization/organization.entity.js";
 import { referralsById } from "../referral/referral.resolver.js";
 import {
-  awaitingResponseReferralIds,
-  unansweredOutgoingReferralIds,
-} from "../referral/referral.service.js";
-import {
   dueContacts,
   listLimit,
   regieCases,
@@ -19,6 +15,10 @@ import { Dashboard, RegieGap } from "./dashboard.types.js";
 
 import { findMyAgreements, isOverdue } from "../zorgoverleg/zorgoverleg.service.js";
 import { agreementsRead } from "../zorgoverleg/zorgoverleg.resolver.js";
+import {
+  awaitingResponseReferralIds,
+  unansweredOutgoingReferralIds,
+} from "../referral/referral.queries.js";
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {

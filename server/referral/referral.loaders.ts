@@ -1,7 +1,7 @@
 import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { loggedIn, type LoaderScope, manyByKey } from "../request/loaders.js";
 import { Referral, ReferralEvent } from "./referral.entity.js";
-import { readReferralsLogged } from "./referral.service.js";
+import { readReferralsLogged } from "./referral.queries.js";
 
 /** The request's loaders of referrals and their steps (see server/common/loaders.ts). */
 export function referralLoaders({ db, viewer }: LoaderScope) {

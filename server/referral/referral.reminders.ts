@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { inTransaction } from "../common/transaction.js";
 import type { MailConfig } from "../config.js";
 import { enqueueReferralMail } from "../mail/mail-outbox.service.js";
-import { responseOverdueSql } from "./referral.service.js";
+import { responseOverdueSql } from "./referral.queries.js";
 
 // A reminder is about a deadline that just passed: a referral overdue for longer when the job
 // first sees it (e-mail switched on later, every instance down for a week) gets no mail out of

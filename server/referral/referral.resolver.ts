@@ -21,17 +21,15 @@ import { CareCase } from "../case/case.entity.js";
 import { caseNotFound } from "../case/case.policy.js";
 import { Referral, ReferralEvent, ReferralState } from "./referral.entity.js";
 import { ReferralTransitionInput, StartReferralInput } from "./referral.inputs.js";
+import { closingStates, startReferral, transitionReferral } from "./referral.service.js";
 import {
-  closingStates,
   inboxReferralIds,
   openReferral,
   outboxReferralIds,
-  type ReferralBasis,
   readReferralsLogged,
   referralsAfterConsent,
-  startReferral,
-  transitionReferral,
-} from "./referral.service.js";
+  type ReferralBasis,
+} from "./referral.queries.js";
 
 /**
  * Referrals in the order of `ids`; with `logAs`, each one is logged as read on that basis in
