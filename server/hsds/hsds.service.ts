@@ -12,7 +12,7 @@ import {
   updateLocationRows,
   updateOrganizationRows,
 } from "../organization/organization.service.js";
-import { dutchDate, fromHsds, toHsds } from "./hsds.mapper.js";
+import { dutchDate, toHsds } from "./hsds.mapper.js";
 import { checkHsdsDocument } from "./hsds.schema.js";
 import { directoryProblems } from "./hsds.validation.js";
 import type {
@@ -24,6 +24,7 @@ import type {
   Problem,
 } from "./hsds.types.js";
 import { inTransaction } from "../common/transaction.js";
+import { fromHsds } from "./hsds-import.mapper.js";
 
 // ── Export ───────────────────────────────────────────────────────────────────────────────────
 
