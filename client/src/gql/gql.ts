@@ -66,14 +66,14 @@ type Documents = {
     "\n  query NetworkAgreements {\n    networkAgreements {\n      id\n      kind\n      title\n      description\n      responseNormWorkingDays\n      validFrom\n      validUntil\n      isCurrent\n      parties {\n        id\n        name\n      }\n      regieHolder {\n        id\n        name\n      }\n      gemeenten {\n        code\n        name\n      }\n    }\n    taxonomy {\n      networkAgreementKinds {\n        value\n        label\n      }\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.NetworkAgreementsDocument,
     "\n  mutation CreateNetworkAgreement($input: NetworkAgreementInput!) {\n    createNetworkAgreement(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNetworkAgreementDocument,
     "\n  mutation EndNetworkAgreement($input: EndNetworkAgreementInput!) {\n    endNetworkAgreement(input: $input) {\n      id\n      validUntil\n      isCurrent\n    }\n  }\n": typeof types.EndNetworkAgreementDocument,
-    "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNazorgPlanDocument,
-    "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateNazorgPlanDocument,
-    "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.AdjustNazorgPlanDocument,
-    "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.RecordNazorgNotFeasibleDocument,
     "\n  mutation RegisterNazorgContact($input: RegisterNazorgContactInput!) {\n    registerNazorgContact(input: $input) {\n      id\n    }\n  }\n": typeof types.RegisterNazorgContactDocument,
     "\n  mutation PlanNazorgContact($planId: ID!, $plannedOn: String!) {\n    planNazorgContact(planId: $planId, plannedOn: $plannedOn) {\n      id\n    }\n  }\n": typeof types.PlanNazorgContactDocument,
     "\n  mutation MoveNazorgContact($contactId: ID!, $plannedOn: String!) {\n    moveNazorgContact(contactId: $contactId, plannedOn: $plannedOn) {\n      id\n    }\n  }\n": typeof types.MoveNazorgContactDocument,
     "\n  mutation RemoveNazorgContact($contactId: ID!) {\n    removeNazorgContact(contactId: $contactId) {\n      id\n    }\n  }\n": typeof types.RemoveNazorgContactDocument,
+    "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNazorgPlanDocument,
+    "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateNazorgPlanDocument,
+    "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n": typeof types.AdjustNazorgPlanDocument,
+    "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n": typeof types.RecordNazorgNotFeasibleDocument,
     "\n  query NazorgSection($caseId: ID!) {\n    case(id: $caseId) {\n      id\n      phase\n      team {\n        organization {\n          id\n          name\n        }\n      }\n      relapseRisk {\n        since\n        followUpNeeded\n      }\n      relapseRiskHistory {\n        since\n        clearedOn\n      }\n      nazorgPlan {\n        id\n        status\n        trajectoryEndedOn\n        saneringskrediet\n        creditGrantedOn\n        startsOn\n        endsOn\n        durationMonths\n        paletteLevel\n        clientWishes\n        notFeasibleReason\n        responsibleOrganization {\n          id\n          name\n        }\n        responsibleUser {\n          id\n          name\n        }\n        contacts {\n          id\n          plannedOn\n          heldOn\n          channel\n          inBalance\n          signals\n          note\n          followUp\n          isOverdue\n          dueThisWeek\n          heldBy {\n            name\n          }\n        }\n        adjustments {\n          kind\n          reason\n          previousDurationMonths\n          newDurationMonths\n          decidedAt\n          decidedBy {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.NazorgSectionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      emailNotifications\n      emailAvailable\n    }\n  }\n": typeof types.NotificationSettingsDocument,
     "\n  mutation SetEmailNotifications($enabled: Boolean!) {\n    setEmailNotifications(enabled: $enabled) {\n      emailNotifications\n      emailAvailable\n    }\n  }\n": typeof types.SetEmailNotificationsDocument,
@@ -164,14 +164,14 @@ const documents: Documents = {
     "\n  query NetworkAgreements {\n    networkAgreements {\n      id\n      kind\n      title\n      description\n      responseNormWorkingDays\n      validFrom\n      validUntil\n      isCurrent\n      parties {\n        id\n        name\n      }\n      regieHolder {\n        id\n        name\n      }\n      gemeenten {\n        code\n        name\n      }\n    }\n    taxonomy {\n      networkAgreementKinds {\n        value\n        label\n      }\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.NetworkAgreementsDocument,
     "\n  mutation CreateNetworkAgreement($input: NetworkAgreementInput!) {\n    createNetworkAgreement(input: $input) {\n      id\n    }\n  }\n": types.CreateNetworkAgreementDocument,
     "\n  mutation EndNetworkAgreement($input: EndNetworkAgreementInput!) {\n    endNetworkAgreement(input: $input) {\n      id\n      validUntil\n      isCurrent\n    }\n  }\n": types.EndNetworkAgreementDocument,
-    "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.CreateNazorgPlanDocument,
-    "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.UpdateNazorgPlanDocument,
-    "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.AdjustNazorgPlanDocument,
-    "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n": types.RecordNazorgNotFeasibleDocument,
     "\n  mutation RegisterNazorgContact($input: RegisterNazorgContactInput!) {\n    registerNazorgContact(input: $input) {\n      id\n    }\n  }\n": types.RegisterNazorgContactDocument,
     "\n  mutation PlanNazorgContact($planId: ID!, $plannedOn: String!) {\n    planNazorgContact(planId: $planId, plannedOn: $plannedOn) {\n      id\n    }\n  }\n": types.PlanNazorgContactDocument,
     "\n  mutation MoveNazorgContact($contactId: ID!, $plannedOn: String!) {\n    moveNazorgContact(contactId: $contactId, plannedOn: $plannedOn) {\n      id\n    }\n  }\n": types.MoveNazorgContactDocument,
     "\n  mutation RemoveNazorgContact($contactId: ID!) {\n    removeNazorgContact(contactId: $contactId) {\n      id\n    }\n  }\n": types.RemoveNazorgContactDocument,
+    "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.CreateNazorgPlanDocument,
+    "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.UpdateNazorgPlanDocument,
+    "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n": types.AdjustNazorgPlanDocument,
+    "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n": types.RecordNazorgNotFeasibleDocument,
     "\n  query NazorgSection($caseId: ID!) {\n    case(id: $caseId) {\n      id\n      phase\n      team {\n        organization {\n          id\n          name\n        }\n      }\n      relapseRisk {\n        since\n        followUpNeeded\n      }\n      relapseRiskHistory {\n        since\n        clearedOn\n      }\n      nazorgPlan {\n        id\n        status\n        trajectoryEndedOn\n        saneringskrediet\n        creditGrantedOn\n        startsOn\n        endsOn\n        durationMonths\n        paletteLevel\n        clientWishes\n        notFeasibleReason\n        responsibleOrganization {\n          id\n          name\n        }\n        responsibleUser {\n          id\n          name\n        }\n        contacts {\n          id\n          plannedOn\n          heldOn\n          channel\n          inBalance\n          signals\n          note\n          followUp\n          isOverdue\n          dueThisWeek\n          heldBy {\n            name\n          }\n        }\n        adjustments {\n          kind\n          reason\n          previousDurationMonths\n          newDurationMonths\n          decidedAt\n          decidedBy {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.NazorgSectionDocument,
     "\n  query NotificationSettings {\n    notificationSettings {\n      emailNotifications\n      emailAvailable\n    }\n  }\n": types.NotificationSettingsDocument,
     "\n  mutation SetEmailNotifications($enabled: Boolean!) {\n    setEmailNotifications(enabled: $enabled) {\n      emailNotifications\n      emailAvailable\n    }\n  }\n": types.SetEmailNotificationsDocument,
@@ -435,22 +435,6 @@ export function graphql(source: "\n  mutation EndNetworkAgreement($input: EndNet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RegisterNazorgContact($input: RegisterNazorgContactInput!) {\n    registerNazorgContact(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterNazorgContact($input: RegisterNazorgContactInput!) {\n    registerNazorgContact(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -464,6 +448,22 @@ export function graphql(source: "\n  mutation MoveNazorgContact($contactId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveNazorgContact($contactId: ID!) {\n    removeNazorgContact(contactId: $contactId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveNazorgContact($contactId: ID!) {\n    removeNazorgContact(contactId: $contactId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNazorgPlan($input: CreateNazorgPlanInput!) {\n    createNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNazorgPlan($input: UpdateNazorgPlanInput!) {\n    updateNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdjustNazorgPlan($input: AdjustNazorgPlanInput!) {\n    adjustNazorgPlan(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordNazorgNotFeasible($caseId: ID!, $reason: String!) {\n    recordNazorgNotFeasible(caseId: $caseId, reason: $reason) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
