@@ -8,7 +8,6 @@ import { excelCsv, sendExcelCsv } from "../common/excel-csv.js";
 import { networkAgreementLoaders } from "../network-agreement/network-agreement.service.js";
 import { organizationLoaders } from "../organization/organization.loaders.js";
 import { logger } from "../logger.js";
-import { SqlParameters } from "../offering/offering-search.service.js";
 import {
   DeliveredBy,
   deliveredByLabels,
@@ -22,6 +21,7 @@ import {
 import type { NazorgMapFilter } from "./nazorg-map.inputs.js";
 import { staleBefore } from "../offering/offering-staleness.js";
 import { mapOfferingConditions, mapRegion, nazorgMap } from "./nazorg-map.service.js";
+import { SqlParameters } from "../offering/offering-search.match.js";
 
 /** A query parameter that a user can correct: answered with 400 and a Dutch message. */
 class BadParameter extends Error {}

@@ -4,11 +4,11 @@ import { isUuid } from "../common/ids.js";
 import type { Queryable } from "../db/queryable.js";
 import type { Region } from "../geography/region.entity.js";
 import type { OfferingSearchInput } from "../offering/offering-search.inputs.js";
-import { facetDefinitions, SqlParameters } from "../offering/offering-search.service.js";
 import { staleBefore } from "../offering/offering-staleness.js";
 import { PaletteLevel } from "../taxonomy/taxonomy.js";
 import type { NazorgMapFilter } from "./nazorg-map.inputs.js";
 import type { NazorgMap, NazorgMapCell, NazorgMapRow } from "./nazorg-map.types.js";
+import { SqlParameters, facetDefinitions } from "../offering/offering-search.match.js";
 
 /** The filters of the map are the search's own filters, so both select the same offerings. */
 const mapFilterFields = ["targetGroups", "deliveredBy", "phases"];
