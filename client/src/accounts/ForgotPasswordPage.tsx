@@ -2,7 +2,8 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 const RequestPasswordResetMutation = graphql(`

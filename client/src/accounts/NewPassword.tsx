@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
-import { type FormProblem, ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { type FormProblem, ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 
 /**
  * A new password, typed twice: for an invitation, a forgotten password and the own account.

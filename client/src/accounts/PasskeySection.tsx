@@ -2,7 +2,8 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { formatDateTime } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 

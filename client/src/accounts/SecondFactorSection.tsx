@@ -2,7 +2,8 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { MeQuery } from "../auth/session";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { PasskeySection } from "./PasskeySection";
 

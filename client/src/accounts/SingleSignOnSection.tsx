@@ -3,7 +3,8 @@ import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import { errorMessage } from "../shared/errors";
 import { ErrorAlert } from "../shared/ErrorAlert";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { formatDateTime } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 

@@ -7,7 +7,8 @@ import {
 import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { graphql } from "../gql";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { MeQuery } from "./session";
 import { SingleSignOnLogin } from "./SingleSignOnLogin";

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMe } from "../auth/session";
 import { graphql } from "../gql";
-import { CheckboxGroup } from "../shared/form";
+import { CheckboxGroup } from "../shared/fields";
 import { formatDate } from "../shared/format";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useTaxonomyLabels } from "../shared/taxonomy";

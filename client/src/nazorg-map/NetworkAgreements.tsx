@@ -4,7 +4,8 @@ import { graphql } from "../gql";
 import type { NetworkAgreementKind } from "../gql/graphql";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { errorMessage } from "../shared/errors";
-import { CheckboxGroup, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { CheckboxGroup, SelectField, TextField } from "../shared/fields";
 import { formatDate, isoDate } from "../shared/format";
 import { useStatusMessage } from "../shared/StatusMessage";
 

@@ -2,14 +2,8 @@ import { useMutation } from "@apollo/client/react";
 import type { FormEvent } from "react";
 import { graphql } from "../gql";
 import type { Channel, ContactSignal, InBalance } from "../gql/graphql";
-import {
-  CheckboxGroup,
-  ProblemArea,
-  RadioGroup,
-  SelectField,
-  TextField,
-  useFormAction,
-} from "../shared/form";
+import { ProblemArea, useFormAction } from "../shared/form";
+import { CheckboxGroup, RadioGroup, SelectField, TextField } from "../shared/fields";
 import { formatDate } from "../shared/format";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import { optional, refetchQueries, Submit, today } from "./nazorgForm";

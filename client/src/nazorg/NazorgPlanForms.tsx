@@ -3,7 +3,8 @@ import type { FormEvent } from "react";
 import { graphql } from "../gql";
 import type { NazorgAdjustmentKind, PaletteLevel } from "../gql/graphql";
 import { useMe } from "../auth/session";
-import { CheckboxField, ProblemArea, SelectField, TextField, useFormAction } from "../shared/form";
+import { ProblemArea, useFormAction } from "../shared/form";
+import { CheckboxField, SelectField, TextField } from "../shared/fields";
 import { useTaxonomyLabels } from "../shared/taxonomy";
 import {
   optional,

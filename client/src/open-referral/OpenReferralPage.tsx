@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { useMe } from "../auth/session";
 import { ErrorAlert } from "../shared/ErrorAlert";
-import { ProblemArea, TextField } from "../shared/form";
+import { ProblemArea } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { PageLoading } from "../shared/PageStates";
 import { useDocumentTitle } from "../shared/useDocumentTitle";
 import { Spinner } from "../shared/Spinner";

@@ -4,7 +4,8 @@ import { type FragmentType, getFragmentData, graphql } from "../gql";
 import type { LocationInput } from "../gql/graphql";
 import { errorMessage } from "../shared/errors";
 import { ErrorAlert } from "../shared/ErrorAlert";
-import { ProblemArea, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { TextField } from "../shared/fields";
 import { useStatusMessage } from "../shared/StatusMessage";
 
 const LocationsEditorFragment = graphql(`

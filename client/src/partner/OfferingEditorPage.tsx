@@ -13,7 +13,8 @@ import type {
   ServiceModule,
   TargetGroup,
 } from "../gql/graphql";
-import { CheckboxGroup, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { CheckboxGroup, SelectField, TextField } from "../shared/fields";
 import { PageError, PageLoading } from "../shared/PageStates";
 import { useStatusMessage } from "../shared/StatusMessage";
 import { useTaxonomyLabels } from "../shared/taxonomy";

@@ -3,15 +3,8 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { RecordConsentMutation } from "../cases/ConsentForms";
 import { graphql } from "../gql";
-import {
-  CheckboxField,
-  CheckboxGroup,
-  ProblemArea,
-  RadioGroup,
-  SelectField,
-  TextField,
-  useFormProblem,
-} from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField } from "../shared/fields";
 import { useStatusMessage } from "../shared/StatusMessage";
 import type { ConsentMethod, LifeDomain } from "../gql/graphql";
 import { PageError, PageLoading, PageNotFound } from "../shared/PageStates";

@@ -1,14 +1,8 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import {
-  CheckboxGroup,
-  type FormProblem,
-  ProblemArea,
-  RadioGroup,
-  TextField,
-  problemOf,
-} from "./form";
+import { type FormProblem, ProblemArea, problemOf } from "./form";
+import { CheckboxGroup, RadioGroup, TextField } from "./fields";
 
 function serverError(message: string, extensions: Record<string, unknown>) {
   return new CombinedGraphQLErrors({ errors: [{ message, extensions }] });

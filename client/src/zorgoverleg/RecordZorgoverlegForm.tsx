@@ -1,7 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
-import { CheckboxField, ProblemArea, SelectField, TextField, useFormProblem } from "../shared/form";
+import { ProblemArea, useFormProblem } from "../shared/form";
+import { CheckboxField, SelectField, TextField } from "../shared/fields";
 import { useStatusMessage } from "../shared/StatusMessage";
 import type { CaseTeam } from "./caseTeam";
 import { isoDateFromToday } from "../shared/format";
