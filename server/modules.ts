@@ -52,7 +52,7 @@ export const entities = [
   NetworkAgreement,
 ];
 
-/** Every module's loaders for one request (server/common/loaders.ts). */
+/** Every module's loaders for one request (server/request/loaders.ts). */
 export function createLoaders(scope: LoaderScope): Loaders {
   return {
     ...authLoaders(scope),

@@ -26,7 +26,7 @@ export function assertGrantable(viewer: Viewer, roles: Role[]): void {
   }
 }
 
-export interface AccountRow {
+interface AccountRow {
   id: string;
   organizationId: string;
   roles: Role[];

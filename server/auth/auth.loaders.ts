@@ -3,7 +3,7 @@ import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { User } from "./user.entity.js";
 
-/** The request's loaders of users (see server/common/loaders.ts). */
+/** The request's loaders of users (see server/request/loaders.ts). */
 export function authLoaders({ db }: LoaderScope) {
   return {
     userById: oneByKey(

@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
 import { secondFactorSetupMessage } from "../common/errors.js";
 import type { RateLimits } from "../security/rate-limits.js";
-import type { Authenticate } from "../security/authentication.js";
+import type { Authenticate, Authentication } from "../security/authentication.js";
 import type { Viewer } from "./session.service.js";
 
 /** How a route answers a refusal: as JSON (`{ error: { code, message } }`) or as plain text. */
@@ -25,27 +25,23 @@ export function restSession(
   { authenticate, rateLimits }: RestAccess,
   format: RefusalFormat,
 ): RequestHandler {
-  return (req, res, next) => {
-    const finding = authenticate(req.headers).then(async (authentication) => {
+  return async (req, res, next) => {
+    let authentication: Authentication;
+    try {
+      authentication = await authenticate(req.headers);
       // req.ip is the address the nearest trusted proxy saw (TRUST_PROXY_HOPS).
       if (!authentication.viewer) await rateLimits.consumeAnonymousDownload(req.ip ?? "unknown");
-      return authentication;
-    });
-    finding.then(
-      ({ viewer, mustSetUpSecondFactor }) => {
-        if (mustSetUpSecondFactor) {
-          return refuse(res, format, 403, "SECOND_FACTOR_SETUP_REQUIRED", secondFactorSetupMessage);
-        }
-        res.locals.viewer = viewer;
-        next();
-      },
-      (failure: unknown) => {
-        if (!isTooManyRequests(failure)) return next(failure);
-        const seconds = Number(failure.extensions.retryAfterSeconds);
-        res.setHeader("Retry-After", String(seconds));
-        refuse(res, format, 429, "TOO_MANY_REQUESTS", failure.message);
-      },
-    );
+    } catch (failure) {
+      if (!isTooManyRequests(failure)) return next(failure);
+      const seconds = Number(failure.extensions.retryAfterSeconds);
+      res.setHeader("Retry-After", String(seconds));
+      return refuse(res, format, 429, "TOO_MANY_REQUESTS", failure.message);
+    }
+    if (authentication.mustSetUpSecondFactor) {
+      return refuse(res, format, 403, "SECOND_FACTOR_SETUP_REQUIRED", secondFactorSetupMessage);
+    }
+    res.locals.viewer = authentication.viewer;
+    next();
   };
 }
 

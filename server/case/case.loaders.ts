@@ -7,7 +7,7 @@ import { CaseMember, RegieAssignment, type TeamMemberBasis } from "./case.entity
 import { teamAccessSql, teamBasisSql } from "./case.policy.js";
 import { contactPersonsSql, readTeamCasesById } from "./case.service.js";
 
-/** The request's loaders of the case team, its members and regie (see server/common/loaders.ts). */
+/** The request's loaders of the case team, its members and regie (see server/request/loaders.ts). */
 export function caseLoaders({ db, viewer }: LoaderScope) {
   return {
     /** Whether the viewer's organisation is on the team of a case and may see it now. */

@@ -6,7 +6,7 @@ import { PostcodeArea } from "./postcode-area.entity.js";
 import { type GeoPoint, regionOutlines } from "./region-outline.js";
 import { Region } from "./region.entity.js";
 
-/** The request's loaders of regions, gemeenten and postcode areas (see server/common/loaders.ts). */
+/** The request's loaders of regions, gemeenten and postcode areas (see server/request/loaders.ts). */
 export function geographyLoaders({ db }: LoaderScope) {
   return {
     regionById: oneByKey(

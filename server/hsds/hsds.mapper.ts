@@ -36,8 +36,8 @@ const statusToHsds: Record<OfferingStatus, HsdsService["status"]> = {
   ENDED: "inactive",
 };
 
-export const placeUnit = { id: derivedId("unit", "plek"), name: "Plek" };
-export const languageNames = new Intl.DisplayNames(["nl"], { type: "language" });
+const placeUnit = { id: derivedId("unit", "plek"), name: "Plek" };
+const languageNames = new Intl.DisplayNames(["nl"], { type: "language" });
 
 /** The calendar day in the Netherlands: assured_date is a date, our checks are moments. */
 export function dutchDate(moment: Date): string {

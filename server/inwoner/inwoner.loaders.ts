@@ -4,7 +4,7 @@ import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/load
 import { Client } from "./client.entity.js";
 import { Consent } from "./consent.entity.js";
 
-/** The request's loaders of clients and their consents (see server/common/loaders.ts). */
+/** The request's loaders of clients and their consents (see server/request/loaders.ts). */
 export function inwonerLoaders({ db, viewer }: LoaderScope) {
   return {
     /** Reads clients and logs each read in the same statement: a list of cases writes no more. */

@@ -5,7 +5,7 @@ import type { NazorgContact, RelapseRisk } from "./nazorg-contact.entity.js";
 import { NazorgPlan } from "./nazorg-plan.entity.js";
 import { contactSelectSql, relapseRiskSelectSql } from "./nazorg.queries.js";
 
-/** The request's loaders of nazorg plans, their contacts and relapse risks (see server/common/loaders.ts). */
+/** The request's loaders of nazorg plans, their contacts and relapse risks (see server/request/loaders.ts). */
 export function nazorgLoaders({ db, viewer, config }: LoaderScope) {
   return {
     /** The nazorg plan of a case, logged as read by the statement that reads it. */

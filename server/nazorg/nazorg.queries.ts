@@ -3,7 +3,7 @@ import { type NazorgContact } from "./nazorg-contact.entity.js";
 
 // The SQL that reads nazorg, shared by the loaders, the dashboard and the services.
 // Open: planned, not held, and nazorg still runs (not recorded as not feasible, case not closed).
-export const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
+const openContactSql = `c.held_on IS NULL AND c.planned_on IS NOT NULL AND p.status = 'ACTIVE'
   AND cc.phase <> 'AFGESLOTEN'`;
 
 /**

@@ -34,7 +34,7 @@ export function defaultContactMonths(durationMonths: number): number[] {
 }
 
 /** The responsible organisation is on the case team; the worker, if named, works there. */
-export async function assertResponsible(
+async function assertResponsible(
   manager: Queryable,
   caseId: string,
   organizationId: string,

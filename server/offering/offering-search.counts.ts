@@ -6,7 +6,7 @@ import type { Facet } from "./offering-search.types.js";
 import { facetDefinitions, type MatchSource } from "./offering-search.match.js";
 
 // A search's total and facet counts, counted once per catalogue version and kept.
-export const countingTimeoutMs = 20_000;
+const countingTimeoutMs = 20_000;
 
 /**
  * Up to this many matches in title order are sorted rather than read along the title index.
@@ -112,7 +112,7 @@ export async function countMatches(
 }
 
 // One collator for every search: localeCompare with a locale builds a new one per comparison.
-export const dutchOrder = new Intl.Collator("nl");
+const dutchOrder = new Intl.Collator("nl");
 
 /**
  * Every facet lists all values of its taxonomy in display order (zero counts included, so a

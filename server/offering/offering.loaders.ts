@@ -3,7 +3,7 @@ import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import type { Location } from "../organization/location.entity.js";
 import { Offering } from "./offering.entity.js";
 
-/** The request's loaders of offerings and where they are given (see server/common/loaders.ts). */
+/** The request's loaders of offerings and where they are given (see server/request/loaders.ts). */
 export function offeringLoaders({ db }: LoaderScope) {
   return {
     offeringById: oneByKey(

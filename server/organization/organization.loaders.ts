@@ -3,7 +3,7 @@ import { type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Location } from "./location.entity.js";
 import { Organization } from "./organization.entity.js";
 
-/** The request's loaders of organisations and their locations (see server/common/loaders.ts). */
+/** The request's loaders of organisations and their locations (see server/request/loaders.ts). */
 export function organizationLoaders({ db }: LoaderScope) {
   return {
     organizationById: oneByKey(

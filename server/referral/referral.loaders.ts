@@ -3,7 +3,7 @@ import { loggedIn, type LoaderScope, manyByKey } from "../request/loaders.js";
 import { Referral, ReferralEvent } from "./referral.entity.js";
 import { readReferralsLogged } from "./referral.queries.js";
 
-/** The request's loaders of referrals and their steps (see server/common/loaders.ts). */
+/** The request's loaders of referrals and their steps (see server/request/loaders.ts). */
 export function referralLoaders({ db, viewer }: LoaderScope) {
   return {
     /** A case's referrals, each logged as read through the case team. */

@@ -4,7 +4,7 @@ import { entityRowsWhereIn } from "../db/entity-rows.js";
 import { loggedIn, type LoaderScope, manyByKey, oneByKey } from "../request/loaders.js";
 import { Agreement, Zorgoverleg, ZorgoverlegInvitee } from "./zorgoverleg.entity.js";
 
-/** The request's loaders of zorgoverleggen, their invitees, agreements and regie decisions (see server/common/loaders.ts). */
+/** The request's loaders of zorgoverleggen, their invitees, agreements and regie decisions (see server/request/loaders.ts). */
 export function zorgoverlegLoaders({ db, viewer }: LoaderScope) {
   return {
     /** A zorgoverleg by id, logged as read; only the team's are asked for. */
